@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { ssoProvider } from "@/lib/auth";
+import { safeCallbackUrl } from "@/lib/auth/schemas";
+import { SignInForm } from "./_components/sign-in-form";
+import { ssoSignInAction } from "./actions";
+
+export const metadata: Metadata = { title: "Sign in · Preflight" };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(
+    typeof params.callbackUrl === "string" ? params.callbackUrl : "/",
+  );
+  const sso = ssoProvider();
+  return (
+    <div className="grid gap-5">
+      <div>
+        <h1 className="text-xl font-semibold">Sign in</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Check whether your AI workflows are ready for production.
+        </p>
+      </div>
+      {params.reason === "inactive" ? (
+        <FormMessage error="Your access has ended. Sign in again, or ask your administrator." />
+      ) : null}
+      <SignInForm callbackUrl={callbackUrl} />
+      {sso ? (
+        <form action={ssoSignInAction}>
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <Button type="submit" variant="outline" className="w-full">
+            Continue with {sso.name}
+          </Button>
+        </form>
+      ) : null}
+      <p className="text-sm text-muted-foreground">
+        New to Preflight?{" "}
+        <Link
+          className="font-medium text-primary underline-offset-4 hover:underline"
+          href="/sign-up"
+        >
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

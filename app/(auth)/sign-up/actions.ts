@@ -1,0 +1,31 @@
+"use server";
+
+import { registerUser } from "@/db/queries/accounts";
+import { type ActionState, parseForm, runAction } from "@/lib/action-result";
+import { signIn } from "@/lib/auth";
+import { hashPassword } from "@/lib/auth/password";
+import { inviteSignUpSchema, signUpSchema } from "@/lib/auth/schemas";
+import { AppError } from "@/lib/errors";
+
+// Deliberately vague, so the form does not reveal which emails have accounts.
+const NOT_CREATED =
+  "We could not create an account with these details. If you already have one, sign in instead.";
+
+export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const invitationToken = formData.get("invitationToken");
+    const input =
+      typeof invitationToken === "string" && invitationToken
+        ? { ...parseForm(inviteSignUpSchema, formData), invitationToken }
+        : parseForm(signUpSchema, formData);
+    const passwordHash = await hashPassword(input.password);
+    const registered = await registerUser({ ...input, passwordHash });
+    if (!registered) throw new AppError("conflict", NOT_CREATED);
+    await signIn("credentials", {
+      email: input.email,
+      password: input.password,
+      redirectTo: `/o/${registered.orgSlug}`,
+    });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,169 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input, Label, Select } from "@/components/ui/input";
+import { NoAccess } from "@/components/ui/no-access";
+import { PageHeader } from "@/components/ui/page-header";
+import { listAuditEvents, listAuditFacets } from "@/db/queries/audit";
+import { listMembers } from "@/db/queries/members";
+import { can } from "@/lib/auth/permissions";
+import { requireMember } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
+import { SettingsTabs } from "../_components/settings-tabs";
+import { auditFilterSchema } from "./schemas";
+
+export const metadata: Metadata = { title: "Audit log · Preflight" };
+
+function summarise(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return JSON.stringify(value, null, 1).replace(/\s*\n\s*/g, " ");
+}
+
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const member = await requireMember((await params).org);
+  const header = <PageHeader title="Settings" description="Who changed what, and when." />;
+  if (!can(member, "audit:read")) {
+    return (
+      <>
+        {header}
+        <SettingsTabs orgSlug={member.orgSlug} isAdmin={false} current="audit" />
+        <NoAccess what="the audit log" />
+      </>
+    );
+  }
+  const raw = await searchParams;
+  const filters = auditFilterSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
+  const to = filters.to ? new Date(filters.to.getTime() + 86_399_999) : undefined;
+  const [page, facets, members] = await Promise.all([
+    listAuditEvents(member, { ...filters, actorUserId: filters.actor, to }),
+    listAuditFacets(member),
+    listMembers(member),
+  ]);
+  const query = (extra: Record<string, string>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(raw))
+      if (typeof v === "string" && v && k !== "cursor") params.set(k, v);
+    for (const [k, v] of Object.entries(extra)) params.set(k, v);
+    return `?${params.toString()}`;
+  };
+  const value = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
+  return (
+    <>
+      {header}
+      <SettingsTabs orgSlug={member.orgSlug} isAdmin current="audit" />
+      <Card className="mb-4">
+        <form
+          method="get"
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end"
+        >
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-action">Action</Label>
+            <Select id="f-action" name="action" defaultValue={value("action")}>
+              <option value="">All actions</option>
+              {facets.actions.map((a) => (
+                <option key={a}>{a}</option>
+              ))}
+            </Select>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-entity">Object</Label>
+            <Select id="f-entity" name="entityType" defaultValue={value("entityType")}>
+              <option value="">All objects</option>
+              {facets.entityTypes.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </Select>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-actor">Person</Label>
+            <Select id="f-actor" name="actor" defaultValue={value("actor")}>
+              <option value="">Anyone</option>
+              {members.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-from">From (UTC)</Label>
+            <Input id="f-from" name="from" type="date" defaultValue={value("from")} />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-to">To (UTC)</Label>
+            <Input id="f-to" name="to" type="date" defaultValue={value("to")} />
+          </div>
+          <div className="flex gap-2">
+            <Button type="submit">Filter</Button>
+            <Button asChild variant="ghost">
+              <Link href="?">Clear</Link>
+            </Button>
+          </div>
+        </form>
+      </Card>
+      <Card>
+        {page.events.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No events match these filters.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Audit events, newest first</caption>
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Who
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Action
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Before
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    After
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.events.map((e) => (
+                  <tr key={e.id} className="border-b align-top last:border-0">
+                    <td className="py-2 pr-3 whitespace-nowrap text-muted-foreground">
+                      {formatDateTime(e.createdAt)}
+                    </td>
+                    <td className="py-2 pr-3">{e.actorName ?? e.actorLabel}</td>
+                    <td className="py-2 pr-3 font-mono text-xs">{e.action}</td>
+                    <td className="max-w-64 py-2 pr-3 font-mono text-xs break-words text-muted-foreground">
+                      {summarise(e.before)}
+                    </td>
+                    <td className="max-w-64 py-2 font-mono text-xs break-words">
+                      {summarise(e.after)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {page.nextCursor ? (
+          <div className="mt-4">
+            <Button asChild variant="outline">
+              <Link href={query({ cursor: page.nextCursor })}>Older events</Link>
+            </Button>
+          </div>
+        ) : null}
+      </Card>
+    </>
+  );
+}

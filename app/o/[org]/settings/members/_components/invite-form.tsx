@@ -1,0 +1,62 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
+import { Field, fieldProps } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input, Select } from "@/components/ui/input";
+import type { ActionState } from "@/lib/action-result";
+
+export function InviteForm({
+  action,
+  roles,
+}: {
+  action: (
+    prev: ActionState<{ url: string }>,
+    formData: FormData,
+  ) => Promise<ActionState<{ url: string }>>;
+  roles: { value: string; label: string }[];
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  return (
+    <div className="grid gap-4">
+      <form
+        action={formAction}
+        className="grid gap-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end"
+        noValidate
+      >
+        <Field id="role" label="Role" errors={errors?.role}>
+          <Select {...fieldProps("role", errors?.role)} defaultValue="contributor">
+            {roles.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="email" label="Email (optional, for your records)" errors={errors?.email}>
+          <Input
+            {...fieldProps("email", errors?.email)}
+            type="email"
+            placeholder="name@company.com"
+          />
+        </Field>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create invitation link"}
+        </Button>
+      </form>
+      <FormMessage error={state?.ok === false && !errors ? state.error : null} />
+      {state?.ok && state.data ? (
+        <div className="grid gap-1">
+          <CopyField id="invitation-url" label="Invitation link" value={state.data.url} />
+          <p className="text-xs text-muted-foreground">
+            Send this link to the person you invite. It works once, for 7 days, and is not shown
+            again.
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { listPendingInvitations } from "@/db/queries/invitations";
+import { listMembers } from "@/db/queries/members";
+import { can } from "@/lib/auth/permissions";
+import { requireMember } from "@/lib/auth/session";
+import { ROLE_LABELS, ROLES, roleRank } from "@/lib/domain/roles";
+import { formatDate } from "@/lib/format";
+import { SettingsTabs } from "../_components/settings-tabs";
+import { InviteForm } from "./_components/invite-form";
+import { RoleForm } from "./_components/role-form";
+import {
+  changeRoleAction,
+  createInvitationAction,
+  removeMemberAction,
+  revokeInvitationAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Members · Preflight" };
+
+export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
+  const member = await requireMember((await params).org);
+  const slug = member.orgSlug;
+  const canManage = can(member, "members:manage");
+  const [members, invitations] = await Promise.all([
+    listMembers(member),
+    canManage ? listPendingInvitations(member) : Promise.resolve([]),
+  ]);
+  // Nobody grants a role above their own.
+  const grantable = ROLES.filter((r) => roleRank(r) <= roleRank(member.role)).map((r) => ({
+    value: r,
+    label: ROLE_LABELS[r],
+  }));
+  const selfId = member.actor.type === "user" ? member.actor.userId : null;
+  return (
+    <>
+      <PageHeader title="Settings" description="Who can see and change this organisation's work." />
+      <SettingsTabs orgSlug={slug} isAdmin={can(member, "audit:read")} current="members" />
+      <div className="grid gap-6">
+        {canManage ? (
+          <Card>
+            <CardHeader
+              title="Invite someone"
+              description="Create a link with a role. Whoever opens it can create an account or sign in, and joins with that role."
+            />
+            <InviteForm action={createInvitationAction.bind(null, slug)} roles={grantable} />
+          </Card>
+        ) : null}
+        <Card>
+          <CardHeader title="Members" description={`${members.length} in ${member.orgName}`} />
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Email
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Role
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Joined
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => {
+                  const isSelf = m.userId === selfId;
+                  const manageable = canManage && roleRank(m.role) <= roleRank(member.role);
+                  return (
+                    <tr
+                      key={m.id}
+                      className="border-b last:border-0"
+                      data-testid={`member-${m.email}`}
+                    >
+                      <td className="py-2 pr-3 font-medium">
+                        {m.name} {isSelf ? <Badge>you</Badge> : null}
+                      </td>
+                      <td className="py-2 pr-3 text-muted-foreground">{m.email}</td>
+                      <td className="py-2 pr-3">
+                        {manageable ? (
+                          <RoleForm
+                            key={`${m.id}-${m.version}`}
+                            action={changeRoleAction.bind(null, slug)}
+                            membershipId={m.id}
+                            memberName={m.name}
+                            role={m.role}
+                            version={m.version}
+                            roles={grantable}
+                          />
+                        ) : (
+                          ROLE_LABELS[m.role]
+                        )}
+                      </td>
+                      <td className="py-2 pr-3 text-muted-foreground">{formatDate(m.joinedAt)}</td>
+                      <td className="py-2 text-right">
+                        {manageable || isSelf ? (
+                          <ConfirmForm
+                            action={removeMemberAction.bind(null, slug)}
+                            fields={{ membershipId: m.id, self: isSelf ? "1" : "0" }}
+                            triggerLabel={isSelf ? "Leave" : "Remove"}
+                            title={isSelf ? `Leave ${member.orgName}?` : `Remove ${m.name}?`}
+                            description={
+                              isSelf
+                                ? "You will lose access to this organisation until someone invites you again."
+                                : `${m.name} will lose access to ${member.orgName} at once. You can invite them again later.`
+                            }
+                            confirmLabel={isSelf ? "Leave" : "Remove"}
+                          />
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+        {canManage ? (
+          <Card>
+            <CardHeader
+              title="Pending invitations"
+              description="Links that have not been used yet."
+            />
+            {invitations.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No pending invitations.</p>
+            ) : (
+              <ul className="divide-y text-sm">
+                {invitations.map((inv) => (
+                  <li
+                    key={inv.id}
+                    className="flex flex-wrap items-center justify-between gap-3 py-2"
+                  >
+                    <span>
+                      <strong className="font-medium">{ROLE_LABELS[inv.role]}</strong>
+                      {inv.email ? ` for ${inv.email}` : ""} · by{" "}
+                      {inv.createdByName ?? "a former member"} · expires {formatDate(inv.expiresAt)}
+                    </span>
+                    <ConfirmForm
+                      action={revokeInvitationAction.bind(null, slug)}
+                      fields={{ invitationId: inv.id }}
+                      triggerLabel="Revoke"
+                      title="Revoke this invitation?"
+                      description="The link will stop working. You can create a new one at any time."
+                      confirmLabel="Revoke"
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

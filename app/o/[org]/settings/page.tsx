@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getOrganisation } from "@/db/queries/organisations";
+import { can } from "@/lib/auth/permissions";
+import { requireMember } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/domain/roles";
+import { formatDate } from "@/lib/format";
+import { OrganisationForm } from "./_components/organisation-form";
+import { SettingsTabs } from "./_components/settings-tabs";
+import { updateOrganisationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Settings · Preflight" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
+  const member = await requireMember((await params).org);
+  const org = await getOrganisation(member);
+  const isAdmin = can(member, "org:update");
+  return (
+    <>
+      <PageHeader title="Settings" description="How this organisation is set up in Preflight." />
+      <SettingsTabs orgSlug={org.slug} isAdmin={isAdmin} current="general" />
+      <Card>
+        <CardHeader
+          title="Organisation"
+          description={
+            <>
+              Address <code className="font-mono">/o/{org.slug}</code> · created{" "}
+              {formatDate(org.createdAt)} · your role: {ROLE_LABELS[member.role]}
+            </>
+          }
+        />
+        <OrganisationForm
+          key={org.version}
+          action={updateOrganisationAction.bind(null, org.slug)}
+          name={org.name}
+          version={org.version}
+          canEdit={isAdmin}
+        />
+      </Card>
+    </>
+  );
+}

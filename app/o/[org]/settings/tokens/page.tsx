@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import { NoAccess } from "@/components/ui/no-access";
+import { PageHeader } from "@/components/ui/page-header";
+import { listApiTokens } from "@/db/queries/api-tokens";
+import { can } from "@/lib/auth/permissions";
+import { requireMember } from "@/lib/auth/session";
+import { ROLE_LABELS, ROLES, roleRank } from "@/lib/domain/roles";
+import { formatDateTime } from "@/lib/format";
+import { SettingsTabs } from "../_components/settings-tabs";
+import { CreateTokenForm } from "./_components/create-token-form";
+import { createTokenAction, revokeTokenAction } from "./actions";
+
+export const metadata: Metadata = { title: "API tokens · Preflight" };
+
+export default async function TokensPage({ params }: { params: Promise<{ org: string }> }) {
+  const member = await requireMember((await params).org);
+  const header = (
+    <PageHeader
+      title="Settings"
+      description="Tokens let other systems push incidents and metrics into Preflight."
+    />
+  );
+  if (!can(member, "tokens:manage")) {
+    return (
+      <>
+        {header}
+        <SettingsTabs orgSlug={member.orgSlug} isAdmin={false} current="tokens" />
+        <NoAccess what="API tokens" />
+      </>
+    );
+  }
+  const tokens = await listApiTokens(member);
+  const roles = ROLES.filter((r) => roleRank(r) <= roleRank(member.role)).map((r) => ({
+    value: r,
+    label: ROLE_LABELS[r],
+  }));
+  return (
+    <>
+      {header}
+      <SettingsTabs orgSlug={member.orgSlug} isAdmin current="tokens" />
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader
+            title="Create an API token"
+            description={
+              <>
+                A token acts with the role you give it. The API is described at{" "}
+                <Link className="text-primary hover:underline" href="/api/v1/openapi.json">
+                  /api/v1/openapi.json
+                </Link>
+                .
+              </>
+            }
+          />
+          <CreateTokenForm action={createTokenAction.bind(null, member.orgSlug)} roles={roles} />
+        </Card>
+        <Card>
+          <CardHeader title="Tokens" description="Revoked tokens stop working at once." />
+          {tokens.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No tokens yet.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead className="text-left text-xs text-muted-foreground">
+                  <tr className="border-b">
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Name
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Token
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Role
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Created
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Last used
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tokens.map((t) => (
+                    <tr key={t.id} className="border-b last:border-0">
+                      <td className="py-2 pr-3 font-medium">{t.name}</td>
+                      <td className="py-2 pr-3 font-mono text-xs">{t.tokenPrefix}…</td>
+                      <td className="py-2 pr-3">{ROLE_LABELS[t.role]}</td>
+                      <td className="py-2 pr-3 text-muted-foreground">
+                        {formatDateTime(t.createdAt)}
+                        {t.createdByName ? ` by ${t.createdByName}` : ""}
+                      </td>
+                      <td className="py-2 pr-3 text-muted-foreground">
+                        {formatDateTime(t.lastUsedAt)}
+                      </td>
+                      <td className="py-2 text-right">
+                        {t.revokedAt ? (
+                          <Badge tone="danger">Revoked</Badge>
+                        ) : (
+                          <ConfirmForm
+                            action={revokeTokenAction.bind(null, member.orgSlug)}
+                            fields={{ tokenId: t.id }}
+                            triggerLabel="Revoke"
+                            title={`Revoke “${t.name}”?`}
+                            description="Requests using this token will be refused from now on. This cannot be undone; create a new token if you need one."
+                            confirmLabel="Revoke token"
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

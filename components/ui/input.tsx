@@ -1,0 +1,22 @@
+import type * as React from "react";
+import { cn } from "@/lib/utils";
+
+export const inputClass =
+  "h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs placeholder:text-muted-foreground disabled:opacity-50 aria-invalid:border-destructive";
+
+export function Input({ className, ...props }: React.ComponentProps<"input">) {
+  return <input className={cn(inputClass, className)} {...props} />;
+}
+
+export function Select({ className, ...props }: React.ComponentProps<"select">) {
+  return <select className={cn(inputClass, "pr-8", className)} {...props} />;
+}
+
+export function Textarea({ className, ...props }: React.ComponentProps<"textarea">) {
+  return <textarea className={cn(inputClass, "h-auto min-h-20 py-2", className)} {...props} />;
+}
+
+export function Label({ className, ...props }: React.ComponentProps<"label">) {
+  // biome-ignore lint/a11y/noLabelWithoutControl: callers pass htmlFor
+  return <label className={cn("text-sm font-medium", className)} {...props} />;
+}

@@ -1,0 +1,24 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { organisations } from "@/db/schema";
+import type { MemberContext } from "@/lib/auth/permissions";
+import { notFound } from "@/lib/errors";
+
+/**
+ * An owner-level context for command-line administration (the operator of the
+ * installation). Never reachable from a request.
+ */
+export async function systemContext(orgSlug: string, label: string): Promise<MemberContext> {
+  const [org] = await db
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.slug, orgSlug));
+  if (!org) throw notFound(`The organisation "${orgSlug}"`);
+  return {
+    orgId: org.id,
+    orgSlug: org.slug,
+    orgName: org.name,
+    role: "owner",
+    actor: { type: "system", label },
+  };
+}

@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { ROLES } from "@/lib/domain/roles";
+import { users } from "./auth";
+import { id, timestamps } from "./columns";
+
+export const memberRole = pgEnum("member_role", ROLES);
+
+export const organisations = pgTable("organisations", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  /** Organisation-tunable settings (gate thresholds and the like), validated by zod on write. */
+  settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: memberRole("role").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("memberships_org_user_idx").on(t.orgId, t.userId),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    role: memberRole("role").notNull(),
+    /** Optional note of whom the link is meant for; the link works for whoever opens it. */
+    email: text("email"),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("invitations_org_idx").on(t.orgId),
+    index("invitations_created_by_idx").on(t.createdBy),
+    index("invitations_accepted_by_idx").on(t.acceptedBy),
+  ],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    role: memberRole("role").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** First characters of the token, shown in lists so people can tell tokens apart. */
+    tokenPrefix: text("token_prefix").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("api_tokens_org_idx").on(t.orgId),
+    index("api_tokens_created_by_idx").on(t.createdBy),
+    index("api_tokens_active_idx").on(t.orgId).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+export type Organisation = typeof organisations.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

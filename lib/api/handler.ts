@@ -1,0 +1,112 @@
+import { NextResponse } from "next/server";
+import { ZodError, type z } from "zod";
+import { authenticateApiToken } from "@/db/queries/api-tokens";
+import type { MemberContext } from "@/lib/auth/permissions";
+import { AppError, fieldErrorsFrom } from "@/lib/errors";
+
+export type ApiErrorBody = {
+  error: { code: string; message: string; fields?: Record<string, string[]> };
+};
+
+/** A JSON error response in the API's one error shape. */
+export function apiError(error: AppError): NextResponse<ApiErrorBody> {
+  return NextResponse.json(
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
+    },
+    {
+      status: error.status,
+      headers:
+        error.code === "unauthorized"
+          ? { "WWW-Authenticate": 'Bearer realm="preflight"' }
+          : undefined,
+    },
+  );
+}
+
+/** Resolves the bearer token of a request to its organisation and role. */
+async function authenticate(request: Request): Promise<MemberContext> {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) {
+    throw new AppError("unauthorized", "Send an API token as `Authorization: Bearer <token>`.");
+  }
+  const ctx = await authenticateApiToken(match[1]);
+  if (!ctx) throw new AppError("unauthorized", "The API token is unknown or has been revoked.");
+  return ctx;
+}
+
+/** Parses a JSON body with a zod schema: 400 for malformed JSON, 422 with fields for bad values. */
+export async function parseJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("bad_request", "The request body must be valid JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new AppError(
+      "invalid_input",
+      "The request body is not valid.",
+      fieldErrorsFrom(parsed.error.issues),
+    );
+  }
+  return parsed.data;
+}
+
+/** Parses query parameters with a zod schema (422 with fields when they are wrong). */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) {
+    throw new AppError(
+      "invalid_input",
+      "The query parameters are not valid.",
+      fieldErrorsFrom(parsed.error.issues),
+    );
+  }
+  return parsed.data;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * Wraps an /api/v1 route handler: authenticates the token, runs the handler, and maps
+ * expected errors to JSON. Unexpected errors become a 500 without details.
+ */
+export function apiRoute<P = Record<string, string>>(
+  handler: (ctx: MemberContext, request: Request, params: P) => Promise<Response | unknown>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const ctx = await authenticate(request);
+      const result = await handler(ctx, request, await context.params);
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      if (error instanceof AppError) return apiError(error);
+      if (error instanceof ZodError) {
+        return apiError(
+          new AppError("invalid_input", "The request is not valid.", fieldErrorsFrom(error.issues)),
+        );
+      }
+      console.error("API error", error);
+      return NextResponse.json(
+        {
+          error: {
+            code: "internal",
+            message: "Something went wrong on our side. Try again later.",
+          },
+        },
+        { status: 500 },
+      );
+    }
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/domain/roles";
+
+/** The API's error body, as documented in the OpenAPI document. */
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        "bad_request",
+        "unauthorized",
+        "forbidden",
+        "not_found",
+        "conflict",
+        "invalid_input",
+        "rate_limited",
+        "internal",
+      ]),
+      message: z.string(),
+      fields: z.record(z.string(), z.array(z.string())).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const healthSchema = z
+  .object({ status: z.literal("ok"), db: z.enum(["pglite", "postgres"]) })
+  .meta({ id: "Health" });
+
+export const organisationSchema = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    createdAt: z.iso.datetime(),
+    token: z
+      .object({ role: z.enum(ROLES) })
+      .meta({ description: "The role the calling token acts with." }),
+  })
+  .meta({ id: "Organisation" });
+
+export const memberSchema = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    name: z.string(),
+    email: z.email(),
+    role: z.enum(ROLES),
+    joinedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Member" });
+
+export const memberListSchema = z
+  .object({ data: z.array(memberSchema) })
+  .meta({ id: "MemberList" });
+
+export const auditQuerySchema = z.object({
+  action: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: "Only events with this action, e.g. member.role_changed." }),
+  entityType: z.string().max(100).optional(),
+  from: z.iso.datetime().optional().meta({ description: "Inclusive lower bound (ISO 8601)." }),
+  to: z.iso.datetime().optional().meta({ description: "Inclusive upper bound (ISO 8601)." }),
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: "`nextCursor` of the previous page." }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: "Page size, 1–200 (default 50)." }),
+});
+
+export const auditEventSchema = z
+  .object({
+    id: z.number().int(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    actor: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "AuditEvent" });
+
+export const auditPageSchema = z
+  .object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() })
+  .meta({ id: "AuditEventPage" });

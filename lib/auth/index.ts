@@ -1,0 +1,90 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/db";
+import { createUser, findUserByEmail } from "@/db/queries/users";
+import { getOidcConfig } from "@/lib/env";
+import { authConfig } from "./config";
+import { authenticateCredentials, clientIp } from "./credentials";
+
+class InvalidCredentials extends CredentialsSignin {
+  override code = "invalid";
+}
+class TooManyAttempts extends CredentialsSignin {
+  override code = "rate_limited";
+}
+class AccountDisabled extends CredentialsSignin {
+  override code = "disabled";
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().max(320),
+  password: z.string().max(1024),
+});
+
+function providers(): NextAuthConfig["providers"] {
+  const list: NextAuthConfig["providers"] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const result = await authenticateCredentials({
+          ...parsed.data,
+          ip: clientIp(request.headers),
+        });
+        if (result.ok) return result.user;
+        if (result.reason === "rate_limited") throw new TooManyAttempts();
+        if (result.reason === "disabled") throw new AccountDisabled();
+        throw new InvalidCredentials();
+      },
+    }),
+  ];
+  const oidc = getOidcConfig();
+  if (oidc) {
+    list.push({
+      id: "oidc",
+      name: oidc.name,
+      type: "oidc",
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+    });
+  }
+  return list;
+}
+
+/** Finds the local user for a single sign-on identity, creating it on first sign-in. */
+async function userForSso(email: string, name: string | null | undefined) {
+  const existing = await findUserByEmail(email);
+  if (existing) return existing.disabledAt ? null : existing;
+  return createUser(db, { email, name: name || email.split("@")[0] || email, passwordHash: null });
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  providers: providers(),
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      if (!profile?.email || profile.email_verified === false) return false;
+      return (await userForSso(profile.email, profile.name)) !== null;
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc" && profile?.email) {
+        const local = await userForSso(profile.email, profile.name);
+        if (local) token.uid = local.id;
+      } else if (user?.id) {
+        token.uid = user.id;
+      }
+      return token;
+    },
+  },
+}));
+
+/** Whether single sign-on is configured (to show its button). */
+export function ssoProvider(): { id: string; name: string } | null {
+  const oidc = getOidcConfig();
+  return oidc ? { id: "oidc", name: oidc.name } : null;
+}

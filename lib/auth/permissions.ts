@@ -1,0 +1,53 @@
+import { type Role, roleAtLeast, roleRank } from "@/lib/domain/roles";
+import { forbidden } from "@/lib/errors";
+
+/** Who performs an operation: a signed-in user, an API token, or a command-line script. */
+export type Actor =
+  | { type: "user"; userId: string; label: string }
+  | { type: "token"; tokenId: string; label: string }
+  | { type: "system"; label: string };
+
+/** A verified member of one organisation; only lib/auth builds these, from the database. */
+export type MemberContext = {
+  orgId: string;
+  orgSlug: string;
+  orgName: string;
+  role: Role;
+  actor: Actor;
+};
+
+const MINIMUM_ROLE = {
+  "org:read": "viewer",
+  "org:update": "admin",
+  "members:read": "viewer",
+  "members:invite": "admin",
+  "members:manage": "admin",
+  "tokens:manage": "admin",
+  "audit:read": "admin",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof MINIMUM_ROLE;
+
+/** Whether the member's role grants a permission. */
+export function can(ctx: Pick<MemberContext, "role">, permission: Permission): boolean {
+  return roleAtLeast(ctx.role, MINIMUM_ROLE[permission]);
+}
+
+/** Throws a forbidden AppError unless the member's role grants the permission. */
+export function assertCan(ctx: Pick<MemberContext, "role">, permission: Permission): void {
+  if (!can(ctx, permission)) throw forbidden();
+}
+
+/** Nobody grants a role above their own. */
+export function assertCanGrant(ctx: Pick<MemberContext, "role">, role: Role): void {
+  if (roleRank(role) > roleRank(ctx.role)) {
+    throw forbidden("You cannot grant a role above your own.");
+  }
+}
+
+/** Nobody changes or removes a member whose role is above their own. */
+export function assertCanManageMember(ctx: Pick<MemberContext, "role">, targetRole: Role): void {
+  if (roleRank(targetRole) > roleRank(ctx.role)) {
+    throw forbidden("You cannot change a member whose role is above yours.");
+  }
+}

@@ -1,0 +1,62 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { createOrganisation } from "@/db/queries/organisations";
+import { createUser, findUserByEmail, setUserPassword } from "@/db/queries/users";
+import { memberships, organisations } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/domain/roles";
+
+export const DEMO_ORG_SLUG = "demo";
+export const DEMO_EMAIL = "demo@example.com";
+export const DEFAULT_DEMO_PASSWORD = "preflight-demo";
+
+const PEOPLE: { email: string; name: string; role: Role }[] = [
+  { email: DEMO_EMAIL, name: "Dana Demo", role: "owner" },
+  { email: "lead@example.com", name: "Priya Lead", role: "lead" },
+  { email: "contributor@example.com", name: "Sam Contributor", role: "contributor" },
+  { email: "viewer@example.com", name: "Alex Viewer", role: "viewer" },
+];
+
+const actor = { type: "system" as const, label: "demo seed" };
+
+/**
+ * Creates (or brings up to date) the demo organisation and its people. Safe to run
+ * any number of times: existing rows are kept, missing ones added, passwords reset.
+ */
+export async function seedDemo(password: string): Promise<{ orgId: string; created: boolean }> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const userIds = new Map<string, string>();
+    for (const person of PEOPLE) {
+      const existing = await findUserByEmail(person.email, tx);
+      const user = existing ?? (await createUser(tx, { ...person, passwordHash }));
+      if (!user) throw new Error(`could not create ${person.email}`);
+      if (existing) await setUserPassword(existing.id, passwordHash, tx);
+      userIds.set(person.email, user.id);
+    }
+    const [existingOrg] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.slug, DEMO_ORG_SLUG));
+    const ownerId = userIds.get(DEMO_EMAIL)!;
+    const orgId =
+      existingOrg?.id ??
+      (
+        await createOrganisation(tx, actor, {
+          name: "Northwind Logistics (demo)",
+          slug: DEMO_ORG_SLUG,
+          exactSlug: true,
+          ownerUserId: ownerId,
+        })
+      ).id;
+    for (const person of PEOPLE) {
+      const userId = userIds.get(person.email)!;
+      const [member] = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+      if (!member) await tx.insert(memberships).values({ orgId, userId, role: person.role });
+    }
+    return { orgId, created: !existingOrg };
+  });
+}

@@ -1,0 +1,157 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/db/queries/api-tokens";
+import { listAuditEvents, listAuditFacets } from "@/db/queries/audit";
+import {
+  createInvitation,
+  listPendingInvitations,
+  revokeInvitation,
+} from "@/db/queries/invitations";
+import {
+  changeMemberRole,
+  countMembersByRole,
+  listMembers,
+  removeMember,
+} from "@/db/queries/members";
+import { getOrganisation, memberContext, updateOrganisation } from "@/db/queries/organisations";
+import type { MemberContext } from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/domain/roles";
+import { makeOrg, outcome, type TestOrg } from "./fixtures";
+
+const ADMINS: Role[] = ["owner", "admin"];
+
+/**
+ * Every organisation-scoped query, called by each role: what it may do.
+ * `setup` runs with an owner context of a fresh organisation and returns the call to make.
+ */
+const CASES: {
+  name: string;
+  allowed: Role[];
+  call: (ctx: MemberContext, org: TestOrg) => Promise<unknown>;
+}[] = [
+  { name: "getOrganisation", allowed: [...ROLES], call: (ctx) => getOrganisation(ctx) },
+  {
+    name: "updateOrganisation",
+    allowed: ADMINS,
+    call: async (ctx, org) =>
+      updateOrganisation(ctx, {
+        name: "Renamed",
+        version: (await getOrganisation(org.ctx.owner)).version,
+      }),
+  },
+  { name: "listMembers", allowed: [...ROLES], call: (ctx) => listMembers(ctx) },
+  { name: "countMembersByRole", allowed: [...ROLES], call: (ctx) => countMembersByRole(ctx) },
+  {
+    name: "changeMemberRole (viewer → contributor)",
+    allowed: ADMINS,
+    call: async (ctx, org) => {
+      const target = (await listMembers(org.ctx.owner)).find(
+        (m) => m.userId === org.users.viewer.id,
+      )!;
+      return changeMemberRole(ctx, {
+        membershipId: target.id,
+        role: "contributor",
+        version: target.version,
+      });
+    },
+  },
+  {
+    name: "removeMember (someone else)",
+    allowed: ADMINS,
+    call: async (ctx, org) => {
+      const other = ctx.role === "viewer" ? org.users.contributor : org.users.viewer;
+      const target = (await listMembers(org.ctx.owner)).find((m) => m.userId === other.id)!;
+      return removeMember(ctx, { membershipId: target.id });
+    },
+  },
+  {
+    name: "createInvitation",
+    allowed: ADMINS,
+    call: (ctx) => createInvitation(ctx, { role: "viewer" }),
+  },
+  { name: "listPendingInvitations", allowed: ADMINS, call: (ctx) => listPendingInvitations(ctx) },
+  {
+    name: "revokeInvitation",
+    allowed: ADMINS,
+    call: async (ctx, org) => {
+      const { invitation } = await createInvitation(org.ctx.owner, { role: "viewer" });
+      return revokeInvitation(ctx, invitation.id);
+    },
+  },
+  {
+    name: "createApiToken",
+    allowed: ADMINS,
+    call: (ctx) => createApiToken(ctx, { name: "Bridge", role: "viewer" }),
+  },
+  { name: "listApiTokens", allowed: ADMINS, call: (ctx) => listApiTokens(ctx) },
+  {
+    name: "revokeApiToken",
+    allowed: ADMINS,
+    call: async (ctx, org) => {
+      const { apiToken } = await createApiToken(org.ctx.owner, { name: "Bridge", role: "viewer" });
+      return revokeApiToken(ctx, apiToken.id);
+    },
+  },
+  { name: "listAuditEvents", allowed: ADMINS, call: (ctx) => listAuditEvents(ctx) },
+  { name: "listAuditFacets", allowed: ADMINS, call: (ctx) => listAuditFacets(ctx) },
+];
+
+describe.each(CASES)("$name", ({ allowed, call }) => {
+  test.each([...ROLES])("as %s", async (role) => {
+    const org = await makeOrg();
+    const expected = allowed.includes(role) ? "ok" : "forbidden";
+    expect(await outcome(call(org.ctx[role], org))).toBe(expected);
+  });
+});
+
+describe("another organisation's rows", () => {
+  let home: TestOrg;
+  let other: TestOrg;
+  beforeAll(async () => {
+    home = await makeOrg();
+    other = await makeOrg();
+  });
+
+  test("a non-member gets no context for the organisation", async () => {
+    expect(await memberContext(other.users.owner, home.slug)).toBeNull();
+    expect(await memberContext(home.users.viewer, home.slug)).not.toBeNull();
+  });
+
+  test("lists only show the caller's organisation", async () => {
+    const members = await listMembers(other.ctx.owner);
+    const homeIds = new Set(Object.values(home.users).map((u) => u.id));
+    expect(members).toHaveLength(ROLES.length);
+    expect(members.some((m) => homeIds.has(m.userId))).toBe(false);
+    const events = await listAuditEvents(other.ctx.owner, { limit: 200 });
+    const homeAudit = await listAuditEvents(home.ctx.owner, { limit: 200 });
+    const otherIds = new Set(events.events.map((e) => e.id));
+    expect(homeAudit.events.some((e) => otherIds.has(e.id))).toBe(false);
+  });
+
+  test("foreign ids answer not found, even to an owner, and change nothing", async () => {
+    const target = (await listMembers(home.ctx.owner)).find((m) => m.role === "viewer")!;
+    const { invitation } = await createInvitation(home.ctx.owner, { role: "viewer" });
+    const { apiToken } = await createApiToken(home.ctx.owner, { name: "Home", role: "viewer" });
+    const intruder = other.ctx.owner;
+    expect(
+      await outcome(
+        changeMemberRole(intruder, {
+          membershipId: target.id,
+          role: "admin",
+          version: target.version,
+        }),
+      ),
+    ).toBe("not_found");
+    expect(await outcome(removeMember(intruder, { membershipId: target.id }))).toBe("not_found");
+    expect(await outcome(revokeInvitation(intruder, invitation.id))).toBe("not_found");
+    expect(await outcome(revokeApiToken(intruder, apiToken.id))).toBe("not_found");
+
+    const after = (await listMembers(home.ctx.owner)).find((m) => m.id === target.id);
+    expect(after?.role).toBe("viewer");
+    expect((await listPendingInvitations(home.ctx.owner)).map((i) => i.id)).toContain(
+      invitation.id,
+    );
+    expect(
+      (await listApiTokens(home.ctx.owner)).find((t) => t.id === apiToken.id)?.revokedAt,
+    ).toBeNull();
+  });
+});

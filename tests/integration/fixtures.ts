@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/db";
+import { createOrganisation, memberContext } from "@/db/queries/organisations";
+import { createUser, type UserDto } from "@/db/queries/users";
+import { memberships } from "@/db/schema";
+import type { MemberContext } from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/domain/roles";
+
+export const uniq = () => randomBytes(4).toString("hex");
+
+/** Creates a user with a unique email (no password: these tests do not sign in). */
+export async function makeUser(
+  name = "Test User",
+  passwordHash: string | null = null,
+): Promise<UserDto> {
+  const user = await createUser(db, { email: `${uniq()}@test.example`, name, passwordHash });
+  if (!user) throw new Error("user not created");
+  return user;
+}
+
+export type TestOrg = {
+  slug: string;
+  orgId: string;
+  users: Record<Role, UserDto>;
+  ctx: Record<Role, MemberContext>;
+};
+
+/** An organisation with one member in each role, and their verified contexts. */
+export async function makeOrg(): Promise<TestOrg> {
+  const users = {} as Record<Role, UserDto>;
+  for (const role of ROLES) users[role] = await makeUser(`${role} ${uniq()}`);
+  const org = await db.transaction(async (tx) => {
+    const created = await createOrganisation(
+      tx,
+      { type: "system", label: "test" },
+      {
+        name: `Org ${uniq()}`,
+        ownerUserId: users.owner.id,
+      },
+    );
+    for (const role of ROLES.filter((r) => r !== "owner")) {
+      await tx.insert(memberships).values({ orgId: created.id, userId: users[role].id, role });
+    }
+    return created;
+  });
+  const ctx = {} as Record<Role, MemberContext>;
+  for (const role of ROLES) {
+    const c = await memberContext(users[role], org.slug);
+    if (!c) throw new Error("no context");
+    ctx[role] = c;
+  }
+  return { slug: org.slug, orgId: org.id, users, ctx };
+}
+
+/** "ok" when the promise resolves, otherwise the AppError code it failed with. */
+export async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && error instanceof Error && error.name === "AppError")
+      return code;
+    throw error;
+  }
+}

@@ -63,6 +63,13 @@ async function userForSso(email: string, name: string | null | undefined) {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
+  logger: {
+    // A wrong password is an expected outcome, not a server error worth a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
   providers: providers(),
   callbacks: {
     ...authConfig.callbacks,

@@ -1,0 +1,27 @@
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { inject } from "vitest";
+
+export const baseUrl = inject("baseUrl");
+
+/** Debian's Chromium, headless (Playwright gives it a fresh profile), with everything that would reach the network switched off. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh browser profile (its own cookies): one per person in a test. */
+export function newPerson(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+}
+
+export const uniq = () => Math.random().toString(36).slice(2, 8);

@@ -3,7 +3,13 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { getEnv } = await import("@/lib/env");
-  getEnv();
+  const env = getEnv();
+  if (!env.AUTH_SECRET && process.env.NODE_ENV === "production") {
+    throw new Error(
+      "AUTH_SECRET is not set. It signs sessions: generate one with `openssl rand -base64 33` " +
+        "and set it in the environment or in .env (`npm run demo` does this for you).",
+    );
+  }
   const { migrateDatabase } = await import("@/db");
   await migrateDatabase();
 }

@@ -49,18 +49,22 @@ export type Env = z.infer<typeof envSchema> & { dataDir: string };
 
 let cached: Env | undefined;
 
-/** Reads and validates the environment once; a bad value stops the app with a message naming it. */
-export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+/** Validates an environment; throws a message that names every wrong variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
-  cached = {
+  return {
     ...parsed.data,
     dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.data.PREFLIGHT_DATA_DIR ?? "data"),
   };
+}
+
+/** Reads and validates the environment once; a bad value stops the app with a message naming it. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

@@ -1,0 +1,123 @@
+import { describe, expect, test } from "vitest";
+import { GET as health } from "@/app/api/health/route";
+import { GET as auditEvents } from "@/app/api/v1/audit-events/route";
+import { GET as members } from "@/app/api/v1/members/route";
+import { GET as openapi } from "@/app/api/v1/openapi.json/route";
+import { GET as organisation } from "@/app/api/v1/organisation/route";
+import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
+import type { Role } from "@/lib/domain/roles";
+import { makeOrg, type TestOrg } from "./fixtures";
+
+const noParams = { params: Promise.resolve({}) };
+
+function request(path: string, token?: string) {
+  return new Request(`http://localhost${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+async function tokenFor(org: TestOrg, role: Role) {
+  return (await createApiToken(org.ctx.owner, { name: `${role} token`, role })).token;
+}
+
+describe("GET /api/health", () => {
+  test("answers ok with the database in use", async () => {
+    const res = await health();
+    expect(res.status).toBe(200);
+    const expected = process.env.DATABASE_URL ? "postgres" : "pglite";
+    expect(await res.json()).toEqual({ status: "ok", db: expected });
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  test("is an OpenAPI 3.1 document describing every route and the error shape", async () => {
+    const doc = await openapi().json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/health",
+        "/api/v1/organisation",
+        "/api/v1/members",
+        "/api/v1/audit-events",
+      ]),
+    );
+    expect(doc.components.schemas.Error.properties.error.required).toEqual(
+      expect.arrayContaining(["code", "message"]),
+    );
+    const params = doc.paths["/api/v1/audit-events"].get.parameters.map(
+      (p: { name: string }) => p.name,
+    );
+    expect(params).toEqual(expect.arrayContaining(["action", "cursor", "limit"]));
+  });
+});
+
+describe("bearer tokens", () => {
+  test("without a token: 401 in the API's error shape", async () => {
+    const res = await organisation(request("/api/v1/organisation"), noParams);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/Bearer/);
+    expect(await res.json()).toEqual({
+      error: { code: "unauthorized", message: expect.any(String) },
+    });
+  });
+
+  test("an unknown or revoked token is refused", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "viewer");
+    expect((await organisation(request("/api/v1/organisation", "pf_nope"), noParams)).status).toBe(
+      401,
+    );
+    expect((await organisation(request("/api/v1/organisation", token), noParams)).status).toBe(200);
+    const doomed = await createApiToken(org.ctx.owner, { name: "to revoke", role: "viewer" });
+    expect(
+      (await organisation(request("/api/v1/organisation", doomed.token), noParams)).status,
+    ).toBe(200);
+    await revokeApiToken(org.ctx.owner, doomed.apiToken.id);
+    const res = await organisation(request("/api/v1/organisation", doomed.token), noParams);
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.message).toMatch(/revoked/);
+    expect((await organisation(request("/api/v1/organisation", token), noParams)).status).toBe(200);
+  });
+
+  test("a token sees only its own organisation, with its own role", async () => {
+    const a = await makeOrg();
+    const b = await makeOrg();
+    const res = await organisation(
+      request("/api/v1/organisation", await tokenFor(b, "lead")),
+      noParams,
+    );
+    expect(await res.json()).toMatchObject({ id: b.orgId, slug: b.slug, token: { role: "lead" } });
+    const list = await (
+      await members(request("/api/v1/members", await tokenFor(b, "viewer")), noParams)
+    ).json();
+    const emails = list.data.map((m: { email: string }) => m.email);
+    expect(emails).toContain(b.users.owner.email);
+    expect(emails).not.toContain(a.users.owner.email);
+    expect(JSON.stringify(list)).not.toMatch(/password|hash/i);
+  });
+
+  test("the audit log needs an admin token; bad query parameters get 422 with the field", async () => {
+    const org = await makeOrg();
+    const viewer = await auditEvents(
+      request("/api/v1/audit-events", await tokenFor(org, "viewer")),
+      noParams,
+    );
+    expect(viewer.status).toBe(403);
+    expect((await viewer.json()).error.code).toBe("forbidden");
+
+    const admin = await tokenFor(org, "admin");
+    const bad = await auditEvents(request("/api/v1/audit-events?limit=5000", admin), noParams);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.fields).toHaveProperty("limit");
+
+    const ok = await auditEvents(
+      request("/api/v1/audit-events?action=api_token.created&limit=1", admin),
+      noParams,
+    );
+    expect(ok.status).toBe(200);
+    const body = await ok.json();
+    expect(body.data).toHaveLength(1);
+    expect(body.data[0]).toMatchObject({ action: "api_token.created", entityType: "api_token" });
+    expect(body.nextCursor).toEqual(expect.any(String));
+  });
+});

@@ -1,0 +1,169 @@
+import { describe, expect, test } from "vitest";
+import { registerUser } from "@/db/queries/accounts";
+import {
+  acceptInvitation,
+  createInvitation,
+  previewInvitation,
+  revokeInvitation,
+} from "@/db/queries/invitations";
+import { listMembers } from "@/db/queries/members";
+import { listUserOrganisations } from "@/db/queries/organisations";
+import { getActiveUser, recordSignInFailure, setUserDisabled } from "@/db/queries/users";
+import { authenticateCredentials } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
+import { makeOrg, makeUser, outcome, uniq } from "./fixtures";
+
+const PASSWORD = "correct horse battery";
+
+async function signedUpUser() {
+  const email = `${uniq()}@login.example`;
+  const result = await registerUser({
+    name: "Login Tester",
+    email,
+    passwordHash: await hashPassword(PASSWORD),
+    organisationName: `Login ${uniq()}`,
+  });
+  if (!result) throw new Error("not registered");
+  return { ...result, email };
+}
+
+describe("passwords", () => {
+  test("are hashed with argon2id at OWASP's minimum cost or more", async () => {
+    const hash = await hashPassword(PASSWORD);
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/);
+    const [, m, t, p] = /m=(\d+),t=(\d+),p=(\d+)/.exec(hash)!.map(Number);
+    expect(m).toBeGreaterThanOrEqual(19_456);
+    expect(t).toBeGreaterThanOrEqual(2);
+    expect(p).toBeGreaterThanOrEqual(1);
+    expect(hash).not.toContain(PASSWORD);
+  });
+});
+
+describe("sign-up", () => {
+  test("creates the user and an organisation they own", async () => {
+    const { user, orgSlug } = await signedUpUser();
+    expect(await listUserOrganisations(user.id)).toEqual([
+      expect.objectContaining({ slug: orgSlug, role: "owner" }),
+    ]);
+  });
+
+  test("refuses an email that is already registered, in any letter case, creating nothing", async () => {
+    const { email, user } = await signedUpUser();
+    const again = await registerUser({
+      name: "Someone else",
+      email: email.toUpperCase(),
+      passwordHash: await hashPassword("another password"),
+      organisationName: "Should not exist",
+    });
+    expect(again).toBeNull();
+    expect(await listUserOrganisations(user.id)).toHaveLength(1);
+  });
+});
+
+describe("credentials check", () => {
+  test("accepts the right password and says nothing specific about wrong ones", async () => {
+    const { email, user } = await signedUpUser();
+    expect(
+      await authenticateCredentials({ email: ` ${email.toUpperCase()} `, password: PASSWORD }),
+    ).toEqual({
+      ok: true,
+      user: expect.objectContaining({ id: user.id }),
+    });
+    const wrong = await authenticateCredentials({ email, password: "not it at all" });
+    const unknown = await authenticateCredentials({
+      email: `nobody-${uniq()}@x.example`,
+      password: PASSWORD,
+    });
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual(wrong);
+  });
+
+  test("the 6th attempt within a minute for one email is refused, even with the right password", async () => {
+    const { email } = await signedUpUser();
+    for (let i = 0; i < 5; i++) {
+      expect((await authenticateCredentials({ email, password: "wrong" })).ok).toBe(false);
+    }
+    expect(await authenticateCredentials({ email, password: PASSWORD })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+  });
+
+  test("the limit also applies per IP address, across emails", async () => {
+    const ip = `198.51.100.${Math.floor(Math.random() * 250)}-${uniq()}`;
+    for (let i = 0; i < 5; i++) {
+      await authenticateCredentials({ email: `${uniq()}@spray.example`, password: "guess", ip });
+    }
+    const { email } = await signedUpUser();
+    expect(await authenticateCredentials({ email, password: PASSWORD, ip })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+    expect(
+      (await authenticateCredentials({ email, password: PASSWORD, ip: `${ip}-other` })).ok,
+    ).toBe(true);
+  });
+
+  test("failures older than the window no longer count", async () => {
+    const { email } = await signedUpUser();
+    const old = new Date(Date.now() - 61_000);
+    await recordSignInFailure(Array(5).fill(`email:${email}`), old);
+    expect((await authenticateCredentials({ email, password: PASSWORD })).ok).toBe(true);
+  });
+
+  test("a disabled user cannot sign in and loses access to an existing session", async () => {
+    const { email, user } = await signedUpUser();
+    expect(await getActiveUser(user.id)).not.toBeNull();
+    await setUserDisabled({ type: "system", label: "test" }, email, true);
+    expect(await getActiveUser(user.id)).toBeNull();
+    expect(await authenticateCredentials({ email, password: PASSWORD })).toEqual({
+      ok: false,
+      reason: "disabled",
+    });
+    await setUserDisabled({ type: "system", label: "test" }, email, false);
+    expect(await getActiveUser(user.id)).not.toBeNull();
+  });
+});
+
+describe("invitations", () => {
+  test("joining by link gives the invited role, once", async () => {
+    const org = await makeOrg();
+    const { token } = await createInvitation(org.ctx.admin, { role: "lead" });
+    expect((await previewInvitation(token))?.status).toBe("valid");
+    const newcomer = await makeUser("Newcomer");
+    const actor = { type: "user" as const, userId: newcomer.id, label: newcomer.email };
+    expect(await acceptInvitation(actor, token)).toEqual({ orgSlug: org.slug });
+    const members = await listMembers(org.ctx.owner);
+    expect(members.find((m) => m.userId === newcomer.id)?.role).toBe("lead");
+    expect((await previewInvitation(token))?.status).toBe("used");
+
+    const another = await makeUser("Latecomer");
+    expect(
+      await outcome(
+        acceptInvitation({ type: "user", userId: another.id, label: another.email }, token),
+      ),
+    ).toBe("conflict");
+  });
+
+  test("expired and revoked links cannot be used; unknown links are not found", async () => {
+    const org = await makeOrg();
+    const longAgo = new Date(Date.now() - 8 * 86_400_000);
+    const expired = await createInvitation(org.ctx.owner, { role: "viewer" }, longAgo);
+    const revoked = await createInvitation(org.ctx.owner, { role: "viewer" });
+    await revokeInvitation(org.ctx.owner, revoked.invitation.id);
+    const user = await makeUser();
+    const actor = { type: "user" as const, userId: user.id, label: user.email };
+    expect((await previewInvitation(expired.token))?.status).toBe("expired");
+    expect((await previewInvitation(revoked.token))?.status).toBe("revoked");
+    expect(await outcome(acceptInvitation(actor, expired.token))).toBe("conflict");
+    expect(await outcome(acceptInvitation(actor, revoked.token))).toBe("conflict");
+    expect(await previewInvitation("inv_unknown")).toBeNull();
+    expect(await outcome(acceptInvitation(actor, "inv_unknown"))).toBe("not_found");
+  });
+
+  test("nobody invites with a role above their own", async () => {
+    const org = await makeOrg();
+    expect(await outcome(createInvitation(org.ctx.admin, { role: "owner" }))).toBe("forbidden");
+    expect(await outcome(createInvitation(org.ctx.owner, { role: "owner" }))).toBe("ok");
+  });
+});

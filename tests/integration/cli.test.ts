@@ -1,0 +1,110 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { acquireDirectoryLock } from "@/db/lock";
+
+// The command-line scripts run as separate processes against their own embedded
+// database, exactly as a self-hoster would run them.
+const root = process.cwd();
+let dataDir: string;
+
+function run(script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, PREFLIGHT_DATA_DIR: dataDir, ...env };
+    delete childEnv.DATABASE_URL;
+    const child = spawn(
+      path.join(root, "node_modules/.bin/tsx"),
+      [`scripts/${script}.ts`, ...args],
+      {
+        cwd: root,
+        env: childEnv,
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("exit", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-cli-"));
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe("command-line administration", () => {
+  test("migrate, create an organisation with a new owner, and mint a token for it", async () => {
+    expect((await run("migrate")).code).toBe(0);
+    const created = await run("org-create", ["--slug", "acme-ops", "--owner", "ops@acme.example"]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Created organisation .* at \/o\/acme-ops/);
+    expect(created.stdout).toMatch(/password: \S{12,}/);
+
+    const token = await run("token", ["--org", "acme-ops", "--role", "admin"]);
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^pf_[A-Za-z0-9_-]{40,}$/);
+
+    const again = await run("org-create", ["--slug", "acme-ops", "--owner", "ops@acme.example"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+  });
+
+  test("wrong arguments print the usage and fail", async () => {
+    const badRole = await run("token", ["--org", "acme-ops", "--role", "emperor"]);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toMatch(/Usage: npm run token/);
+    expect(badRole.stderr).toMatch(/--role/);
+    const unknownOrg = await run("token", ["--org", "no-such-org", "--role", "viewer"]);
+    expect(unknownOrg.code).toBe(1);
+    expect(unknownOrg.stderr).toMatch(/"no-such-org" was not found/);
+  });
+
+  test("the demo seed can run again and again", async () => {
+    const first = await run("seed", [], { DEMO_PASSWORD: "first-password" });
+    const second = await run("seed", [], { DEMO_PASSWORD: "second-password" });
+    expect(first.code).toBe(0);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/Updated the demo organisation "demo"/);
+    expect(second.stdout).toMatch(/password: second-password/);
+  });
+
+  test("while another process holds the database, a second one fails at once and harms nothing", async () => {
+    const release = acquireDirectoryLock(dataDir);
+    try {
+      const started = Date.now();
+      const blocked = await run("migrate");
+      expect(blocked.code).toBe(1);
+      expect(blocked.stderr).toContain(
+        `The embedded database in ${dataDir} is in use by process ${process.pid}`,
+      );
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      release();
+    }
+    // The data is intact: the organisation created earlier is still there.
+    const token = await run("token", ["--org", "acme-ops", "--role", "viewer"]);
+    expect(token.code).toBe(0);
+  });
+
+  test("a lock left by a process that died is taken over", async () => {
+    fs.writeFileSync(
+      path.join(dataDir, "preflight.lock"),
+      JSON.stringify({
+        pid: 2 ** 22 + 12345,
+        hostname: os.hostname(),
+        command: "crashed",
+        startedAt: "2026-01-01",
+      }),
+    );
+    const result = await run("migrate");
+    expect(result.code).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, "preflight.lock"))).toBe(false);
+  });
+});

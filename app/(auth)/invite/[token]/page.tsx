@@ -24,8 +24,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <div className="grid gap-3">
         <h1 className="text-xl font-semibold">This link cannot be used</h1>
         <p className="text-sm text-muted-foreground">
-          {invite ? UNUSABLE[invite.status] : "This invitation link is not valid."}{" "}
-          Ask an admin of the organisation for a new link.
+          {invite ? UNUSABLE[invite.status] : "This invitation link is not valid."} Ask an admin of
+          the organisation for a new link.
         </p>
         <Link className="text-sm font-medium text-primary hover:underline" href="/sign-in">
           Go to sign in

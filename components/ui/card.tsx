@@ -2,7 +2,7 @@ import type * as React from "react";
 import { cn } from "@/lib/utils";
 
 export function Card({ className, ...props }: React.ComponentProps<"section">) {
-  return <section className={cn("rounded-lg border bg-card p-5", className)} {...props} />;
+  return <section className={cn("min-w-0 rounded-lg border bg-card p-5", className)} {...props} />;
 }
 
 export function CardHeader({

@@ -10,7 +10,7 @@ import { acquireDirectoryLock } from "@/db/lock";
 const root = process.cwd();
 let dataDir: string;
 
-function run(script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
+function run(script: string, args: string[] = [], env: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, PREFLIGHT_DATA_DIR: dataDir, ...env };
     delete childEnv.DATABASE_URL;

@@ -43,3 +43,10 @@ export function fieldErrorsFrom(issues: { path: PropertyKey[]; message: string }
   }
   return fields;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids come from URLs: a malformed one is simply not found (never a database error). */
+export function assertId(id: string, what: string): void {
+  if (!UUID.test(id)) throw notFound(what);
+}

@@ -7,6 +7,10 @@ import {
   healthSchema,
   memberListSchema,
   organisationSchema,
+  useCaseInputSchema,
+  useCaseListSchema,
+  useCaseQuerySchema,
+  useCaseSchema,
 } from "./schemas";
 
 const json = (schema: z.ZodType, description: string) => ({
@@ -76,6 +80,20 @@ export function buildOpenApiDocument() {
           summary: "The audit log, newest first (admin or owner tokens)",
           requestParams: { query: auditQuerySchema },
           responses: { 200: json(auditPageSchema, "One page of events.") },
+        }),
+      },
+      "/api/v1/use-cases": {
+        get: op({
+          operationId: "listUseCases",
+          summary: "Use cases, most recently changed first",
+          requestParams: { query: useCaseQuerySchema },
+          responses: { 200: json(useCaseListSchema, "Matching use cases.") },
+        }),
+        post: op({
+          operationId: "createUseCase",
+          summary: "Create a use case (contributor tokens and above)",
+          requestBody: { content: { "application/json": { schema: useCaseInputSchema } } },
+          responses: { 201: json(useCaseSchema, "The new use case.") },
         }),
       },
     },

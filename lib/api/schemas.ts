@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
+import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 
 /** The API's error body, as documented in the OpenAPI document. */
 export const errorSchema = z
@@ -91,3 +92,59 @@ export const auditEventSchema = z
 export const auditPageSchema = z
   .object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() })
   .meta({ id: "AuditEventPage" });
+
+export const useCaseInputSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    description: z.string().trim().max(4000).default(""),
+    ownerId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .meta({ description: "A member's user id, or null." }),
+    businessValue: z
+      .number()
+      .int()
+      .min(1)
+      .max(5)
+      .meta({ description: "1 (marginal) to 5 (strategic)." }),
+    annualValue: z.number().int().min(0).max(1e13).nullable().default(null),
+    systems: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+    status: z.enum(USE_CASE_STATUSES).default("candidate"),
+  })
+  .meta({ id: "UseCaseInput" });
+
+export const useCaseSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    ownerId: z.uuid().nullable(),
+    ownerName: z.string().nullable(),
+    businessValue: z.number().int(),
+    annualValue: z.number().int().nullable(),
+    systems: z.array(z.string()),
+    status: z.enum(USE_CASE_STATUSES),
+    archivedAt: z.iso.datetime().nullable(),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "UseCase" });
+
+export const useCaseListSchema = z
+  .object({ data: z.array(useCaseSchema) })
+  .meta({ id: "UseCaseList" });
+
+export const useCaseQuerySchema = z.object({
+  q: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: "Search in name, description and systems." }),
+  status: z.enum(USE_CASE_STATUSES).optional(),
+  archived: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({ description: "`true` lists archived use cases instead." }),
+});

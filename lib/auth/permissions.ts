@@ -24,6 +24,11 @@ const MINIMUM_ROLE = {
   "members:manage": "admin",
   "tokens:manage": "admin",
   "audit:read": "admin",
+  "usecase:read": "viewer",
+  "usecase:write": "contributor",
+  "usecase:archive": "lead",
+  "assessment:read": "viewer",
+  "assessment:answer": "contributor",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

@@ -4,6 +4,7 @@ import { GET as auditEvents } from "@/app/api/v1/audit-events/route";
 import { GET as members } from "@/app/api/v1/members/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { GET as organisation } from "@/app/api/v1/organisation/route";
+import { POST as createUseCaseRoute, GET as listUseCasesRoute } from "@/app/api/v1/use-cases/route";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import type { Role } from "@/lib/domain/roles";
 import { makeOrg, type TestOrg } from "./fixtures";
@@ -119,5 +120,61 @@ describe("bearer tokens", () => {
     expect(body.data).toHaveLength(1);
     expect(body.data[0]).toMatchObject({ action: "api_token.created", entityType: "api_token" });
     expect(body.nextCursor).toEqual(expect.any(String));
+  });
+});
+
+describe("/api/v1/use-cases", () => {
+  const post = (token: string, body: unknown) =>
+    new Request("http://localhost/api/v1/use-cases", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+
+  test("a contributor token creates a use case; viewers may only list", async () => {
+    const org = await makeOrg();
+    const created = await createUseCaseRoute(
+      post(await tokenFor(org, "contributor"), {
+        name: "Ticket routing",
+        businessValue: 3,
+        systems: ["Jira"],
+      }),
+      noParams,
+    );
+    expect(created.status).toBe(201);
+    const body = await created.json();
+    expect(body).toMatchObject({
+      name: "Ticket routing",
+      status: "candidate",
+      systems: ["Jira"],
+      version: 1,
+    });
+
+    const viewer = await tokenFor(org, "viewer");
+    expect(
+      (await createUseCaseRoute(post(viewer, { name: "Nope", businessValue: 1 }), noParams)).status,
+    ).toBe(403);
+    const list = await (
+      await listUseCasesRoute(request("/api/v1/use-cases?q=ticket", viewer), noParams)
+    ).json();
+    expect(list.data.map((u: { id: string }) => u.id)).toEqual([body.id]);
+  });
+
+  test("bad bodies: 400 for malformed JSON, 422 naming each wrong field, nothing written", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "lead");
+    expect((await createUseCaseRoute(post(token, "{not json"), noParams)).status).toBe(400);
+    const res = await createUseCaseRoute(
+      post(token, { name: "x", businessValue: 9, status: "flying" }),
+      noParams,
+    );
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error.code).toBe("invalid_input");
+    expect(Object.keys(error.fields).sort()).toEqual(["businessValue", "name", "status"]);
+    const list = await (
+      await listUseCasesRoute(request("/api/v1/use-cases", token), noParams)
+    ).json();
+    expect(list.data).toEqual([]);
   });
 });

@@ -13,11 +13,30 @@ import {
   removeMember,
 } from "@/db/queries/members";
 import { getOrganisation, memberContext, updateOrganisation } from "@/db/queries/organisations";
+import {
+  createUseCase,
+  getUseCase,
+  listUseCases,
+  setUseCaseArchived,
+  updateUseCase,
+} from "@/db/queries/use-cases";
 import type { MemberContext } from "@/lib/auth/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { makeOrg, outcome, type TestOrg } from "./fixtures";
 
 const ADMINS: Role[] = ["owner", "admin"];
+const CONTRIBUTORS: Role[] = ["owner", "admin", "lead", "contributor"];
+const LEADS: Role[] = ["owner", "admin", "lead"];
+
+const USE_CASE = {
+  name: "Refund triage",
+  description: "",
+  ownerId: null,
+  businessValue: 3,
+  annualValue: null,
+  systems: ["Zendesk"],
+  status: "candidate" as const,
+};
 
 /**
  * Every organisation-scoped query, called by each role: what it may do.
@@ -93,6 +112,27 @@ const CASES: {
   },
   { name: "listAuditEvents", allowed: ADMINS, call: (ctx) => listAuditEvents(ctx) },
   { name: "listAuditFacets", allowed: ADMINS, call: (ctx) => listAuditFacets(ctx) },
+  { name: "listUseCases", allowed: [...ROLES], call: (ctx) => listUseCases(ctx) },
+  {
+    name: "getUseCase",
+    allowed: [...ROLES],
+    call: async (ctx, org) => getUseCase(ctx, (await createUseCase(org.ctx.owner, USE_CASE)).id),
+  },
+  { name: "createUseCase", allowed: CONTRIBUTORS, call: (ctx) => createUseCase(ctx, USE_CASE) },
+  {
+    name: "updateUseCase",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) => {
+      const uc = await createUseCase(org.ctx.owner, USE_CASE);
+      return updateUseCase(ctx, uc.id, { ...USE_CASE, name: "Renamed", version: uc.version });
+    },
+  },
+  {
+    name: "setUseCaseArchived",
+    allowed: LEADS,
+    call: async (ctx, org) =>
+      setUseCaseArchived(ctx, (await createUseCase(org.ctx.owner, USE_CASE)).id, true),
+  },
 ];
 
 describe.each(CASES)("$name", ({ allowed, call }) => {
@@ -144,6 +184,21 @@ describe("another organisation's rows", () => {
     expect(await outcome(removeMember(intruder, { membershipId: target.id }))).toBe("not_found");
     expect(await outcome(revokeInvitation(intruder, invitation.id))).toBe("not_found");
     expect(await outcome(revokeApiToken(intruder, apiToken.id))).toBe("not_found");
+    const useCase = await createUseCase(home.ctx.owner, USE_CASE);
+    expect(await outcome(getUseCase(intruder, useCase.id))).toBe("not_found");
+    expect(
+      await outcome(
+        updateUseCase(intruder, useCase.id, {
+          ...USE_CASE,
+          name: "Hijacked",
+          version: useCase.version,
+        }),
+      ),
+    ).toBe("not_found");
+    expect(await outcome(setUseCaseArchived(intruder, useCase.id, true))).toBe("not_found");
+    expect(await outcome(getUseCase(intruder, "not-a-uuid"))).toBe("not_found");
+    expect((await listUseCases(intruder)).map((u) => u.id)).not.toContain(useCase.id);
+    expect((await getUseCase(home.ctx.viewer, useCase.id)).name).toBe("Refund triage");
 
     const after = (await listMembers(home.ctx.owner)).find((m) => m.id === target.id);
     expect(after?.role).toBe("viewer");

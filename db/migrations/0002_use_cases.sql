@@ -1,0 +1,22 @@
+CREATE TYPE "public"."use_case_status" AS ENUM('candidate', 'assessing', 'piloting', 'in_production', 'on_hold');--> statement-breakpoint
+CREATE TABLE "use_cases" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"owner_id" uuid,
+	"business_value" smallint NOT NULL,
+	"annual_value" bigint,
+	"systems" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"status" "use_case_status" DEFAULT 'candidate' NOT NULL,
+	"archived_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "use_cases" ADD CONSTRAINT "use_cases_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "use_cases" ADD CONSTRAINT "use_cases_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "use_cases_org_active_idx" ON "use_cases" USING btree ("org_id","updated_at" DESC NULLS LAST) WHERE "use_cases"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "use_cases_org_status_idx" ON "use_cases" USING btree ("org_id","status");--> statement-breakpoint
+CREATE INDEX "use_cases_owner_idx" ON "use_cases" USING btree ("owner_id");

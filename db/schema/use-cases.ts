@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
+import { users } from "./auth";
+import { id, timestamps } from "./columns";
+import { organisations } from "./organisations";
+
+export const caseStatusEnum = pgEnum("use_case_status", USE_CASE_STATUSES);
+
+export const useCases = pgTable(
+  "use_cases",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /** 1 (marginal) to 5 (strategic). */
+    businessValue: smallint("business_value").notNull(),
+    /** Optional estimate of the annual value, in whole currency units. */
+    annualValue: bigint("annual_value", { mode: "number" }),
+    systems: jsonb("systems").$type<string[]>().notNull().default([]),
+    status: caseStatusEnum("status").notNull().default("candidate"),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index("use_cases_org_active_idx")
+      .on(t.orgId, t.updatedAt.desc())
+      .where(sql`${t.archivedAt} is null`),
+    index("use_cases_org_status_idx").on(t.orgId, t.status),
+    index("use_cases_owner_idx").on(t.ownerId),
+  ],
+);
+
+export type UseCase = typeof useCases.$inferSelect;

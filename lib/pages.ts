@@ -1,0 +1,12 @@
+import { notFound } from "next/navigation";
+import { AppError } from "@/lib/errors";
+
+/** Awaits a query for a page, turning "not found" (missing or another organisation's) into a 404. */
+export async function found<T>(query: Promise<T>): Promise<T> {
+  try {
+    return await query;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}

@@ -1,16 +1,10 @@
-import { Briefcase, ClipboardCheck, Rocket, Siren, Users } from "lucide-react";
+import { ClipboardCheck, Rocket, Siren, Users } from "lucide-react";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMember } from "@/lib/auth/session";
 
 const AREAS = {
-  "use-cases": {
-    title: "Use cases",
-    question: "Which AI workflows are candidates for production, and what would they do?",
-    icon: Briefcase,
-    body: "Use cases will list each candidate workflow with its owner, business value and the actions the AI would take, from which Preflight derives who must approve what at each stage.",
-  },
   assessments: {
     title: "Assessments",
     question: "How ready is each workflow, and what stands in the way?",

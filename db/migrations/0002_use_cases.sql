@@ -1,4 +1,22 @@
+CREATE TYPE "public"."action_access" AS ENUM('read', 'write');--> statement-breakpoint
+CREATE TYPE "public"."blast_radius" AS ENUM('one_record', 'one_customer', 'many_customers', 'money', 'security_access');--> statement-breakpoint
 CREATE TYPE "public"."use_case_status" AS ENUM('candidate', 'assessing', 'piloting', 'in_production', 'on_hold');--> statement-breakpoint
+CREATE TYPE "public"."action_frequency" AS ENUM('rare', 'daily', 'hourly', 'continuous');--> statement-breakpoint
+CREATE TYPE "public"."reversibility" AS ENUM('reversible', 'hard_to_reverse', 'irreversible');--> statement-breakpoint
+CREATE TABLE "inventory_actions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"use_case_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"system" text NOT NULL,
+	"access" "action_access" NOT NULL,
+	"reversibility" "reversibility" NOT NULL,
+	"blast_radius" "blast_radius" NOT NULL,
+	"frequency" "action_frequency" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "use_cases" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -15,8 +33,12 @@ CREATE TABLE "use_cases" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "inventory_actions" ADD CONSTRAINT "inventory_actions_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inventory_actions" ADD CONSTRAINT "inventory_actions_use_case_id_use_cases_id_fk" FOREIGN KEY ("use_case_id") REFERENCES "public"."use_cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "use_cases" ADD CONSTRAINT "use_cases_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "use_cases" ADD CONSTRAINT "use_cases_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "inventory_actions_use_case_idx" ON "inventory_actions" USING btree ("use_case_id","created_at");--> statement-breakpoint
+CREATE INDEX "inventory_actions_org_idx" ON "inventory_actions" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "use_cases_org_active_idx" ON "use_cases" USING btree ("org_id","updated_at" DESC NULLS LAST) WHERE "use_cases"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "use_cases_org_status_idx" ON "use_cases" USING btree ("org_id","status");--> statement-breakpoint
 CREATE INDEX "use_cases_owner_idx" ON "use_cases" USING btree ("owner_id");

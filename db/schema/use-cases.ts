@@ -11,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ACTION_ACCESS, BLAST_RADIUS, FREQUENCY, REVERSIBILITY } from "@/lib/domain/actions";
 import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 import { users } from "./auth";
 import { id, timestamps } from "./columns";
@@ -47,4 +48,35 @@ export const useCases = pgTable(
   ],
 );
 
+export const actionAccessEnum = pgEnum("action_access", ACTION_ACCESS);
+export const reversibilityEnum = pgEnum("reversibility", REVERSIBILITY);
+export const blastRadiusEnum = pgEnum("blast_radius", BLAST_RADIUS);
+export const frequencyEnum = pgEnum("action_frequency", FREQUENCY);
+
+/** The action inventory: every action the AI would take in a use case. */
+export const inventoryActions = pgTable(
+  "inventory_actions",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    useCaseId: uuid("use_case_id")
+      .notNull()
+      .references(() => useCases.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    system: text("system").notNull(),
+    access: actionAccessEnum("access").notNull(),
+    reversibility: reversibilityEnum("reversibility").notNull(),
+    blastRadius: blastRadiusEnum("blast_radius").notNull(),
+    frequency: frequencyEnum("frequency").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("inventory_actions_use_case_idx").on(t.useCaseId, t.createdAt),
+    index("inventory_actions_org_idx").on(t.orgId),
+  ],
+);
+
 export type UseCase = typeof useCases.$inferSelect;
+export type InventoryActionRow = typeof inventoryActions.$inferSelect;

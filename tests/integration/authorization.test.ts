@@ -2,6 +2,12 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/db/queries/api-tokens";
 import { listAuditEvents, listAuditFacets } from "@/db/queries/audit";
 import {
+  addInventoryAction,
+  listInventory,
+  removeInventoryAction,
+  updateInventoryAction,
+} from "@/db/queries/inventory";
+import {
   createInvitation,
   listPendingInvitations,
   revokeInvitation,
@@ -37,6 +43,21 @@ const USE_CASE = {
   systems: ["Zendesk"],
   status: "candidate" as const,
 };
+
+const ACTION = {
+  name: "Issue refund",
+  system: "Stripe",
+  access: "write" as const,
+  reversibility: "irreversible" as const,
+  blastRadius: "money" as const,
+  frequency: "daily" as const,
+};
+
+async function useCaseWithAction(org: TestOrg) {
+  const uc = await createUseCase(org.ctx.owner, USE_CASE);
+  const action = await addInventoryAction(org.ctx.owner, uc.id, ACTION);
+  return { uc, action };
+}
 
 /**
  * Every organisation-scoped query, called by each role: what it may do.
@@ -133,6 +154,31 @@ const CASES: {
     call: async (ctx, org) =>
       setUseCaseArchived(ctx, (await createUseCase(org.ctx.owner, USE_CASE)).id, true),
   },
+  {
+    name: "listInventory",
+    allowed: [...ROLES],
+    call: async (ctx, org) => listInventory(ctx, (await useCaseWithAction(org)).uc.id),
+  },
+  {
+    name: "addInventoryAction",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) =>
+      addInventoryAction(ctx, (await createUseCase(org.ctx.owner, USE_CASE)).id, ACTION),
+  },
+  {
+    name: "updateInventoryAction",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) =>
+      updateInventoryAction(ctx, (await useCaseWithAction(org)).action.id, {
+        ...ACTION,
+        name: "Refund",
+      }),
+  },
+  {
+    name: "removeInventoryAction",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) => removeInventoryAction(ctx, (await useCaseWithAction(org)).action.id),
+  },
 ];
 
 describe.each(CASES)("$name", ({ allowed, call }) => {
@@ -199,6 +245,12 @@ describe("another organisation's rows", () => {
     expect(await outcome(getUseCase(intruder, "not-a-uuid"))).toBe("not_found");
     expect((await listUseCases(intruder)).map((u) => u.id)).not.toContain(useCase.id);
     expect((await getUseCase(home.ctx.viewer, useCase.id)).name).toBe("Refund triage");
+    const { uc, action } = await useCaseWithAction(home);
+    expect(await outcome(listInventory(intruder, uc.id))).toBe("not_found");
+    expect(await outcome(addInventoryAction(intruder, uc.id, ACTION))).toBe("not_found");
+    expect(await outcome(updateInventoryAction(intruder, action.id, ACTION))).toBe("not_found");
+    expect(await outcome(removeInventoryAction(intruder, action.id))).toBe("not_found");
+    expect(await listInventory(home.ctx.viewer, uc.id)).toEqual([action]);
 
     const after = (await listMembers(home.ctx.owner)).find((m) => m.id === target.id);
     expect(after?.role).toBe("viewer");

@@ -4,15 +4,32 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ConfirmForm } from "@/components/ui/confirm-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { listInventory } from "@/db/queries/inventory";
 import { getUseCase } from "@/db/queries/use-cases";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
+import {
+  ACCESS_LABELS,
+  ACTION_ACCESS,
+  BLAST_RADIUS,
+  BLAST_RADIUS_LABELS,
+  FREQUENCY,
+  FREQUENCY_LABELS,
+  REVERSIBILITY,
+  REVERSIBILITY_LABELS,
+} from "@/lib/domain/actions";
 import { BUSINESS_VALUE_LABELS, USE_CASE_STATUS_LABELS } from "@/lib/domain/use-cases";
 import { formatDateTime } from "@/lib/format";
 import { found } from "@/lib/pages";
 import { setArchivedAction } from "../actions";
+import { AddActionForm } from "./_components/add-action-form";
 import { ArchiveButton } from "./_components/archive-button";
+import { addInventoryActionAction, removeInventoryActionAction } from "./actions";
+
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((value) => ({ value, label: labels[value] }));
 
 export const metadata: Metadata = { title: "Use case · Preflight" };
 
@@ -25,7 +42,10 @@ export default async function UseCasePage({
 }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const useCase = await found(getUseCase(member, id));
+  const [useCase, inventory] = await found(
+    Promise.all([getUseCase(member, id), listInventory(member, id)]),
+  );
+  const canWrite = can(member, "usecase:write");
   const base = `/o/${member.orgSlug}/use-cases/${id}`;
   return (
     <>
@@ -48,7 +68,7 @@ export default async function UseCasePage({
         }
         action={
           <div className="flex items-start gap-2">
-            {can(member, "usecase:write") ? (
+            {canWrite ? (
               <Button asChild variant="outline">
                 <Link href={`${base}/edit`}>
                   <Pencil aria-hidden /> Edit
@@ -110,6 +130,84 @@ export default async function UseCasePage({
           </dl>
         </Card>
       </div>
+      <Card className="mt-4">
+        <CardHeader
+          title="Action inventory"
+          description="Every action the AI would take, rated for how hard it is to undo and what a mistake would affect."
+        />
+        {inventory.length === 0 ? (
+          <p className="mb-4 text-sm text-muted-foreground">
+            No actions yet. List each thing the AI would do — read a record, send an email, issue a
+            refund — so Preflight can tell which actions need a person's approval at each stage.
+          </p>
+        ) : (
+          <div className="mb-6 overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Actions the AI would take</caption>
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Action
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    System
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Access
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Reversibility
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Blast radius
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Frequency
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    <span className="sr-only">Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {inventory.map((a) => (
+                  <tr key={a.id} className="border-b last:border-0">
+                    <td className="py-2 pr-3 font-medium">{a.name}</td>
+                    <td className="py-2 pr-3">{a.system}</td>
+                    <td className="py-2 pr-3">{ACCESS_LABELS[a.access]}</td>
+                    <td className="py-2 pr-3">{REVERSIBILITY_LABELS[a.reversibility]}</td>
+                    <td className="py-2 pr-3">{BLAST_RADIUS_LABELS[a.blastRadius]}</td>
+                    <td className="py-2 pr-3">{FREQUENCY_LABELS[a.frequency]}</td>
+                    <td className="py-2 text-right">
+                      {canWrite ? (
+                        <ConfirmForm
+                          action={removeInventoryActionAction.bind(null, member.orgSlug, id)}
+                          fields={{ actionId: a.id }}
+                          triggerLabel="Remove"
+                          title={`Remove “${a.name}”?`}
+                          description="It leaves the inventory and the approval matrix. Assessments already submitted keep the inventory they were scored with."
+                          confirmLabel="Remove action"
+                        />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {canWrite ? (
+          <AddActionForm
+            action={addInventoryActionAction.bind(null, member.orgSlug, id)}
+            options={{
+              access: options(ACTION_ACCESS, ACCESS_LABELS),
+              reversibility: options(REVERSIBILITY, REVERSIBILITY_LABELS),
+              blastRadius: options(BLAST_RADIUS, BLAST_RADIUS_LABELS),
+              frequency: options(FREQUENCY, FREQUENCY_LABELS),
+            }}
+          />
+        ) : null}
+      </Card>
     </>
   );
 }

@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { addInventoryAction, removeInventoryAction } from "@/db/queries/inventory";
+import { type ActionState, parseForm, runAction } from "@/lib/action-result";
+import { requireMember } from "@/lib/auth/session";
+import { actionIdSchema, inventoryActionSchema } from "./schemas";
+
+export async function addInventoryActionAction(
+  orgSlug: string,
+  useCaseId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const member = await requireMember(orgSlug);
+    const input = parseForm(inventoryActionSchema, formData);
+    const added = await addInventoryAction(member, useCaseId, input);
+    revalidatePath(`/o/${orgSlug}/use-cases/${useCaseId}`);
+    return { ok: true, message: `Added “${added.name}”.` };
+  });
+}
+
+export async function removeInventoryActionAction(
+  orgSlug: string,
+  useCaseId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const member = await requireMember(orgSlug);
+    const { actionId } = parseForm(actionIdSchema, formData);
+    await removeInventoryAction(member, actionId);
+    revalidatePath(`/o/${orgSlug}/use-cases/${useCaseId}`);
+    return { ok: true };
+  });
+}

@@ -1,10 +1,18 @@
 import { runCli } from "./lib/cli";
-import { DEFAULT_DEMO_PASSWORD, DEMO_EMAIL, DEMO_ORG_SLUG, seedDemo } from "./lib/seed-demo";
+import {
+  DEFAULT_DEMO_PASSWORD,
+  DEMO_EMAIL,
+  DEMO_ORG_SLUG,
+  seedDemo,
+  seedDemoUseCases,
+} from "./lib/seed-demo";
 
 await runCli(async () => {
   const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
   const { created } = await seedDemo(password);
+  const useCases = await seedDemoUseCases();
   console.log(`${created ? "Created" : "Updated"} the demo organisation "${DEMO_ORG_SLUG}".`);
+  if (useCases) console.log(`Added ${useCases} demo use cases with their action inventories.`);
   console.log(`Sign in as ${DEMO_EMAIL} with the password: ${password}`);
   console.log(
     "(lead@example.com, contributor@example.com and viewer@example.com share it, to try each role.)",

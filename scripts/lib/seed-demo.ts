@@ -1,10 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
+import { addInventoryAction } from "@/db/queries/inventory";
 import { createOrganisation } from "@/db/queries/organisations";
+import { systemContext } from "@/db/queries/system";
+import { createUseCase, listUseCases } from "@/db/queries/use-cases";
 import { createUser, findUserByEmail, setUserPassword } from "@/db/queries/users";
 import { memberships, organisations } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/domain/roles";
+import { DEMO_USE_CASES } from "./demo-content";
 
 export const DEMO_ORG_SLUG = "demo";
 export const DEMO_EMAIL = "demo@example.com";
@@ -59,4 +63,22 @@ export async function seedDemo(password: string): Promise<{ orgId: string; creat
     }
     return { orgId, created: !existingOrg };
   });
+}
+
+/**
+ * Adds the demo use cases and their inventories, once: a use case that already exists
+ * (by name) is left as it is, so people's edits to the demo survive a re-seed.
+ */
+export async function seedDemoUseCases(): Promise<number> {
+  const ctx = await systemContext(DEMO_ORG_SLUG, "demo seed");
+  const existing = new Set((await listUseCases(ctx)).map((u) => u.name));
+  let added = 0;
+  for (const { actions, ownerEmail, ...useCase } of DEMO_USE_CASES) {
+    if (existing.has(useCase.name)) continue;
+    const owner = await findUserByEmail(ownerEmail);
+    const created = await createUseCase(ctx, { ...useCase, ownerId: owner?.id ?? null });
+    for (const action of actions) await addInventoryAction(ctx, created.id, action);
+    added++;
+  }
+  return added;
 }

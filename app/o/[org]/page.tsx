@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { countMembersByRole } from "@/db/queries/members";
+import { listUseCases } from "@/db/queries/use-cases";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Dashboard · Preflight" };
 
 export default async function DashboardPage({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
-  const counts = await countMembersByRole(member);
+  const [counts, useCases] = await Promise.all([countMembersByRole(member), listUseCases(member)]);
   const total = ROLES.reduce((sum, role) => sum + counts[role], 0);
   const base = `/o/${member.orgSlug}`;
   const steps = [

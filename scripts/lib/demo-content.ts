@@ -1,0 +1,147 @@
+import type { InventoryActionInput } from "@/db/queries/inventory";
+import type { UseCaseInput } from "@/db/queries/use-cases";
+
+type DemoUseCase = Omit<UseCaseInput, "ownerId"> & {
+  ownerEmail: string;
+  actions: InventoryActionInput[];
+};
+
+/** The demo organisation's candidate workflows, from low-risk to high-stakes. */
+export const DEMO_USE_CASES: DemoUseCase[] = [
+  {
+    name: "Support ticket triage",
+    description:
+      "Incoming support emails are read, tagged with product and urgency, and routed to the right queue. Today two agents do this by hand each morning.",
+    ownerEmail: "lead@example.com",
+    businessValue: 3,
+    annualValue: 90_000,
+    systems: ["Zendesk", "Product catalogue"],
+    status: "piloting",
+    actions: [
+      {
+        name: "Read incoming ticket",
+        system: "Zendesk",
+        access: "read",
+        reversibility: "reversible",
+        blastRadius: "one_record",
+        frequency: "continuous",
+      },
+      {
+        name: "Set tags and priority",
+        system: "Zendesk",
+        access: "write",
+        reversibility: "reversible",
+        blastRadius: "one_record",
+        frequency: "continuous",
+      },
+      {
+        name: "Assign to queue",
+        system: "Zendesk",
+        access: "write",
+        reversibility: "reversible",
+        blastRadius: "one_customer",
+        frequency: "continuous",
+      },
+    ],
+  },
+  {
+    name: "Refunds under 100 EUR",
+    description:
+      "Customers who report a damaged or missing delivery get a refund after a check of the order and courier scan history.",
+    ownerEmail: "demo@example.com",
+    businessValue: 4,
+    annualValue: 240_000,
+    systems: ["Zendesk", "Order database", "Stripe"],
+    status: "assessing",
+    actions: [
+      {
+        name: "Look up order and courier scans",
+        system: "Order database",
+        access: "read",
+        reversibility: "reversible",
+        blastRadius: "one_customer",
+        frequency: "hourly",
+      },
+      {
+        name: "Issue refund",
+        system: "Stripe",
+        access: "write",
+        reversibility: "irreversible",
+        blastRadius: "money",
+        frequency: "hourly",
+      },
+      {
+        name: "Email the customer",
+        system: "Zendesk",
+        access: "write",
+        reversibility: "irreversible",
+        blastRadius: "one_customer",
+        frequency: "hourly",
+      },
+    ],
+  },
+  {
+    name: "Warehouse access requests",
+    description:
+      "New temporary staff are added to the right warehouse security groups based on the shift roster.",
+    ownerEmail: "lead@example.com",
+    businessValue: 2,
+    annualValue: 30_000,
+    systems: ["Okta", "Roster spreadsheet"],
+    status: "candidate",
+    actions: [
+      {
+        name: "Read shift roster",
+        system: "Roster spreadsheet",
+        access: "read",
+        reversibility: "reversible",
+        blastRadius: "one_record",
+        frequency: "daily",
+      },
+      {
+        name: "Add user to security group",
+        system: "Okta",
+        access: "write",
+        reversibility: "hard_to_reverse",
+        blastRadius: "security_access",
+        frequency: "daily",
+      },
+    ],
+  },
+  {
+    name: "Carrier invoice reconciliation",
+    description:
+      "Carrier invoices are matched against shipments; mismatches above a tolerance are flagged for finance instead of being paid.",
+    ownerEmail: "contributor@example.com",
+    businessValue: 5,
+    annualValue: 410_000,
+    systems: ["ERP", "Carrier portals", "Shipment database"],
+    status: "assessing",
+    actions: [
+      {
+        name: "Read invoices and shipments",
+        system: "ERP",
+        access: "read",
+        reversibility: "reversible",
+        blastRadius: "many_customers",
+        frequency: "daily",
+      },
+      {
+        name: "Mark invoice as disputed",
+        system: "ERP",
+        access: "write",
+        reversibility: "reversible",
+        blastRadius: "money",
+        frequency: "daily",
+      },
+      {
+        name: "Approve invoice for payment",
+        system: "ERP",
+        access: "write",
+        reversibility: "hard_to_reverse",
+        blastRadius: "money",
+        frequency: "daily",
+      },
+    ],
+  },
+];

@@ -23,7 +23,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
       href: `${base}/settings/members`,
     },
     {
-      done: false,
+      done: useCases.length > 0,
       label: "Describe a candidate use case and the actions the AI would take",
       href: `${base}/use-cases`,
     },

@@ -1,0 +1,149 @@
+import { describe, expect, test } from "vitest";
+import {
+  getAssessment,
+  listAssessments,
+  saveAnswers,
+  startAssessment,
+  submitAssessment,
+} from "@/db/queries/assessments";
+import { listAuditEvents } from "@/db/queries/audit";
+import { addInventoryAction, removeInventoryAction } from "@/db/queries/inventory";
+import { createUseCase } from "@/db/queries/use-cases";
+import { makeOrg, outcome, type TestOrg } from "./fixtures";
+
+async function useCaseWithRefund(org: TestOrg) {
+  const uc = await createUseCase(org.ctx.owner, {
+    name: "Refunds",
+    description: "",
+    ownerId: null,
+    businessValue: 4,
+    annualValue: null,
+    systems: ["Stripe"],
+    status: "assessing",
+  });
+  const refund = await addInventoryAction(org.ctx.owner, uc.id, {
+    name: "Issue refund",
+    system: "Stripe",
+    access: "write",
+    reversibility: "irreversible",
+    blastRadius: "money",
+    frequency: "hourly",
+  });
+  return { uc, refund };
+}
+
+describe("assessments", () => {
+  test("answers save, conditional questions follow them, and submitting freezes the result", async () => {
+    const org = await makeOrg();
+    const { uc } = await useCaseWithRefund(org);
+    const { id, created } = await startAssessment(org.ctx.contributor, uc.id);
+    expect(created).toBe(true);
+    expect((await startAssessment(org.ctx.lead, uc.id)).id).toBe(id);
+
+    const first = await saveAnswers(org.ctx.contributor, id, [
+      { questionId: "process_manual_fixes", optionId: "rare_handled" },
+      { questionId: "perm_approval_step", optionId: "none", evidence: "No approval today" },
+    ]);
+    expect(first.applicable).toContain("perm_money_limits");
+    expect(first.applicable).not.toContain("process_manual_fixes_inventory");
+    const second = await saveAnswers(org.ctx.contributor, id, [{ questionId: "process_manual_fixes", dontKnow: true }]);
+    expect(second.applicable).toContain("process_manual_fixes_inventory");
+
+    const submitted = await submitAssessment(org.ctx.contributor, id);
+    expect(submitted.status).toBe("submitted");
+    expect(submitted.result?.band).toBe("not_ready");
+    expect(submitted.result?.blockers.map((b) => b.id)).toContain("irreversible_without_approval");
+    expect(submitted.inventory.map((a) => a.name)).toEqual(["Issue refund"]);
+    expect(submitted.overall).toBe(Math.round(submitted.result!.overall));
+
+    expect(await outcome(saveAnswers(org.ctx.owner, id, [{ questionId: "rev_stop", optionId: "switch" }]))).toBe("conflict");
+    expect(await outcome(submitAssessment(org.ctx.owner, id))).toBe("conflict");
+
+    const list = await listAssessments(org.ctx.viewer, { useCaseId: uc.id });
+    expect(list).toEqual([expect.objectContaining({ id, status: "submitted", answered: 2, band: "not_ready" })]);
+    const actions = (await listAuditEvents(org.ctx.owner, { entityType: "assessment" })).events.map((e) => e.action);
+    expect(actions.sort()).toEqual(["assessment.answered", "assessment.answered", "assessment.started", "assessment.submitted"]);
+  });
+
+  test("the inventory is frozen at submission", async () => {
+    const org = await makeOrg();
+    const { uc, refund } = await useCaseWithRefund(org);
+    const { id } = await startAssessment(org.ctx.owner, uc.id);
+    await submitAssessment(org.ctx.owner, id);
+    await removeInventoryAction(org.ctx.owner, refund.id);
+    expect((await getAssessment(org.ctx.viewer, id)).inventory.map((a) => a.name)).toEqual(["Issue refund"]);
+  });
+
+  test("a re-assessment starts from the last submitted answers", async () => {
+    const org = await makeOrg();
+    const { uc } = await useCaseWithRefund(org);
+    const { id: firstId } = await startAssessment(org.ctx.owner, uc.id);
+    await saveAnswers(org.ctx.owner, firstId, [
+      { questionId: "rev_stop", optionId: "switch", evidence: "Runbook 12" },
+      { questionId: "hand_owner", dontKnow: true },
+    ]);
+    await submitAssessment(org.ctx.owner, firstId);
+    const { id: secondId, created } = await startAssessment(org.ctx.lead, uc.id);
+    expect(created).toBe(true);
+    const second = await getAssessment(org.ctx.lead, secondId);
+    expect(second.previousId).toBe(firstId);
+    expect(second.status).toBe("in_progress");
+    expect(second.answers.map((a) => [a.questionId, a.optionId, a.dontKnow, a.evidence])).toEqual([
+      ["hand_owner", null, true, null],
+      ["rev_stop", "switch", false, "Runbook 12"],
+    ]);
+  });
+
+  test("unknown questions or options are refused with the field, and nothing is saved", async () => {
+    const org = await makeOrg();
+    const { uc } = await useCaseWithRefund(org);
+    const { id } = await startAssessment(org.ctx.owner, uc.id);
+    const error = await saveAnswers(org.ctx.owner, id, [
+      { questionId: "rev_stop", optionId: "switch" },
+      { questionId: "made_up", optionId: "x" },
+      { questionId: "rev_stop", optionId: "perhaps" },
+    ]).catch((e) => e);
+    expect(error.code).toBe("invalid_input");
+    expect(Object.keys(error.fields).sort()).toEqual(["answers.1.questionId", "answers.2.optionId"]);
+    expect((await getAssessment(org.ctx.owner, id)).answers).toEqual([]);
+  });
+
+  test("two people answering the same question: the one who saw an old answer is told", async () => {
+    const org = await makeOrg();
+    const { uc } = await useCaseWithRefund(org);
+    const { id } = await startAssessment(org.ctx.owner, uc.id);
+    const saved = await saveAnswers(org.ctx.owner, id, [{ questionId: "rev_stop", optionId: "slow", basedOnRevision: null }]);
+    const revision = saved.answers[0]!.revision;
+    const results = await Promise.all([
+      outcome(saveAnswers(org.ctx.lead, id, [{ questionId: "rev_stop", optionId: "switch", basedOnRevision: revision }])),
+      outcome(saveAnswers(org.ctx.contributor, id, [{ questionId: "rev_stop", optionId: "no", basedOnRevision: revision }])),
+    ]);
+    expect(results.sort()).toEqual(["conflict", "ok"]);
+    const stale = await saveAnswers(org.ctx.admin, id, [{ questionId: "rev_stop", optionId: "no", basedOnRevision: null }]).catch(
+      (e) => e,
+    );
+    expect(stale.code).toBe("conflict");
+    expect(stale.message).toMatch(/changed this answer/);
+  });
+
+  test("viewers read but cannot answer; other organisations cannot see it at all", async () => {
+    const org = await makeOrg();
+    const other = await makeOrg();
+    const { uc } = await useCaseWithRefund(org);
+    expect(await outcome(startAssessment(org.ctx.viewer, uc.id))).toBe("forbidden");
+    const { id } = await startAssessment(org.ctx.contributor, uc.id);
+    expect(await outcome(getAssessment(org.ctx.viewer, id))).toBe("ok");
+    expect(await outcome(saveAnswers(org.ctx.viewer, id, [{ questionId: "rev_stop", optionId: "no" }]))).toBe("forbidden");
+    expect(await outcome(submitAssessment(org.ctx.viewer, id))).toBe("forbidden");
+    for (const call of [
+      getAssessment(other.ctx.owner, id),
+      saveAnswers(other.ctx.owner, id, [{ questionId: "rev_stop", optionId: "no" }]),
+      submitAssessment(other.ctx.owner, id),
+      startAssessment(other.ctx.owner, uc.id),
+      getAssessment(other.ctx.owner, "garbage"),
+    ]) {
+      expect(await outcome(call)).toBe("not_found");
+    }
+    expect(await listAssessments(other.ctx.owner)).toEqual([]);
+  });
+});

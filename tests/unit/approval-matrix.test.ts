@@ -1,0 +1,124 @@
+import { describe, expect, test } from "vitest";
+import type { InventoryAction } from "@/lib/domain/actions";
+import { type ApprovalDecision, deriveApprovalMatrix } from "@/lib/domain/approval-matrix";
+import type { Stage } from "@/lib/domain/stages";
+
+const action = (patch: Partial<InventoryAction>): InventoryAction => ({
+  id: "a",
+  name: "Action",
+  system: "CRM",
+  access: "write",
+  reversibility: "reversible",
+  blastRadius: "one_record",
+  frequency: "daily",
+  ...patch,
+});
+
+type Row = [string, Partial<InventoryAction>, Record<Stage, ApprovalDecision>];
+
+const table: Row[] = [
+  [
+    "read a record",
+    { access: "read" },
+    {
+      proposed: "off_limits",
+      sandbox: "auto",
+      shadow: "auto",
+      supervised: "auto",
+      limited_production: "auto",
+      production: "auto",
+    },
+  ],
+  [
+    "update one record (reversible)",
+    {},
+    {
+      proposed: "off_limits",
+      sandbox: "auto",
+      shadow: "off_limits",
+      supervised: "approval",
+      limited_production: "auto",
+      production: "auto",
+    },
+  ],
+  [
+    "issue a refund (irreversible, money)",
+    { reversibility: "irreversible", blastRadius: "money" },
+    {
+      proposed: "off_limits",
+      sandbox: "auto",
+      shadow: "off_limits",
+      supervised: "approval",
+      limited_production: "approval",
+      production: "approval",
+    },
+  ],
+  [
+    "grant access (irreversible, security)",
+    { reversibility: "irreversible", blastRadius: "security_access" },
+    {
+      proposed: "off_limits",
+      sandbox: "auto",
+      shadow: "off_limits",
+      supervised: "approval",
+      limited_production: "approval",
+      production: "approval",
+    },
+  ],
+  [
+    "email one customer (irreversible, one customer)",
+    { reversibility: "irreversible", blastRadius: "one_customer" },
+    {
+      proposed: "off_limits",
+      sandbox: "auto",
+      shadow: "off_limits",
+      supervised: "approval",
+      limited_production: "approval",
+      production: "auto",
+    },
+  ],
+  [
+    "bulk update many customers (hard to reverse)",
+    { reversibility: "hard_to_reverse", blastRadius: "many_customers" },
+    {
+      proposed: "off_limits",
+      sandbox: "auto",
+      shadow: "off_limits",
+      supervised: "approval",
+      limited_production: "approval",
+      production: "approval",
+    },
+  ],
+  [
+    "reversible change touching money",
+    { blastRadius: "money" },
+    {
+      proposed: "off_limits",
+      sandbox: "auto",
+      shadow: "off_limits",
+      supervised: "approval",
+      limited_production: "approval",
+      production: "auto",
+    },
+  ],
+];
+
+describe("approval matrix", () => {
+  test.each(table)("%s", (_name, patch, expected) => {
+    const [row] = deriveApprovalMatrix([action(patch)]);
+    const decisions = Object.fromEntries(
+      Object.entries(row!.cells).map(([stage, cell]) => [stage, cell.decision]),
+    );
+    expect(decisions).toEqual(expected);
+    for (const cell of Object.values(row!.cells)) expect(cell.reason.length).toBeGreaterThan(10);
+  });
+
+  test("irreversible money or access actions never run automatically outside the sandbox", () => {
+    for (const blastRadius of ["money", "security_access"] as const) {
+      const [row] = deriveApprovalMatrix([action({ reversibility: "irreversible", blastRadius })]);
+      for (const [stage, cell] of Object.entries(row!.cells)) {
+        if (stage !== "sandbox") expect(cell.decision, stage).not.toBe("auto");
+      }
+    }
+  });
+});

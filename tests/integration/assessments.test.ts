@@ -46,7 +46,9 @@ describe("assessments", () => {
     ]);
     expect(first.applicable).toContain("perm_money_limits");
     expect(first.applicable).not.toContain("process_manual_fixes_inventory");
-    const second = await saveAnswers(org.ctx.contributor, id, [{ questionId: "process_manual_fixes", dontKnow: true }]);
+    const second = await saveAnswers(org.ctx.contributor, id, [
+      { questionId: "process_manual_fixes", dontKnow: true },
+    ]);
     expect(second.applicable).toContain("process_manual_fixes_inventory");
 
     const submitted = await submitAssessment(org.ctx.contributor, id);
@@ -56,13 +58,26 @@ describe("assessments", () => {
     expect(submitted.inventory.map((a) => a.name)).toEqual(["Issue refund"]);
     expect(submitted.overall).toBe(Math.round(submitted.result!.overall));
 
-    expect(await outcome(saveAnswers(org.ctx.owner, id, [{ questionId: "rev_stop", optionId: "switch" }]))).toBe("conflict");
+    expect(
+      await outcome(
+        saveAnswers(org.ctx.owner, id, [{ questionId: "rev_stop", optionId: "switch" }]),
+      ),
+    ).toBe("conflict");
     expect(await outcome(submitAssessment(org.ctx.owner, id))).toBe("conflict");
 
     const list = await listAssessments(org.ctx.viewer, { useCaseId: uc.id });
-    expect(list).toEqual([expect.objectContaining({ id, status: "submitted", answered: 2, band: "not_ready" })]);
-    const actions = (await listAuditEvents(org.ctx.owner, { entityType: "assessment" })).events.map((e) => e.action);
-    expect(actions.sort()).toEqual(["assessment.answered", "assessment.answered", "assessment.started", "assessment.submitted"]);
+    expect(list).toEqual([
+      expect.objectContaining({ id, status: "submitted", answered: 2, band: "not_ready" }),
+    ]);
+    const actions = (await listAuditEvents(org.ctx.owner, { entityType: "assessment" })).events.map(
+      (e) => e.action,
+    );
+    expect(actions.sort()).toEqual([
+      "assessment.answered",
+      "assessment.answered",
+      "assessment.started",
+      "assessment.submitted",
+    ]);
   });
 
   test("the inventory is frozen at submission", async () => {
@@ -71,7 +86,9 @@ describe("assessments", () => {
     const { id } = await startAssessment(org.ctx.owner, uc.id);
     await submitAssessment(org.ctx.owner, id);
     await removeInventoryAction(org.ctx.owner, refund.id);
-    expect((await getAssessment(org.ctx.viewer, id)).inventory.map((a) => a.name)).toEqual(["Issue refund"]);
+    expect((await getAssessment(org.ctx.viewer, id)).inventory.map((a) => a.name)).toEqual([
+      "Issue refund",
+    ]);
   });
 
   test("a re-assessment starts from the last submitted answers", async () => {
@@ -104,7 +121,10 @@ describe("assessments", () => {
       { questionId: "rev_stop", optionId: "perhaps" },
     ]).catch((e) => e);
     expect(error.code).toBe("invalid_input");
-    expect(Object.keys(error.fields).sort()).toEqual(["answers.1.questionId", "answers.2.optionId"]);
+    expect(Object.keys(error.fields).sort()).toEqual([
+      "answers.1.questionId",
+      "answers.2.optionId",
+    ]);
     expect((await getAssessment(org.ctx.owner, id)).answers).toEqual([]);
   });
 
@@ -112,16 +132,26 @@ describe("assessments", () => {
     const org = await makeOrg();
     const { uc } = await useCaseWithRefund(org);
     const { id } = await startAssessment(org.ctx.owner, uc.id);
-    const saved = await saveAnswers(org.ctx.owner, id, [{ questionId: "rev_stop", optionId: "slow", basedOnRevision: null }]);
+    const saved = await saveAnswers(org.ctx.owner, id, [
+      { questionId: "rev_stop", optionId: "slow", basedOnRevision: null },
+    ]);
     const revision = saved.answers[0]!.revision;
     const results = await Promise.all([
-      outcome(saveAnswers(org.ctx.lead, id, [{ questionId: "rev_stop", optionId: "switch", basedOnRevision: revision }])),
-      outcome(saveAnswers(org.ctx.contributor, id, [{ questionId: "rev_stop", optionId: "no", basedOnRevision: revision }])),
+      outcome(
+        saveAnswers(org.ctx.lead, id, [
+          { questionId: "rev_stop", optionId: "switch", basedOnRevision: revision },
+        ]),
+      ),
+      outcome(
+        saveAnswers(org.ctx.contributor, id, [
+          { questionId: "rev_stop", optionId: "no", basedOnRevision: revision },
+        ]),
+      ),
     ]);
     expect(results.sort()).toEqual(["conflict", "ok"]);
-    const stale = await saveAnswers(org.ctx.admin, id, [{ questionId: "rev_stop", optionId: "no", basedOnRevision: null }]).catch(
-      (e) => e,
-    );
+    const stale = await saveAnswers(org.ctx.admin, id, [
+      { questionId: "rev_stop", optionId: "no", basedOnRevision: null },
+    ]).catch((e) => e);
     expect(stale.code).toBe("conflict");
     expect(stale.message).toMatch(/changed this answer/);
   });
@@ -133,17 +163,19 @@ describe("assessments", () => {
     expect(await outcome(startAssessment(org.ctx.viewer, uc.id))).toBe("forbidden");
     const { id } = await startAssessment(org.ctx.contributor, uc.id);
     expect(await outcome(getAssessment(org.ctx.viewer, id))).toBe("ok");
-    expect(await outcome(saveAnswers(org.ctx.viewer, id, [{ questionId: "rev_stop", optionId: "no" }]))).toBe("forbidden");
+    expect(
+      await outcome(saveAnswers(org.ctx.viewer, id, [{ questionId: "rev_stop", optionId: "no" }])),
+    ).toBe("forbidden");
     expect(await outcome(submitAssessment(org.ctx.viewer, id))).toBe("forbidden");
-    for (const call of [
-      getAssessment(other.ctx.owner, id),
-      saveAnswers(other.ctx.owner, id, [{ questionId: "rev_stop", optionId: "no" }]),
-      submitAssessment(other.ctx.owner, id),
-      startAssessment(other.ctx.owner, uc.id),
-      getAssessment(other.ctx.owner, "garbage"),
-    ]) {
-      expect(await outcome(call)).toBe("not_found");
-    }
+    const intruder = other.ctx.owner;
+    const calls = [
+      () => getAssessment(intruder, id),
+      () => saveAnswers(intruder, id, [{ questionId: "rev_stop", optionId: "no" }]),
+      () => submitAssessment(intruder, id),
+      () => startAssessment(intruder, uc.id),
+      () => getAssessment(intruder, "garbage"),
+    ];
+    for (const call of calls) expect(await outcome(call())).toBe("not_found");
     expect(await listAssessments(other.ctx.owner)).toEqual([]);
   });
 });

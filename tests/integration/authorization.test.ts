@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/db/queries/api-tokens";
+import {
+  getAssessment,
+  listAssessments,
+  saveAnswers,
+  startAssessment,
+  submitAssessment,
+} from "@/db/queries/assessments";
 import { listAuditEvents, listAuditFacets } from "@/db/queries/audit";
 import {
   addInventoryAction,
@@ -179,7 +186,35 @@ const CASES: {
     allowed: CONTRIBUTORS,
     call: async (ctx, org) => removeInventoryAction(ctx, (await useCaseWithAction(org)).action.id),
   },
+  { name: "listAssessments", allowed: [...ROLES], call: (ctx) => listAssessments(ctx) },
+  {
+    name: "getAssessment",
+    allowed: [...ROLES],
+    call: async (ctx, org) => getAssessment(ctx, (await startedAssessment(org)).id),
+  },
+  {
+    name: "startAssessment",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) => startAssessment(ctx, (await useCaseWithAction(org)).uc.id),
+  },
+  {
+    name: "saveAnswers",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) =>
+      saveAnswers(ctx, (await startedAssessment(org)).id, [
+        { questionId: "rev_stop", optionId: "switch" },
+      ]),
+  },
+  {
+    name: "submitAssessment",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) => submitAssessment(ctx, (await startedAssessment(org)).id),
+  },
 ];
+
+async function startedAssessment(org: TestOrg) {
+  return startAssessment(org.ctx.owner, (await useCaseWithAction(org)).uc.id);
+}
 
 describe.each(CASES)("$name", ({ allowed, call }) => {
   test.each([...ROLES])("as %s", async (role) => {

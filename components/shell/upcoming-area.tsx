@@ -1,16 +1,10 @@
-import { ClipboardCheck, Rocket, Siren, Users } from "lucide-react";
+import { Rocket, Siren, Users } from "lucide-react";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMember } from "@/lib/auth/session";
 
 const AREAS = {
-  assessments: {
-    title: "Assessments",
-    question: "How ready is each workflow, and what stands in the way?",
-    icon: ClipboardCheck,
-    body: "Assessments will guide you through questions on hidden manual work, data quality, approvals, integrations, reversibility, observability, hand-offs and governance, and score readiness with a traceable explanation.",
-  },
   pilots: {
     title: "Pilots",
     question: "Where does each pilot stand on its way to production?",

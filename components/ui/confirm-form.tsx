@@ -16,6 +16,7 @@ export function ConfirmForm({
   title,
   description,
   confirmLabel,
+  primary = false,
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   fields: Record<string, string | number>;
@@ -23,6 +24,8 @@ export function ConfirmForm({
   title: string;
   description: string;
   confirmLabel: string;
+  /** A main, non-destructive step (like submitting) rather than a removal. */
+  primary?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -33,7 +36,12 @@ export function ConfirmForm({
       ))}
       <AlertDialog.Root>
         <AlertDialog.Trigger asChild>
-          <Button type="button" variant="outline" size="sm" disabled={pending}>
+          <Button
+            type="button"
+            variant={primary ? "default" : "outline"}
+            size={primary ? "default" : "sm"}
+            disabled={pending}
+          >
             {pending ? "Working…" : triggerLabel}
           </Button>
         </AlertDialog.Trigger>
@@ -49,7 +57,10 @@ export function ConfirmForm({
                 <Button variant="outline">Cancel</Button>
               </AlertDialog.Cancel>
               <AlertDialog.Action asChild>
-                <Button variant="destructive" onClick={() => formRef.current?.requestSubmit()}>
+                <Button
+                  variant={primary ? "default" : "destructive"}
+                  onClick={() => formRef.current?.requestSubmit()}
+                >
                   {confirmLabel}
                 </Button>
               </AlertDialog.Action>

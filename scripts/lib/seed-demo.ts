@@ -8,6 +8,7 @@ import { createUser, findUserByEmail, setUserPassword } from "@/db/queries/users
 import { memberships, organisations } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/domain/roles";
+import { seedDemoAssessments } from "./demo-assessments";
 import { DEMO_USE_CASES } from "./demo-content";
 
 export const DEMO_ORG_SLUG = "demo";
@@ -78,6 +79,7 @@ export async function seedDemoUseCases(): Promise<number> {
     const owner = await findUserByEmail(ownerEmail);
     const created = await createUseCase(ctx, { ...useCase, ownerId: owner?.id ?? null });
     for (const action of actions) await addInventoryAction(ctx, created.id, action);
+    await seedDemoAssessments(ctx, created.id, useCase.name);
     added++;
   }
   return added;

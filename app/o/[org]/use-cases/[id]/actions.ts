@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { startAssessment } from "@/db/queries/assessments";
 import { addInventoryAction, removeInventoryAction } from "@/db/queries/inventory";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { requireMember } from "@/lib/auth/session";
@@ -33,5 +35,19 @@ export async function removeInventoryActionAction(
     await removeInventoryAction(member, actionId);
     revalidatePath(`/o/${orgSlug}/use-cases/${useCaseId}`);
     return { ok: true };
+  });
+}
+
+export async function startAssessmentAction(
+  orgSlug: string,
+  useCaseId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const member = await requireMember(orgSlug);
+    const { id } = await startAssessment(member, useCaseId);
+    revalidatePath(`/o/${orgSlug}/use-cases/${useCaseId}`);
+    redirect(`/o/${orgSlug}/assessments/${id}`);
   });
 }

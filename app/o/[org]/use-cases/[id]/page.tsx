@@ -1,11 +1,13 @@
 import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BandBadge } from "@/components/band-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { listAssessments } from "@/db/queries/assessments";
 import { listInventory } from "@/db/queries/inventory";
 import { getUseCase } from "@/db/queries/use-cases";
 import { can } from "@/lib/auth/permissions";
@@ -20,13 +22,36 @@ import {
   REVERSIBILITY,
   REVERSIBILITY_LABELS,
 } from "@/lib/domain/actions";
+import {
+  APPROVAL_LABELS,
+  type ApprovalDecision,
+  deriveApprovalMatrix,
+} from "@/lib/domain/approval-matrix";
+import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
 import { BUSINESS_VALUE_LABELS, USE_CASE_STATUS_LABELS } from "@/lib/domain/use-cases";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { found } from "@/lib/pages";
 import { setArchivedAction } from "../actions";
 import { AddActionForm } from "./_components/add-action-form";
 import { ArchiveButton } from "./_components/archive-button";
-import { addInventoryActionAction, removeInventoryActionAction } from "./actions";
+import { StartAssessmentButton } from "./_components/start-assessment-button";
+
+const DECISION_STYLE: Record<ApprovalDecision, string> = {
+  auto: "text-success",
+  approval: "text-warning",
+  off_limits: "text-muted-foreground line-through decoration-1",
+};
+const DECISION_SHORT: Record<ApprovalDecision, string> = {
+  auto: "Auto",
+  approval: "Approval",
+  off_limits: "Off-limits",
+};
+
+import {
+  addInventoryActionAction,
+  removeInventoryActionAction,
+  startAssessmentAction,
+} from "./actions";
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map((value) => ({ value, label: labels[value] }));
@@ -42,9 +67,16 @@ export default async function UseCasePage({
 }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const [useCase, inventory] = await found(
-    Promise.all([getUseCase(member, id), listInventory(member, id)]),
+  const [useCase, inventory, assessments] = await found(
+    Promise.all([
+      getUseCase(member, id),
+      listInventory(member, id),
+      listAssessments(member, { useCaseId: id }),
+    ]),
   );
+  const open = assessments.find((a) => a.status === "in_progress");
+  const lastSubmitted = assessments.find((a) => a.status === "submitted");
+  const matrix = deriveApprovalMatrix(inventory);
   const canWrite = can(member, "usecase:write");
   const base = `/o/${member.orgSlug}/use-cases/${id}`;
   return (
@@ -132,6 +164,81 @@ export default async function UseCasePage({
       </div>
       <Card className="mt-4">
         <CardHeader
+          title="Readiness assessments"
+          description={
+            lastSubmitted
+              ? `Latest verdict: ${lastSubmitted.overall ?? "—"} / 100, submitted ${formatDate(lastSubmitted.submittedAt)}.`
+              : "Not assessed yet: answer the questionnaire to see whether this workflow is ready, and for which stage."
+          }
+          action={
+            can(member, "assessment:answer") && !useCase.archivedAt ? (
+              <StartAssessmentButton
+                action={startAssessmentAction.bind(null, member.orgSlug, id)}
+                label={
+                  open ? "Continue assessment" : lastSubmitted ? "Re-assess" : "Start assessment"
+                }
+              />
+            ) : null
+          }
+        />
+        {assessments.length ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Assessments of this use case</caption>
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Started
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Score
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Band
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Confidence
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {assessments.map((a) => (
+                  <tr key={a.id} className="border-b last:border-0">
+                    <td className="py-2 pr-3">
+                      <Link
+                        className="text-primary hover:underline"
+                        href={`/o/${member.orgSlug}/assessments/${a.id}${a.status === "submitted" ? "/results" : ""}`}
+                      >
+                        {formatDate(a.createdAt)}
+                      </Link>
+                      {a.createdByName ? (
+                        <span className="text-muted-foreground"> by {a.createdByName}</span>
+                      ) : null}
+                    </td>
+                    <td className="py-2 pr-3">
+                      {a.status === "submitted"
+                        ? `Submitted ${formatDate(a.submittedAt)}`
+                        : `In progress (${a.answered} answered)`}
+                    </td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{a.overall ?? "—"}</td>
+                    <td className="py-2 pr-3">
+                      <BandBadge band={a.band} />
+                    </td>
+                    <td className="py-2 tabular-nums">
+                      {a.confidence === null ? "—" : `${Math.round(a.confidence * 100)}%`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </Card>
+      <Card className="mt-4">
+        <CardHeader
           title="Action inventory"
           description="Every action the AI would take, rated for how hard it is to undo and what a mistake would affect."
         />
@@ -208,6 +315,63 @@ export default async function UseCasePage({
           />
         ) : null}
       </Card>
+      {matrix.length ? (
+        <Card className="mt-4">
+          <CardHeader
+            title="Approval matrix"
+            description="Derived from the inventory: at each stage, which actions run automatically, need a person's approval, or are off-limits. Hover a cell for the reason."
+          />
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="approval-matrix">
+              <caption className="sr-only">Approval needed per action and stage</caption>
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Action
+                  </th>
+                  {STAGES.map((stage) => (
+                    <th key={stage} scope="col" className="py-2 pr-3 font-medium">
+                      {STAGE_LABELS[stage]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {matrix.map((row) => (
+                  <tr key={row.action.id} className="border-b last:border-0">
+                    <th scope="row" className="py-2 pr-3 text-left font-medium">
+                      {row.action.name}
+                    </th>
+                    {STAGES.map((stage) => {
+                      const cell = row.cells[stage];
+                      return (
+                        <td key={stage} className="py-2 pr-3 align-top">
+                          <span className={DECISION_STYLE[cell.decision]} title={cell.reason}>
+                            {DECISION_SHORT[cell.decision]}
+                          </span>
+                          <span className="sr-only">
+                            : {APPROVAL_LABELS[cell.decision]}. {cell.reason}
+                          </span>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <details className="mt-3 text-xs text-muted-foreground">
+            <summary className="cursor-pointer">The rules behind the cells</summary>
+            <ul className="mt-2 list-disc pl-5">
+              {[...new Set(matrix.flatMap((r) => Object.values(r.cells).map((c) => c.reason)))].map(
+                (reason) => (
+                  <li key={reason}>{reason}</li>
+                ),
+              )}
+            </ul>
+          </details>
+        </Card>
+      ) : null}
     </>
   );
 }

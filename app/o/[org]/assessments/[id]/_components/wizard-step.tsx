@@ -1,0 +1,335 @@
+"use client";
+
+import { Check, CircleAlert, LoaderCircle } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
+import type { SaveAnswerResult } from "../actions";
+import type { AnswerChangePayload } from "../schemas";
+
+export type WizardQuestion = {
+  id: string;
+  prompt: string;
+  help: string;
+  options: { id: string; label: string }[];
+  conditional: boolean;
+};
+
+export type WizardAnswer = {
+  optionId: string | null;
+  dontKnow: boolean;
+  evidence: string | null;
+  revision: number | null;
+};
+
+type SaveState = { status: "idle" | "saving" | "saved" | "error"; message?: string };
+
+const DONT_KNOW = "__dont_know__";
+
+/**
+ * One step (dimension) of the assessment wizard. Every choice is saved as it is made;
+ * questions that depend on answers appear and disappear as the server reports what applies.
+ */
+export function WizardStep({
+  save,
+  stepId,
+  questions,
+  allQuestions,
+  steps,
+  initialAnswers,
+  initialApplicable,
+  prevHref,
+  nextHref,
+  nextLabel,
+}: {
+  save: (payload: AnswerChangePayload) => Promise<SaveAnswerResult>;
+  stepId: string;
+  questions: WizardQuestion[];
+  allQuestions: { id: string; dimensionId: string }[];
+  steps: { id: string; title: string; href: string }[];
+  initialAnswers: Record<string, WizardAnswer>;
+  initialApplicable: string[];
+  prevHref: string | null;
+  nextHref: string;
+  nextLabel: string;
+}) {
+  const router = useRouter();
+  const [answers, setAnswers] = useState(initialAnswers);
+  const [applicable, setApplicable] = useState(() => new Set(initialApplicable));
+  const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
+  const revisions = useRef<Record<string, number | null>>(
+    Object.fromEntries(Object.entries(initialAnswers).map(([id, a]) => [id, a.revision])),
+  );
+  // Saves of one question run one after another, so each is based on the revision before it.
+  const queues = useRef<Record<string, Promise<void>>>({});
+
+  const persist = useCallback(
+    (questionId: string, answer: WizardAnswer) => {
+      setSaveStates((s) => ({ ...s, [questionId]: { status: "saving" } }));
+      const run = async () => {
+        const result = await save({
+          questionId,
+          optionId: answer.dontKnow ? null : answer.optionId,
+          dontKnow: answer.dontKnow,
+          evidence: answer.evidence,
+          basedOnRevision: revisions.current[questionId] ?? null,
+        }).catch(() => ({
+          ok: false as const,
+          error: "Could not reach the server. Your choice is kept here; try again.",
+        }));
+        if (result.ok) {
+          revisions.current[questionId] = result.revision;
+          setApplicable(new Set(result.applicable));
+          setSaveStates((s) => ({ ...s, [questionId]: { status: "saved" } }));
+        } else {
+          setSaveStates((s) => ({
+            ...s,
+            [questionId]: { status: "error", message: result.error },
+          }));
+          if (/changed this answer/.test(result.error)) router.refresh();
+        }
+      };
+      queues.current[questionId] = (queues.current[questionId] ?? Promise.resolve()).then(run);
+    },
+    [save, router],
+  );
+
+  const update = (questionId: string, patch: Partial<WizardAnswer>, persistNow = true) => {
+    const next: WizardAnswer = {
+      optionId: null,
+      dontKnow: false,
+      evidence: null,
+      revision: null,
+      ...answers[questionId],
+      ...patch,
+    };
+    setAnswers((a) => ({ ...a, [questionId]: next }));
+    if (persistNow && (next.optionId || next.dontKnow)) persist(questionId, next);
+    return next;
+  };
+
+  const progress = useMemo(() => {
+    const applicableIds = allQuestions.filter((q) => applicable.has(q.id));
+    const done = applicableIds.filter((q) => answers[q.id]?.optionId || answers[q.id]?.dontKnow);
+    const perStep = new Map<string, { done: number; total: number }>();
+    for (const q of applicableIds) {
+      const entry = perStep.get(q.dimensionId) ?? { done: 0, total: 0 };
+      entry.total++;
+      if (answers[q.id]?.optionId || answers[q.id]?.dontKnow) entry.done++;
+      perStep.set(q.dimensionId, entry);
+    }
+    return { done: done.length, total: applicableIds.length, perStep };
+  }, [allQuestions, applicable, answers]);
+
+  const visible = questions.filter((q) => applicable.has(q.id));
+  const pct = progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+      <nav aria-label="Assessment steps" className="lg:sticky lg:top-4 lg:self-start">
+        <div className="mb-3">
+          <div className="mb-1 flex justify-between text-xs text-muted-foreground">
+            <span id="progress-label">Answered</span>
+            <span data-testid="progress-text">
+              {progress.done} of {progress.total}
+            </span>
+          </div>
+          <div
+            role="progressbar"
+            aria-labelledby="progress-label"
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+            className="h-2 overflow-hidden rounded-full bg-muted"
+          >
+            <div className="h-full bg-primary transition-all" style={{ width: `${pct}%` }} />
+          </div>
+        </div>
+        <ol className="grid gap-0.5 text-sm">
+          {steps.map((s, i) => {
+            const counts = progress.perStep.get(s.id);
+            const complete = counts && counts.done === counts.total;
+            return (
+              <li key={s.id}>
+                <Link
+                  href={s.href}
+                  aria-current={s.id === stepId ? "step" : undefined}
+                  className={cn(
+                    "flex items-center justify-between gap-2 rounded-md px-2 py-1.5 hover:bg-muted",
+                    s.id === stepId && "bg-muted font-medium",
+                  )}
+                >
+                  <span>
+                    {i + 1}. {s.title}
+                  </span>
+                  {counts ? (
+                    <span
+                      className={cn(
+                        "text-xs tabular-nums",
+                        complete ? "text-success" : "text-muted-foreground",
+                      )}
+                    >
+                      {complete ? (
+                        <Check className="inline size-3.5" aria-label="complete" />
+                      ) : null}{" "}
+                      {counts.done}/{counts.total}
+                    </span>
+                  ) : null}
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <div className="grid gap-4">
+        {visible.map((q) => (
+          <QuestionCard
+            key={q.id}
+            question={q}
+            answer={answers[q.id]}
+            state={saveStates[q.id]}
+            onChoose={(value) =>
+              update(
+                q.id,
+                value === DONT_KNOW
+                  ? { dontKnow: true, optionId: null }
+                  : { dontKnow: false, optionId: value },
+              )
+            }
+            onEvidence={(evidence, commit) => {
+              const next = update(q.id, { evidence }, false);
+              if (commit && (next.optionId || next.dontKnow)) persist(q.id, next);
+            }}
+          />
+        ))}
+        <div className="flex flex-wrap justify-between gap-2 border-t pt-4">
+          {prevHref ? (
+            <Button asChild variant="outline">
+              <Link href={prevHref}>Previous</Link>
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Button asChild>
+            <Link href={nextHref}>{nextLabel}</Link>
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function QuestionCard({
+  question,
+  answer,
+  state,
+  onChoose,
+  onEvidence,
+}: {
+  question: WizardQuestion;
+  answer: WizardAnswer | undefined;
+  state: SaveState | undefined;
+  onChoose: (value: string) => void;
+  onEvidence: (evidence: string, commit: boolean) => void;
+}) {
+  const uid = useId();
+  const selected = answer?.dontKnow ? DONT_KNOW : (answer?.optionId ?? "");
+  const [draft, setDraft] = useState(answer?.evidence ?? "");
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const options = [
+    ...question.options.map((o) => ({ value: o.id, label: o.label })),
+    { value: DONT_KNOW, label: "Don't know" },
+  ];
+  return (
+    <fieldset
+      className="rounded-lg border bg-card p-5"
+      data-testid={`question-${question.id}`}
+      aria-describedby={`${uid}-status`}
+    >
+      <legend className="sr-only">{question.prompt}</legend>
+      <div className="mb-3 flex items-start justify-between gap-3">
+        <p className="font-medium" aria-hidden="true">
+          {question.prompt}
+        </p>
+        {question.conditional ? (
+          <span className="shrink-0 rounded-full border px-2 py-0.5 text-xs text-muted-foreground">
+            Follow-up
+          </span>
+        ) : null}
+      </div>
+      <details className="mb-3 text-sm text-muted-foreground">
+        <summary className="cursor-pointer select-none text-primary">Why this matters</summary>
+        <p className="mt-2">{question.help}</p>
+      </details>
+      <div className="grid gap-1.5">
+        {options.map((o) => (
+          <label
+            key={o.value}
+            className={cn(
+              "flex cursor-pointer items-start gap-2.5 rounded-md border px-3 py-2 text-sm hover:bg-muted has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
+              selected === o.value && "border-primary bg-accent",
+              o.value === DONT_KNOW && "text-muted-foreground",
+            )}
+          >
+            <input
+              type="radio"
+              name={`${uid}-answer`}
+              value={o.value}
+              checked={selected === o.value}
+              onChange={() => onChoose(o.value)}
+              className="mt-0.5 size-4 accent-[var(--color-primary)]"
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <div className="mt-3 grid gap-1">
+        <label htmlFor={`${uid}-evidence`} className="text-xs font-medium text-muted-foreground">
+          Evidence (optional): a note or a link that backs this answer
+        </label>
+        <input
+          id={`${uid}-evidence`}
+          value={draft}
+          maxLength={2000}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            onEvidence(e.target.value, false);
+            clearTimeout(timer.current);
+            const value = e.target.value;
+            timer.current = setTimeout(() => onEvidence(value, true), 1200);
+          }}
+          onBlur={(e) => {
+            clearTimeout(timer.current);
+            if ((answer?.evidence ?? "") !== e.target.value || state?.status === "error")
+              onEvidence(e.target.value, true);
+          }}
+          placeholder="e.g. link to the runbook, or who confirmed it"
+          className="h-8 w-full rounded-md border border-input bg-background px-2.5 text-sm"
+        />
+      </div>
+      <p
+        id={`${uid}-status`}
+        aria-live="polite"
+        className="mt-2 min-h-5 text-xs"
+        data-testid={`status-${question.id}`}
+      >
+        {state?.status === "saving" ? (
+          <span className="inline-flex items-center gap-1 text-muted-foreground">
+            <LoaderCircle className="size-3.5 animate-spin" aria-hidden /> Saving…
+          </span>
+        ) : state?.status === "saved" ? (
+          <span className="inline-flex items-center gap-1 text-success">
+            <Check className="size-3.5" aria-hidden /> Saved
+          </span>
+        ) : state?.status === "error" ? (
+          <span className="inline-flex items-center gap-1 text-destructive">
+            <CircleAlert className="size-3.5" aria-hidden /> {state.message}
+          </span>
+        ) : null}
+      </p>
+    </fieldset>
+  );
+}

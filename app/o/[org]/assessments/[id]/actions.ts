@@ -1,0 +1,82 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { saveAnswers, submitAssessment } from "@/db/queries/assessments";
+import { type ActionState, runAction } from "@/lib/action-result";
+import { requireMember } from "@/lib/auth/session";
+import { AppError, fieldErrorsFrom } from "@/lib/errors";
+import { answerChangeSchema } from "./schemas";
+
+export type SaveAnswerResult =
+  | {
+      ok: true;
+      revision: number;
+      answeredByName: string | null;
+      applicable: string[];
+      answers: { questionId: string; optionId: string | null; dontKnow: boolean }[];
+    }
+  | {
+      ok: false;
+      error: string;
+      current?: {
+        optionId: string | null;
+        dontKnow: boolean;
+        evidence: string | null;
+        revision: number;
+      } | null;
+    };
+
+/** Autosave of one answer from the wizard. */
+export async function saveAnswerAction(
+  orgSlug: string,
+  assessmentId: string,
+  payload: unknown,
+): Promise<SaveAnswerResult> {
+  const member = await requireMember(orgSlug);
+  const parsed = answerChangeSchema.safeParse(payload);
+  if (!parsed.success) {
+    const fields = fieldErrorsFrom(parsed.error.issues);
+    return {
+      ok: false,
+      error: Object.values(fields).flat()[0] ?? "That answer could not be saved.",
+    };
+  }
+  const { optionId, dontKnow, evidence, questionId, basedOnRevision } = parsed.data;
+  const change =
+    dontKnow || !optionId
+      ? { questionId, dontKnow: true as const, evidence: evidence ?? undefined, basedOnRevision }
+      : { questionId, optionId, evidence: evidence ?? undefined, basedOnRevision };
+  try {
+    const saved = await saveAnswers(member, assessmentId, [change]);
+    const answer = saved.answers.find((a) => a.questionId === questionId);
+    return {
+      ok: true,
+      revision: answer?.revision ?? 1,
+      answeredByName: answer?.answeredByName ?? null,
+      applicable: saved.applicable,
+      answers: saved.answers.map((a) => ({
+        questionId: a.questionId,
+        optionId: a.optionId,
+        dontKnow: a.dontKnow,
+      })),
+    };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { ok: false, error: error.message };
+  }
+}
+
+export async function submitAssessmentAction(
+  orgSlug: string,
+  assessmentId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const member = await requireMember(orgSlug);
+    await submitAssessment(member, assessmentId);
+    revalidatePath(`/o/${orgSlug}`, "layout");
+    redirect(`/o/${orgSlug}/assessments/${assessmentId}/results`);
+  });
+}

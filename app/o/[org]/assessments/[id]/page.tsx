@@ -1,0 +1,161 @@
+import { CircleAlert } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { applicableQuestions, getAssessment } from "@/db/queries/assessments";
+import { can } from "@/lib/auth/permissions";
+import { requireMember } from "@/lib/auth/session";
+import { getQuestionBank } from "@/lib/domain/question-bank";
+import { found } from "@/lib/pages";
+import { type WizardAnswer, WizardStep } from "./_components/wizard-step";
+import { saveAnswerAction, submitAssessmentAction } from "./actions";
+
+export const metadata: Metadata = { title: "Assessment · Preflight" };
+
+export default async function AssessmentWizardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; id: string }>;
+  searchParams: Promise<{ step?: string }>;
+}) {
+  const { org, id } = await params;
+  const member = await requireMember(org);
+  const assessment = await found(getAssessment(member, id));
+  const base = `/o/${member.orgSlug}/assessments/${id}`;
+  if (assessment.status === "submitted" || !can(member, "assessment:answer"))
+    redirect(`${base}/results`);
+  const bank = getQuestionBank(assessment.bankVersion)!;
+  const applicable = await applicableQuestions(member, assessment);
+  const { step: requested } = await searchParams;
+  const stepIndex = Math.max(
+    0,
+    bank.dimensions.findIndex((d) => d.id === requested),
+  );
+  const steps = bank.dimensions.map((d) => ({
+    id: d.id,
+    title: d.title,
+    href: `${base}?step=${d.id}`,
+  }));
+  const header = (
+    <PageHeader
+      title={`Assessing “${assessment.useCaseName}”`}
+      description={
+        <>
+          Answers save as you choose them; you can leave and come back. Question bank{" "}
+          {assessment.bankVersion}.{" "}
+          <Link
+            className="text-primary hover:underline"
+            href={`/o/${member.orgSlug}/use-cases/${assessment.useCaseId}`}
+          >
+            Back to the use case
+          </Link>
+        </>
+      }
+    />
+  );
+
+  if (requested === "review") {
+    const applicableSet = new Set(applicable);
+    const answered = new Set(assessment.answers.map((a) => a.questionId));
+    const missing = bank.questions.filter((q) => applicableSet.has(q.id) && !answered.has(q.id));
+    const dontKnow = assessment.answers.filter(
+      (a) => a.dontKnow && applicableSet.has(a.questionId),
+    ).length;
+    return (
+      <>
+        {header}
+        <Card className="grid max-w-3xl gap-4">
+          <h2 className="text-lg font-semibold">Review and submit</h2>
+          <p className="text-sm text-muted-foreground">
+            {applicable.length - missing.length} of {applicable.length} questions answered
+            {dontKnow ? `, ${dontKnow} of them “don't know”` : ""}. Unanswered and “don't know”
+            answers count as risk and lower the confidence of the result. Submitting locks the
+            answers; a later re-assessment starts from them.
+          </p>
+          {missing.length ? (
+            <div>
+              <h3 className="mb-2 flex items-center gap-1.5 text-sm font-medium">
+                <CircleAlert className="size-4 text-warning" aria-hidden /> Not answered yet
+              </h3>
+              <ul className="grid gap-1 text-sm">
+                {missing.map((q) => (
+                  <li key={q.id}>
+                    <Link
+                      className="text-primary hover:underline"
+                      href={`${base}?step=${q.dimensionId}`}
+                    >
+                      {q.prompt}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="flex flex-wrap items-center gap-3">
+            <ConfirmForm
+              action={submitAssessmentAction.bind(null, member.orgSlug, id)}
+              fields={{}}
+              triggerLabel="Submit assessment"
+              title="Submit and lock this assessment?"
+              description="The answers and the action inventory are frozen and the result is recorded. To change answers later, start a re-assessment."
+              confirmLabel="Submit"
+              primary
+            />
+            <Link className="text-sm text-primary hover:underline" href={`${base}/results`}>
+              Preview the result first
+            </Link>
+          </div>
+        </Card>
+      </>
+    );
+  }
+
+  const dimension = bank.dimensions[stepIndex]!;
+  const answers: Record<string, WizardAnswer> = Object.fromEntries(
+    assessment.answers.map((a) => [
+      a.questionId,
+      { optionId: a.optionId, dontKnow: a.dontKnow, evidence: a.evidence, revision: a.revision },
+    ]),
+  );
+  const next = bank.dimensions[stepIndex + 1];
+  const prev = bank.dimensions[stepIndex - 1];
+  // Remount when someone else's change arrives, so the step starts from the saved state.
+  const stateKey = assessment.answers.map((a) => `${a.questionId}:${a.revision}`).join("|");
+  return (
+    <>
+      {header}
+      <div className="mb-4">
+        <p className="text-sm text-muted-foreground">
+          Step {stepIndex + 1} of {bank.dimensions.length}
+        </p>
+        <h2 className="text-lg font-semibold">{dimension.title}</h2>
+        <p className="text-sm text-muted-foreground">{dimension.description}</p>
+      </div>
+      <WizardStep
+        key={`${dimension.id}-${stateKey}`}
+        save={saveAnswerAction.bind(null, member.orgSlug, id)}
+        stepId={dimension.id}
+        questions={bank.questions
+          .filter((q) => q.dimensionId === dimension.id)
+          .map((q) => ({
+            id: q.id,
+            prompt: q.prompt,
+            help: q.help,
+            options: q.options.map((o) => ({ id: o.id, label: o.label })),
+            conditional: Boolean(q.showIf),
+          }))}
+        allQuestions={bank.questions.map((q) => ({ id: q.id, dimensionId: q.dimensionId }))}
+        steps={steps}
+        initialAnswers={answers}
+        initialApplicable={applicable}
+        prevHref={prev ? `${base}?step=${prev.id}` : null}
+        nextHref={next ? `${base}?step=${next.id}` : `${base}?step=review`}
+        nextLabel={next ? "Next" : "Review and submit"}
+      />
+    </>
+  );
+}

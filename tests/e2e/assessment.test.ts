@@ -1,0 +1,117 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchBrowser, newPerson, uniq } from "./browser";
+import { AssessmentWizard, UseCasePages } from "./pages/assessment-pages";
+import { AuthPages } from "./pages/auth-pages";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("a new user describes a use case, completes the assessment wizard and sees the verdict", async () => {
+  const ctx = await newPerson(browser);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const auth = new AuthPages(page);
+  await auth.signUp(
+    {
+      name: "Ada Assessor",
+      email: `ada.${uniq()}@example.com`,
+      password: `pw-${uniq()}-${uniq()}`,
+    },
+    `Assess ${uniq()}`,
+  );
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+
+  // A use case with two actions, one of them an irreversible refund.
+  const useCases = new UseCasePages(page, slug);
+  await useCases.create("Refund damaged deliveries", "Stripe, Zendesk");
+  await useCases.addAction({
+    name: "Look up the order",
+    system: "Orders",
+    access: "Reads",
+    reversibility: "Reversible",
+    blastRadius: "One customer",
+    frequency: "Hourly",
+  });
+  await useCases.addAction({
+    name: "Issue refund",
+    system: "Stripe",
+    access: "Writes",
+    reversibility: "Irreversible",
+    blastRadius: "Money",
+    frequency: "Hourly",
+  });
+  expect(await page.getByTestId("approval-matrix").getByRole("row").count()).toBe(3);
+
+  await page.getByRole("button", { name: "Start assessment" }).click();
+  await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+  const wizard = new AssessmentWizard(page);
+
+  // Step 1: a follow-up question is asked until a strong answer makes it moot, and comes back
+  // with a weak one.
+  const followUp = wizard.question("process_manual_fixes_inventory");
+  await followUp.waitFor();
+  await wizard.answer("process_manual_fixes", "Rarely; exceptions have a defined route");
+  await followUp.waitFor({ state: "detached" });
+  await wizard.answer("process_manual_fixes", "Often, but we know what they are");
+  await followUp.waitFor();
+  await wizard.answer("process_key_person", "Don't know");
+  await wizard.answerRemaining();
+  await wizard.next();
+
+  // Step 2, half answered, then the page is reloaded: nothing is lost.
+  await wizard.answer("data_freshness", "Live, or its age is checked before acting");
+  const progressBefore = await wizard.progress();
+  await page.reload();
+  expect(
+    await wizard
+      .question("data_freshness")
+      .getByRole("radio", { name: "Live, or its age is checked before acting" })
+      .isChecked(),
+  ).toBe(true);
+  expect(await wizard.question("process_key_person").count()).toBe(0);
+  expect(await wizard.progress()).toBe(progressBefore);
+  await page.goto(page.url().replace(/\?step=.*/, "?step=process"));
+  expect(
+    await wizard
+      .question("process_key_person")
+      .getByRole("radio", { name: "Don't know" })
+      .isChecked(),
+  ).toBe(true);
+  await wizard.next();
+
+  // The money action makes the approval questions apply; say there is no approval step.
+  for (let step = 2; step <= 8; step++) {
+    if (step === 3) await wizard.answer("perm_approval_step", "No approval step");
+    await wizard.answerRemaining();
+    await wizard.next();
+  }
+  expect(await page.getByRole("heading", { name: "Review and submit" }).count()).toBe(1);
+  expect(await page.getByText("Not answered yet").count()).toBe(0);
+
+  await page.getByRole("button", { name: "Submit assessment" }).click();
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await page.waitForURL(/\/results$/);
+
+  // Strong answers elsewhere: the score alone would allow far more than the blocker does.
+  const score = Number((await page.getByTestId("overall-score").textContent())?.split("/")[0]);
+  expect(score).toBeGreaterThan(65);
+  expect(await page.getByTestId("band").textContent()).toContain("Sandbox only");
+  const blockers = (await page.getByTestId("blockers").textContent()) ?? "";
+  expect(blockers).toContain("irreversible actions on money or access");
+  expect(blockers).toContain("“Issue refund”");
+  expect(await page.locator(".recharts-radar").count()).toBeGreaterThan(0);
+  expect(await page.getByTestId("dimension-table").getByRole("row").count()).toBe(9);
+  const recommendations = page.getByTestId("recommendations").getByRole("listitem");
+  expect(await recommendations.count()).toBeGreaterThan(0);
+  expect(await recommendations.first().textContent()).toMatch(/approval/);
+  expect(await page.getByTestId("trace").textContent()).toMatch(/Capped at sandbox only/);
+  expect(errors).toEqual([]);
+  await ctx.close();
+});

@@ -1,12 +1,18 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import {
+  answersInputSchema,
+  answersResultSchema,
+  assessmentSchema,
   auditPageSchema,
   auditQuerySchema,
   errorSchema,
   healthSchema,
   memberListSchema,
   organisationSchema,
+  questionBankQuerySchema,
+  questionBankSchema,
+  startAssessmentSchema,
   useCaseInputSchema,
   useCaseListSchema,
   useCaseQuerySchema,
@@ -94,6 +100,72 @@ export function buildOpenApiDocument() {
           summary: "Create a use case (contributor tokens and above)",
           requestBody: { content: { "application/json": { schema: useCaseInputSchema } } },
           responses: { 201: json(useCaseSchema, "The new use case.") },
+        }),
+      },
+      "/api/v1/question-bank": {
+        get: op({
+          operationId: "getQuestionBank",
+          summary:
+            "The question bank: dimensions, questions, options with scores, conditions and blockers",
+          requestParams: { query: questionBankQuerySchema },
+          responses: {
+            200: json(questionBankSchema, "The question bank."),
+            404: json(errorSchema, "No such version."),
+          },
+        }),
+      },
+      "/api/v1/assessments": {
+        post: op({
+          operationId: "startAssessment",
+          summary: "Start an assessment of a use case (contributor tokens and above)",
+          description:
+            "Starts on the current question bank, prefilled from the last submitted assessment of the use case. " +
+            "If one is already in progress it is returned with status 200 instead.",
+          requestBody: { content: { "application/json": { schema: startAssessmentSchema } } },
+          responses: {
+            201: json(assessmentSchema, "The new assessment."),
+            200: json(assessmentSchema, "The assessment already in progress."),
+            404: json(errorSchema, "No such use case in this organisation."),
+          },
+        }),
+      },
+      "/api/v1/assessments/{id}": {
+        get: op({
+          operationId: "getAssessment",
+          summary: "An assessment with its answers and its full result, trace included",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          responses: {
+            200: json(assessmentSchema, "The assessment."),
+            404: json(errorSchema, "No such assessment in this organisation."),
+          },
+        }),
+      },
+      "/api/v1/assessments/{id}/answers": {
+        put: op({
+          operationId: "saveAnswers",
+          summary: "Save answers (all or nothing)",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          requestBody: { content: { "application/json": { schema: answersInputSchema } } },
+          responses: {
+            200: json(
+              answersResultSchema,
+              "All answers of the assessment and the questions that now apply.",
+            ),
+            404: json(errorSchema, "No such assessment in this organisation."),
+            409: json(errorSchema, "The assessment was submitted and is locked."),
+          },
+        }),
+      },
+      "/api/v1/assessments/{id}/submit": {
+        post: op({
+          operationId: "submitAssessment",
+          summary: "Submit and lock an assessment, freezing its inventory and result",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          responses: {
+            200: json(assessmentSchema, "The submitted assessment with its result."),
+            404: json(errorSchema, "No such assessment in this organisation."),
+            409: json(errorSchema, "Already submitted."),
+          },
         }),
       },
     },

@@ -148,3 +148,105 @@ export const useCaseQuerySchema = z.object({
     .optional()
     .meta({ description: "`true` lists archived use cases instead." }),
 });
+
+export const questionBankQuerySchema = z.object({
+  version: z
+    .string()
+    .max(20)
+    .optional()
+    .meta({ description: "A shipped version, e.g. v1 (default: the current one)." }),
+});
+
+export const questionBankSchema = z
+  .object({
+    version: z.string(),
+    hash: z
+      .string()
+      .meta({ description: "SHA-256 of the content; never changes for a shipped version." }),
+    title: z.string(),
+    dimensions: z.array(
+      z.object({ id: z.string(), title: z.string(), description: z.string(), weight: z.number() }),
+    ),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        dimensionId: z.string(),
+        prompt: z.string(),
+        help: z.string(),
+        options: z.array(
+          z.object({ id: z.string(), label: z.string(), score: z.number().int().min(0).max(4) }),
+        ),
+        weight: z.number(),
+        recommendation: z.string(),
+        assumption: z.string(),
+        showIf: z
+          .unknown()
+          .optional()
+          .meta({ description: "Condition under which the question applies." }),
+      }),
+    ),
+    blockers: z.array(
+      z.object({ id: z.string(), when: z.unknown(), capBand: z.string(), reason: z.string() }),
+    ),
+  })
+  .meta({ id: "QuestionBank" });
+
+export const startAssessmentSchema = z
+  .object({ useCaseId: z.uuid() })
+  .meta({ id: "StartAssessment" });
+
+export const answersInputSchema = z
+  .object({
+    answers: z
+      .array(
+        z
+          .object({
+            questionId: z.string().min(1).max(100),
+            optionId: z.string().min(1).max(100).optional(),
+            dontKnow: z.literal(true).optional(),
+            evidence: z
+              .string()
+              .max(2000)
+              .optional()
+              .meta({ description: "A note or link backing the answer." }),
+          })
+          .refine((a) => Boolean(a.optionId) !== Boolean(a.dontKnow), {
+            message: "Give exactly one of optionId or dontKnow: true.",
+            path: ["optionId"],
+          }),
+      )
+      .min(1)
+      .max(200),
+  })
+  .meta({ id: "AnswersInput" });
+
+const answerSchema = z.object({
+  questionId: z.string(),
+  optionId: z.string().nullable(),
+  dontKnow: z.boolean(),
+  evidence: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const assessmentSchema = z
+  .object({
+    id: z.uuid(),
+    useCaseId: z.uuid(),
+    useCaseName: z.string(),
+    bankVersion: z.string(),
+    status: z.enum(["in_progress", "submitted"]),
+    previousId: z.uuid().nullable(),
+    submittedAt: z.iso.datetime().nullable(),
+    answers: z.array(answerSchema),
+    applicable: z.array(z.string()).meta({ description: "Ids of the questions that apply now." }),
+    result: z.record(z.string(), z.unknown()).meta({
+      description:
+        "Overall (0–100), band, confidence, dimensions, blockers with causes, recommendations, recommended stage and autonomy, assumptions and the trace. Frozen at submission; a live preview before.",
+    }),
+  })
+  .meta({ id: "Assessment" });
+
+export const answersResultSchema = z
+  .object({ answers: z.array(answerSchema), applicable: z.array(z.string()) })
+  .meta({ id: "AnswersSaved" });

@@ -1,9 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { GET as health } from "@/app/api/health/route";
+import { PUT as putAnswers } from "@/app/api/v1/assessments/[id]/answers/route";
+import { GET as getAssessmentRoute } from "@/app/api/v1/assessments/[id]/route";
+import { POST as submitRoute } from "@/app/api/v1/assessments/[id]/submit/route";
+import { POST as startAssessmentRoute } from "@/app/api/v1/assessments/route";
 import { GET as auditEvents } from "@/app/api/v1/audit-events/route";
 import { GET as members } from "@/app/api/v1/members/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { GET as organisation } from "@/app/api/v1/organisation/route";
+import { GET as questionBank } from "@/app/api/v1/question-bank/route";
 import { POST as createUseCaseRoute, GET as listUseCasesRoute } from "@/app/api/v1/use-cases/route";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import type { Role } from "@/lib/domain/roles";
@@ -176,5 +181,109 @@ describe("/api/v1/use-cases", () => {
       await listUseCasesRoute(request("/api/v1/use-cases", token), noParams)
     ).json();
     expect(list.data).toEqual([]);
+  });
+});
+
+describe("assessments over the API", () => {
+  const send = (method: string, path: string, token: string, body?: unknown) =>
+    new Request(`http://localhost${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+  test("question bank, start, answer, submit and read the result", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "contributor");
+    const bank = await (
+      await questionBank(request("/api/v1/question-bank", token), noParams)
+    ).json();
+    expect(bank).toMatchObject({ version: "v1", hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(bank.questions.length).toBeGreaterThanOrEqual(40);
+    expect(
+      (await questionBank(request("/api/v1/question-bank?version=v9", token), noParams)).status,
+    ).toBe(404);
+
+    const uc = await (
+      await createUseCaseRoute(
+        send("POST", "/api/v1/use-cases", token, { name: "API flow", businessValue: 2 }),
+        noParams,
+      )
+    ).json();
+    const started = await startAssessmentRoute(
+      send("POST", "/api/v1/assessments", token, { useCaseId: uc.id }),
+      noParams,
+    );
+    expect(started.status).toBe(201);
+    const { id } = await started.json();
+    const again = await startAssessmentRoute(
+      send("POST", "/api/v1/assessments", token, { useCaseId: uc.id }),
+      noParams,
+    );
+    expect(again.status).toBe(200);
+    expect((await again.json()).id).toBe(id);
+
+    const bad = await putAnswers(
+      send("PUT", `/api/v1/assessments/${id}/answers`, token, {
+        answers: [
+          { questionId: "rev_stop", optionId: "switch" },
+          { questionId: "nope", optionId: "x" },
+          { questionId: "rev_stop", optionId: "switch", dontKnow: true },
+        ],
+      }),
+      params(id),
+    );
+    expect(bad.status).toBe(422);
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(["answers.2.optionId"]);
+    const unknown = await putAnswers(
+      send("PUT", `/api/v1/assessments/${id}/answers`, token, {
+        answers: [{ questionId: "nope", optionId: "x" }],
+      }),
+      params(id),
+    );
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).error.fields).toHaveProperty("answers.0.questionId");
+
+    const saved = await putAnswers(
+      send("PUT", `/api/v1/assessments/${id}/answers`, token, {
+        answers: [
+          { questionId: "rev_stop", optionId: "switch", evidence: "Runbook" },
+          { questionId: "hand_owner", dontKnow: true },
+        ],
+      }),
+      params(id),
+    );
+    expect(saved.status).toBe(200);
+    expect((await saved.json()).answers).toHaveLength(2);
+
+    const submitted = await submitRoute(
+      send("POST", `/api/v1/assessments/${id}/submit`, token),
+      params(id),
+    );
+    expect(submitted.status).toBe(200);
+    const body = await submitted.json();
+    expect(body.status).toBe("submitted");
+    expect(body.result.blockers.map((b: { id: string }) => b.id)).toContain("no_owner");
+    expect(body.result.trace.length).toBeGreaterThan(5);
+
+    const locked = await putAnswers(
+      send("PUT", `/api/v1/assessments/${id}/answers`, token, {
+        answers: [{ questionId: "rev_stop", optionId: "no" }],
+      }),
+      params(id),
+    );
+    expect(locked.status).toBe(409);
+    const read = await (
+      await getAssessmentRoute(request(`/api/v1/assessments/${id}`, token), params(id))
+    ).json();
+    expect(read.result.band).toBe(body.result.band);
+
+    const other = await makeOrg();
+    const foreign = await getAssessmentRoute(
+      request(`/api/v1/assessments/${id}`, await tokenFor(other, "owner")),
+      params(id),
+    );
+    expect(foreign.status).toBe(404);
   });
 });

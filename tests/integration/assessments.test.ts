@@ -11,7 +11,7 @@ import { addInventoryAction, removeInventoryAction } from "@/db/queries/inventor
 import { createUseCase } from "@/db/queries/use-cases";
 import { makeOrg, outcome, type TestOrg } from "./fixtures";
 
-async function useCaseWithRefund(org: TestOrg) {
+async function makeRefundUseCase(org: TestOrg) {
   const uc = await createUseCase(org.ctx.owner, {
     name: "Refunds",
     description: "",
@@ -35,7 +35,7 @@ async function useCaseWithRefund(org: TestOrg) {
 describe("assessments", () => {
   test("answers save, conditional questions follow them, and submitting freezes the result", async () => {
     const org = await makeOrg();
-    const { uc } = await useCaseWithRefund(org);
+    const { uc } = await makeRefundUseCase(org);
     const { id, created } = await startAssessment(org.ctx.contributor, uc.id);
     expect(created).toBe(true);
     expect((await startAssessment(org.ctx.lead, uc.id)).id).toBe(id);
@@ -82,7 +82,7 @@ describe("assessments", () => {
 
   test("the inventory is frozen at submission", async () => {
     const org = await makeOrg();
-    const { uc, refund } = await useCaseWithRefund(org);
+    const { uc, refund } = await makeRefundUseCase(org);
     const { id } = await startAssessment(org.ctx.owner, uc.id);
     await submitAssessment(org.ctx.owner, id);
     await removeInventoryAction(org.ctx.owner, refund.id);
@@ -93,7 +93,7 @@ describe("assessments", () => {
 
   test("a re-assessment starts from the last submitted answers", async () => {
     const org = await makeOrg();
-    const { uc } = await useCaseWithRefund(org);
+    const { uc } = await makeRefundUseCase(org);
     const { id: firstId } = await startAssessment(org.ctx.owner, uc.id);
     await saveAnswers(org.ctx.owner, firstId, [
       { questionId: "rev_stop", optionId: "switch", evidence: "Runbook 12" },
@@ -113,7 +113,7 @@ describe("assessments", () => {
 
   test("unknown questions or options are refused with the field, and nothing is saved", async () => {
     const org = await makeOrg();
-    const { uc } = await useCaseWithRefund(org);
+    const { uc } = await makeRefundUseCase(org);
     const { id } = await startAssessment(org.ctx.owner, uc.id);
     const error = await saveAnswers(org.ctx.owner, id, [
       { questionId: "rev_stop", optionId: "switch" },
@@ -130,7 +130,7 @@ describe("assessments", () => {
 
   test("two people answering the same question: the one who saw an old answer is told", async () => {
     const org = await makeOrg();
-    const { uc } = await useCaseWithRefund(org);
+    const { uc } = await makeRefundUseCase(org);
     const { id } = await startAssessment(org.ctx.owner, uc.id);
     const saved = await saveAnswers(org.ctx.owner, id, [
       { questionId: "rev_stop", optionId: "slow", basedOnRevision: null },
@@ -159,7 +159,7 @@ describe("assessments", () => {
   test("viewers read but cannot answer; other organisations cannot see it at all", async () => {
     const org = await makeOrg();
     const other = await makeOrg();
-    const { uc } = await useCaseWithRefund(org);
+    const { uc } = await makeRefundUseCase(org);
     expect(await outcome(startAssessment(org.ctx.viewer, uc.id))).toBe("forbidden");
     const { id } = await startAssessment(org.ctx.contributor, uc.id);
     expect(await outcome(getAssessment(org.ctx.viewer, id))).toBe("ok");

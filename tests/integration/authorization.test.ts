@@ -60,7 +60,7 @@ const ACTION = {
   frequency: "daily" as const,
 };
 
-async function useCaseWithAction(org: TestOrg) {
+async function makeUseCaseWithAction(org: TestOrg) {
   const uc = await createUseCase(org.ctx.owner, USE_CASE);
   const action = await addInventoryAction(org.ctx.owner, uc.id, ACTION);
   return { uc, action };
@@ -164,7 +164,7 @@ const CASES: {
   {
     name: "listInventory",
     allowed: [...ROLES],
-    call: async (ctx, org) => listInventory(ctx, (await useCaseWithAction(org)).uc.id),
+    call: async (ctx, org) => listInventory(ctx, (await makeUseCaseWithAction(org)).uc.id),
   },
   {
     name: "addInventoryAction",
@@ -176,7 +176,7 @@ const CASES: {
     name: "updateInventoryAction",
     allowed: CONTRIBUTORS,
     call: async (ctx, org) =>
-      updateInventoryAction(ctx, (await useCaseWithAction(org)).action.id, {
+      updateInventoryAction(ctx, (await makeUseCaseWithAction(org)).action.id, {
         ...ACTION,
         name: "Refund",
       }),
@@ -184,7 +184,8 @@ const CASES: {
   {
     name: "removeInventoryAction",
     allowed: CONTRIBUTORS,
-    call: async (ctx, org) => removeInventoryAction(ctx, (await useCaseWithAction(org)).action.id),
+    call: async (ctx, org) =>
+      removeInventoryAction(ctx, (await makeUseCaseWithAction(org)).action.id),
   },
   { name: "listAssessments", allowed: [...ROLES], call: (ctx) => listAssessments(ctx) },
   {
@@ -195,7 +196,7 @@ const CASES: {
   {
     name: "startAssessment",
     allowed: CONTRIBUTORS,
-    call: async (ctx, org) => startAssessment(ctx, (await useCaseWithAction(org)).uc.id),
+    call: async (ctx, org) => startAssessment(ctx, (await makeUseCaseWithAction(org)).uc.id),
   },
   {
     name: "saveAnswers",
@@ -213,7 +214,7 @@ const CASES: {
 ];
 
 async function startedAssessment(org: TestOrg) {
-  return startAssessment(org.ctx.owner, (await useCaseWithAction(org)).uc.id);
+  return startAssessment(org.ctx.owner, (await makeUseCaseWithAction(org)).uc.id);
 }
 
 describe.each(CASES)("$name", ({ allowed, call }) => {
@@ -280,7 +281,7 @@ describe("another organisation's rows", () => {
     expect(await outcome(getUseCase(intruder, "not-a-uuid"))).toBe("not_found");
     expect((await listUseCases(intruder)).map((u) => u.id)).not.toContain(useCase.id);
     expect((await getUseCase(home.ctx.viewer, useCase.id)).name).toBe("Refund triage");
-    const { uc, action } = await useCaseWithAction(home);
+    const { uc, action } = await makeUseCaseWithAction(home);
     expect(await outcome(listInventory(intruder, uc.id))).toBe("not_found");
     expect(await outcome(addInventoryAction(intruder, uc.id, ACTION))).toBe("not_found");
     expect(await outcome(updateInventoryAction(intruder, action.id, ACTION))).toBe("not_found");

@@ -1,0 +1,362 @@
+import { ROLE_LABELS, type Role, roleAtLeast } from "../roles";
+import { STAGE_LABELS, STAGES, type Stage, stageIndex } from "../stages";
+
+/** The kinds of exit criteria a stage gate can hold. */
+export const CRITERION_KINDS = [
+  "min_readiness_score",
+  "min_days_in_stage",
+  "min_actions_observed",
+  "min_accuracy",
+  "max_override_rate",
+  "no_open_sev1_sev2",
+  "max_incident_rate_per_1000",
+  "assumptions_resolved",
+  "rollback_plan_recorded",
+  "required_signoffs",
+] as const;
+export type CriterionKind = (typeof CRITERION_KINDS)[number];
+
+export type GateCriterion =
+  | {
+      kind: "min_readiness_score" | "min_days_in_stage" | "min_actions_observed";
+      threshold: number;
+    }
+  | { kind: "min_accuracy" | "max_override_rate" | "max_incident_rate_per_1000"; threshold: number }
+  | { kind: "no_open_sev1_sev2" | "assumptions_resolved" | "rollback_plan_recorded" }
+  | { kind: "required_signoffs"; roles: Role[] };
+
+/** Stages a pilot can be promoted out of (production is the last). */
+export type GatedStage = Exclude<Stage, "production">;
+
+/** What must hold to leave each stage for the next one, unless an organisation tunes it. */
+export const DEFAULT_GATE_CRITERIA: Record<GatedStage, GateCriterion[]> = {
+  proposed: [{ kind: "min_readiness_score", threshold: 30 }, { kind: "rollback_plan_recorded" }],
+  sandbox: [
+    { kind: "min_readiness_score", threshold: 40 },
+    { kind: "min_days_in_stage", threshold: 7 },
+    { kind: "rollback_plan_recorded" },
+  ],
+  shadow: [
+    { kind: "min_readiness_score", threshold: 50 },
+    { kind: "min_days_in_stage", threshold: 14 },
+    { kind: "min_actions_observed", threshold: 200 },
+    { kind: "min_accuracy", threshold: 0.9 },
+    { kind: "no_open_sev1_sev2" },
+  ],
+  supervised: [
+    { kind: "min_readiness_score", threshold: 65 },
+    { kind: "min_days_in_stage", threshold: 21 },
+    { kind: "min_actions_observed", threshold: 500 },
+    { kind: "min_accuracy", threshold: 0.95 },
+    { kind: "max_override_rate", threshold: 0.1 },
+    { kind: "no_open_sev1_sev2" },
+    { kind: "required_signoffs", roles: ["lead"] },
+  ],
+  limited_production: [
+    { kind: "min_readiness_score", threshold: 80 },
+    { kind: "min_days_in_stage", threshold: 30 },
+    { kind: "min_actions_observed", threshold: 2000 },
+    { kind: "min_accuracy", threshold: 0.97 },
+    { kind: "max_override_rate", threshold: 0.05 },
+    { kind: "max_incident_rate_per_1000", threshold: 2 },
+    { kind: "no_open_sev1_sev2" },
+    { kind: "assumptions_resolved" },
+    { kind: "required_signoffs", roles: ["lead", "admin"] },
+  ],
+};
+
+/** Plain data the gate is checked against: measured, never typed in as a checkbox. */
+export type GateSnapshot = {
+  stage: Stage;
+  stageEnteredAt: Date;
+  /** Overall score of the latest submitted assessment, or null. */
+  readinessScore: number | null;
+  /** Run metrics totals while in the current stage. */
+  metrics: { attempted: number; correct: number; overrides: number; escalations: number };
+  openIncidents: { sev1: number; sev2: number; sev3: number; sev4: number };
+  incidentsInStage: number;
+  assumptions: { status: "open" | "verified" | "accepted_risk" | "broken" }[];
+  rollbackPlan: string | null;
+  signoffs: { role: Role; userId: string }[];
+};
+
+export type CriterionResult = {
+  kind: CriterionKind;
+  label: string;
+  /** The requirement, with its unit. */
+  threshold: string;
+  /** What was measured, with its unit, or "no data". */
+  measured: string;
+  pass: boolean;
+};
+
+export type GateEvaluation = { stage: Stage; pass: boolean; criteria: CriterionResult[] };
+
+/** Actions correct per action attempted, or null without actions. */
+export function accuracy(correct: number, attempted: number): number | null {
+  return attempted > 0 ? correct / attempted : null;
+}
+
+/** Human overrides per action attempted, or null without actions. */
+export function overrideRate(overrides: number, attempted: number): number | null {
+  return attempted > 0 ? overrides / attempted : null;
+}
+
+/** Escalations per action attempted, or null without actions. */
+export function escalationRate(escalations: number, attempted: number): number | null {
+  return attempted > 0 ? escalations / attempted : null;
+}
+
+/** Incidents per 1,000 actions attempted, or null without actions. */
+export function incidentRatePer1000(incidents: number, attempted: number): number | null {
+  return attempted > 0 ? (incidents / attempted) * 1000 : null;
+}
+
+const pct = (n: number) => `${(Math.round(n * 1000) / 10).toString()}%`;
+const DAY_MS = 86_400_000;
+
+/** Checks each criterion of a gate against the snapshot at time `now`. */
+export function evaluateGate(
+  criteria: readonly GateCriterion[],
+  snapshot: GateSnapshot,
+  now: Date,
+): GateEvaluation {
+  const results = criteria.map((c) => evaluateCriterion(c, snapshot, now));
+  return { stage: snapshot.stage, pass: results.every((r) => r.pass), criteria: results };
+}
+
+function evaluateCriterion(c: GateCriterion, snapshot: GateSnapshot, now: Date): CriterionResult {
+  const { metrics } = snapshot;
+  switch (c.kind) {
+    case "min_readiness_score": {
+      const v = snapshot.readinessScore;
+      return {
+        kind: c.kind,
+        label: "Readiness score of the latest assessment",
+        threshold: `at least ${c.threshold} / 100`,
+        measured: v === null ? "no submitted assessment" : `${Math.round(v)} / 100`,
+        pass: v !== null && v >= c.threshold,
+      };
+    }
+    case "min_days_in_stage": {
+      const days = Math.floor((now.getTime() - snapshot.stageEnteredAt.getTime()) / DAY_MS);
+      return {
+        kind: c.kind,
+        label: "Time in this stage",
+        threshold: `at least ${c.threshold} days`,
+        measured: `${Math.max(0, days)} days`,
+        pass: days >= c.threshold,
+      };
+    }
+    case "min_actions_observed":
+      return {
+        kind: c.kind,
+        label: "Actions observed in this stage",
+        threshold: `at least ${c.threshold.toLocaleString("en-GB")}`,
+        measured: metrics.attempted.toLocaleString("en-GB"),
+        pass: metrics.attempted >= c.threshold,
+      };
+    case "min_accuracy": {
+      const v = accuracy(metrics.correct, metrics.attempted);
+      return {
+        kind: c.kind,
+        label: "Accuracy (correct ÷ attempted actions)",
+        threshold: `at least ${pct(c.threshold)}`,
+        measured: v === null ? "no data" : pct(v),
+        pass: v !== null && v >= c.threshold,
+      };
+    }
+    case "max_override_rate": {
+      const v = overrideRate(metrics.overrides, metrics.attempted);
+      return {
+        kind: c.kind,
+        label: "Human override rate (overrides ÷ attempted actions)",
+        threshold: `at most ${pct(c.threshold)}`,
+        measured: v === null ? "no data" : pct(v),
+        pass: v !== null && v <= c.threshold,
+      };
+    }
+    case "max_incident_rate_per_1000": {
+      const v = incidentRatePer1000(snapshot.incidentsInStage, metrics.attempted);
+      return {
+        kind: c.kind,
+        label: "Incidents per 1,000 actions in this stage",
+        threshold: `at most ${c.threshold}`,
+        measured: v === null ? "no data" : (Math.round(v * 100) / 100).toString(),
+        pass: v !== null && v <= c.threshold,
+      };
+    }
+    case "no_open_sev1_sev2": {
+      const open = snapshot.openIncidents.sev1 + snapshot.openIncidents.sev2;
+      return {
+        kind: c.kind,
+        label: "Open Sev1 or Sev2 incidents",
+        threshold: "none",
+        measured: open === 0 ? "none" : `${open} open`,
+        pass: open === 0,
+      };
+    }
+    case "assumptions_resolved": {
+      const unresolved = snapshot.assumptions.filter(
+        (a) => a.status === "open" || a.status === "broken",
+      ).length;
+      return {
+        kind: c.kind,
+        label: "Assumptions verified or accepted as a risk",
+        threshold: "all of them",
+        measured:
+          unresolved === 0 ? `all ${snapshot.assumptions.length}` : `${unresolved} open or broken`,
+        pass: unresolved === 0,
+      };
+    }
+    case "rollback_plan_recorded": {
+      const has = Boolean(snapshot.rollbackPlan?.trim());
+      return {
+        kind: c.kind,
+        label: "Rollback plan recorded",
+        threshold: "recorded",
+        measured: has ? "recorded" : "missing",
+        pass: has,
+      };
+    }
+    case "required_signoffs": {
+      const missing = c.roles.filter(
+        (role) => !snapshot.signoffs.some((s) => signoffCovers(s.role, role)),
+      );
+      return {
+        kind: c.kind,
+        label: "Sign-offs",
+        threshold: c.roles.map((r) => ROLE_LABELS[r]).join(" and "),
+        measured:
+          missing.length === 0
+            ? "all signed"
+            : `missing: ${missing.map((r) => ROLE_LABELS[r]).join(", ")}`,
+        pass: missing.length === 0,
+      };
+    }
+    default: {
+      const unknown: never = c;
+      throw new Error(`unknown gate criterion ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/**
+ * A sign-off by `signer` satisfies a requirement for `required` when the signer holds that role,
+ * or is an owner or admin (who may sign for any role at or below theirs).
+ */
+export function signoffCovers(signer: Role, required: Role): boolean {
+  if (signer === required) return true;
+  return (signer === "owner" || signer === "admin") && roleAtLeast(signer, required);
+}
+
+export type Transition =
+  | { type: "promote"; from: Stage; to: Stage }
+  | { type: "rollback"; from: Stage; to: Stage }
+  | { type: "pause" | "resume" | "retire"; from: Stage };
+
+export type PromotionCheck =
+  | { ok: true; overridden: CriterionResult[] }
+  | {
+      ok: false;
+      code:
+        | "invalid_transition"
+        | "gate_failed"
+        | "override_not_allowed"
+        | "justification_required"
+        | "self_approval";
+      message: string;
+      failing: CriterionResult[];
+    };
+
+export const MIN_JUSTIFICATION = 10;
+
+/**
+ * Whether a transition may happen. Promotion goes one stage forward and needs the gate to pass,
+ * unless an owner or admin overrides the failing criteria with a written justification.
+ * Rolling back, pausing and retiring are always allowed with a reason. Evaluate the gate with
+ * `countableSignoffs` so that nobody is the only approver of their own promotion.
+ */
+export function checkTransition(input: {
+  transition: Transition;
+  evaluation: GateEvaluation | null;
+  requesterId: string;
+  requesterRole: Role;
+  reason?: string;
+  override?: boolean;
+}): PromotionCheck {
+  const { transition } = input;
+  const reason = input.reason?.trim() ?? "";
+  if (transition.type !== "promote") {
+    if (
+      transition.type === "rollback" &&
+      stageIndex(transition.to) >= stageIndex(transition.from)
+    ) {
+      return {
+        ok: false,
+        code: "invalid_transition",
+        message: "A rollback must go to an earlier stage.",
+        failing: [],
+      };
+    }
+    if (reason.length < MIN_JUSTIFICATION) {
+      return {
+        ok: false,
+        code: "justification_required",
+        message: `Say why, in at least ${MIN_JUSTIFICATION} characters: it goes on the timeline.`,
+        failing: [],
+      };
+    }
+    return { ok: true, overridden: [] };
+  }
+  if (stageIndex(transition.to) !== stageIndex(transition.from) + 1) {
+    const next = STAGES[stageIndex(transition.from) + 1];
+    return {
+      ok: false,
+      code: "invalid_transition",
+      message: next
+        ? `A pilot in ${STAGE_LABELS[transition.from].toLowerCase()} can only be promoted to ${STAGE_LABELS[next].toLowerCase()}.`
+        : "A pilot in production cannot be promoted further.",
+      failing: [],
+    };
+  }
+  const criteria = input.evaluation?.criteria ?? [];
+  const failing = criteria.filter((c) => !c.pass);
+  if (failing.length === 0) return { ok: true, overridden: [] };
+  if (!input.override) {
+    return {
+      ok: false,
+      code: "gate_failed",
+      message: `The gate out of ${STAGE_LABELS[transition.from].toLowerCase()} is not met: ${failing.map((f) => f.label.toLowerCase()).join("; ")}.`,
+      failing,
+    };
+  }
+  if (!roleAtLeast(input.requesterRole, "admin")) {
+    return {
+      ok: false,
+      code: "override_not_allowed",
+      message: "Only an owner or admin can override a gate.",
+      failing,
+    };
+  }
+  if (reason.length < MIN_JUSTIFICATION) {
+    return {
+      ok: false,
+      code: "justification_required",
+      message: `Overriding a gate needs a written justification of at least ${MIN_JUSTIFICATION} characters.`,
+      failing,
+    };
+  }
+  return { ok: true, overridden: failing };
+}
+
+/**
+ * Sign-offs that count for a promotion: the requester's own sign-off cannot be the only one
+ * covering a required role.
+ */
+export function countableSignoffs(
+  signoffs: readonly { role: Role; userId: string }[],
+  requesterId: string,
+): { role: Role; userId: string }[] {
+  return signoffs.filter((s) => s.userId !== requesterId);
+}

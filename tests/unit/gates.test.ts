@@ -1,0 +1,277 @@
+import { describe, expect, test } from "vitest";
+import {
+  accuracy,
+  checkTransition,
+  countableSignoffs,
+  DEFAULT_GATE_CRITERIA,
+  evaluateGate,
+  type GateCriterion,
+  type GateSnapshot,
+  incidentRatePer1000,
+  overrideRate,
+  signoffCovers,
+} from "@/lib/domain/gates";
+
+const NOW = new Date("2026-11-24T12:00:00Z");
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+
+const healthy: GateSnapshot = {
+  stage: "supervised",
+  stageEnteredAt: daysAgo(40),
+  readinessScore: 85,
+  metrics: { attempted: 4000, correct: 3960, overrides: 80, escalations: 40 },
+  openIncidents: { sev1: 0, sev2: 0, sev3: 2, sev4: 5 },
+  incidentsInStage: 4,
+  assumptions: [{ status: "verified" }, { status: "accepted_risk" }],
+  rollbackPlan: "Switch the queue back to the agents' inbox.",
+  signoffs: [
+    { role: "lead", userId: "u-lead" },
+    { role: "admin", userId: "u-admin" },
+  ],
+};
+
+const one = (criterion: GateCriterion, patch: Partial<GateSnapshot> = {}) =>
+  evaluateGate([criterion], { ...healthy, ...patch }, NOW).criteria[0]!;
+
+describe("each criterion", () => {
+  test.each<[string, GateCriterion, Partial<GateSnapshot>, boolean, string]>([
+    ["score met", { kind: "min_readiness_score", threshold: 80 }, {}, true, "85 / 100"],
+    ["score missed", { kind: "min_readiness_score", threshold: 90 }, {}, false, "85 / 100"],
+    [
+      "no assessment",
+      { kind: "min_readiness_score", threshold: 10 },
+      { readinessScore: null },
+      false,
+      "no submitted assessment",
+    ],
+    ["days met", { kind: "min_days_in_stage", threshold: 40 }, {}, true, "40 days"],
+    ["days missed", { kind: "min_days_in_stage", threshold: 41 }, {}, false, "40 days"],
+    ["actions met", { kind: "min_actions_observed", threshold: 4000 }, {}, true, "4,000"],
+    ["actions missed", { kind: "min_actions_observed", threshold: 4001 }, {}, false, "4,000"],
+    ["accuracy met", { kind: "min_accuracy", threshold: 0.99 }, {}, true, "99%"],
+    ["accuracy missed", { kind: "min_accuracy", threshold: 0.995 }, {}, false, "99%"],
+    [
+      "accuracy without data",
+      { kind: "min_accuracy", threshold: 0.5 },
+      { metrics: { attempted: 0, correct: 0, overrides: 0, escalations: 0 } },
+      false,
+      "no data",
+    ],
+    ["override rate met", { kind: "max_override_rate", threshold: 0.02 }, {}, true, "2%"],
+    ["override rate missed", { kind: "max_override_rate", threshold: 0.019 }, {}, false, "2%"],
+    [
+      "override rate without data",
+      { kind: "max_override_rate", threshold: 1 },
+      { metrics: { attempted: 0, correct: 0, overrides: 0, escalations: 0 } },
+      false,
+      "no data",
+    ],
+    ["incident rate met", { kind: "max_incident_rate_per_1000", threshold: 1 }, {}, true, "1"],
+    [
+      "incident rate missed",
+      { kind: "max_incident_rate_per_1000", threshold: 0.99 },
+      {},
+      false,
+      "1",
+    ],
+    ["no open sev1/2", { kind: "no_open_sev1_sev2" }, {}, true, "none"],
+    [
+      "open sev2",
+      { kind: "no_open_sev1_sev2" },
+      { openIncidents: { sev1: 0, sev2: 1, sev3: 0, sev4: 0 } },
+      false,
+      "1 open",
+    ],
+    ["assumptions resolved", { kind: "assumptions_resolved" }, {}, true, "all 2"],
+    [
+      "a broken assumption",
+      { kind: "assumptions_resolved" },
+      { assumptions: [{ status: "verified" }, { status: "broken" }] },
+      false,
+      "1 open or broken",
+    ],
+    ["rollback plan", { kind: "rollback_plan_recorded" }, {}, true, "recorded"],
+    [
+      "blank rollback plan",
+      { kind: "rollback_plan_recorded" },
+      { rollbackPlan: "   " },
+      false,
+      "missing",
+    ],
+    [
+      "sign-offs present",
+      { kind: "required_signoffs", roles: ["lead", "admin"] },
+      {},
+      true,
+      "all signed",
+    ],
+    [
+      "a sign-off missing",
+      { kind: "required_signoffs", roles: ["lead", "admin"] },
+      { signoffs: [{ role: "lead", userId: "u" }] },
+      false,
+      "missing: Admin",
+    ],
+  ])("%s", (_name, criterion, patch, pass, measured) => {
+    const result = one(criterion, patch);
+    expect(result.pass).toBe(pass);
+    expect(result.measured).toBe(measured);
+    expect(result.threshold.length).toBeGreaterThan(0);
+  });
+
+  test("the gate passes only when every criterion does", () => {
+    expect(evaluateGate(DEFAULT_GATE_CRITERIA.supervised, healthy, NOW).pass).toBe(true);
+    const failing = evaluateGate(
+      DEFAULT_GATE_CRITERIA.supervised,
+      { ...healthy, readinessScore: 50 },
+      NOW,
+    );
+    expect(failing.pass).toBe(false);
+    expect(failing.criteria.filter((c) => !c.pass).map((c) => c.kind)).toEqual([
+      "min_readiness_score",
+    ]);
+  });
+
+  test("rates are null, never NaN, without actions", () => {
+    expect(accuracy(0, 0)).toBeNull();
+    expect(overrideRate(0, 0)).toBeNull();
+    expect(incidentRatePer1000(3, 0)).toBeNull();
+    expect(incidentRatePer1000(3, 1500)).toBe(2);
+  });
+});
+
+describe("sign-offs", () => {
+  test("a role signs for itself; owners and admins may sign for roles at or below theirs", () => {
+    expect(signoffCovers("lead", "lead")).toBe(true);
+    expect(signoffCovers("contributor", "lead")).toBe(false);
+    expect(signoffCovers("admin", "lead")).toBe(true);
+    expect(signoffCovers("admin", "owner")).toBe(false);
+    expect(signoffCovers("owner", "admin")).toBe(true);
+  });
+
+  test("the requester's own sign-off does not count towards their promotion", () => {
+    const signoffs = countableSignoffs(healthy.signoffs, "u-lead");
+    const evaluation = evaluateGate(
+      DEFAULT_GATE_CRITERIA.supervised,
+      { ...healthy, signoffs },
+      NOW,
+    );
+    expect(evaluation.criteria.find((c) => c.kind === "required_signoffs")?.pass).toBe(true); // the admin covers lead
+    const onlySelf = countableSignoffs([{ role: "lead", userId: "u-lead" }], "u-lead");
+    const blocked = evaluateGate(
+      DEFAULT_GATE_CRITERIA.supervised,
+      { ...healthy, signoffs: onlySelf },
+      NOW,
+    );
+    expect(blocked.criteria.find((c) => c.kind === "required_signoffs")?.pass).toBe(false);
+  });
+});
+
+describe("transitions", () => {
+  const passing = evaluateGate(DEFAULT_GATE_CRITERIA.supervised, healthy, NOW);
+  const failing = evaluateGate(
+    DEFAULT_GATE_CRITERIA.supervised,
+    { ...healthy, openIncidents: { sev1: 1, sev2: 0, sev3: 0, sev4: 0 } },
+    NOW,
+  );
+  const promote = {
+    type: "promote" as const,
+    from: "supervised" as const,
+    to: "limited_production" as const,
+  };
+
+  test("promotion with a passing gate", () => {
+    expect(
+      checkTransition({
+        transition: promote,
+        evaluation: passing,
+        requesterId: "u",
+        requesterRole: "lead",
+      }),
+    ).toEqual({
+      ok: true,
+      overridden: [],
+    });
+  });
+
+  test("only one stage forward", () => {
+    const skip = checkTransition({
+      transition: { type: "promote", from: "shadow", to: "limited_production" },
+      evaluation: passing,
+      requesterId: "u",
+      requesterRole: "owner",
+    });
+    expect(skip).toMatchObject({ ok: false, code: "invalid_transition" });
+  });
+
+  test("a failing gate blocks, naming the criterion", () => {
+    const result = checkTransition({
+      transition: promote,
+      evaluation: failing,
+      requesterId: "u",
+      requesterRole: "lead",
+    });
+    expect(result).toMatchObject({ ok: false, code: "gate_failed" });
+    if (!result.ok) expect(result.failing.map((f) => f.kind)).toEqual(["no_open_sev1_sev2"]);
+  });
+
+  test.each([
+    ["lead", "A good enough reason", "override_not_allowed"],
+    ["admin", "too short", "justification_required"],
+    ["admin", "Sev1 is a duplicate of a resolved one", null],
+    ["owner", "Accepted by the risk committee on 20 Nov", null],
+  ] as const)("override by %s with %j", (role, reason, code) => {
+    const result = checkTransition({
+      transition: promote,
+      evaluation: failing,
+      requesterId: "u",
+      requesterRole: role,
+      reason,
+      override: true,
+    });
+    if (code) expect(result).toMatchObject({ ok: false, code });
+    else
+      expect(result).toMatchObject({
+        ok: true,
+        overridden: [expect.objectContaining({ kind: "no_open_sev1_sev2" })],
+      });
+  });
+
+  test("rollback, pause and retire are always allowed with a reason", () => {
+    const reason = "Spike of wrong refunds after the promotion";
+    for (const transition of [
+      { type: "rollback" as const, from: "production" as const, to: "shadow" as const },
+      { type: "pause" as const, from: "shadow" as const },
+      { type: "retire" as const, from: "sandbox" as const },
+    ]) {
+      expect(
+        checkTransition({
+          transition,
+          evaluation: failing,
+          requesterId: "u",
+          requesterRole: "lead",
+          reason,
+        }).ok,
+      ).toBe(true);
+      expect(
+        checkTransition({
+          transition,
+          evaluation: failing,
+          requesterId: "u",
+          requesterRole: "lead",
+        }),
+      ).toMatchObject({
+        ok: false,
+        code: "justification_required",
+      });
+    }
+    const forward = checkTransition({
+      transition: { type: "rollback", from: "shadow", to: "supervised" },
+      evaluation: null,
+      requesterId: "u",
+      requesterRole: "owner",
+      reason,
+    });
+    expect(forward).toMatchObject({ ok: false, code: "invalid_transition" });
+  });
+});

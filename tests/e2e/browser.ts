@@ -19,9 +19,20 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (its own cookies): one per person in a test. */
+let people = 0;
+
+/**
+ * A fresh browser profile (its own cookies): one per person in a test. Each person also
+ * appears to come from their own address (as a proxy would report it), so one test's failed
+ * sign-ins never rate-limit another's.
+ */
 export function newPerson(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+  people++;
+  return browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 800 },
+    extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${(process.pid + people) % 250}` },
+  });
 }
 
 export const uniq = () => Math.random().toString(36).slice(2, 8);

@@ -30,6 +30,9 @@ export default async function SignInPage({
       {params.reason === "inactive" ? (
         <FormMessage error="Your access has ended. Sign in again, or ask your administrator." />
       ) : null}
+      {params.reason === "created" ? (
+        <FormMessage success="Your account is ready. Sign in to continue." />
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
       {sso ? (
         <form action={ssoSignInAction}>

@@ -1,5 +1,7 @@
 "use server";
 
+import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
 import { registerUser } from "@/db/queries/accounts";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { signIn } from "@/lib/auth";
@@ -21,11 +23,19 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     const passwordHash = await hashPassword(input.password);
     const registered = await registerUser({ ...input, passwordHash });
     if (!registered) throw new AppError("conflict", NOT_CREATED);
-    await signIn("credentials", {
-      email: input.email,
-      password: input.password,
-      redirectTo: `/o/${registered.orgSlug}`,
-    });
+    try {
+      await signIn("credentials", {
+        email: input.email,
+        password: input.password,
+        redirectTo: `/o/${registered.orgSlug}`,
+      });
+    } catch (error) {
+      // The account exists; only the automatic sign-in was refused (e.g. too many attempts
+      // from this network). Send them to sign in rather than showing an error page.
+      if (error instanceof AuthError)
+        redirect(`/sign-in?callbackUrl=/o/${registered.orgSlug}&reason=created`);
+      throw error;
+    }
     return { ok: true };
   });
 }

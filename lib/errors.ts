@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** Extra machine-readable context (failing gate criteria, the current state after a conflict). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

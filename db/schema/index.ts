@@ -1,5 +1,7 @@
 export * from "./assessments";
 export * from "./audit";
 export * from "./auth";
+export * from "./incidents";
 export * from "./organisations";
+export * from "./pilots";
 export * from "./use-cases";

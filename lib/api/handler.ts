@@ -5,7 +5,12 @@ import type { MemberContext } from "@/lib/auth/permissions";
 import { AppError, fieldErrorsFrom } from "@/lib/errors";
 
 export type ApiErrorBody = {
-  error: { code: string; message: string; fields?: Record<string, string[]> };
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string[]>;
+    [detail: string]: unknown;
+  };
 };
 
 /** A JSON error response in the API's one error shape. */
@@ -16,6 +21,7 @@ export function apiError(error: AppError): NextResponse<ApiErrorBody> {
         code: error.code,
         message: error.message,
         ...(error.fields ? { fields: error.fields } : {}),
+        ...(error.details ?? {}),
       },
     },
     {

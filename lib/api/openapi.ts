@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import {
+  assumptionPatchSchema,
+  assumptionSchema,
+  gateBlockedSchema,
+  idempotencyHeaderSchema,
+  pilotListSchema,
+  pilotQuerySchema,
+  pilotSchema,
+  runMetricsInputSchema,
+  runMetricsResultSchema,
+  startPilotInputSchema,
+  transitionInputSchema,
+  transitionResultSchema,
+} from "./pilot-schemas";
+import {
   answersInputSchema,
   answersResultSchema,
   assessmentSchema,
@@ -165,6 +179,99 @@ export function buildOpenApiDocument() {
             200: json(assessmentSchema, "The submitted assessment with its result."),
             404: json(errorSchema, "No such assessment in this organisation."),
             409: json(errorSchema, "Already submitted."),
+          },
+        }),
+      },
+      "/api/v1/pilots": {
+        get: op({
+          operationId: "listPilots",
+          summary: "Pilots with their stage, days in stage, gate status and open incidents",
+          requestParams: { query: pilotQuerySchema },
+          responses: {
+            200: json(pilotListSchema, "Matching pilots (retired ones only on request)."),
+          },
+        }),
+        post: op({
+          operationId: "startPilot",
+          summary: "Start a pilot of an assessed use case (lead tokens and above)",
+          description:
+            "Starts at the stage the latest submitted assessment recommends unless `stage` says otherwise; " +
+            "a later stage needs a justification. The assessment's assumptions register is copied to the pilot.",
+          requestBody: { content: { "application/json": { schema: startPilotInputSchema } } },
+          responses: {
+            201: json(pilotSchema.partial(), "The new pilot."),
+            404: json(errorSchema, "No such use case in this organisation."),
+            409: json(errorSchema, "The use case already has a live pilot."),
+          },
+        }),
+      },
+      "/api/v1/pilots/{id}": {
+        get: op({
+          operationId: "getPilot",
+          summary: "A pilot with its gate evaluated against live data, timeline and assumptions",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          responses: {
+            200: json(pilotSchema, "The pilot."),
+            404: json(errorSchema, "No such pilot in this organisation."),
+          },
+        }),
+      },
+      "/api/v1/pilots/{id}/transitions": {
+        post: op({
+          operationId: "transitionPilot",
+          summary: "Promote, roll back, pause, resume or retire a pilot (lead tokens and above)",
+          description:
+            "Send the `version` you last read: if the pilot changed since, the answer is 409 with its current state. " +
+            "A promotion whose gate fails answers 422 with the failing criteria, unless an owner or admin token sends a justification, which overrides them (audited).",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          requestBody: { content: { "application/json": { schema: transitionInputSchema } } },
+          responses: {
+            201: json(
+              transitionResultSchema,
+              "The pilot after the transition, and the timeline entry.",
+            ),
+            404: json(errorSchema, "No such pilot in this organisation."),
+            409: json(errorSchema, "The pilot changed since `version`, or is retired or paused."),
+            422: json(gateBlockedSchema, "The gate is not met, or the input is invalid."),
+          },
+        }),
+      },
+      "/api/v1/pilots/{id}/run-metrics": {
+        get: op({
+          operationId: "listRunMetrics",
+          summary: "A pilot's run metrics per period, with accuracy and rates",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          responses: {
+            200: json(runMetricsResultSchema, "Every recorded period, oldest first."),
+            404: json(errorSchema, "No such pilot in this organisation."),
+          },
+        }),
+        post: op({
+          operationId: "recordRunMetrics",
+          summary: "Record run metrics for one or more periods (contributor tokens and above)",
+          description: "A period already recorded is replaced; the audit log keeps the old values.",
+          requestParams: { path: z.object({ id: z.uuid() }), header: idempotencyHeaderSchema },
+          requestBody: { content: { "application/json": { schema: runMetricsInputSchema } } },
+          responses: {
+            201: json(
+              runMetricsResultSchema,
+              "The recorded periods (or the replayed first answer).",
+            ),
+            404: json(errorSchema, "No such pilot in this organisation."),
+            409: json(errorSchema, "The Idempotency-Key was used with a different body."),
+          },
+        }),
+      },
+      "/api/v1/pilots/{id}/assumptions/{assumptionId}": {
+        patch: op({
+          operationId: "updateAssumption",
+          summary: "Mark an assumption open, verified, accepted as a risk, or broken",
+          requestParams: { path: z.object({ id: z.uuid(), assumptionId: z.uuid() }) },
+          requestBody: { content: { "application/json": { schema: assumptionPatchSchema } } },
+          responses: {
+            200: json(assumptionSchema, "The assumption."),
+            404: json(errorSchema, "No such pilot or assumption in this organisation."),
+            409: json(errorSchema, "Someone changed it since `version`."),
           },
         }),
       },

@@ -1,4 +1,6 @@
 import type { AnswerDto, AssessmentDto } from "@/db/queries/assessments";
+import type { PilotAssumptionDto } from "@/db/queries/pilot-assumptions";
+import type { PilotDto, PilotGateDto, TransitionDto } from "@/db/queries/pilots";
 import type { UseCaseDto } from "@/db/queries/use-cases";
 import type { AssessmentResult } from "@/lib/domain/scoring";
 
@@ -40,5 +42,57 @@ export function serializeAnswer(a: AnswerDto) {
     evidence: a.evidence,
     answeredBy: a.answeredByName,
     updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+/** The API shape of a pilot: its gate checked now, its timeline and its assumptions. */
+export function serializePilot(
+  p: PilotDto,
+  gate: PilotGateDto,
+  timeline: TransitionDto[],
+  assumptions: PilotAssumptionDto[],
+) {
+  return {
+    id: p.id,
+    useCaseId: p.useCaseId,
+    useCaseName: p.useCaseName,
+    assessmentId: p.assessmentId,
+    ownerId: p.ownerId,
+    ownerName: p.ownerName,
+    stage: p.stage,
+    status: p.status,
+    stageEnteredAt: p.stageEnteredAt.toISOString(),
+    startDate: p.startDate,
+    targetDate: p.targetDate,
+    rollbackPlan: p.rollbackPlan,
+    version: p.version,
+    gate: {
+      nextStage: gate.nextStage,
+      pass: gate.evaluation?.pass ?? null,
+      criteria: gate.evaluation?.criteria ?? [],
+      signoffs: gate.signoffs.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
+    },
+    timeline: timeline.map(serializeTransition),
+    assumptions: assumptions.map((a) => ({
+      id: a.id,
+      text: a.text,
+      status: a.status,
+      evidence: a.evidence,
+      version: a.version,
+      updatedAt: a.updatedAt.toISOString(),
+    })),
+  };
+}
+
+export function serializeTransition(t: TransitionDto) {
+  return {
+    id: t.id,
+    kind: t.kind,
+    fromStage: t.fromStage,
+    toStage: t.toStage,
+    actor: t.actorName ?? t.actorLabel,
+    reason: t.reason,
+    overridden: t.overridden,
+    createdAt: t.createdAt.toISOString(),
   };
 }

@@ -29,6 +29,12 @@ const MINIMUM_ROLE = {
   "usecase:archive": "lead",
   "assessment:read": "viewer",
   "assessment:answer": "contributor",
+  "pilot:read": "viewer",
+  "pilot:write": "lead",
+  "pilot:signoff": "contributor",
+  "pilot:metrics": "contributor",
+  "pilot:assumptions": "contributor",
+  "gates:manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

@@ -1,0 +1,83 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { organisations } from "@/db/schema";
+import { assertCan, type MemberContext } from "@/lib/auth/permissions";
+import type { GateCriterion, GatedStage } from "@/lib/domain/gates";
+import { type GateSettings, gateSettingsSchema } from "@/lib/domain/gates/settings";
+import { AppError, conflict, fieldErrorsFrom, notFound } from "@/lib/errors";
+import { writeAudit } from "./audit";
+import { loadGateCriteria } from "./gate-snapshots";
+
+/** The gate criteria in force per stage, and the settings version for a later save. */
+export async function getGateSettings(
+  ctx: MemberContext,
+): Promise<{
+  criteria: Record<GatedStage, GateCriterion[]>;
+  tuned: GatedStage[];
+  version: number;
+}> {
+  assertCan(ctx, "pilot:read");
+  const [org] = await db
+    .select({ settings: organisations.settings, version: organisations.version })
+    .from(organisations)
+    .where(eq(organisations.id, ctx.orgId));
+  if (!org) throw notFound("The organisation");
+  const stored = (org.settings?.gates ?? {}) as Record<string, unknown>;
+  return {
+    criteria: await loadGateCriteria(db, ctx.orgId),
+    tuned: Object.keys(stored) as GatedStage[],
+    version: org.version,
+  };
+}
+
+/**
+ * Replaces the organisation's gate criteria for the given stages (owners and admins); a stage
+ * set to null goes back to the defaults. Refuses a stale settings version.
+ */
+export async function updateGateSettings(
+  ctx: MemberContext,
+  input: { gates: Partial<Record<GatedStage, GateCriterion[] | null>>; version: number },
+): Promise<void> {
+  assertCan(ctx, "gates:manage");
+  await db.transaction(async (tx) => {
+    const [org] = await tx
+      .select({ settings: organisations.settings })
+      .from(organisations)
+      .where(eq(organisations.id, ctx.orgId));
+    if (!org) throw notFound("The organisation");
+    const before = (org.settings?.gates ?? {}) as GateSettings;
+    const next: Record<string, unknown> = { ...before };
+    for (const [stage, criteria] of Object.entries(input.gates)) {
+      if (criteria === null) delete next[stage];
+      else if (criteria !== undefined) next[stage] = criteria;
+    }
+    const parsed = gateSettingsSchema.safeParse(next);
+    if (!parsed.success) {
+      throw new AppError(
+        "invalid_input",
+        "Some thresholds need your attention.",
+        fieldErrorsFrom(parsed.error.issues),
+      );
+    }
+    const [row] = await tx
+      .update(organisations)
+      .set({
+        settings: sql`jsonb_set(${organisations.settings}, '{gates}', ${JSON.stringify(parsed.data)}::jsonb)`,
+        version: sql`${organisations.version} + 1`,
+      })
+      .where(and(eq(organisations.id, ctx.orgId), eq(organisations.version, input.version)))
+      .returning({ id: organisations.id });
+    if (!row) {
+      throw conflict(
+        "Someone else changed the organisation's settings since you opened them. Reload to see their change, then try again.",
+      );
+    }
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "gates.updated",
+      entityType: "organisation",
+      entityId: ctx.orgId,
+      before,
+      after: parsed.data,
+    });
+  });
+}

@@ -1,0 +1,195 @@
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import {
+  assessments,
+  incidents,
+  organisations,
+  pilotAssumptions,
+  pilotSignoffs,
+  pilots,
+  runMetrics,
+} from "@/db/schema";
+import type { GateCriterion, GatedStage, GateSnapshot } from "@/lib/domain/gates";
+import { effectiveGateCriteria } from "@/lib/domain/gates/settings";
+import type { AssumptionStatus } from "@/lib/domain/pilots";
+import type { Role } from "@/lib/domain/roles";
+import type { Stage } from "@/lib/domain/stages";
+
+export type SnapshotPilot = {
+  id: string;
+  useCaseId: string;
+  stage: Stage;
+  stageEnteredAt: Date;
+  rollbackPlan: string;
+};
+
+export type SignoffDto = {
+  id: string;
+  criterion: string;
+  userId: string;
+  userName: string | null;
+  role: Role;
+  note: string | null;
+  createdAt: Date;
+};
+
+/** The gate criteria in force in an organisation, per stage. */
+export async function loadGateCriteria(
+  tx: Executor,
+  orgId: string,
+): Promise<Record<GatedStage, GateCriterion[]>> {
+  const [org] = await tx
+    .select({ settings: organisations.settings })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return effectiveGateCriteria(org?.settings?.gates);
+}
+
+/**
+ * Everything the gates of several pilots are checked against, aggregated in SQL, one query
+ * per kind of data whatever the number of pilots.
+ */
+export async function loadGateSnapshots(
+  tx: Executor,
+  orgId: string,
+  list: readonly SnapshotPilot[],
+): Promise<Map<string, GateSnapshot & { signoffRows: SignoffDto[] }>> {
+  const result = new Map<string, GateSnapshot & { signoffRows: SignoffDto[] }>();
+  if (list.length === 0) return result;
+  const ids = list.map((p) => p.id);
+  const useCaseIds = [...new Set(list.map((p) => p.useCaseId))];
+
+  const [scores, metrics, open, inStage, assumptionCounts, signoffs] = await Promise.all([
+    tx
+      .selectDistinctOn([assessments.useCaseId], {
+        useCaseId: assessments.useCaseId,
+        overall: assessments.overall,
+      })
+      .from(assessments)
+      .where(
+        and(
+          eq(assessments.orgId, orgId),
+          eq(assessments.status, "submitted"),
+          inArray(assessments.useCaseId, useCaseIds),
+        ),
+      )
+      .orderBy(assessments.useCaseId, desc(assessments.submittedAt)),
+    tx
+      .select({
+        pilotId: runMetrics.pilotId,
+        attempted: sql<number>`coalesce(sum(${runMetrics.attempted}), 0)::int`,
+        correct: sql<number>`coalesce(sum(${runMetrics.correct}), 0)::int`,
+        overrides: sql<number>`coalesce(sum(${runMetrics.overrides}), 0)::int`,
+        escalations: sql<number>`coalesce(sum(${runMetrics.escalations}), 0)::int`,
+      })
+      .from(runMetrics)
+      .innerJoin(pilots, eq(pilots.id, runMetrics.pilotId))
+      .where(
+        and(
+          eq(runMetrics.orgId, orgId),
+          inArray(runMetrics.pilotId, ids),
+          eq(runMetrics.stage, pilots.stage),
+          sql`${runMetrics.periodStart} >= (${pilots.stageEnteredAt} at time zone 'UTC')::date`,
+        ),
+      )
+      .groupBy(runMetrics.pilotId),
+    tx
+      .select({
+        pilotId: incidents.pilotId,
+        severity: incidents.severity,
+        n: sql<number>`count(*)::int`,
+      })
+      .from(incidents)
+      .where(
+        and(
+          eq(incidents.orgId, orgId),
+          inArray(incidents.pilotId, ids),
+          isNull(incidents.resolvedAt),
+        ),
+      )
+      .groupBy(incidents.pilotId, incidents.severity),
+    tx
+      .select({ pilotId: incidents.pilotId, n: sql<number>`count(*)::int` })
+      .from(incidents)
+      .innerJoin(pilots, eq(pilots.id, incidents.pilotId))
+      .where(
+        and(
+          eq(incidents.orgId, orgId),
+          inArray(incidents.pilotId, ids),
+          eq(incidents.stage, pilots.stage),
+          sql`${incidents.startedAt} >= ${pilots.stageEnteredAt}`,
+        ),
+      )
+      .groupBy(incidents.pilotId),
+    tx
+      .select({
+        pilotId: pilotAssumptions.pilotId,
+        status: pilotAssumptions.status,
+        n: sql<number>`count(*)::int`,
+      })
+      .from(pilotAssumptions)
+      .where(and(eq(pilotAssumptions.orgId, orgId), inArray(pilotAssumptions.pilotId, ids)))
+      .groupBy(pilotAssumptions.pilotId, pilotAssumptions.status),
+    tx
+      .select({
+        pilotId: pilotSignoffs.pilotId,
+        id: pilotSignoffs.id,
+        criterion: pilotSignoffs.criterion,
+        userId: pilotSignoffs.userId,
+        userName: sql<
+          string | null
+        >`(select name from users u where u.id = ${pilotSignoffs.userId})`,
+        role: pilotSignoffs.role,
+        note: pilotSignoffs.note,
+        createdAt: pilotSignoffs.createdAt,
+      })
+      .from(pilotSignoffs)
+      .innerJoin(pilots, eq(pilots.id, pilotSignoffs.pilotId))
+      .where(
+        and(
+          eq(pilotSignoffs.orgId, orgId),
+          inArray(pilotSignoffs.pilotId, ids),
+          eq(pilotSignoffs.stage, pilots.stage),
+          sql`${pilotSignoffs.createdAt} >= ${pilots.stageEnteredAt}`,
+        ),
+      )
+      .orderBy(pilotSignoffs.createdAt),
+  ]);
+
+  const scoreByUseCase = new Map(scores.map((s) => [s.useCaseId, s.overall]));
+  for (const p of list) {
+    const m = metrics.find((r) => r.pilotId === p.id);
+    const openBy = (sev: string) =>
+      open.find((r) => r.pilotId === p.id && r.severity === sev)?.n ?? 0;
+    const assumptions: { status: AssumptionStatus }[] = [];
+    for (const a of assumptionCounts.filter((r) => r.pilotId === p.id)) {
+      for (let i = 0; i < a.n; i++) assumptions.push({ status: a.status });
+    }
+    const signoffRows = signoffs
+      .filter((s) => s.pilotId === p.id)
+      .map(({ pilotId: _p, ...s }) => s);
+    result.set(p.id, {
+      stage: p.stage,
+      stageEnteredAt: p.stageEnteredAt,
+      readinessScore: scoreByUseCase.get(p.useCaseId) ?? null,
+      metrics: {
+        attempted: m?.attempted ?? 0,
+        correct: m?.correct ?? 0,
+        overrides: m?.overrides ?? 0,
+        escalations: m?.escalations ?? 0,
+      },
+      openIncidents: {
+        sev1: openBy("sev1"),
+        sev2: openBy("sev2"),
+        sev3: openBy("sev3"),
+        sev4: openBy("sev4"),
+      },
+      incidentsInStage: inStage.find((r) => r.pilotId === p.id)?.n ?? 0,
+      assumptions,
+      rollbackPlan: p.rollbackPlan,
+      signoffs: signoffRows.map((s) => ({ role: s.role, userId: s.userId })),
+      signoffRows,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,783 @@
+import { and, asc, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import {
+  assessments,
+  memberships,
+  pilotAssumptions,
+  pilotSignoffs,
+  pilots,
+  pilotTransitions,
+  useCases,
+  users,
+} from "@/db/schema";
+import { assertCan, type MemberContext } from "@/lib/auth/permissions";
+import {
+  type CriterionResult,
+  checkTransition,
+  countableSignoffs,
+  evaluateGate,
+  type GateEvaluation,
+  type Transition,
+} from "@/lib/domain/gates";
+import {
+  brokenAssumptionWarning,
+  MIN_START_JUSTIFICATION,
+  nextStage,
+  type PilotStatus,
+  startsLaterThanRecommended,
+  type TransitionKind,
+  useCaseStatusForPilot,
+} from "@/lib/domain/pilots";
+import type { AssessmentResult } from "@/lib/domain/scoring";
+import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { AppError, assertId, conflict, notFound } from "@/lib/errors";
+import { writeAudit } from "./audit";
+import { loadGateCriteria, loadGateSnapshots, type SignoffDto } from "./gate-snapshots";
+
+export type PilotSummaryDto = {
+  id: string;
+  useCaseId: string;
+  useCaseName: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  stage: Stage;
+  status: PilotStatus;
+  stageEnteredAt: Date;
+  startDate: string;
+  targetDate: string | null;
+  version: number;
+  updatedAt: Date;
+};
+
+export type PilotCardDto = PilotSummaryDto & {
+  daysInStage: number;
+  /** Null in production, where there is no gate left. */
+  gatePass: boolean | null;
+  failingCriteria: number;
+  openIncidents: number;
+  openSevere: number;
+  brokenAssumptions: number;
+  warning: string | null;
+};
+
+export type PilotDto = PilotSummaryDto & {
+  assessmentId: string | null;
+  rollbackPlan: string;
+  startJustification: string | null;
+  createdAt: Date;
+};
+
+export type TransitionDto = {
+  id: string;
+  kind: TransitionKind;
+  fromStage: Stage | null;
+  toStage: Stage;
+  actorName: string | null;
+  actorLabel: string;
+  reason: string | null;
+  overridden: CriterionResult[];
+  createdAt: Date;
+};
+
+export type PilotGateDto = {
+  /** The stage the gate leads to, or null in production. */
+  nextStage: Stage | null;
+  evaluation: GateEvaluation | null;
+  signoffs: SignoffDto[];
+};
+
+const DAY_MS = 86_400_000;
+
+const summaryColumns = {
+  id: pilots.id,
+  useCaseId: pilots.useCaseId,
+  useCaseName: useCases.name,
+  ownerId: pilots.ownerId,
+  ownerName: users.name,
+  stage: pilots.stage,
+  status: pilots.status,
+  stageEnteredAt: pilots.stageEnteredAt,
+  startDate: pilots.startDate,
+  targetDate: pilots.targetDate,
+  version: pilots.version,
+  updatedAt: pilots.updatedAt,
+};
+
+const detailColumns = {
+  ...summaryColumns,
+  assessmentId: pilots.assessmentId,
+  rollbackPlan: pilots.rollbackPlan,
+  startJustification: pilots.startJustification,
+  createdAt: pilots.createdAt,
+};
+
+export type PilotFilters = {
+  q?: string;
+  stage?: Stage;
+  status?: PilotStatus;
+  ownerId?: string;
+  /** Retired pilots are left out unless asked for. */
+  includeRetired?: boolean;
+};
+
+function pilotFilters(ctx: MemberContext, filters: PilotFilters): SQL | undefined {
+  const q = filters.q?.trim();
+  return and(
+    eq(pilots.orgId, ctx.orgId),
+    filters.stage ? eq(pilots.stage, filters.stage) : undefined,
+    filters.status ? eq(pilots.status, filters.status) : undefined,
+    !filters.status && !filters.includeRetired ? sql`${pilots.status} <> 'retired'` : undefined,
+    filters.ownerId ? eq(pilots.ownerId, filters.ownerId) : undefined,
+    q ? ilike(useCases.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+  );
+}
+
+/** The pilot board: every pilot with days in stage, gate status, open incidents and warnings. */
+export async function listPilotCards(
+  ctx: MemberContext,
+  filters: PilotFilters = {},
+  now = new Date(),
+): Promise<PilotCardDto[]> {
+  assertCan(ctx, "pilot:read");
+  const rows = await db
+    .select({ ...summaryColumns, rollbackPlan: pilots.rollbackPlan })
+    .from(pilots)
+    .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
+    .leftJoin(users, eq(users.id, pilots.ownerId))
+    .where(pilotFilters(ctx, filters))
+    .orderBy(desc(pilots.updatedAt))
+    .limit(500);
+  const [criteria, snapshots] = await Promise.all([
+    loadGateCriteria(db, ctx.orgId),
+    loadGateSnapshots(db, ctx.orgId, rows),
+  ]);
+  return rows.map(({ rollbackPlan: _r, ...row }) => {
+    const snapshot = snapshots.get(row.id);
+    if (!snapshot) throw new Error("missing gate snapshot");
+    const gate =
+      row.stage === "production" ? null : evaluateGate(criteria[row.stage], snapshot, now);
+    const broken = snapshot.assumptions.filter((a) => a.status === "broken").length;
+    const openIncidents = Object.values(snapshot.openIncidents).reduce((a, b) => a + b, 0);
+    return {
+      ...row,
+      daysInStage: Math.max(0, Math.floor((now.getTime() - row.stageEnteredAt.getTime()) / DAY_MS)),
+      gatePass: gate ? gate.pass : null,
+      failingCriteria: gate ? gate.criteria.filter((c) => !c.pass).length : 0,
+      openIncidents,
+      openSevere: snapshot.openIncidents.sev1 + snapshot.openIncidents.sev2,
+      brokenAssumptions: broken,
+      warning: brokenAssumptionWarning(row.stage, broken)
+        ? `${broken} broken assumption${broken === 1 ? "" : "s"} while past shadow`
+        : null,
+    };
+  });
+}
+
+/** One pilot of the caller's organisation. */
+export async function getPilot(
+  ctx: MemberContext,
+  id: string,
+  tx: Executor = db,
+): Promise<PilotDto> {
+  assertCan(ctx, "pilot:read");
+  assertId(id, "The pilot");
+  const [row] = await tx
+    .select(detailColumns)
+    .from(pilots)
+    .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
+    .leftJoin(users, eq(users.id, pilots.ownerId))
+    .where(and(eq(pilots.orgId, ctx.orgId), eq(pilots.id, id)));
+  if (!row) throw notFound("The pilot");
+  return row;
+}
+
+/** The live (not retired) pilot of a use case, if any. */
+export async function findLivePilotForUseCase(
+  ctx: MemberContext,
+  useCaseId: string,
+): Promise<PilotSummaryDto | null> {
+  assertCan(ctx, "pilot:read");
+  assertId(useCaseId, "The use case");
+  const [row] = await db
+    .select(summaryColumns)
+    .from(pilots)
+    .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
+    .leftJoin(users, eq(users.id, pilots.ownerId))
+    .where(
+      and(
+        eq(pilots.orgId, ctx.orgId),
+        eq(pilots.useCaseId, useCaseId),
+        sql`${pilots.status} <> 'retired'`,
+      ),
+    );
+  return row ?? null;
+}
+
+/** The gate out of the pilot's current stage, evaluated against live data at `now`. */
+export async function getPilotGate(
+  ctx: MemberContext,
+  id: string,
+  now = new Date(),
+  tx: Executor = db,
+  requesterId?: string,
+): Promise<PilotGateDto> {
+  const pilot = await getPilot(ctx, id, tx);
+  return evaluatePilotGate(tx, ctx, pilot, now, requesterId);
+}
+
+async function evaluatePilotGate(
+  tx: Executor,
+  ctx: MemberContext,
+  pilot: PilotDto,
+  now: Date,
+  requesterId?: string,
+): Promise<PilotGateDto> {
+  const [criteria, snapshots] = await Promise.all([
+    loadGateCriteria(tx, ctx.orgId),
+    loadGateSnapshots(tx, ctx.orgId, [pilot]),
+  ]);
+  const snapshot = snapshots.get(pilot.id);
+  if (!snapshot) throw new Error("missing gate snapshot");
+  if (pilot.stage === "production") {
+    return { nextStage: null, evaluation: null, signoffs: snapshot.signoffRows };
+  }
+  const evaluation = evaluateGate(
+    criteria[pilot.stage],
+    requesterId
+      ? { ...snapshot, signoffs: countableSignoffs(snapshot.signoffs, requesterId) }
+      : snapshot,
+    now,
+  );
+  return { nextStage: nextStage(pilot.stage), evaluation, signoffs: snapshot.signoffRows };
+}
+
+/** Every start, promotion, rollback, pause, resume and retirement, oldest first. */
+export async function listPilotTimeline(ctx: MemberContext, id: string): Promise<TransitionDto[]> {
+  await getPilot(ctx, id);
+  return db
+    .select({
+      id: pilotTransitions.id,
+      kind: pilotTransitions.kind,
+      fromStage: pilotTransitions.fromStage,
+      toStage: pilotTransitions.toStage,
+      actorName: users.name,
+      actorLabel: pilotTransitions.actorLabel,
+      reason: pilotTransitions.reason,
+      overridden: pilotTransitions.overridden,
+      createdAt: pilotTransitions.createdAt,
+    })
+    .from(pilotTransitions)
+    .leftJoin(users, eq(users.id, pilotTransitions.actorUserId))
+    .where(and(eq(pilotTransitions.orgId, ctx.orgId), eq(pilotTransitions.pilotId, id)))
+    .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id));
+}
+
+async function assertMember(tx: Executor, ctx: MemberContext, userId: string | null) {
+  if (!userId) return;
+  const [row] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, userId)));
+  if (!row) {
+    throw new AppError("invalid_input", "Some fields need your attention.", {
+      ownerId: ["Choose an owner who is a member of this organisation."],
+    });
+  }
+}
+
+function assertDates(startDate: string, targetDate: string | null) {
+  if (targetDate && targetDate < startDate) {
+    throw new AppError("invalid_input", "Some fields need your attention.", {
+      targetDate: ["The target date must be on or after the start date."],
+    });
+  }
+}
+
+const actorUserId = (ctx: MemberContext) => (ctx.actor.type === "user" ? ctx.actor.userId : null);
+
+export type StartPilotInput = {
+  useCaseId: string;
+  ownerId: string | null;
+  stage: Stage;
+  startDate: string;
+  targetDate: string | null;
+  rollbackPlan: string;
+  justification?: string | null;
+};
+
+/** What starting a pilot for a use case would begin from: its latest submitted assessment. */
+export async function pilotStartPoint(
+  ctx: MemberContext,
+  useCaseId: string,
+  tx: Executor = db,
+): Promise<{ assessmentId: string; overall: number | null; recommendedStage: Stage } | null> {
+  assertCan(ctx, "pilot:read");
+  assertId(useCaseId, "The use case");
+  const [row] = await tx
+    .select({ id: assessments.id, overall: assessments.overall, result: assessments.result })
+    .from(assessments)
+    .where(
+      and(
+        eq(assessments.orgId, ctx.orgId),
+        eq(assessments.useCaseId, useCaseId),
+        eq(assessments.status, "submitted"),
+      ),
+    )
+    .orderBy(desc(assessments.submittedAt))
+    .limit(1);
+  if (!row) return null;
+  const result = row.result as AssessmentResult | null;
+  return {
+    assessmentId: row.id,
+    overall: row.overall,
+    recommendedStage: result?.recommendedStage ?? "proposed",
+  };
+}
+
+/**
+ * Starts a pilot of a use case at the stage its latest assessment recommends, or a later one
+ * with a written justification, copying the assessment's assumptions register.
+ */
+export async function startPilot(ctx: MemberContext, input: StartPilotInput): Promise<PilotDto> {
+  assertCan(ctx, "pilot:write");
+  assertId(input.useCaseId, "The use case");
+  assertDates(input.startDate, input.targetDate);
+  return db.transaction(async (tx) => {
+    const [useCase] = await tx
+      .select({ id: useCases.id, archivedAt: useCases.archivedAt })
+      .from(useCases)
+      .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, input.useCaseId)));
+    if (!useCase) throw notFound("The use case");
+    if (useCase.archivedAt) throw conflict("This use case is archived: restore it first.");
+    const start = await pilotStartPoint(ctx, input.useCaseId, tx);
+    if (!start) {
+      throw new AppError(
+        "invalid_input",
+        "Submit an assessment of this use case first: a pilot starts from its recommendation.",
+        { useCaseId: ["This use case has no submitted assessment."] },
+      );
+    }
+    const justification = input.justification?.trim() || null;
+    if (
+      startsLaterThanRecommended(input.stage, start.recommendedStage) &&
+      (justification?.length ?? 0) < MIN_START_JUSTIFICATION
+    ) {
+      throw new AppError("invalid_input", "Some fields need your attention.", {
+        justification: [
+          `The assessment recommends starting in ${STAGE_LABELS[start.recommendedStage].toLowerCase()}. Say why this pilot starts later, in at least ${MIN_START_JUSTIFICATION} characters.`,
+        ],
+      });
+    }
+    await assertMember(tx, ctx, input.ownerId);
+    const [live] = await tx
+      .select({ id: pilots.id })
+      .from(pilots)
+      .where(
+        and(
+          eq(pilots.orgId, ctx.orgId),
+          eq(pilots.useCaseId, input.useCaseId),
+          sql`${pilots.status} <> 'retired'`,
+        ),
+      );
+    if (live)
+      throw conflict("This use case already has a pilot. Retire it before starting another.");
+
+    const [row] = await tx
+      .insert(pilots)
+      .values({
+        orgId: ctx.orgId,
+        useCaseId: input.useCaseId,
+        assessmentId: start.assessmentId,
+        ownerId: input.ownerId,
+        stage: input.stage,
+        startDate: input.startDate,
+        targetDate: input.targetDate,
+        rollbackPlan: input.rollbackPlan.trim(),
+        startJustification: justification,
+      })
+      .returning({ id: pilots.id });
+    if (!row) throw new Error("insert returned no row");
+
+    const [assessment] = await tx
+      .select({ result: assessments.result })
+      .from(assessments)
+      .where(eq(assessments.id, start.assessmentId));
+    const register = (assessment?.result as AssessmentResult | null)?.assumptions ?? [];
+    if (register.length > 0) {
+      await tx.insert(pilotAssumptions).values(
+        register.map((a) => ({
+          orgId: ctx.orgId,
+          pilotId: row.id,
+          questionId: a.questionId,
+          dimensionId: a.dimensionId,
+          text: a.assumption,
+          evidence: a.evidence,
+        })),
+      );
+    }
+    await tx.insert(pilotTransitions).values({
+      orgId: ctx.orgId,
+      pilotId: row.id,
+      kind: "start",
+      fromStage: null,
+      toStage: input.stage,
+      actorUserId: actorUserId(ctx),
+      actorLabel: ctx.actor.label,
+      reason: justification,
+    });
+    await tx
+      .update(useCases)
+      .set({ status: useCaseStatusForPilot(input.stage, "active") })
+      .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, input.useCaseId)));
+    const created = await getPilot(ctx, row.id, tx);
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "pilot.started",
+      entityType: "pilot",
+      entityId: row.id,
+      after: {
+        useCaseId: input.useCaseId,
+        stage: input.stage,
+        recommendedStage: start.recommendedStage,
+        ownerId: input.ownerId,
+        startDate: input.startDate,
+        targetDate: input.targetDate,
+        rollbackPlan: created.rollbackPlan,
+        justification,
+        assumptions: register.length,
+      },
+    });
+    return created;
+  });
+}
+
+export type UpdatePilotInput = {
+  ownerId: string | null;
+  startDate: string;
+  targetDate: string | null;
+  rollbackPlan: string;
+  version: number;
+};
+
+function staleError(current: PilotDto, what = "this pilot"): AppError {
+  return new AppError(
+    "conflict",
+    `Someone else changed ${what} since you opened it: it is now ${STAGE_LABELS[current.stage].toLowerCase()}${current.status === "active" ? "" : `, ${current.status}`} (version ${current.version}). Look at the new state, then try again.`,
+    undefined,
+    { current: { stage: current.stage, status: current.status, version: current.version } },
+  );
+}
+
+/** Edits a pilot's owner, dates and rollback plan; refuses a stale version. */
+export async function updatePilot(
+  ctx: MemberContext,
+  id: string,
+  input: UpdatePilotInput,
+): Promise<PilotDto> {
+  assertCan(ctx, "pilot:write");
+  assertDates(input.startDate, input.targetDate);
+  return db.transaction(async (tx) => {
+    const before = await getPilot(ctx, id, tx);
+    if (before.status === "retired") throw conflict("A retired pilot cannot be edited.");
+    await assertMember(tx, ctx, input.ownerId);
+    const [row] = await tx
+      .update(pilots)
+      .set({
+        ownerId: input.ownerId,
+        startDate: input.startDate,
+        targetDate: input.targetDate,
+        rollbackPlan: input.rollbackPlan.trim(),
+        version: sql`${pilots.version} + 1`,
+      })
+      .where(and(eq(pilots.orgId, ctx.orgId), eq(pilots.id, id), eq(pilots.version, input.version)))
+      .returning({ id: pilots.id });
+    if (!row) throw staleError(await getPilot(ctx, id, tx));
+    const after = await getPilot(ctx, id, tx);
+    const pick = (p: PilotDto) => ({
+      ownerId: p.ownerId,
+      startDate: p.startDate,
+      targetDate: p.targetDate,
+      rollbackPlan: p.rollbackPlan,
+    });
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "pilot.updated",
+      entityType: "pilot",
+      entityId: id,
+      before: pick(before),
+      after: pick(after),
+    });
+    return after;
+  });
+}
+
+export type TransitionTarget = Stage | "paused" | "active" | "retired";
+
+export type TransitionInput = {
+  to: TransitionTarget;
+  justification?: string | null;
+  /** An owner or admin asks to promote despite failing criteria. */
+  override?: boolean;
+  version: number;
+};
+
+function toTransition(pilot: PilotDto, to: TransitionTarget): Transition {
+  if (to === "paused") return { type: "pause", from: pilot.stage };
+  if (to === "active") return { type: "resume", from: pilot.stage };
+  if (to === "retired") return { type: "retire", from: pilot.stage };
+  const forward = STAGE_ORDER.indexOf(to) > STAGE_ORDER.indexOf(pilot.stage);
+  return forward
+    ? { type: "promote", from: pilot.stage, to }
+    : { type: "rollback", from: pilot.stage, to };
+}
+
+const STAGE_ORDER = Object.keys(STAGE_LABELS) as Stage[];
+
+const KIND_OF: Record<Transition["type"], TransitionKind> = {
+  promote: "promote",
+  rollback: "rollback",
+  pause: "pause",
+  resume: "resume",
+  retire: "retire",
+};
+
+/**
+ * Moves a pilot: promote (gate checked against live data, overridable by owners and admins
+ * with a justification), roll back, pause, resume or retire. The version read by the caller
+ * must still be current, so of two concurrent changes exactly one wins.
+ */
+export async function transitionPilot(
+  ctx: MemberContext,
+  id: string,
+  input: TransitionInput,
+  now = new Date(),
+): Promise<{ pilot: PilotDto; transition: TransitionDto }> {
+  assertCan(ctx, "pilot:write");
+  return db.transaction(async (tx) => {
+    const before = await getPilot(ctx, id, tx);
+    if (before.version !== input.version) throw staleError(before);
+    const transition = toTransition(before, input.to);
+    if (before.status === "retired") {
+      throw new AppError("conflict", "This pilot is retired: nothing more can happen to it.");
+    }
+    if (transition.type === "resume" && before.status !== "paused") {
+      throw new AppError("conflict", "Only a paused pilot can be resumed.");
+    }
+    if (transition.type === "pause" && before.status === "paused") {
+      throw new AppError("conflict", "This pilot is already paused.");
+    }
+    if (transition.type === "promote" && before.status === "paused") {
+      throw new AppError("conflict", "Resume this pilot before promoting it.");
+    }
+    if (transition.type === "rollback" && input.to === before.stage) {
+      throw new AppError(
+        "invalid_input",
+        `This pilot is already in ${STAGE_LABELS[before.stage].toLowerCase()}.`,
+      );
+    }
+
+    const requester =
+      actorUserId(ctx) ?? `token:${ctx.actor.type === "token" ? ctx.actor.tokenId : "system"}`;
+    const gate =
+      transition.type === "promote"
+        ? await evaluatePilotGate(tx, ctx, before, now, requester)
+        : null;
+    const check = checkTransition({
+      transition,
+      evaluation: gate?.evaluation ?? null,
+      requesterId: requester,
+      requesterRole: ctx.role,
+      reason: input.justification ?? undefined,
+      override: input.override,
+    });
+    if (!check.ok) {
+      const code = check.code === "override_not_allowed" ? "forbidden" : "invalid_input";
+      throw new AppError(
+        code,
+        check.message,
+        check.code === "justification_required" ? { justification: [check.message] } : undefined,
+        { reason: check.code, failing: check.failing },
+      );
+    }
+
+    const toStage =
+      transition.type === "promote" || transition.type === "rollback"
+        ? transition.to
+        : before.stage;
+    const status: PilotStatus =
+      transition.type === "pause" ? "paused" : transition.type === "retire" ? "retired" : "active";
+    const stageChanges = toStage !== before.stage;
+    const [updated] = await tx
+      .update(pilots)
+      .set({
+        stage: toStage,
+        status,
+        ...(stageChanges ? { stageEnteredAt: now } : {}),
+        version: sql`${pilots.version} + 1`,
+      })
+      .where(and(eq(pilots.orgId, ctx.orgId), eq(pilots.id, id), eq(pilots.version, input.version)))
+      .returning({ id: pilots.id });
+    if (!updated) throw staleError(await getPilot(ctx, id, tx));
+
+    const reason = input.justification?.trim() || null;
+    const [row] = await tx
+      .insert(pilotTransitions)
+      .values({
+        orgId: ctx.orgId,
+        pilotId: id,
+        kind: KIND_OF[transition.type],
+        fromStage: before.stage,
+        toStage,
+        actorUserId: actorUserId(ctx),
+        actorLabel: ctx.actor.label,
+        reason,
+        overridden: check.overridden,
+        gate: gate?.evaluation?.criteria ?? null,
+        createdAt: now,
+      })
+      .returning({ id: pilotTransitions.id });
+    if (!row) throw new Error("insert returned no row");
+    await tx
+      .update(useCases)
+      .set({ status: useCaseStatusForPilot(toStage, status) })
+      .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, before.useCaseId)));
+    const after = await getPilot(ctx, id, tx);
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action:
+        check.overridden.length > 0
+          ? "pilot.promoted_with_override"
+          : `pilot.${PAST[transition.type]}`,
+      entityType: "pilot",
+      entityId: id,
+      before: { stage: before.stage, status: before.status, version: before.version },
+      after: {
+        stage: after.stage,
+        status: after.status,
+        version: after.version,
+        reason,
+        ...(check.overridden.length > 0
+          ? {
+              overridden: check.overridden.map((c) => ({
+                kind: c.kind,
+                measured: c.measured,
+                threshold: c.threshold,
+              })),
+            }
+          : {}),
+      },
+    });
+    return {
+      pilot: after,
+      transition: {
+        id: row.id,
+        kind: KIND_OF[transition.type],
+        fromStage: before.stage,
+        toStage,
+        actorName: null,
+        actorLabel: ctx.actor.label,
+        reason,
+        overridden: check.overridden,
+        createdAt: now,
+      },
+    };
+  });
+}
+
+const PAST: Record<Transition["type"], string> = {
+  promote: "promoted",
+  rollback: "rolled_back",
+  pause: "paused",
+  resume: "resumed",
+  retire: "retired",
+};
+
+/**
+ * Records the member's sign-off on one criterion of the gate out of the pilot's current
+ * stage, with the role they hold now. Sign-offs lapse when the pilot changes stage.
+ */
+export async function signOffCriterion(
+  ctx: MemberContext,
+  id: string,
+  input: { criterion: string; note?: string | null },
+): Promise<SignoffDto[]> {
+  assertCan(ctx, "pilot:signoff");
+  if (ctx.actor.type !== "user") {
+    throw new AppError("forbidden", "Sign-offs are made by people, not API tokens.");
+  }
+  const userId = ctx.actor.userId;
+  return db.transaction(async (tx) => {
+    const pilot = await getPilot(ctx, id, tx);
+    if (pilot.status === "retired") throw conflict("A retired pilot has no gate to sign off.");
+    const gate = await evaluatePilotGate(tx, ctx, pilot, new Date());
+    const kinds = gate.evaluation?.criteria.map((c) => c.kind) ?? [];
+    if (!kinds.includes(input.criterion as (typeof kinds)[number])) {
+      throw new AppError("invalid_input", "Some fields need your attention.", {
+        criterion: ["Choose a criterion of the gate out of the current stage."],
+      });
+    }
+    if (gate.signoffs.some((s) => s.userId === userId && s.criterion === input.criterion)) {
+      throw conflict("You have already signed off this criterion for the current stage.");
+    }
+    const note = input.note?.trim() || null;
+    await tx.insert(pilotSignoffs).values({
+      orgId: ctx.orgId,
+      pilotId: id,
+      stage: pilot.stage,
+      criterion: input.criterion,
+      userId,
+      role: ctx.role,
+      note,
+    });
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "pilot.signed_off",
+      entityType: "pilot",
+      entityId: id,
+      after: { stage: pilot.stage, criterion: input.criterion, role: ctx.role, note },
+    });
+    return (await evaluatePilotGate(tx, ctx, pilot, new Date())).signoffs;
+  });
+}
+
+/** Withdraws the member's own sign-off (while the pilot is still in the stage it was for). */
+export async function withdrawSignoff(
+  ctx: MemberContext,
+  id: string,
+  signoffId: string,
+): Promise<void> {
+  assertCan(ctx, "pilot:signoff");
+  assertId(signoffId, "The sign-off");
+  if (ctx.actor.type !== "user") throw new AppError("forbidden", "Only people sign off.");
+  const userId = ctx.actor.userId;
+  await db.transaction(async (tx) => {
+    await getPilot(ctx, id, tx);
+    const [removed] = await tx
+      .delete(pilotSignoffs)
+      .where(
+        and(
+          eq(pilotSignoffs.orgId, ctx.orgId),
+          eq(pilotSignoffs.pilotId, id),
+          eq(pilotSignoffs.id, signoffId),
+          eq(pilotSignoffs.userId, userId),
+        ),
+      )
+      .returning({ criterion: pilotSignoffs.criterion, stage: pilotSignoffs.stage });
+    if (!removed) throw notFound("Your sign-off");
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "pilot.signoff_withdrawn",
+      entityType: "pilot",
+      entityId: id,
+      before: removed,
+    });
+  });
+}
+
+/** Pilots for pickers and filters (incident forms and the like), most recent first. */
+export async function listPilotOptions(
+  ctx: MemberContext,
+): Promise<{ id: string; name: string; stage: Stage; status: PilotStatus }[]> {
+  assertCan(ctx, "pilot:read");
+  return db
+    .select({ id: pilots.id, name: useCases.name, stage: pilots.stage, status: pilots.status })
+    .from(pilots)
+    .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
+    .where(eq(pilots.orgId, ctx.orgId))
+    .orderBy(asc(useCases.name));
+}

@@ -1,0 +1,223 @@
+import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { pilots, pilotTransitions, runMetrics } from "@/db/schema";
+import { assertCan, type MemberContext } from "@/lib/auth/permissions";
+import { accuracy, escalationRate, overrideRate } from "@/lib/domain/gates";
+import {
+  type MetricPeriod,
+  normalisePeriodStart,
+  type RunMetricValues,
+  runMetricErrors,
+} from "@/lib/domain/pilots";
+import type { Stage } from "@/lib/domain/stages";
+import { AppError, conflict } from "@/lib/errors";
+import { writeAudit } from "./audit";
+import { runIdempotent } from "./idempotency";
+import { getPilot } from "./pilots";
+
+export type RunMetricInput = RunMetricValues & { period: MetricPeriod; periodStart: string };
+
+export type RunMetricDto = RunMetricValues & {
+  id: string;
+  period: MetricPeriod;
+  periodStart: string;
+  stage: Stage;
+  source: string;
+  accuracy: number | null;
+  overrideRate: number | null;
+  escalationRate: number | null;
+  updatedAt: Date;
+};
+
+export type RunMetricSource = "ui" | "csv" | "api";
+
+const columns = {
+  id: runMetrics.id,
+  period: runMetrics.period,
+  periodStart: runMetrics.periodStart,
+  stage: runMetrics.stage,
+  attempted: runMetrics.attempted,
+  correct: runMetrics.correct,
+  overrides: runMetrics.overrides,
+  escalations: runMetrics.escalations,
+  source: runMetrics.source,
+  updatedAt: runMetrics.updatedAt,
+};
+
+function withRates<T extends RunMetricValues>(row: T) {
+  return {
+    ...row,
+    accuracy: accuracy(row.correct, row.attempted),
+    overrideRate: overrideRate(row.overrides, row.attempted),
+    escalationRate: escalationRate(row.escalations, row.attempted),
+  };
+}
+
+/** A pilot's run metrics, oldest period first, with accuracy and rates computed. */
+export async function listRunMetrics(ctx: MemberContext, pilotId: string): Promise<RunMetricDto[]> {
+  await getPilot(ctx, pilotId);
+  const rows = await db
+    .select(columns)
+    .from(runMetrics)
+    .where(and(eq(runMetrics.orgId, ctx.orgId), eq(runMetrics.pilotId, pilotId)))
+    .orderBy(asc(runMetrics.periodStart), asc(runMetrics.period));
+  return rows.map(withRates);
+}
+
+/** The stage the pilot was in at the start of a period, read from its timeline. */
+async function stageOn(
+  tx: Executor,
+  pilotId: string,
+  day: string,
+  fallback: Stage,
+): Promise<Stage> {
+  const [row] = await tx
+    .select({ toStage: pilotTransitions.toStage })
+    .from(pilotTransitions)
+    .where(
+      and(
+        eq(pilotTransitions.pilotId, pilotId),
+        lte(pilotTransitions.createdAt, sql`(${day}::date + interval '1 day')`),
+      ),
+    )
+    .orderBy(desc(pilotTransitions.createdAt))
+    .limit(1);
+  return row?.toStage ?? fallback;
+}
+
+function validate(rows: readonly RunMetricInput[]) {
+  const fields: Record<string, string[]> = {};
+  rows.forEach((row, i) => {
+    for (const [field, message] of Object.entries(runMetricErrors(row))) {
+      fields[`metrics.${i}.${field}`] = [message];
+    }
+  });
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const key = `${row.period}:${normalisePeriodStart(row.period, row.periodStart)}`;
+    if (seen.has(key)) fields[`metrics.${i}.periodStart`] = ["This period appears twice."];
+    seen.add(key);
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new AppError("invalid_input", "Some run metrics are not consistent.", fields);
+  }
+}
+
+async function upsert(
+  tx: Executor,
+  ctx: MemberContext,
+  pilotId: string,
+  rows: readonly RunMetricInput[],
+  source: RunMetricSource,
+): Promise<RunMetricDto[]> {
+  const pilot = await getPilot(ctx, pilotId, tx);
+  if (pilot.status === "retired") throw conflict("A retired pilot takes no more run metrics.");
+  validate(rows);
+  const saved: RunMetricDto[] = [];
+  for (const input of rows) {
+    const periodStart = normalisePeriodStart(input.period, input.periodStart);
+    const [before] = await tx
+      .select(columns)
+      .from(runMetrics)
+      .where(
+        and(
+          eq(runMetrics.pilotId, pilotId),
+          eq(runMetrics.period, input.period),
+          eq(runMetrics.periodStart, periodStart),
+        ),
+      );
+    const values = {
+      attempted: input.attempted,
+      correct: input.correct,
+      overrides: input.overrides,
+      escalations: input.escalations,
+    };
+    const stage = before?.stage ?? (await stageOn(tx, pilotId, periodStart, pilot.stage));
+    const [row] = await tx
+      .insert(runMetrics)
+      .values({
+        orgId: ctx.orgId,
+        pilotId,
+        period: input.period,
+        periodStart,
+        stage,
+        ...values,
+        source,
+        recordedBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+      })
+      .onConflictDoUpdate({
+        target: [runMetrics.pilotId, runMetrics.period, runMetrics.periodStart],
+        set: { ...values, source, updatedAt: sql`now()` },
+      })
+      .returning(columns);
+    if (!row) throw new Error("upsert returned no row");
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: before ? "run_metrics.updated" : "run_metrics.recorded",
+      entityType: "pilot",
+      entityId: pilotId,
+      before: before
+        ? { period: before.period, periodStart: before.periodStart, ...pickValues(before) }
+        : null,
+      after: { period: row.period, periodStart: row.periodStart, ...values, source },
+    });
+    saved.push(withRates(row));
+  }
+  return saved;
+}
+
+const pickValues = (r: RunMetricValues) => ({
+  attempted: r.attempted,
+  correct: r.correct,
+  overrides: r.overrides,
+  escalations: r.escalations,
+});
+
+/**
+ * Records run metrics for one or more periods of a pilot (contributors and above). A period
+ * already recorded is replaced, and the audit log keeps what it said before.
+ */
+export async function recordRunMetrics(
+  ctx: MemberContext,
+  pilotId: string,
+  rows: readonly RunMetricInput[],
+  source: RunMetricSource,
+): Promise<RunMetricDto[]> {
+  assertCan(ctx, "pilot:metrics");
+  return db.transaction((tx) => upsert(tx, ctx, pilotId, rows, source));
+}
+
+/** The same, through the API: a retried request with the same Idempotency-Key replays. */
+export async function recordRunMetricsIdempotent(
+  ctx: MemberContext,
+  pilotId: string,
+  rows: readonly RunMetricInput[],
+  key: string,
+  body: unknown,
+) {
+  assertCan(ctx, "pilot:metrics");
+  return db.transaction(async (tx) => {
+    await getPilot(ctx, pilotId, tx);
+    return runIdempotent(tx, ctx.orgId, `run-metrics:${pilotId}`, key, body, async () => ({
+      status: 201,
+      body: { data: await upsert(tx, ctx, pilotId, rows, "api") },
+    }));
+  });
+}
+
+/** Totals of a pilot's run metrics per stage (for the pilot page). */
+export async function runMetricTotalsByStage(ctx: MemberContext, pilotId: string) {
+  await getPilot(ctx, pilotId);
+  const rows = await db
+    .select({
+      stage: runMetrics.stage,
+      attempted: sql<number>`sum(${runMetrics.attempted})::int`,
+      correct: sql<number>`sum(${runMetrics.correct})::int`,
+      overrides: sql<number>`sum(${runMetrics.overrides})::int`,
+      escalations: sql<number>`sum(${runMetrics.escalations})::int`,
+    })
+    .from(runMetrics)
+    .innerJoin(pilots, eq(pilots.id, runMetrics.pilotId))
+    .where(and(eq(runMetrics.orgId, ctx.orgId), eq(runMetrics.pilotId, pilotId)))
+    .groupBy(runMetrics.stage);
+  return rows.map(withRates);
+}

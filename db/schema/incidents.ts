@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  DETECTION_SOURCES,
+  INCIDENT_CATEGORIES,
+  type IncidentAction,
+  OUTCOMES,
+  SEVERITIES,
+} from "@/lib/domain/incidents";
+import { users } from "./auth";
+import { id, timestamps } from "./columns";
+import { organisations } from "./organisations";
+import { pilotAssumptions, pilots, stageEnum } from "./pilots";
+
+export const severityEnum = pgEnum("severity", SEVERITIES);
+export const incidentCategoryEnum = pgEnum("incident_category", INCIDENT_CATEGORIES);
+export const detectionSourceEnum = pgEnum("detection_source", DETECTION_SOURCES);
+export const outcomeEnum = pgEnum("incident_outcome", OUTCOMES);
+
+export const incidents = pgTable(
+  "incidents",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    pilotId: uuid("pilot_id").references(() => pilots.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    severity: severityEnum("severity").notNull(),
+    category: incidentCategoryEnum("category").notNull(),
+    detectionSource: detectionSourceEnum("detection_source").notNull(),
+    outcome: outcomeEnum("outcome").notNull(),
+    /** The pilot's stage when it happened. */
+    stage: stageEnum("stage"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    detectedAt: timestamp("detected_at", { withTimezone: true }),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    mitigatedAt: timestamp("mitigated_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /** Estimated cost in whole currency units. */
+    costEstimate: bigint("cost_estimate", { mode: "number" }),
+    assumptionId: uuid("assumption_id").references(() => pilotAssumptions.id, {
+      onDelete: "set null",
+    }),
+    actions: jsonb("actions").$type<IncidentAction[]>().notNull().default([]),
+    /** The id a pager or ticketing system knows it by (webhook deduplication). */
+    externalId: text("external_id"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index("incidents_org_started_idx").on(t.orgId, t.startedAt.desc(), t.id),
+    index("incidents_pilot_started_idx").on(t.pilotId, t.startedAt.desc()),
+    index("incidents_org_open_idx")
+      .on(t.orgId, t.pilotId, t.severity)
+      .where(sql`${t.resolvedAt} is null`),
+    index("incidents_org_category_idx").on(t.orgId, t.category, t.startedAt),
+    index("incidents_org_severity_idx").on(t.orgId, t.severity, t.startedAt),
+    index("incidents_assumption_idx").on(t.assumptionId),
+    index("incidents_created_by_idx").on(t.createdBy),
+    uniqueIndex("incidents_org_external_idx")
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+  ],
+);
+
+export type Incident = typeof incidents.$inferSelect;

@@ -9,9 +9,7 @@ import { writeAudit } from "./audit";
 import { loadGateCriteria } from "./gate-snapshots";
 
 /** The gate criteria in force per stage, and the settings version for a later save. */
-export async function getGateSettings(
-  ctx: MemberContext,
-): Promise<{
+export async function getGateSettings(ctx: MemberContext): Promise<{
   criteria: Record<GatedStage, GateCriterion[]>;
   tuned: GatedStage[];
   version: number;

@@ -1,4 +1,5 @@
 import { runCli } from "./lib/cli";
+import { seedDemoPilots } from "./lib/demo-pilots";
 import {
   DEFAULT_DEMO_PASSWORD,
   DEMO_EMAIL,
@@ -13,6 +14,8 @@ await runCli(async () => {
   const useCases = await seedDemoUseCases();
   console.log(`${created ? "Created" : "Updated"} the demo organisation "${DEMO_ORG_SLUG}".`);
   if (useCases) console.log(`Added ${useCases} demo use cases with their action inventories.`);
+  const pilots = await seedDemoPilots(DEMO_ORG_SLUG);
+  if (pilots) console.log(`Added ${pilots} demo pilots with their run metrics and timelines.`);
   console.log(`Sign in as ${DEMO_EMAIL} with the password: ${password}`);
   console.log(
     "(lead@example.com, contributor@example.com and viewer@example.com share it, to try each role.)",

@@ -64,6 +64,8 @@ export const DEMO_ASSESSMENTS: Record<string, Profile[]> = {
       },
     },
   ],
+  "Delivery ETA replies": [{ level: 2.8, daysAgo: 40, evidenceEvery: 3 }],
+  "Customs document pre-check": [{ level: 2.2, daysAgo: 14, evidenceEvery: 4 }],
   "Carrier invoice reconciliation": [
     {
       level: 3,

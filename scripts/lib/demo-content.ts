@@ -144,4 +144,60 @@ export const DEMO_USE_CASES: DemoUseCase[] = [
       },
     ],
   },
+  {
+    name: "Delivery ETA replies",
+    description:
+      "Customers asking where their parcel is get a reply drafted from the tracking feed and the carrier's latest scan, with the expected delivery window.",
+    ownerEmail: "lead@example.com",
+    businessValue: 3,
+    annualValue: 60_000,
+    systems: ["Zendesk", "Tracking feed"],
+    status: "assessing",
+    actions: [
+      {
+        name: "Read tracking events",
+        system: "Tracking feed",
+        access: "read",
+        reversibility: "reversible",
+        blastRadius: "one_customer",
+        frequency: "continuous",
+      },
+      {
+        name: "Send reply to the customer",
+        system: "Zendesk",
+        access: "write",
+        reversibility: "irreversible",
+        blastRadius: "one_customer",
+        frequency: "continuous",
+      },
+    ],
+  },
+  {
+    name: "Customs document pre-check",
+    description:
+      "Export paperwork is checked for missing commodity codes and value mismatches before it reaches the broker, so shipments are not held at the border.",
+    ownerEmail: "demo@example.com",
+    businessValue: 4,
+    annualValue: 150_000,
+    systems: ["Broker portal", "ERP"],
+    status: "assessing",
+    actions: [
+      {
+        name: "Read export documents",
+        system: "ERP",
+        access: "read",
+        reversibility: "reversible",
+        blastRadius: "one_record",
+        frequency: "hourly",
+      },
+      {
+        name: "Flag document for correction",
+        system: "Broker portal",
+        access: "write",
+        reversibility: "reversible",
+        blastRadius: "one_customer",
+        frequency: "hourly",
+      },
+    ],
+  },
 ];

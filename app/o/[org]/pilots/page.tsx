@@ -1,7 +1,181 @@
-import { UpcomingArea, upcomingAreaMetadata } from "@/components/shell/upcoming-area";
+import { AlertTriangle, Rocket } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { GateBadge, PilotStatusBadge } from "@/components/pilot-badges";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Label, Select } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { listMembers } from "@/db/queries/members";
+import { listPilotCards } from "@/db/queries/pilots";
+import { can } from "@/lib/auth/permissions";
+import { requireMember } from "@/lib/auth/session";
+import { PILOT_STATUS_LABELS, PILOT_STATUSES } from "@/lib/domain/pilots";
+import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
+import { pilotBoardFilterSchema } from "./schemas";
 
-export const metadata = upcomingAreaMetadata("pilots");
+export const metadata: Metadata = { title: "Pilots · Preflight" };
 
-export default async function PilotsPage({ params }: { params: Promise<{ org: string }> }) {
-  return <UpcomingArea area="pilots" orgSlug={(await params).org} />;
+export default async function PilotsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const member = await requireMember((await params).org);
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
+  const filters = pilotBoardFilterSchema.parse(raw);
+  const [cards, members] = await Promise.all([
+    listPilotCards(member, { q: filters.q, ownerId: filters.owner, status: filters.status }),
+    listMembers(member),
+  ]);
+  const base = `/o/${member.orgSlug}/pilots`;
+  const filtered = Boolean(filters.q || filters.owner || filters.status);
+  const startButton = can(member, "pilot:write") ? (
+    <Button asChild>
+      <Link href={`${base}/new`}>
+        <Rocket aria-hidden /> Start a pilot
+      </Link>
+    </Button>
+  ) : null;
+  return (
+    <>
+      <PageHeader
+        title="Pilots"
+        description="Where each AI workflow stands on its way to production, and whether it may move on."
+        action={startButton}
+      />
+      <Card className="mb-4">
+        <form
+          method="get"
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto_auto] lg:items-end"
+          aria-label="Filter pilots"
+        >
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-q">Search</Label>
+            <Input
+              id="f-q"
+              name="q"
+              type="search"
+              placeholder="Use case name"
+              defaultValue={filters.q}
+            />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-owner">Owner</Label>
+            <Select id="f-owner" name="owner" defaultValue={filters.owner ?? ""}>
+              <option value="">Anyone</option>
+              {members.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-status">Status</Label>
+            <Select id="f-status" name="status" defaultValue={filters.status ?? ""}>
+              <option value="">Active and paused</option>
+              {PILOT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {PILOT_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <Button type="submit" variant="outline">
+            Filter
+          </Button>
+          {filtered ? (
+            <Button asChild variant="ghost">
+              <Link href={base}>Clear</Link>
+            </Button>
+          ) : null}
+        </form>
+      </Card>
+      {cards.length === 0 ? (
+        <EmptyState
+          icon={Rocket}
+          title={filtered ? "No pilot matches these filters" : "No pilots yet"}
+          action={filtered ? null : startButton}
+        >
+          {filtered
+            ? "Clear the filters to see every pilot."
+            : "A pilot starts from an assessed use case, at the stage its assessment recommends, and moves towards production one gate at a time."}
+        </EmptyState>
+      ) : (
+        <div className="-mx-1 overflow-x-auto pb-2">
+          <ol
+            className="grid min-w-[72rem] grid-cols-6 gap-3 px-1"
+            aria-label="Pilot board, one column per stage"
+            data-testid="pilot-board"
+          >
+            {STAGES.map((stage) => {
+              const column = cards.filter((c) => c.stage === stage);
+              return (
+                <li
+                  key={stage}
+                  className="min-w-0 rounded-lg bg-muted/50 p-2"
+                  aria-labelledby={`col-${stage}`}
+                >
+                  <h2
+                    id={`col-${stage}`}
+                    className="mb-2 flex items-center justify-between px-1 text-sm font-semibold"
+                  >
+                    {STAGE_LABELS[stage]}
+                    <span className="text-xs font-normal text-muted-foreground">
+                      {column.length}
+                    </span>
+                  </h2>
+                  {column.length === 0 ? (
+                    <p className="px-1 py-4 text-xs text-muted-foreground">None</p>
+                  ) : (
+                    <ul className="grid gap-2">
+                      {column.map((c) => (
+                        <li key={c.id}>
+                          <Link
+                            href={`${base}/${c.id}`}
+                            className="block rounded-md border bg-card p-3 text-sm shadow-xs hover:border-primary focus-visible:outline-2 focus-visible:outline-ring"
+                            data-testid="pilot-card"
+                          >
+                            <span className="block font-medium">{c.useCaseName}</span>
+                            <span className="mt-1 block text-xs text-muted-foreground">
+                              {c.ownerName ?? "No owner"} · {c.daysInStage} day
+                              {c.daysInStage === 1 ? "" : "s"} in stage
+                            </span>
+                            <span className="mt-2 flex flex-wrap gap-1">
+                              <PilotStatusBadge status={c.status} />
+                              {c.status === "retired" ? null : (
+                                <GateBadge pass={c.gatePass} failing={c.failingCriteria} />
+                              )}
+                              {c.openIncidents > 0 ? (
+                                <Badge tone={c.openSevere > 0 ? "danger" : "neutral"}>
+                                  {c.openIncidents} open incident{c.openIncidents === 1 ? "" : "s"}
+                                </Badge>
+                              ) : null}
+                            </span>
+                            {c.warning ? (
+                              <span className="mt-2 flex items-start gap-1 text-xs text-destructive">
+                                <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
+                                {c.warning}
+                              </span>
+                            ) : null}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      )}
+    </>
+  );
 }

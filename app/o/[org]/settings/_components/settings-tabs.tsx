@@ -11,12 +11,13 @@ export function SettingsTabs({
 }: {
   orgSlug: string;
   isAdmin: boolean;
-  current: "general" | "members" | "tokens" | "audit";
+  current: "general" | "members" | "gates" | "tokens" | "audit";
 }) {
   const base = `/o/${orgSlug}/settings`;
   const tabs: (Tab & { key: typeof current })[] = [
     { key: "general", href: base, label: "General" },
     { key: "members", href: `${base}/members`, label: "Members" },
+    { key: "gates", href: `${base}/gates`, label: "Gates" },
     ...(isAdmin
       ? [
           { key: "tokens" as const, href: `${base}/tokens`, label: "API tokens" },

@@ -2,6 +2,7 @@ import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BandBadge } from "@/components/band-badge";
+import { PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -9,6 +10,7 @@ import { ConfirmForm } from "@/components/ui/confirm-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAssessments } from "@/db/queries/assessments";
 import { listInventory } from "@/db/queries/inventory";
+import { findLivePilotForUseCase } from "@/db/queries/pilots";
 import { getUseCase } from "@/db/queries/use-cases";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
@@ -74,6 +76,7 @@ export default async function UseCasePage({
       listAssessments(member, { useCaseId: id }),
     ]),
   );
+  const pilot = await findLivePilotForUseCase(member, id);
   const open = assessments.find((a) => a.status === "in_progress");
   const lastSubmitted = assessments.find((a) => a.status === "submitted");
   const matrix = deriveApprovalMatrix(inventory);
@@ -162,6 +165,35 @@ export default async function UseCasePage({
           </dl>
         </Card>
       </div>
+      <Card className="mt-4">
+        <CardHeader
+          title="Pilot"
+          description={
+            pilot ? (
+              <span className="inline-flex flex-wrap items-center gap-2">
+                <StageBadge stage={pilot.stage} />
+                <PilotStatusBadge status={pilot.status} />
+                <span>since {formatDate(pilot.stageEnteredAt)}</span>
+              </span>
+            ) : lastSubmitted ? (
+              "No pilot running. Start one at the stage the latest assessment recommends."
+            ) : (
+              "A pilot can start once an assessment of this use case is submitted."
+            )
+          }
+          action={
+            pilot ? (
+              <Button asChild variant="outline">
+                <Link href={`/o/${member.orgSlug}/pilots/${pilot.id}`}>Open pilot</Link>
+              </Button>
+            ) : lastSubmitted && can(member, "pilot:write") && !useCase.archivedAt ? (
+              <Button asChild>
+                <Link href={`/o/${member.orgSlug}/pilots/new?useCase=${id}`}>Start a pilot</Link>
+              </Button>
+            ) : null
+          }
+        />
+      </Card>
       <Card className="mt-4">
         <CardHeader
           title="Readiness assessments"

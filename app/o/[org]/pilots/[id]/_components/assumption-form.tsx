@@ -1,0 +1,107 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import type { ActionState } from "@/lib/action-result";
+
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** Changes one assumption's status and evidence in place. */
+export function AssumptionForm({
+  action,
+  assumption,
+  statuses,
+  disabled,
+}: {
+  action: Action;
+  assumption: {
+    id: string;
+    status: string;
+    evidence: string | null;
+    version: number;
+    text: string;
+  };
+  statuses: { value: string; label: string }[];
+  disabled?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const fid = `as-${assumption.id}`;
+  return (
+    <form action={formAction} className="grid gap-2 sm:grid-cols-[10rem_1fr_auto] sm:items-start">
+      <input type="hidden" name="assumptionId" value={assumption.id} />
+      <input type="hidden" name="version" value={assumption.version} />
+      <Select
+        name="status"
+        aria-label={`Status of: ${assumption.text}`}
+        defaultValue={assumption.status}
+        disabled={disabled}
+      >
+        {statuses.map((s) => (
+          <option key={s.value} value={s.value}>
+            {s.label}
+          </option>
+        ))}
+      </Select>
+      <div className="grid gap-1">
+        <Input
+          name="evidence"
+          aria-label={`Evidence for: ${assumption.text}`}
+          aria-invalid={errors?.evidence ? true : undefined}
+          aria-describedby={errors?.evidence ? `${fid}-error` : undefined}
+          placeholder="Evidence: what shows it, or a link"
+          defaultValue={assumption.evidence ?? ""}
+          disabled={disabled}
+        />
+        {errors?.evidence ? (
+          <p id={`${fid}-error`} className="text-xs text-destructive">
+            {errors.evidence.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      <div className="flex items-center gap-2">
+        <Button type="submit" size="sm" variant="outline" disabled={pending || disabled}>
+          {pending ? "Saving…" : "Save"}
+        </Button>
+        {state?.ok ? (
+          <span role="status" className="text-xs text-success">
+            {state.message}
+          </span>
+        ) : null}
+        {state?.ok === false && !errors ? (
+          <span role="alert" className="text-xs text-destructive">
+            {state.error}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** Adds an assumption the pilot uncovered. */
+export function NewAssumptionForm({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-start">
+      <div className="grid gap-1">
+        <Input
+          name="text"
+          aria-label="A new assumption"
+          placeholder="Another belief this workflow depends on"
+          aria-invalid={errors?.text ? true : undefined}
+        />
+        {errors?.text ? <p className="text-xs text-destructive">{errors.text.join(" ")}</p> : null}
+        {state?.ok ? (
+          <p role="status" className="text-xs text-success">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+      <Button type="submit" size="sm" variant="outline" disabled={pending}>
+        {pending ? "Adding…" : "Add assumption"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, fieldProps } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input, Select } from "@/components/ui/input";
+import type { ActionState } from "@/lib/action-result";
+
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** Records one day or week of run metrics; recording a period again replaces it. */
+export function RunMetricForm({ action, today }: { action: Action; today: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const v = state?.ok === false ? state.values : undefined;
+  const number = (name: string, label: string) => (
+    <Field id={`rm-${name}`} label={label} errors={errors?.[name]}>
+      <Input
+        {...fieldProps(`rm-${name}`, errors?.[name])}
+        name={name}
+        inputMode="numeric"
+        defaultValue={v?.[name]}
+        placeholder="0"
+      />
+    </Field>
+  );
+  return (
+    <form action={formAction} className="grid gap-4" noValidate aria-label="Record run metrics">
+      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <Field id="rm-period" label="Period" errors={errors?.period}>
+          <Select
+            {...fieldProps("rm-period", errors?.period)}
+            name="period"
+            defaultValue={v?.period ?? "day"}
+          >
+            <option value="day">Day</option>
+            <option value="week">Week</option>
+          </Select>
+        </Field>
+        <Field
+          id="rm-periodStart"
+          label="Day (or any day of the week)"
+          errors={errors?.periodStart}
+        >
+          <Input
+            {...fieldProps("rm-periodStart", errors?.periodStart)}
+            name="periodStart"
+            type="date"
+            defaultValue={v?.periodStart ?? today}
+          />
+        </Field>
+        {number("attempted", "Actions attempted")}
+        {number("correct", "Actions correct")}
+        {number("overrides", "Human overrides")}
+        {number("escalations", "Escalations")}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Record"}
+        </Button>
+        <FormMessage
+          error={state?.ok === false && !errors ? state.error : null}
+          success={state?.ok ? state.message : null}
+          className="py-1.5"
+        />
+      </div>
+    </form>
+  );
+}
+
+type ImportAction = (
+  prev: ActionState<{ problems: { line: number; message: string }[] }>,
+  formData: FormData,
+) => Promise<ActionState<{ problems: { line: number; message: string }[] }>>;
+
+/** Imports many periods from a CSV file, all or nothing, with every problem listed by line. */
+export function RunMetricsImportForm({ action }: { action: ImportAction }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const problems = state?.ok === false ? state.fieldErrors?.file : undefined;
+  return (
+    <form action={formAction} className="grid gap-3" aria-label="Import run metrics from CSV">
+      <div className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+        <Field
+          id="rm-file"
+          label="CSV file"
+          hint="Header: period_start, attempted, correct, overrides, escalations (optional), period (optional: day or week)."
+        >
+          <Input
+            {...fieldProps("rm-file", undefined, true)}
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+          />
+        </Field>
+        <Field id="rm-import-period" label="Rows without a period are">
+          <Select id="rm-import-period" name="period" defaultValue="day">
+            <option value="day">Days</option>
+            <option value="week">Weeks</option>
+          </Select>
+        </Field>
+        <Button type="submit" variant="outline" disabled={pending}>
+          {pending ? "Importing…" : "Import"}
+        </Button>
+      </div>
+      <FormMessage
+        error={state?.ok === false ? state.error : null}
+        success={state?.ok ? state.message : null}
+        className="py-1.5"
+      />
+      {problems?.length ? (
+        <ul className="list-disc pl-5 text-sm text-destructive" data-testid="csv-problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}

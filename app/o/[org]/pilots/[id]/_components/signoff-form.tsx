@@ -1,0 +1,62 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import type { ActionState } from "@/lib/action-result";
+
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** Signs off one gate criterion, with an optional note of what was checked. */
+export function SignoffForm({
+  action,
+  criterion,
+  label,
+}: {
+  action: Action;
+  criterion: string;
+  label: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-1.5">
+      <input type="hidden" name="criterion" value={criterion} />
+      <Input
+        name="note"
+        aria-label={`Note for your sign-off of ${label} (optional)`}
+        placeholder="Note (optional)"
+        className="h-8 w-36 text-xs"
+      />
+      <Button type="submit" size="sm" variant="outline" disabled={pending}>
+        {pending ? "Signing…" : "Sign off"}
+      </Button>
+      {state?.ok === false ? (
+        <span role="alert" className="w-full text-xs text-destructive">
+          {state.error}
+        </span>
+      ) : null}
+    </form>
+  );
+}
+
+/** Withdraws the member's own sign-off. */
+export function WithdrawSignoffForm({ action, signoffId }: { action: Action; signoffId: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="inline">
+      <input type="hidden" name="signoffId" value={signoffId} />
+      <button
+        type="submit"
+        className="text-xs text-muted-foreground underline hover:text-foreground"
+        disabled={pending}
+      >
+        {pending ? "Withdrawing…" : "withdraw"}
+      </button>
+      {state?.ok === false ? (
+        <span role="alert" className="ml-1 text-xs text-destructive">
+          {state.error}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, fieldProps } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Label, Select, Textarea } from "@/components/ui/input";
+import type { ActionState } from "@/lib/action-result";
+
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * One kind of move for a pilot: promote, roll back, pause, resume or retire. The version the
+ * page was rendered with travels along, so a move made on a stale page is refused.
+ */
+export function TransitionForm({
+  id,
+  action,
+  version,
+  title,
+  submitLabel,
+  to,
+  targets,
+  reasonLabel,
+  reasonRequired,
+  allowOverride,
+  tone = "default",
+}: {
+  id: string;
+  action: Action;
+  version: number;
+  title: string;
+  submitLabel: string;
+  /** A fixed target, or… */
+  to?: string;
+  /** …a choice of targets. */
+  targets?: { value: string; label: string }[];
+  reasonLabel: string;
+  reasonRequired: boolean;
+  /** Owners and admins may override failing gate criteria with a justification. */
+  allowOverride?: boolean;
+  tone?: "default" | "outline" | "destructive";
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="grid gap-3" noValidate aria-label={title}>
+      <h3 className="text-sm font-semibold">{title}</h3>
+      <input type="hidden" name="version" value={version} />
+      {to ? <input type="hidden" name="to" value={to} /> : null}
+      {targets ? (
+        <Field id={`${id}-to`} label="To stage" errors={errors?.to}>
+          <Select
+            {...fieldProps(`${id}-to`, errors?.to)}
+            name="to"
+            defaultValue={targets.at(-1)?.value}
+          >
+            {targets.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <Field
+        id={`${id}-justification`}
+        label={reasonLabel}
+        hint={
+          reasonRequired
+            ? "At least 10 characters; shown on the timeline."
+            : "Optional unless you override; shown on the timeline."
+        }
+        errors={errors?.justification}
+      >
+        <Textarea
+          {...fieldProps(`${id}-justification`, errors?.justification, true)}
+          name="justification"
+          rows={2}
+        />
+      </Field>
+      {allowOverride ? (
+        <div className="flex items-start gap-2">
+          <input
+            id={`${id}-override`}
+            name="override"
+            type="checkbox"
+            className="mt-1 size-4 accent-[var(--color-primary)]"
+          />
+          <Label htmlFor={`${id}-override`} className="font-normal">
+            Override failing criteria (owners and admins; the justification is required and the
+            override is marked on the timeline)
+          </Label>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant={tone} disabled={pending}>
+          {pending ? "Working…" : submitLabel}
+        </Button>
+      </div>
+      <FormMessage
+        error={state?.ok === false ? state.error : null}
+        success={state?.ok ? state.message : null}
+        className="py-1.5"
+      />
+    </form>
+  );
+}

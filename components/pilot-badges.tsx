@@ -15,12 +15,13 @@ export function PilotStatusBadge({ status }: { status: PilotStatus }) {
 
 /** Whether the gate out of the current stage is met now. */
 export function GateBadge({ pass, failing }: { pass: boolean | null; failing: number }) {
-  if (pass === null) return <Badge tone="success">No gate: in production</Badge>;
+  if (pass === null) return <Badge tone="success">Final stage</Badge>;
   return pass ? (
     <Badge tone="success">Gate met</Badge>
   ) : (
-    <Badge tone="warning">
-      Gate: {failing} criterion{failing === 1 ? "" : "a"} failing
+    <Badge tone="warning" title={`${failing} gate criteri${failing === 1 ? "on" : "a"} failing`}>
+      Gate: {failing}
+      <span className="sr-only"> criteri{failing === 1 ? "on" : "a"}</span> failing
     </Badge>
   );
 }

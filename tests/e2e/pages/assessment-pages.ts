@@ -53,11 +53,17 @@ export class AssessmentWizard {
     await this.page.getByTestId(`status-${questionId}`).getByText("Saved").waitFor();
   }
 
-  /** Answers every visible question of the current step that has no answer yet, with its best option. */
+  /**
+   * Answers every visible question of the current step that has no answer yet, with its best
+   * option. Questions are looked up afresh after each answer, since follow-ups come and go.
+   */
   async answerRemaining(): Promise<number> {
     let answered = 0;
-    for (const fieldset of await this.page.locator("fieldset[data-testid^='question-']").all()) {
-      if ((await fieldset.locator("input[type=radio]:checked").count()) > 0) continue;
+    const unanswered = this.page
+      .locator("fieldset[data-testid^='question-']")
+      .filter({ hasNot: this.page.locator("input[type=radio]:checked") });
+    while ((await unanswered.count()) > 0) {
+      const fieldset = unanswered.first();
       const id = ((await fieldset.getAttribute("data-testid")) ?? "").replace("question-", "");
       // Options run from weakest to strongest, with "Don't know" last.
       await fieldset.locator("input[type=radio]").nth(-2).check();

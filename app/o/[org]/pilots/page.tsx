@@ -111,7 +111,7 @@ export default async function PilotsPage({
       ) : (
         <div className="-mx-1 overflow-x-auto pb-2">
           <ol
-            className="grid min-w-[72rem] grid-cols-6 gap-3 px-1"
+            className="grid min-w-[62rem] grid-cols-6 gap-3 px-1"
             aria-label="Pilot board, one column per stage"
             data-testid="pilot-board"
           >

@@ -283,6 +283,7 @@ export default async function PilotPage({
               {pilot.status === "paused" ? (
                 <TransitionForm
                   id="resume"
+                  key={`resume-${pilot.version}`}
                   action={transitionAction}
                   version={pilot.version}
                   title="Resume"
@@ -294,6 +295,7 @@ export default async function PilotPage({
               ) : next ? (
                 <TransitionForm
                   id="promote"
+                  key={`promote-${pilot.version}`}
                   action={transitionAction}
                   version={pilot.version}
                   title={`Promote to ${STAGE_LABELS[next].toLowerCase()}`}
@@ -307,6 +309,7 @@ export default async function PilotPage({
               {rollbackTargets(pilot.stage).length > 0 ? (
                 <TransitionForm
                   id="rollback"
+                  key={`rollback-${pilot.version}`}
                   action={transitionAction}
                   version={pilot.version}
                   title="Roll back"
@@ -323,6 +326,7 @@ export default async function PilotPage({
               {pilot.status === "active" ? (
                 <TransitionForm
                   id="pause"
+                  key={`pause-${pilot.version}`}
                   action={transitionAction}
                   version={pilot.version}
                   title="Pause"
@@ -335,6 +339,7 @@ export default async function PilotPage({
               ) : null}
               <TransitionForm
                 id="retire"
+                key={`retire-${pilot.version}`}
                 action={transitionAction}
                 version={pilot.version}
                 title="Retire"

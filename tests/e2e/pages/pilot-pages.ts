@@ -1,0 +1,96 @@
+import type { Locator, Page } from "playwright-core";
+
+/** The pilot pages: start a pilot, record run metrics, move it between stages, read its timeline. */
+export class PilotPages {
+  constructor(
+    private readonly page: Page,
+    private readonly orgSlug: string,
+  ) {}
+
+  /** Starts a pilot of the use case at its recommended stage; returns the pilot page's URL. */
+  async start(useCaseName: string, rollbackPlan: string): Promise<string> {
+    await this.page.goto(`/o/${this.orgSlug}/pilots/new`);
+    await this.page.getByLabel("Use case").selectOption({ label: useCaseName });
+    await this.page.getByLabel("Rollback plan").fill(rollbackPlan);
+    await this.page.getByRole("button", { name: "Start pilot" }).click();
+    await this.page.waitForURL(/\/pilots\/[0-9a-f-]{36}$/);
+    return this.page.url();
+  }
+
+  async recordMetrics(m: { attempted: number; correct: number; overrides: number }): Promise<void> {
+    const form = this.page.getByRole("form", { name: "Record run metrics" });
+    await form.getByLabel("Actions attempted").fill(String(m.attempted));
+    await form.getByLabel("Actions correct").fill(String(m.correct));
+    await form.getByLabel("Human overrides").fill(String(m.overrides));
+    await form.getByRole("button", { name: "Record" }).click();
+    await form.getByTestId("form-success").waitFor();
+  }
+
+  /** The stage the pilot is in, as the stage list marks it. */
+  async currentStage(): Promise<string> {
+    return (
+      (await this.page.locator("nav[aria-label=Stages] [aria-current=step]").textContent()) ?? ""
+    )
+      .replace("(current)", "")
+      .trim();
+  }
+
+  criterion(kind: string): Locator {
+    return this.page.getByTestId(`criterion-${kind}`);
+  }
+
+  private form(name: RegExp | string): Locator {
+    return this.page.getByRole("form", { name });
+  }
+
+  /** Asks to promote; returns the error shown, or null when it went through. */
+  async promote(
+    options: { justification?: string; override?: boolean } = {},
+  ): Promise<string | null> {
+    const form = this.form(/^Promote to /);
+    const before = await this.currentStage();
+    if (options.justification) await form.getByRole("textbox", { name: "Justification" }).fill(options.justification);
+    if (options.override) await form.getByLabel(/Override failing criteria/).check();
+    await form.getByRole("button", { name: /^Promote to / }).click();
+    const outcome = await Promise.race([
+      form
+        .getByTestId("form-error")
+        .waitFor()
+        .then(() => "error" as const),
+      this.page
+        .waitForFunction(
+          (stage) =>
+            document
+              .querySelector("nav[aria-label=Stages] [aria-current=step]")
+              ?.textContent?.replace("(current)", "")
+              .trim() !== stage,
+          before,
+        )
+        .then(() => "moved" as const),
+    ]);
+    return outcome === "error"
+      ? ((await form.getByTestId("form-error").textContent()) ?? "")
+      : null;
+  }
+
+  async rollBack(toLabel: string, reason: string): Promise<void> {
+    const form = this.form("Roll back");
+    await form.getByLabel("To stage").selectOption({ label: toLabel });
+    await form.getByLabel("Why roll back").fill(reason);
+    await form.getByRole("button", { name: "Roll back" }).click();
+    await this.page.waitForFunction(
+      (stage) =>
+        document
+          .querySelector("nav[aria-label=Stages] [aria-current=step]")
+          ?.textContent?.replace("(current)", "")
+          .trim() === stage,
+      toLabel,
+    );
+  }
+
+  async timeline(): Promise<string[]> {
+    return (await this.page.getByTestId("timeline-entry").allTextContents()).map((t) =>
+      t.replace(/\s+/g, " ").trim(),
+    );
+  }
+}

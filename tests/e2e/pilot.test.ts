@@ -1,0 +1,120 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchBrowser, newPerson, uniq } from "./browser";
+import { AssessmentWizard, UseCasePages } from "./pages/assessment-pages";
+import { AuthPages } from "./pages/auth-pages";
+import { PilotPages } from "./pages/pilot-pages";
+import { SettingsPages } from "./pages/settings-pages";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Answers every step of the wizard with strong answers and submits. */
+async function assess(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Start assessment" }).click();
+  await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+  const wizard = new AssessmentWizard(page);
+  for (let step = 1; step <= 8; step++) {
+    await wizard.answerRemaining();
+    await wizard.next();
+  }
+  await page.getByRole("button", { name: "Submit assessment" }).click();
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await page.waitForURL(/\/results$/);
+}
+
+test("a lead runs a pilot to production through a blocked gate and an override, then rolls it back", async () => {
+  // An owner (who can override gates) with an assessed use case, and a lead they invite.
+  const ownerCtx = await newPerson(browser);
+  const ownerPage = await ownerCtx.newPage();
+  const errors: string[] = [];
+  ownerPage.on("pageerror", (e) => errors.push(e.message));
+  await new AuthPages(ownerPage).signUp(
+    { name: "Olu Owner", email: `olu.${uniq()}@example.com`, password: `pw-${uniq()}-${uniq()}` },
+    `Pilots ${uniq()}`,
+  );
+  const slug = new URL(ownerPage.url()).pathname.split("/")[2]!;
+  const useCases = new UseCasePages(ownerPage, slug);
+  const name = `Tag support tickets ${uniq()}`;
+  await useCases.create(name, "Zendesk");
+  await useCases.addAction({
+    name: "Set ticket tags",
+    system: "Zendesk",
+    access: "Writes",
+    reversibility: "Reversible",
+    blastRadius: "One record",
+    frequency: "Hourly",
+  });
+  await assess(ownerPage);
+  const link = await new SettingsPages(ownerPage, slug).createInvitation("Lead");
+
+  const leadCtx = await newPerson(browser);
+  const leadPage = await leadCtx.newPage();
+  leadPage.on("pageerror", (e) => errors.push(e.message));
+  await new AuthPages(leadPage).acceptInvitationAsNewUser(link, {
+    name: "Lee Lead",
+    email: `lee.${uniq()}@example.com`,
+    password: `pw-${uniq()}-${uniq()}`,
+  });
+
+  // The lead starts the pilot at the recommended stage and records a day of run metrics.
+  const lead = new PilotPages(leadPage, slug);
+  const pilotUrl = await lead.start(name, "Turn the integration off; agents tag by hand again.");
+  const startStage = await lead.currentStage();
+  expect(["Sandbox", "Shadow", "Supervised", "Limited production"]).toContain(startStage);
+  await lead.recordMetrics({ attempted: 400, correct: 372, overrides: 30 });
+  expect(await leadPage.getByTestId("run-metrics-chart").count()).toBe(1);
+  expect(await leadPage.getByTestId("run-metrics-table").textContent()).toContain("93%");
+
+  // A brand-new stage cannot be left yet: the gate names what fails.
+  const blocked = await lead.promote();
+  expect(blocked).toMatch(/gate out of .* is not met: .*time in this stage/i);
+  expect(await lead.criterion("min_days_in_stage").textContent()).toContain("Fail");
+  expect(await lead.criterion("min_days_in_stage").textContent()).toContain("0 days");
+  // A lead cannot override.
+  expect(await leadPage.getByLabel(/Override failing criteria/).count()).toBe(0);
+
+  // The owner overrides each gate with a justification until production.
+  await ownerPage.goto(pilotUrl);
+  const owner = new PilotPages(ownerPage, slug);
+  const refused = await owner.promote({ override: true });
+  expect(refused).toMatch(/justification/i);
+  await ownerPage.reload();
+  let guard = 0;
+  while ((await owner.currentStage()) !== "Production" && guard++ < 6) {
+    const error = await owner.promote({
+      override: true,
+      justification: "Pilot customer asked for an early start; every action is reviewed daily.",
+    });
+    expect(error).toBeNull();
+  }
+  expect(await owner.currentStage()).toBe("Production");
+
+  // The lead sees the new state, and rolls back.
+  await leadPage.reload();
+  expect(await lead.currentStage()).toBe("Production");
+  await lead.rollBack("Limited production", "Tags drifted after the catalogue was renamed.");
+  expect(await lead.currentStage()).toBe("Limited production");
+
+  const timeline = await lead.timeline();
+  expect(timeline[timeline.length - 1]).toMatch(/^Started to /);
+  expect(timeline[0]).toMatch(/^Rolled back from production to limited production/);
+  expect(timeline[0]).toContain("Tags drifted after the catalogue was renamed.");
+  const promotions = timeline.filter((t) => t.startsWith("Promoted"));
+  expect(promotions.length).toBeGreaterThan(0);
+  for (const p of promotions) expect(p).toContain("Gate overridden");
+  expect(promotions[0]).toContain("to production");
+
+  // The board shows the pilot in its column.
+  await leadPage.goto(`/o/${slug}/pilots`);
+  const card = leadPage.getByTestId("pilot-card").filter({ hasText: name });
+  expect(await card.count()).toBe(1);
+  expect(errors).toEqual([]);
+  await ownerCtx.close();
+  await leadCtx.close();
+});

@@ -49,7 +49,8 @@ export class PilotPages {
   ): Promise<string | null> {
     const form = this.form(/^Promote to /);
     const before = await this.currentStage();
-    if (options.justification) await form.getByRole("textbox", { name: "Justification" }).fill(options.justification);
+    if (options.justification)
+      await form.getByRole("textbox", { name: "Justification" }).fill(options.justification);
     if (options.override) await form.getByLabel(/Override failing criteria/).check();
     await form.getByRole("button", { name: /^Promote to / }).click();
     const outcome = await Promise.race([

@@ -1,0 +1,578 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { db } from "@/db";
+import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
+import { listAuditEvents } from "@/db/queries/audit";
+import { updateGateSettings } from "@/db/queries/gate-settings";
+import { addInventoryAction } from "@/db/queries/inventory";
+import { getOrganisation } from "@/db/queries/organisations";
+import { listPilotAssumptions, updatePilotAssumption } from "@/db/queries/pilot-assumptions";
+import {
+  getPilot,
+  getPilotGate,
+  listPilotCards,
+  listPilotTimeline,
+  signOffCriterion,
+  startPilot,
+  transitionPilot,
+  updatePilot,
+} from "@/db/queries/pilots";
+import {
+  listRunMetrics,
+  recordRunMetrics,
+  recordRunMetricsIdempotent,
+} from "@/db/queries/run-metrics";
+import { createUseCase } from "@/db/queries/use-cases";
+import { pilots, runMetrics } from "@/db/schema";
+import type { MemberContext } from "@/lib/auth/permissions";
+import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
+import type { Stage } from "@/lib/domain/stages";
+import { AppError } from "@/lib/errors";
+import { makeOrg, outcome, type TestOrg } from "./fixtures";
+
+const DAY = 86_400_000;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A use case with a read-only inventory and a submitted assessment, strong or empty. */
+async function assessedUseCase(org: TestOrg, strength: "strong" | "empty") {
+  const uc = await createUseCase(org.ctx.owner, {
+    name: `Ticket tagging ${Math.random().toString(36).slice(2, 7)}`,
+    description: "",
+    ownerId: null,
+    businessValue: 3,
+    annualValue: null,
+    systems: ["Zendesk"],
+    status: "assessing",
+  });
+  await addInventoryAction(org.ctx.owner, uc.id, {
+    name: "Read ticket",
+    system: "Zendesk",
+    access: "read",
+    reversibility: "reversible",
+    blastRadius: "one_record",
+    frequency: "hourly",
+  });
+  const { id } = await startAssessment(org.ctx.owner, uc.id);
+  if (strength === "strong") {
+    await saveAnswers(
+      org.ctx.owner,
+      id,
+      QUESTION_BANK_V1.questions.map((q) => ({
+        questionId: q.id,
+        optionId: [...q.options].sort((a, b) => b.score - a.score)[0]!.id,
+        evidence: "Checked in the workshop",
+      })),
+    );
+  }
+  const submitted = await submitAssessment(org.ctx.owner, id);
+  return { uc, assessment: submitted };
+}
+
+async function pilotAt(org: TestOrg, stage: Stage) {
+  const { uc } = await assessedUseCase(org, "strong");
+  return startPilot(org.ctx.lead, {
+    useCaseId: uc.id,
+    ownerId: org.users.lead.id,
+    stage,
+    startDate: today(),
+    targetDate: null,
+    rollbackPlan: "Flag off; agents take over.",
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const promote = (ctx: MemberContext, id: string, version: number, extra = {}) =>
+  getPilot(ctx, id).then((p) => {
+    const order: Stage[] = [
+      "proposed",
+      "sandbox",
+      "shadow",
+      "supervised",
+      "limited_production",
+      "production",
+    ];
+    return transitionPilot(ctx, id, { to: order[order.indexOf(p.stage) + 1]!, version, ...extra });
+  });
+
+describe("starting a pilot", () => {
+  test("starts at the recommendation, copies the assumptions, and asks why when it starts later", async () => {
+    const org = await makeOrg();
+    const weak = await assessedUseCase(org, "empty");
+    expect(weak.assessment.result?.recommendedStage).toBe("proposed");
+    const input = {
+      useCaseId: weak.uc.id,
+      ownerId: null,
+      stage: "shadow" as const,
+      startDate: today(),
+      targetDate: null,
+      rollbackPlan: "",
+    };
+    const refused = await failure(startPilot(org.ctx.lead, input));
+    expect(refused.code).toBe("invalid_input");
+    expect(refused.fields?.justification?.[0]).toMatch(/recommends starting in proposed/);
+    expect(await outcome(startPilot(org.ctx.contributor, input))).toBe("forbidden");
+
+    const pilot = await startPilot(org.ctx.lead, {
+      ...input,
+      justification: "Ran for a quarter in the old tool under approval.",
+    });
+    expect(pilot.stage).toBe("shadow");
+    expect(pilot.startJustification).toMatch(/old tool/);
+    const timeline = await listPilotTimeline(org.ctx.viewer, pilot.id);
+    expect(timeline.map((t) => [t.kind, t.toStage])).toEqual([["start", "shadow"]]);
+    expect(
+      (await listAuditEvents(org.ctx.admin, { action: "pilot.started" })).events.some(
+        (e) => e.entityId === pilot.id,
+      ),
+    ).toBe(true);
+    // One live pilot per use case.
+    expect(await outcome(startPilot(org.ctx.lead, { ...input, stage: "proposed" }))).toBe(
+      "conflict",
+    );
+
+    const strong = await assessedUseCase(org, "strong");
+    const register = strong.assessment.result?.assumptions ?? [];
+    expect(register.length).toBeGreaterThan(0);
+    const second = await startPilot(org.ctx.lead, {
+      ...input,
+      useCaseId: strong.uc.id,
+      stage: "sandbox",
+    });
+    const assumptions = await listPilotAssumptions(org.ctx.viewer, second.id);
+    expect(assumptions.map((a) => a.text).sort()).toEqual(register.map((a) => a.assumption).sort());
+    expect(assumptions.every((a) => a.status === "open")).toBe(true);
+  });
+
+  test("a use case without a submitted assessment cannot start a pilot", async () => {
+    const org = await makeOrg();
+    const uc = await createUseCase(org.ctx.owner, {
+      name: "Unassessed",
+      description: "",
+      ownerId: null,
+      businessValue: 1,
+      annualValue: null,
+      systems: [],
+      status: "candidate",
+    });
+    const error = await failure(
+      startPilot(org.ctx.lead, {
+        useCaseId: uc.id,
+        ownerId: null,
+        stage: "proposed",
+        startDate: today(),
+        targetDate: null,
+        rollbackPlan: "",
+      }),
+    );
+    expect(error.code).toBe("invalid_input");
+    expect(error.fields?.useCaseId).toBeDefined();
+  });
+});
+
+describe("gates and transitions", () => {
+  test("a failing gate blocks promotion, names the criteria, and only owners and admins override it", async () => {
+    const org = await makeOrg();
+    const pilot = await pilotAt(org, "shadow");
+    const blocked = await failure(promote(org.ctx.lead, pilot.id, pilot.version));
+    expect(blocked.code).toBe("invalid_input");
+    const failing = (blocked.details?.failing as { kind: string }[]).map((c) => c.kind);
+    expect(failing).toEqual(["min_days_in_stage", "min_actions_observed", "min_accuracy"]);
+
+    // A lead asking to override is refused; an admin needs a justification.
+    expect(
+      (
+        await failure(
+          promote(org.ctx.lead, pilot.id, pilot.version, {
+            override: true,
+            justification: "Because we must go",
+          }),
+        )
+      ).code,
+    ).toBe("forbidden");
+    const noReason = await failure(
+      promote(org.ctx.admin, pilot.id, pilot.version, { override: true }),
+    );
+    expect(noReason.fields?.justification).toBeDefined();
+
+    const { pilot: after, transition } = await promote(org.ctx.admin, pilot.id, pilot.version, {
+      override: true,
+      justification: "Quarter-end: every action is approved by finance anyway.",
+    });
+    expect(after.stage).toBe("supervised");
+    expect(after.version).toBe(pilot.version + 1);
+    expect(transition.overridden.map((c) => c.kind)).toEqual(failing);
+    const [event] = (
+      await listAuditEvents(org.ctx.admin, { action: "pilot.promoted_with_override" })
+    ).events;
+    expect(event?.entityId).toBe(pilot.id);
+    expect(event?.before).toMatchObject({ stage: "shadow" });
+    expect(event?.after).toMatchObject({ stage: "supervised" });
+  });
+
+  test("run metrics recorded in the stage make the measured criteria pass", async () => {
+    const org = await makeOrg();
+    const pilot = await pilotAt(org, "shadow");
+    // Fixture date: the pilot entered shadow 20 days ago.
+    await db
+      .update(pilots)
+      .set({ stageEnteredAt: new Date(Date.now() - 20 * DAY) })
+      .where(eq(pilots.id, pilot.id));
+    const tooMany = await failure(
+      recordRunMetrics(
+        org.ctx.contributor,
+        pilot.id,
+        [
+          {
+            period: "day",
+            periodStart: today(),
+            attempted: 10,
+            correct: 11,
+            overrides: 0,
+            escalations: 0,
+          },
+        ],
+        "ui",
+      ),
+    );
+    expect(tooMany.fields?.["metrics.0.correct"]).toBeDefined();
+    expect(
+      await outcome(
+        recordRunMetrics(
+          org.ctx.viewer,
+          pilot.id,
+          [
+            {
+              period: "day",
+              periodStart: today(),
+              attempted: 1,
+              correct: 1,
+              overrides: 0,
+              escalations: 0,
+            },
+          ],
+          "ui",
+        ),
+      ),
+    ).toBe("forbidden");
+
+    await recordRunMetrics(
+      org.ctx.contributor,
+      pilot.id,
+      [
+        {
+          period: "day",
+          periodStart: today(),
+          attempted: 300,
+          correct: 240,
+          overrides: 0,
+          escalations: 2,
+        },
+      ],
+      "ui",
+    );
+    let gate = await getPilotGate(org.ctx.viewer, pilot.id);
+    const accuracy = gate.evaluation?.criteria.find((c) => c.kind === "min_accuracy");
+    expect(accuracy).toMatchObject({ measured: "80%", pass: false });
+    // Recording the same day again replaces it.
+    await recordRunMetrics(
+      org.ctx.contributor,
+      pilot.id,
+      [
+        {
+          period: "day",
+          periodStart: today(),
+          attempted: 300,
+          correct: 285,
+          overrides: 0,
+          escalations: 2,
+        },
+      ],
+      "ui",
+    );
+    expect(await listRunMetrics(org.ctx.viewer, pilot.id)).toHaveLength(1);
+    gate = await getPilotGate(org.ctx.viewer, pilot.id);
+    expect(gate.evaluation?.pass).toBe(true);
+    const fresh = await getPilot(org.ctx.lead, pilot.id);
+    const { pilot: after } = await promote(org.ctx.lead, pilot.id, fresh.version);
+    expect(after.stage).toBe("supervised");
+    // Metrics of the old stage do not count in the new one.
+    const next = await getPilotGate(org.ctx.viewer, pilot.id);
+    expect(next.evaluation?.criteria.find((c) => c.kind === "min_actions_observed")?.measured).toBe(
+      "0",
+    );
+  });
+
+  test("organisations tune gates; a stale settings version is refused", async () => {
+    const org = await makeOrg();
+    const pilot = await pilotAt(org, "sandbox");
+    const { version } = await getOrganisation(org.ctx.admin);
+    expect(
+      await outcome(updateGateSettings(org.ctx.lead, { gates: { sandbox: [] }, version })),
+    ).toBe("forbidden");
+    expect(
+      await outcome(
+        updateGateSettings(org.ctx.admin, {
+          gates: { sandbox: [{ kind: "min_accuracy", threshold: 3 }] },
+          version,
+        }),
+      ),
+    ).toBe("invalid_input");
+    await updateGateSettings(org.ctx.admin, {
+      gates: { sandbox: [{ kind: "min_days_in_stage", threshold: 0 }] },
+      version,
+    });
+    expect(
+      await outcome(updateGateSettings(org.ctx.admin, { gates: { sandbox: null }, version })),
+    ).toBe("conflict");
+    const { pilot: after } = await promote(org.ctx.lead, pilot.id, pilot.version);
+    expect(after.stage).toBe("shadow");
+  });
+
+  test("the one who asks for a promotion cannot be its only approver", async () => {
+    const org = await makeOrg();
+    const { version } = await getOrganisation(org.ctx.admin);
+    await updateGateSettings(org.ctx.admin, {
+      gates: { supervised: [{ kind: "required_signoffs", roles: ["lead"] }] },
+      version,
+    });
+    const pilot = await pilotAt(org, "supervised");
+    await signOffCriterion(org.ctx.lead, pilot.id, { criterion: "required_signoffs" });
+    expect(
+      await outcome(signOffCriterion(org.ctx.lead, pilot.id, { criterion: "required_signoffs" })),
+    ).toBe("conflict");
+    // The lead signed, but their own promotion does not count it; the owner's does.
+    expect((await getPilotGate(org.ctx.viewer, pilot.id)).evaluation?.pass).toBe(true);
+    const blocked = await failure(promote(org.ctx.lead, pilot.id, pilot.version));
+    expect((blocked.details?.failing as { kind: string }[]).map((c) => c.kind)).toEqual([
+      "required_signoffs",
+    ]);
+    await signOffCriterion(org.ctx.owner, pilot.id, {
+      criterion: "required_signoffs",
+      note: "Reviewed",
+    });
+    const { pilot: after } = await promote(org.ctx.lead, pilot.id, pilot.version);
+    expect(after.stage).toBe("limited_production");
+    // Sign-offs lapse with the stage.
+    expect((await getPilotGate(org.ctx.viewer, pilot.id)).signoffs).toEqual([]);
+  });
+
+  test("roll back, pause, resume and retire, each with a reason", async () => {
+    const org = await makeOrg();
+    const pilot = await pilotAt(org, "supervised");
+    expect(
+      await outcome(
+        transitionPilot(org.ctx.lead, pilot.id, { to: "sandbox", version: pilot.version }),
+      ),
+    ).toBe("invalid_input");
+    const { pilot: rolled } = await transitionPilot(org.ctx.lead, pilot.id, {
+      to: "sandbox",
+      justification: "Duplicate writes after a timeout.",
+      version: pilot.version,
+    });
+    expect(rolled.stage).toBe("sandbox");
+    const { pilot: paused } = await transitionPilot(org.ctx.lead, pilot.id, {
+      to: "paused",
+      justification: "Vendor outage this week.",
+      version: rolled.version,
+    });
+    expect(paused.status).toBe("paused");
+    expect(
+      await outcome(
+        promote(org.ctx.admin, pilot.id, paused.version, {
+          override: true,
+          justification: "Go anyway please",
+        }),
+      ),
+    ).toBe("conflict");
+    const { pilot: resumed } = await transitionPilot(org.ctx.lead, pilot.id, {
+      to: "active",
+      justification: "Vendor is back up.",
+      version: paused.version,
+    });
+    const { pilot: retired } = await transitionPilot(org.ctx.lead, pilot.id, {
+      to: "retired",
+      justification: "Replaced by the vendor's own feature.",
+      version: resumed.version,
+    });
+    expect(retired.status).toBe("retired");
+    expect(
+      await outcome(
+        transitionPilot(org.ctx.lead, pilot.id, {
+          to: "active",
+          justification: "Try again now",
+          version: retired.version,
+        }),
+      ),
+    ).toBe("conflict");
+    const kinds = (await listPilotTimeline(org.ctx.viewer, pilot.id)).map((t) => t.kind);
+    expect(kinds).toEqual(["start", "rollback", "pause", "resume", "retire"]);
+  });
+});
+
+describe("concurrency and idempotency", () => {
+  test("two promotions of the same pilot at once: exactly one wins", async () => {
+    const org = await makeOrg();
+    const pilot = await pilotAt(org, "proposed");
+    const results = await Promise.allSettled([
+      transitionPilot(org.ctx.lead, pilot.id, { to: "sandbox", version: pilot.version }),
+      transitionPilot(org.ctx.admin, pilot.id, { to: "sandbox", version: pilot.version }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected");
+    expect((rejected?.reason as AppError).code).toBe("conflict");
+    expect((rejected?.reason as AppError).details?.current).toMatchObject({ stage: "sandbox" });
+    expect(
+      (await listPilotTimeline(org.ctx.viewer, pilot.id)).filter((t) => t.kind === "promote"),
+    ).toHaveLength(1);
+    expect((await getPilot(org.ctx.viewer, pilot.id)).version).toBe(pilot.version + 1);
+  });
+
+  test("two edits of the same pilot at once: one is told it changed", async () => {
+    const org = await makeOrg();
+    const pilot = await pilotAt(org, "sandbox");
+    const edit = (plan: string) =>
+      updatePilot(org.ctx.lead, pilot.id, {
+        ownerId: null,
+        startDate: pilot.startDate,
+        targetDate: null,
+        rollbackPlan: plan,
+        version: pilot.version,
+      });
+    const results = await Promise.allSettled([edit("Plan A"), edit("Plan B")]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
+  });
+
+  test("the same Idempotency-Key sent five times at once writes once; another body is refused", async () => {
+    const org = await makeOrg();
+    const pilot = await pilotAt(org, "sandbox");
+    const rows = [
+      {
+        period: "day" as const,
+        periodStart: today(),
+        attempted: 50,
+        correct: 45,
+        overrides: 1,
+        escalations: 0,
+      },
+    ];
+    const body = { metrics: rows };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        recordRunMetricsIdempotent(org.ctx.contributor, pilot.id, rows, "key-1", body),
+      ),
+    );
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    const ids = results.map((r) => (r.body as { data: { id: string }[] }).data[0]?.id);
+    expect(new Set(ids).size).toBe(1);
+    expect(await db.select().from(runMetrics).where(eq(runMetrics.pilotId, pilot.id))).toHaveLength(
+      1,
+    );
+    const changed = [{ ...rows[0]!, correct: 40 }];
+    expect(
+      await outcome(
+        recordRunMetricsIdempotent(org.ctx.contributor, pilot.id, changed, "key-1", {
+          metrics: changed,
+        }),
+      ),
+    ).toBe("conflict");
+  });
+});
+
+describe("assumptions and the board", () => {
+  test("a broken assumption past shadow warns on the board; settling one needs evidence", async () => {
+    const org = await makeOrg();
+    const pilot = await pilotAt(org, "supervised");
+    const [first] = await listPilotAssumptions(org.ctx.viewer, pilot.id);
+    if (!first) throw new Error("no assumptions");
+    const noEvidence = await failure(
+      updatePilotAssumption(org.ctx.contributor, pilot.id, first.id, {
+        status: "verified",
+        evidence: "",
+        version: first.version,
+      }),
+    );
+    expect(noEvidence.fields?.evidence).toBeDefined();
+    expect(
+      await outcome(
+        updatePilotAssumption(org.ctx.viewer, pilot.id, first.id, {
+          status: "open",
+          version: first.version,
+        }),
+      ),
+    ).toBe("forbidden");
+    const broken = await updatePilotAssumption(org.ctx.contributor, pilot.id, first.id, {
+      status: "broken",
+      evidence: "CRM ids differ for 3% of accounts",
+      version: first.version,
+    });
+    expect(broken.status).toBe("broken");
+    expect(
+      await outcome(
+        updatePilotAssumption(org.ctx.contributor, pilot.id, first.id, {
+          status: "verified",
+          evidence: "x",
+          version: first.version,
+        }),
+      ),
+    ).toBe("conflict");
+    const [card] = (await listPilotCards(org.ctx.viewer)).filter((c) => c.id === pilot.id);
+    expect(card?.brokenAssumptions).toBe(1);
+    expect(card?.warning).toMatch(/broken assumption/);
+  });
+
+  test("another organisation's pilot is not found by any query", async () => {
+    const org = await makeOrg();
+    const other = await makeOrg();
+    const pilot = await pilotAt(org, "sandbox");
+    const [assumption] = await listPilotAssumptions(org.ctx.viewer, pilot.id);
+    const foreign = other.ctx.owner;
+    const calls: (() => Promise<unknown>)[] = [
+      () => getPilot(foreign, pilot.id),
+      () => getPilotGate(foreign, pilot.id),
+      () => listPilotTimeline(foreign, pilot.id),
+      () => listRunMetrics(foreign, pilot.id),
+      () => listPilotAssumptions(foreign, pilot.id),
+      () => transitionPilot(foreign, pilot.id, { to: "shadow", version: pilot.version }),
+      () =>
+        updatePilot(foreign, pilot.id, {
+          ownerId: null,
+          startDate: today(),
+          targetDate: null,
+          rollbackPlan: "",
+          version: pilot.version,
+        }),
+      () => signOffCriterion(foreign, pilot.id, { criterion: "min_days_in_stage" }),
+      () =>
+        recordRunMetrics(
+          foreign,
+          pilot.id,
+          [
+            {
+              period: "day",
+              periodStart: today(),
+              attempted: 1,
+              correct: 1,
+              overrides: 0,
+              escalations: 0,
+            },
+          ],
+          "ui",
+        ),
+      () => recordRunMetricsIdempotent(foreign, pilot.id, [], "k", {}),
+      () =>
+        updatePilotAssumption(foreign, pilot.id, assumption!.id, { status: "open", version: 1 }),
+    ];
+    for (const call of calls) expect(await outcome(call())).toBe("not_found");
+    expect((await listPilotCards(foreign)).map((c) => c.id)).not.toContain(pilot.id);
+  });
+});

@@ -184,7 +184,7 @@ describe("gates and transitions", () => {
     const pilot = await pilotAt(org, "shadow");
     const blocked = await failure(promote(org.ctx.lead, pilot.id, pilot.version));
     expect(blocked.code).toBe("invalid_input");
-    const failing = (blocked.details?.failing as { kind: string }[]).map((c) => c.kind);
+    const failing = ((blocked.details?.failing ?? []) as { kind: string }[]).map((c) => c.kind);
     expect(failing).toEqual(["min_days_in_stage", "min_actions_observed", "min_accuracy"]);
 
     // A lead asking to override is refused; an admin needs a justification.
@@ -352,7 +352,7 @@ describe("gates and transitions", () => {
     // The lead signed, but their own promotion does not count it; the owner's does.
     expect((await getPilotGate(org.ctx.viewer, pilot.id)).evaluation?.pass).toBe(true);
     const blocked = await failure(promote(org.ctx.lead, pilot.id, pilot.version));
-    expect((blocked.details?.failing as { kind: string }[]).map((c) => c.kind)).toEqual([
+    expect(((blocked.details?.failing ?? []) as { kind: string }[]).map((c) => c.kind)).toEqual([
       "required_signoffs",
     ]);
     await signOffCriterion(org.ctx.owner, pilot.id, {
@@ -428,8 +428,10 @@ describe("concurrency and idempotency", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
-    expect((rejected?.reason as AppError).code).toBe("conflict");
-    expect((rejected?.reason as AppError).details?.current).toMatchObject({ stage: "sandbox" });
+    expect((rejected as PromiseRejectedResult).reason.code).toBe("conflict");
+    expect((rejected as PromiseRejectedResult).reason.details?.current).toMatchObject({
+      stage: "sandbox",
+    });
     expect(
       (await listPilotTimeline(org.ctx.viewer, pilot.id)).filter((t) => t.kind === "promote"),
     ).toHaveLength(1);

@@ -1,0 +1,158 @@
+import { describe, expect, test } from "vitest";
+import { DEFAULT_GATE_CRITERIA } from "@/lib/domain/gates";
+import { effectiveGateCriteria, gateSettingsSchema } from "@/lib/domain/gates/settings";
+import {
+  brokenAssumptionWarning,
+  nextStage,
+  normalisePeriodStart,
+  rollbackTargets,
+  runMetricErrors,
+  startsLaterThanRecommended,
+  useCaseStatusForPilot,
+  weekStart,
+} from "@/lib/domain/pilots";
+import { parseRunMetricsCsv, runMetricsToCsv } from "@/lib/domain/pilots/csv";
+
+describe("stages of a pilot", () => {
+  test.each([
+    ["proposed", "sandbox"],
+    ["limited_production", "production"],
+    ["production", null],
+  ] as const)("after %s comes %s", (stage, next) => {
+    expect(nextStage(stage)).toBe(next);
+  });
+
+  test("a rollback goes to any earlier stage except proposed", () => {
+    expect(rollbackTargets("production")).toEqual([
+      "sandbox",
+      "shadow",
+      "supervised",
+      "limited_production",
+    ]);
+    expect(rollbackTargets("sandbox")).toEqual([]);
+  });
+
+  test("a broken assumption warns only past shadow", () => {
+    expect(brokenAssumptionWarning("shadow", 3)).toBe(false);
+    expect(brokenAssumptionWarning("supervised", 1)).toBe(true);
+    expect(brokenAssumptionWarning("production", 0)).toBe(false);
+  });
+
+  test("starting later than recommended is detected", () => {
+    expect(startsLaterThanRecommended("shadow", "sandbox")).toBe(true);
+    expect(startsLaterThanRecommended("sandbox", "shadow")).toBe(false);
+    expect(startsLaterThanRecommended("shadow", "shadow")).toBe(false);
+  });
+
+  test("the use case's status follows its pilot", () => {
+    expect(useCaseStatusForPilot("production", "active")).toBe("in_production");
+    expect(useCaseStatusForPilot("shadow", "paused")).toBe("piloting");
+    expect(useCaseStatusForPilot("production", "retired")).toBe("on_hold");
+  });
+});
+
+describe("run metrics", () => {
+  test("counts cannot exceed the actions attempted", () => {
+    expect(runMetricErrors({ attempted: 10, correct: 10, overrides: 10, escalations: 0 })).toEqual(
+      {},
+    );
+    expect(
+      Object.keys(runMetricErrors({ attempted: 5, correct: 6, overrides: 7, escalations: 8 })),
+    ).toEqual(["correct", "overrides", "escalations"]);
+  });
+
+  test("weeks start on Monday", () => {
+    expect(weekStart(new Date("2026-11-26T12:00:00Z"))).toBe("2026-11-23"); // a Thursday
+    expect(weekStart(new Date("2026-11-29T23:00:00Z"))).toBe("2026-11-23"); // a Sunday
+    expect(weekStart(new Date("2026-11-23T00:00:00Z"))).toBe("2026-11-23");
+    expect(normalisePeriodStart("day", "2026-11-26")).toBe("2026-11-26");
+    expect(normalisePeriodStart("week", "2026-11-26")).toBe("2026-11-23");
+  });
+});
+
+describe("CSV import", () => {
+  test("reads rows with header aliases, thousands separators and a default period", () => {
+    const { rows, problems } = parseRunMetricsCsv(
+      'Date,Actions attempted,Correct,Human overrides\n2026-11-02,"1,200",1150,30\n2026-11-03,900,880,12\n',
+      "week",
+    );
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([
+      {
+        period: "week",
+        periodStart: "2026-11-02",
+        attempted: 1200,
+        correct: 1150,
+        overrides: 30,
+        escalations: 0,
+      },
+      {
+        period: "week",
+        periodStart: "2026-11-03",
+        attempted: 900,
+        correct: 880,
+        overrides: 12,
+        escalations: 0,
+      },
+    ]);
+  });
+
+  test("reports every problem with its line and imports nothing", () => {
+    const { rows, problems } = parseRunMetricsCsv(
+      "period_start,attempted,correct,overrides,period\n2026-02-30,10,5,0,day\n2026-03-01,10,11,0,day\n2026-03-02,ten,5,0,day\n2026-03-03,10,5,0,month\n2026-03-04,10,5,0,day\n",
+    );
+    expect(rows).toEqual([]);
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 5]);
+    expect(problems[1]?.message).toMatch(/Correct actions cannot exceed/);
+  });
+
+  test("names the missing columns", () => {
+    const { problems } = parseRunMetricsCsv("day,attempted\n2026-03-01,4\n");
+    expect(problems[0]).toMatchObject({ line: 1 });
+    expect(problems[0]?.message).toMatch(/correct, overrides/);
+  });
+
+  test("an export imports back to the same rows", () => {
+    const rows = [
+      {
+        period: "day" as const,
+        periodStart: "2026-05-01",
+        attempted: 40,
+        correct: 38,
+        overrides: 2,
+        escalations: 1,
+      },
+    ];
+    expect(parseRunMetricsCsv(runMetricsToCsv(rows)).rows).toEqual(rows);
+  });
+});
+
+describe("gate settings", () => {
+  test("stages an organisation did not tune keep the defaults", () => {
+    const tuned = [{ kind: "min_days_in_stage" as const, threshold: 3 }];
+    const criteria = effectiveGateCriteria({ sandbox: tuned });
+    expect(criteria.sandbox).toEqual(tuned);
+    expect(criteria.shadow).toEqual(DEFAULT_GATE_CRITERIA.shadow);
+    expect(effectiveGateCriteria(undefined)).toEqual(DEFAULT_GATE_CRITERIA);
+    // Settings that no longer parse fall back to the defaults rather than opening the gate.
+    expect(
+      effectiveGateCriteria({ shadow: [{ kind: "min_accuracy", threshold: 7 }] }).shadow,
+    ).toEqual(DEFAULT_GATE_CRITERIA.shadow);
+  });
+
+  test("thresholds are range-checked and criteria appear once per stage", () => {
+    expect(
+      gateSettingsSchema.safeParse({ sandbox: [{ kind: "min_accuracy", threshold: 1.2 }] }).success,
+    ).toBe(false);
+    expect(
+      gateSettingsSchema.safeParse({
+        sandbox: [{ kind: "rollback_plan_recorded" }, { kind: "rollback_plan_recorded" }],
+      }).success,
+    ).toBe(false);
+    expect(
+      gateSettingsSchema.safeParse({ sandbox: [{ kind: "required_signoffs", roles: [] }] }).success,
+    ).toBe(false);
+    expect(gateSettingsSchema.safeParse({ production: [] }).success).toBe(false);
+    expect(gateSettingsSchema.safeParse({ shadow: [] }).success).toBe(true);
+  });
+});

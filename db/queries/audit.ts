@@ -55,16 +55,17 @@ export type AuditEventDto = {
   createdAt: Date;
 };
 
-function decodeCursor(cursor: string | undefined): { at: Date; id: number } | null {
+/** Cursors carry the timestamp to the microsecond (a JS Date would round it to milliseconds). */
+function decodeCursor(cursor: string | undefined): { at: string; id: number } | null {
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const date = new Date(at ?? "");
   const n = Number(id);
-  return Number.isNaN(date.getTime()) || !Number.isInteger(n) ? null : { at: date, id: n };
+  const valid = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at ?? "");
+  return !valid || !Number.isInteger(n) ? null : { at: at as string, id: n };
 }
 
-function encodeCursor(event: { createdAt: Date; id: number }): string {
-  return Buffer.from(`${event.createdAt.toISOString()}|${event.id}`).toString("base64url");
+function encodeCursor(event: { cursorAt: string; id: number }): string {
+  return Buffer.from(`${event.cursorAt}|${event.id}`).toString("base64url");
 }
 
 /** One page of the organisation's audit log, newest first (admins and owners only). */
@@ -83,10 +84,7 @@ export async function listAuditEvents(
     filters.from ? gte(auditEvents.createdAt, filters.from) : undefined,
     filters.to ? lte(auditEvents.createdAt, filters.to) : undefined,
     cursor
-      ? or(
-          lt(auditEvents.createdAt, cursor.at),
-          and(eq(auditEvents.createdAt, cursor.at), lt(auditEvents.id, cursor.id)),
-        )
+      ? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${cursor.at}::timestamptz, ${cursor.id})`
       : undefined,
   );
   const rows = await db
@@ -100,15 +98,19 @@ export async function listAuditEvents(
       before: auditEvents.before,
       after: auditEvents.after,
       createdAt: auditEvents.createdAt,
+      cursorAt: sql<string>`to_char(${auditEvents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(where)
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(limit + 1);
-  const events = rows.slice(0, limit);
-  const last = events.at(-1);
-  return { events, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    events: page.map(({ cursorAt: _c, ...event }) => event),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
 }
 
 /** The distinct actions and entity types in the organisation's log, for filter menus. */

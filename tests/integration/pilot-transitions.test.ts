@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { listAuditEvents } from "@/db/queries/audit";
 import { updateGateSettings } from "@/db/queries/gate-settings";
+import { listPilotIncidents } from "@/db/queries/incidents";
 import { addInventoryAction } from "@/db/queries/inventory";
 import { getOrganisation } from "@/db/queries/organisations";
 import { listPilotAssumptions, updatePilotAssumption } from "@/db/queries/pilot-assumptions";
@@ -23,7 +24,7 @@ import {
   recordRunMetricsIdempotent,
 } from "@/db/queries/run-metrics";
 import { createUseCase } from "@/db/queries/use-cases";
-import { pilots, runMetrics } from "@/db/schema";
+import { incidents, pilots, runMetrics } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/permissions";
 import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
 import type { Stage } from "@/lib/domain/stages";
@@ -415,6 +416,62 @@ describe("gates and transitions", () => {
     ).toBe("conflict");
     const kinds = (await listPilotTimeline(org.ctx.viewer, pilot.id)).map((t) => t.kind);
     expect(kinds).toEqual(["start", "rollback", "pause", "resume", "retire"]);
+  });
+});
+
+describe("incidents in gates", () => {
+  test("an open Sev2 blocks the gate and counts towards the incident rate; resolving it lifts the block", async () => {
+    const org = await makeOrg();
+    const pilot = await pilotAt(org, "limited_production");
+    await recordRunMetrics(
+      org.ctx.contributor,
+      pilot.id,
+      [
+        {
+          period: "day",
+          periodStart: today(),
+          attempted: 1000,
+          correct: 990,
+          overrides: 5,
+          escalations: 0,
+        },
+      ],
+      "ui",
+    );
+    // Incidents are written directly here: this suite is about how gates read them.
+    const [incident] = await db
+      .insert(incidents)
+      .values({
+        orgId: org.orgId,
+        pilotId: pilot.id,
+        title: "Refund sent twice",
+        severity: "sev2",
+        category: "partial_failure",
+        detectionSource: "customer",
+        outcome: "financial_impact",
+        stage: "limited_production",
+        startedAt: new Date(),
+      })
+      .returning({ id: incidents.id });
+    const gate = await getPilotGate(org.ctx.viewer, pilot.id);
+    const byKind = Object.fromEntries(gate.evaluation!.criteria.map((c) => [c.kind, c]));
+    expect(byKind.no_open_sev1_sev2).toMatchObject({ measured: "1 open", pass: false });
+    expect(byKind.max_incident_rate_per_1000).toMatchObject({ measured: "1", pass: true });
+    const listed = await listPilotIncidents(org.ctx.viewer, pilot.id);
+    expect(listed).toMatchObject({ total: 1, open: 1 });
+    expect(listed.items[0]?.title).toBe("Refund sent twice");
+    const [card] = (await listPilotCards(org.ctx.viewer)).filter((c) => c.id === pilot.id);
+    expect(card).toMatchObject({ openIncidents: 1, openSevere: 1 });
+
+    await db
+      .update(incidents)
+      .set({ resolvedAt: new Date() })
+      .where(eq(incidents.id, incident!.id));
+    const after = await getPilotGate(org.ctx.viewer, pilot.id);
+    expect(after.evaluation!.criteria.find((c) => c.kind === "no_open_sev1_sev2")?.pass).toBe(true);
+    expect(await outcome(listPilotIncidents((await makeOrg()).ctx.owner, pilot.id))).toBe(
+      "not_found",
+    );
   });
 });
 

@@ -7,11 +7,13 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { listPilotIncidents } from "@/db/queries/incidents";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { getPilot, getPilotGate, listPilotTimeline } from "@/db/queries/pilots";
 import { listRunMetrics } from "@/db/queries/run-metrics";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
+import { CATEGORY_LABELS, OUTCOME_LABELS, SEVERITY_LABELS } from "@/lib/domain/incidents";
 import {
   ASSUMPTION_STATUS_LABELS,
   ASSUMPTION_STATUSES,
@@ -51,13 +53,14 @@ export default async function PilotPage({
 }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const [pilot, gate, timeline, metrics, assumptions] = await found(
+  const [pilot, gate, timeline, metrics, assumptions, incidents] = await found(
     Promise.all([
       getPilot(member, id),
       getPilotGate(member, id),
       listPilotTimeline(member, id),
       listRunMetrics(member, id),
       listPilotAssumptions(member, id),
+      listPilotIncidents(member, id),
     ]),
   );
   const orgSlug = member.orgSlug;
@@ -454,6 +457,67 @@ export default async function PilotPage({
               today={new Date().toISOString().slice(0, 10)}
             />
             <RunMetricsImportForm action={importRunMetricsAction.bind(null, orgSlug, id)} />
+          </div>
+        ) : null}
+      </Card>
+
+      <Card className="mt-4" aria-labelledby="incidents-heading">
+        <h2 id="incidents-heading" className="text-base font-semibold">
+          Incidents
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-muted-foreground">
+          {incidents.total === 0
+            ? "No incidents recorded for this pilot."
+            : `${incidents.total} in all, ${incidents.open} open. Open Sev1 and Sev2 incidents block every gate that requires none.`}
+        </p>
+        {incidents.items.length > 0 ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="pilot-incidents">
+              <caption className="sr-only">
+                Most recent incidents of this pilot, open ones first
+              </caption>
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Incident
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Severity
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Category
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Outcome
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Stage
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Started
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {incidents.items.map((i) => (
+                  <tr key={i.id} className="border-b last:border-0">
+                    <td className="py-2 pr-3">
+                      {i.title}
+                      {i.resolvedAt ? null : (
+                        <Badge tone="warning" className="ml-2">
+                          Open
+                        </Badge>
+                      )}
+                    </td>
+                    <td className="py-2 pr-3">{SEVERITY_LABELS[i.severity]}</td>
+                    <td className="py-2 pr-3">{CATEGORY_LABELS[i.category]}</td>
+                    <td className="py-2 pr-3">{OUTCOME_LABELS[i.outcome]}</td>
+                    <td className="py-2 pr-3">{i.stage ? STAGE_LABELS[i.stage] : "—"}</td>
+                    <td className="py-2">{formatDateTime(i.startedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         ) : null}
       </Card>

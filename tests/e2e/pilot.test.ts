@@ -95,9 +95,19 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
   }
   expect(await owner.currentStage()).toBe("Production");
 
-  // The lead sees the new state, and rolls back.
-  await leadPage.reload();
-  expect(await lead.currentStage()).toBe("Production");
+  // The lead's page still shows the old stage: acting on it is refused with the news, and the
+  // page shows the new state.
+  const staleForm = leadPage.getByRole("form", { name: "Pause" });
+  await staleForm.getByLabel("Why pause").fill("Waiting for the catalogue fix.");
+  await staleForm.getByRole("button", { name: "Pause pilot" }).click();
+  expect(await staleForm.getByTestId("form-error").textContent()).toMatch(
+    /Someone else changed this pilot since you opened it: it is now production/,
+  );
+  await leadPage.waitForFunction(() =>
+    document
+      .querySelector("nav[aria-label=Stages] [aria-current=step]")
+      ?.textContent?.startsWith("Production"),
+  );
   await lead.rollBack("Limited production", "Tags drifted after the catalogue was renamed.");
   expect(await lead.currentStage()).toBe("Limited production");
 

@@ -293,6 +293,22 @@ describe("properties", () => {
     );
   });
 
+  test("a hidden, answered follow-up coming back on “don't know” does not raise confidence", () => {
+    // Found by the property above: the follow-up applies again when its parent is unknown.
+    const answers: AnswerInput[] = [
+      { questionId: "process_manual_fixes", optionId: "sometimes_listed" },
+      { questionId: "process_manual_fixes_inventory", optionId: "no", evidence: "runbook link" },
+    ];
+    const before = scoreAssessment({ bank, answers, inventory: [] });
+    const after = scoreAssessment({
+      bank,
+      answers: set(answers, { questionId: "process_manual_fixes", dontKnow: true }),
+      inventory: [],
+    });
+    expect(after.confidence).toBeLessThanOrEqual(before.confidence);
+    expect(after.trace.join(" ")).toMatch(/asked only because an earlier answer is not known/);
+  });
+
   test("the result does not depend on the order of the answers", () => {
     fc.assert(
       fc.property(

@@ -25,17 +25,24 @@ export function answerMap(answers: readonly AnswerInput[]): Map<string, AnswerIn
   return new Map(answers.map((a) => [a.questionId, a]));
 }
 
-/** Whether a condition holds for these answers and inventory facts. */
+/**
+ * Whether a condition holds for these answers and inventory facts. With `unknownTriggers`
+ * false, an unknown parent answer never makes a condition hold (used to tell questions that
+ * apply for certain from those that apply only because something is not known).
+ */
 export function evaluateCondition(
   condition: Condition,
   answers: ReadonlyMap<string, AnswerInput>,
   facts: ReadonlySet<InventoryFact>,
+  unknownTriggers = true,
 ): boolean {
-  if ("all" in condition) return condition.all.every((c) => evaluateCondition(c, answers, facts));
-  if ("any" in condition) return condition.any.some((c) => evaluateCondition(c, answers, facts));
+  if ("all" in condition)
+    return condition.all.every((c) => evaluateCondition(c, answers, facts, unknownTriggers));
+  if ("any" in condition)
+    return condition.any.some((c) => evaluateCondition(c, answers, facts, unknownTriggers));
   if ("inventory" in condition) return facts.has(condition.inventory);
   const answer = answers.get(condition.question);
-  if (!answer || answer.dontKnow) return condition.orDontKnow === true;
+  if (!answer || answer.dontKnow) return unknownTriggers && condition.orDontKnow === true;
   return condition.anyOf.includes(answer.optionId);
 }
 

@@ -281,14 +281,24 @@ export function scoreAssessment(input: {
   }
 
   const applicable = questions.filter((q) => q.state !== "not_applicable");
-  const answered = applicable.filter((q) => q.state === "option");
+  // A follow-up asked only because its parent is not known earns no confidence: otherwise
+  // answering "don't know" could raise confidence by bringing an answered follow-up back.
+  const certain = new Set(
+    bank.questions
+      .filter((q) => !q.showIf || evaluateCondition(q.showIf, answers, facts, false))
+      .map((q) => q.id),
+  );
+  const answered = applicable.filter((q) => q.state === "option" && certain.has(q.questionId));
   const evidenced = answered.filter((q) => q.evidenced);
+  const uncertain = applicable.filter(
+    (q) => q.state === "option" && !certain.has(q.questionId),
+  ).length;
   const confidence = applicable.length
     ? Math.round(((answered.length * 0.5 + evidenced.length * 0.5) / applicable.length) * 1000) /
       1000
     : 0;
   trace.push(
-    `Confidence ${percent(confidence)}: ${answered.length} of ${applicable.length} applicable questions answered (half credit each), ${evidenced.length} of them with evidence (full credit).`,
+    `Confidence ${percent(confidence)}: ${answered.length} of ${applicable.length} applicable questions answered (half credit each), ${evidenced.length} of them with evidence (full credit)${uncertain ? `; ${uncertain} follow-up${uncertain === 1 ? "" : "s"} asked only because an earlier answer is not known earn${uncertain === 1 ? "s" : ""} no credit` : ""}.`,
   );
 
   const recommendations: Recommendation[] = applicable

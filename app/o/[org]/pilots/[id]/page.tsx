@@ -286,7 +286,6 @@ export default async function PilotPage({
               {pilot.status === "paused" ? (
                 <TransitionForm
                   id="resume"
-                  key={`resume-${pilot.version}`}
                   action={transitionAction}
                   version={pilot.version}
                   title="Resume"
@@ -298,7 +297,6 @@ export default async function PilotPage({
               ) : next ? (
                 <TransitionForm
                   id="promote"
-                  key={`promote-${pilot.version}`}
                   action={transitionAction}
                   version={pilot.version}
                   title={`Promote to ${STAGE_LABELS[next].toLowerCase()}`}
@@ -312,7 +310,6 @@ export default async function PilotPage({
               {rollbackTargets(pilot.stage).length > 0 ? (
                 <TransitionForm
                   id="rollback"
-                  key={`rollback-${pilot.version}`}
                   action={transitionAction}
                   version={pilot.version}
                   title="Roll back"
@@ -329,7 +326,6 @@ export default async function PilotPage({
               {pilot.status === "active" ? (
                 <TransitionForm
                   id="pause"
-                  key={`pause-${pilot.version}`}
                   action={transitionAction}
                   version={pilot.version}
                   title="Pause"
@@ -342,7 +338,6 @@ export default async function PilotPage({
               ) : null}
               <TransitionForm
                 id="retire"
-                key={`retire-${pilot.version}`}
                 action={transitionAction}
                 version={pilot.version}
                 title="Retire"

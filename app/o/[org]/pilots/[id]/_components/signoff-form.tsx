@@ -7,7 +7,7 @@ import type { ActionState } from "@/lib/action-result";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** Signs off one gate criterion, with an optional note of what was checked. */
+/** Signs off one gate criterion, with an optional note of what was checked (behind a disclosure). */
 export function SignoffForm({
   action,
   criterion,
@@ -19,23 +19,28 @@ export function SignoffForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-1.5">
-      <input type="hidden" name="criterion" value={criterion} />
-      <Input
-        name="note"
-        aria-label={`Note for your sign-off of ${label} (optional)`}
-        placeholder="Note (optional)"
-        className="h-8 w-36 text-xs"
-      />
-      <Button type="submit" size="sm" variant="outline" disabled={pending}>
-        {pending ? "Signing…" : "Sign off"}
-      </Button>
-      {state?.ok === false ? (
-        <span role="alert" className="w-full text-xs text-destructive">
-          {state.error}
-        </span>
-      ) : null}
-    </form>
+    <details className="group text-xs">
+      <summary className="inline-flex cursor-pointer list-none items-center rounded-md border px-2 py-1 font-medium hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring">
+        Sign off<span className="sr-only"> {label}</span>
+      </summary>
+      <form action={formAction} className="mt-2 grid gap-1.5">
+        <input type="hidden" name="criterion" value={criterion} />
+        <Input
+          name="note"
+          aria-label={`Note for your sign-off of ${label} (optional)`}
+          placeholder="What you checked (optional)"
+          className="h-8 w-44 text-xs"
+        />
+        <Button type="submit" size="sm" disabled={pending} className="w-fit">
+          {pending ? "Signing…" : "Confirm sign-off"}
+        </Button>
+        {state?.ok === false ? (
+          <span role="alert" className="text-destructive">
+            {state.error}
+          </span>
+        ) : null}
+      </form>
+    </details>
   );
 }
 

@@ -57,7 +57,11 @@ describe("an organisation with two people", () => {
     // The contributor does not see, and cannot open, the admin settings.
     await contribPage.goto(`/o/${slug}/settings`);
     const tabs = contribPage.getByRole("navigation", { name: "Settings" });
-    expect(await tabs.getByRole("link").allTextContents()).toEqual(["General", "Members"]);
+    expect(await tabs.getByRole("link").allTextContents()).toEqual(["General", "Members", "Gates"]);
+    // Gates are there to read, not to change.
+    await contribPage.goto(`/o/${slug}/settings/gates`);
+    await contribPage.getByText("Only admins and owners change gates").waitFor();
+    expect(await contribPage.getByRole("button", { name: "Save gate" }).count()).toBe(0);
     for (const area of ["tokens", "audit"]) {
       await contribPage.goto(`/o/${slug}/settings/${area}`);
       await contribPage.getByText("You don't have access to this page").waitFor();

@@ -35,6 +35,8 @@ const MINIMUM_ROLE = {
   "pilot:metrics": "contributor",
   "pilot:assumptions": "contributor",
   "gates:manage": "admin",
+  "incident:read": "viewer",
+  "incident:write": "contributor",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

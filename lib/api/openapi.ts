@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import {
+  incidentInputSchema,
+  incidentMetricsQuerySchema,
+  incidentMetricsSchema,
+  incidentPageSchema,
+  incidentPatchSchema,
+  incidentQuerySchema,
+  incidentSchema,
+  webhookSchema,
+} from "./incident-schemas";
+import {
   assumptionPatchSchema,
   assumptionSchema,
   gateBlockedSchema,
@@ -259,6 +269,96 @@ export function buildOpenApiDocument() {
             ),
             404: json(errorSchema, "No such pilot in this organisation."),
             409: json(errorSchema, "The Idempotency-Key was used with a different body."),
+          },
+        }),
+      },
+      "/api/v1/pilots/{id}/incidents": {
+        get: op({
+          operationId: "listPilotIncidents",
+          summary: "A pilot's incidents, newest first (cursor pagination)",
+          requestParams: {
+            path: z.object({ id: z.uuid() }),
+            query: incidentQuerySchema.omit({ pilotId: true }),
+          },
+          responses: {
+            200: json(incidentPageSchema, "One page of incidents."),
+            404: json(errorSchema, "No such pilot in this organisation."),
+          },
+        }),
+        post: op({
+          operationId: "createIncident",
+          summary: "Log an incident on a pilot (contributor tokens and above)",
+          description:
+            "The stage is filled from the pilot's timeline at `startedAt`. Linking `assumptionId` marks that assumption broken. " +
+            "Timestamps must not go backwards (started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved); a 422 names the wrong one.",
+          requestParams: { path: z.object({ id: z.uuid() }), header: idempotencyHeaderSchema },
+          requestBody: { content: { "application/json": { schema: incidentInputSchema } } },
+          responses: {
+            201: json(
+              incidentSchema,
+              "The incident (or, for a retried Idempotency-Key, the first one).",
+            ),
+            404: json(errorSchema, "No such pilot in this organisation."),
+            409: json(errorSchema, "The Idempotency-Key was used with a different body."),
+          },
+        }),
+      },
+      "/api/v1/incidents": {
+        get: op({
+          operationId: "listIncidents",
+          summary: "The organisation's incidents, newest first, filtered (cursor pagination)",
+          requestParams: { query: incidentQuerySchema },
+          responses: { 200: json(incidentPageSchema, "One page of incidents.") },
+        }),
+      },
+      "/api/v1/incidents/{id}": {
+        get: op({
+          operationId: "getIncident",
+          summary: "One incident",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          responses: {
+            200: json(incidentSchema, "The incident."),
+            404: json(errorSchema, "No such incident in this organisation."),
+          },
+        }),
+        patch: op({
+          operationId: "updateIncident",
+          summary:
+            "Change an incident; resolve it with `resolvedAt`, reopen it with `resolvedAt: null`",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          requestBody: { content: { "application/json": { schema: incidentPatchSchema } } },
+          responses: {
+            200: json(incidentSchema, "The incident."),
+            404: json(errorSchema, "No such incident in this organisation."),
+            409: json(errorSchema, "Someone changed it since `version`."),
+          },
+        }),
+      },
+      "/api/v1/metrics/incidents": {
+        get: op({
+          operationId: "getIncidentMetrics",
+          summary: "Incident outcome metrics by week or month, computed by the database",
+          requestParams: { query: incidentMetricsQuerySchema },
+          responses: {
+            200: json(
+              incidentMetricsSchema,
+              "Totals, a series, and breakdowns by category, stage and pilot.",
+            ),
+          },
+        }),
+      },
+      "/api/v1/webhooks/incidents": {
+        post: op({
+          operationId: "incidentWebhook",
+          summary: "Generic incident webhook for pagers and ticketing tools",
+          description:
+            "Maps a pager-style event onto an incident of the token's organisation. The first event with an `external_id` creates the incident " +
+            "(category other, detected by an automated check, outcome contained, until someone edits it); later events with the same id update its title, severity and times.",
+          requestBody: { content: { "application/json": { schema: webhookSchema } } },
+          responses: {
+            201: json(incidentSchema, "A new incident."),
+            200: json(incidentSchema, "The existing incident, updated."),
+            404: json(errorSchema, "`pilot_id` is not a pilot of this organisation."),
           },
         }),
       },

@@ -1,0 +1,319 @@
+import { and, count, eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { GET as getIncidentRoute, PATCH as patchIncident } from "@/app/api/v1/incidents/[id]/route";
+import { GET as listIncidentsRoute } from "@/app/api/v1/incidents/route";
+import { GET as metricsRoute } from "@/app/api/v1/metrics/incidents/route";
+import { POST as postIncident } from "@/app/api/v1/pilots/[id]/incidents/route";
+import { POST as webhook } from "@/app/api/v1/webhooks/incidents/route";
+import { db } from "@/db";
+import { createApiToken } from "@/db/queries/api-tokens";
+import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
+import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
+import { startPilot } from "@/db/queries/pilots";
+import { createUseCase } from "@/db/queries/use-cases";
+import { incidents } from "@/db/schema";
+import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
+import type { Role } from "@/lib/domain/roles";
+import { makeOrg, type TestOrg } from "./fixtures";
+
+const noParams = { params: Promise.resolve({}) };
+const params = <P>(p: P) => ({ params: Promise.resolve(p) });
+
+function call(
+  path: string,
+  token: string,
+  method = "GET",
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return new Request(`http://localhost${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+const tokenFor = async (org: TestOrg, role: Role) =>
+  (await createApiToken(org.ctx.owner, { name: `${role} token`, role })).token;
+
+async function pilotOf(org: TestOrg) {
+  const uc = await createUseCase(org.ctx.owner, {
+    name: "Refunds",
+    description: "",
+    ownerId: null,
+    businessValue: 3,
+    annualValue: null,
+    systems: [],
+    status: "assessing",
+  });
+  const { id } = await startAssessment(org.ctx.owner, uc.id);
+  await saveAnswers(
+    org.ctx.owner,
+    id,
+    QUESTION_BANK_V1.questions.map((q) => ({ questionId: q.id, optionId: q.options.at(-1)!.id })),
+  );
+  await submitAssessment(org.ctx.owner, id);
+  return startPilot(org.ctx.lead, {
+    useCaseId: uc.id,
+    ownerId: null,
+    stage: "shadow",
+    startDate: "2026-01-01",
+    targetDate: null,
+    rollbackPlan: "Flag off",
+  });
+}
+
+const rowsOf = async (pilotId: string) =>
+  (await db.select({ n: count() }).from(incidents).where(eq(incidents.pilotId, pilotId)))[0]?.n;
+
+const incident = {
+  title: "Refund issued twice",
+  severity: "sev2",
+  category: "partial_failure",
+  detectionSource: "customer",
+  outcome: "financial_impact",
+  startedAt: "2026-11-20T09:00:00Z",
+  detectedAt: "2026-11-20T09:40:00Z",
+  costEstimate: 1200,
+  actions: ["rollback", "new_guardrail"],
+};
+
+describe("incident ingestion API", () => {
+  test("the same incident posted five times at once with one Idempotency-Key makes one row", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "contributor");
+    const pilot = await pilotOf(org);
+    const path = `/api/v1/pilots/${pilot.id}/incidents`;
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        postIncident(
+          call(path, token, "POST", incident, { "idempotency-key": "pager-123" }),
+          params({ id: pilot.id }),
+        ),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const ids = await Promise.all(responses.map(async (r) => (await r.json()).id));
+    expect(new Set(ids).size).toBe(1);
+    expect(responses.filter((r) => r.headers.get("idempotent-replayed") === "true")).toHaveLength(
+      4,
+    );
+    expect(await rowsOf(pilot.id)).toBe(1);
+    const created = await (
+      await getIncidentRoute(call(`/api/v1/incidents/${ids[0]}`, token), params({ id: ids[0] }))
+    ).json();
+    expect(created).toMatchObject({
+      stage: "shadow",
+      severity: "sev2",
+      costEstimate: 1200,
+      resolvedAt: null,
+    });
+
+    const changed = await postIncident(
+      call(
+        path,
+        token,
+        "POST",
+        { ...incident, severity: "sev1" },
+        { "idempotency-key": "pager-123" },
+      ),
+      params({ id: pilot.id }),
+    );
+    expect(changed.status).toBe(409);
+    expect(await rowsOf(pilot.id)).toBe(1);
+  });
+
+  test("malformed payloads get a 422 naming the fields and write nothing; other organisations get 404", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "contributor");
+    const pilot = await pilotOf(org);
+    const path = `/api/v1/pilots/${pilot.id}/incidents`;
+    const post = (body: unknown) =>
+      postIncident(call(path, token, "POST", body), params({ id: pilot.id }));
+
+    const bad = await post({
+      ...incident,
+      severity: "sev9",
+      startedAt: "yesterday",
+      costEstimate: -5,
+    });
+    expect(bad.status).toBe(422);
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(
+      expect.arrayContaining(["severity", "startedAt", "costEstimate"]),
+    );
+    const backwards = await post({ ...incident, detectedAt: "2026-11-20T08:00:00Z" });
+    expect(backwards.status).toBe(422);
+    expect((await backwards.json()).error.fields.detectedAt[0]).toMatch(
+      /must not be earlier than started/,
+    );
+    expect((await post("{")).status).toBe(400);
+    expect(await rowsOf(pilot.id)).toBe(0);
+
+    const viewer = await tokenFor(org, "viewer");
+    expect(
+      (await postIncident(call(path, viewer, "POST", incident), params({ id: pilot.id }))).status,
+    ).toBe(403);
+    const other = await makeOrg();
+    const foreign = await tokenFor(other, "owner");
+    expect(
+      (await postIncident(call(path, foreign, "POST", incident), params({ id: pilot.id }))).status,
+    ).toBe(404);
+    expect(await rowsOf(pilot.id)).toBe(0);
+  });
+
+  test("linking an assumption marks it broken; PATCH resolves and reopens with a version", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "contributor");
+    const pilot = await pilotOf(org);
+    const [assumption] = await listPilotAssumptions(org.ctx.viewer, pilot.id);
+    const res = await postIncident(
+      call(`/api/v1/pilots/${pilot.id}/incidents`, token, "POST", {
+        ...incident,
+        assumptionId: assumption!.id,
+      }),
+      params({ id: pilot.id }),
+    );
+    expect(res.status).toBe(201);
+    const created = await res.json();
+    const [after] = (await listPilotAssumptions(org.ctx.viewer, pilot.id)).filter(
+      (a) => a.id === assumption!.id,
+    );
+    expect(after?.status).toBe("broken");
+    expect(after?.evidence).toContain("Refund issued twice");
+
+    const path = `/api/v1/incidents/${created.id}`;
+    const resolved = await patchIncident(
+      call(path, token, "PATCH", { resolvedAt: "2026-11-20T15:00:00Z", version: created.version }),
+      params({ id: created.id }),
+    );
+    expect(resolved.status).toBe(200);
+    const resolvedBody = await resolved.json();
+    expect(resolvedBody.resolvedAt).toBe("2026-11-20T15:00:00.000Z");
+    const stale = await patchIncident(
+      call(path, token, "PATCH", { resolvedAt: null, version: created.version }),
+      params({ id: created.id }),
+    );
+    expect(stale.status).toBe(409);
+    const early = await patchIncident(
+      call(path, token, "PATCH", {
+        resolvedAt: "2026-11-19T00:00:00Z",
+        version: resolvedBody.version,
+      }),
+      params({ id: created.id }),
+    );
+    expect(early.status).toBe(422);
+    const reopened = await patchIncident(
+      call(path, token, "PATCH", { resolvedAt: null, version: resolvedBody.version }),
+      params({ id: created.id }),
+    );
+    expect((await reopened.json()).resolvedAt).toBeNull();
+  });
+
+  test("lists page by cursor without gaps or repeats, and filters", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "viewer");
+    const pilot = await pilotOf(org);
+    await db.insert(incidents).values(
+      Array.from({ length: 23 }, (_, i) => ({
+        orgId: org.orgId,
+        pilotId: pilot.id,
+        title: i % 2 ? `Stale price ${i}` : `Wrong tag ${i}`,
+        severity: i % 4 === 0 ? ("sev1" as const) : ("sev3" as const),
+        category: "stale_data" as const,
+        detectionSource: "automated_check" as const,
+        outcome: "prevented" as const,
+        // Some share a start time, so the id breaks ties.
+        startedAt: new Date(Date.UTC(2026, 5, 1 + Math.floor(i / 2))),
+      })),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const qs: string = `?limit=10${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = await (
+        await listIncidentsRoute(call(`/api/v1/incidents${qs}`, token), noParams)
+      ).json();
+      expect(page.total).toBe(23);
+      seen.push(...page.data.map((d: { id: string }) => d.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(23);
+    expect(new Set(seen).size).toBe(23);
+    const filtered = await (
+      await listIncidentsRoute(call("/api/v1/incidents?severity=sev1&q=wrong", token), noParams)
+    ).json();
+    expect(filtered.total).toBe(6);
+    const bad = await listIncidentsRoute(
+      call("/api/v1/incidents?cursor=nonsense", token),
+      noParams,
+    );
+    expect(bad.status).toBe(422);
+
+    const metrics = await (
+      await metricsRoute(
+        call(`/api/v1/metrics/incidents?groupBy=week&pilotId=${pilot.id}`, token),
+        noParams,
+      )
+    ).json();
+    expect(metrics.summary.count).toBe(23);
+    expect(metrics.series.reduce((a: number, p: { count: number }) => a + p.count, 0)).toBe(23);
+    expect(metrics.definitions.timeToResolve).toMatch(/detected to resolved/);
+    const wrong = await metricsRoute(
+      call("/api/v1/metrics/incidents?groupBy=day", token),
+      noParams,
+    );
+    expect(wrong.status).toBe(422);
+  });
+
+  test("the webhook creates once per external id and updates after", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "contributor");
+    const pilot = await pilotOf(org);
+    const event = {
+      external_id: "PD-42",
+      title: "Refund API timeouts",
+      severity: "P1",
+      pilot_id: pilot.id,
+      started_at: "2026-11-21T10:00:00Z",
+      detected_at: "2026-11-21T10:05:00Z",
+    };
+    const first = await Promise.all([
+      webhook(call("/api/v1/webhooks/incidents", token, "POST", event), noParams),
+      webhook(call("/api/v1/webhooks/incidents", token, "POST", event), noParams),
+    ]);
+    expect(first.map((r) => r.status).sort()).toEqual([200, 201]);
+    const created = await first[0]!.json();
+    expect(created).toMatchObject({ severity: "sev1", externalId: "PD-42", stage: "shadow" });
+    const resolved = await webhook(
+      call("/api/v1/webhooks/incidents", token, "POST", {
+        ...event,
+        severity: "high",
+        resolved_at: "2026-11-21T12:00:00Z",
+      }),
+      noParams,
+    );
+    expect(resolved.status).toBe(200);
+    expect(await resolved.json()).toMatchObject({
+      id: created.id,
+      severity: "sev2",
+      resolvedAt: "2026-11-21T12:00:00.000Z",
+    });
+    const rows = await db
+      .select({ n: count() })
+      .from(incidents)
+      .where(and(eq(incidents.orgId, org.orgId), eq(incidents.externalId, "PD-42")));
+    expect(rows[0]?.n).toBe(1);
+    const bad = await webhook(
+      call("/api/v1/webhooks/incidents", token, "POST", {
+        ...event,
+        severity: "urgent",
+        external_id: "",
+      }),
+      noParams,
+    );
+    expect(bad.status).toBe(422);
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(
+      expect.arrayContaining(["severity", "external_id"]),
+    );
+  });
+});

@@ -8,6 +8,17 @@ import {
   submitAssessment,
 } from "@/db/queries/assessments";
 import { listAuditEvents, listAuditFacets } from "@/db/queries/audit";
+import { getGateSettings, updateGateSettings } from "@/db/queries/gate-settings";
+import { getIncidentMetrics } from "@/db/queries/incident-metrics";
+import {
+  createIncident,
+  getIncident,
+  type IncidentInput,
+  ingestWebhookIncident,
+  listIncidents,
+  listPilotIncidents,
+  updateIncident,
+} from "@/db/queries/incidents";
 import {
   addInventoryAction,
   listInventory,
@@ -27,6 +38,23 @@ import {
 } from "@/db/queries/members";
 import { getOrganisation, memberContext, updateOrganisation } from "@/db/queries/organisations";
 import {
+  addPilotAssumption,
+  listPilotAssumptions,
+  updatePilotAssumption,
+} from "@/db/queries/pilot-assumptions";
+import { listPilotCandidates } from "@/db/queries/pilot-candidates";
+import {
+  getPilot,
+  getPilotGate,
+  listPilotCards,
+  listPilotTimeline,
+  signOffCriterion,
+  startPilot,
+  transitionPilot,
+  updatePilot,
+} from "@/db/queries/pilots";
+import { listRunMetrics, recordRunMetrics } from "@/db/queries/run-metrics";
+import {
   createUseCase,
   getUseCase,
   listUseCases,
@@ -34,6 +62,7 @@ import {
   updateUseCase,
 } from "@/db/queries/use-cases";
 import type { MemberContext } from "@/lib/auth/permissions";
+import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { makeOrg, outcome, type TestOrg } from "./fixtures";
 
@@ -213,11 +242,199 @@ const CASES: {
   },
 ];
 
+async function assessedUseCase(org: TestOrg) {
+  const { uc } = await makeUseCaseWithAction(org);
+  const { id } = await startAssessment(org.ctx.owner, uc.id);
+  await saveAnswers(
+    org.ctx.owner,
+    id,
+    QUESTION_BANK_V1.questions.map((q) => ({ questionId: q.id, optionId: q.options.at(-1)!.id })),
+  );
+  await submitAssessment(org.ctx.owner, id);
+  return uc;
+}
+
+const PILOT = (useCaseId: string) => ({
+  useCaseId,
+  ownerId: null,
+  stage: "proposed" as const,
+  startDate: "2026-11-01",
+  targetDate: null,
+  rollbackPlan: "Flag off",
+});
+
+async function makePilot(org: TestOrg) {
+  return startPilot(org.ctx.owner, PILOT((await assessedUseCase(org)).id));
+}
+
+const INCIDENT: IncidentInput = {
+  title: "Wrong tag",
+  description: "",
+  severity: "sev3",
+  category: "incorrect_output",
+  detectionSource: "human_reviewer",
+  outcome: "prevented",
+  startedAt: new Date("2026-11-02T10:00:00Z"),
+  detectedAt: null,
+  acknowledgedAt: null,
+  mitigatedAt: null,
+  resolvedAt: null,
+  costEstimate: null,
+  assumptionId: null,
+  actions: [],
+};
+
+const PILOT_CASES: typeof CASES = [
+  { name: "listPilotCards", allowed: [...ROLES], call: (ctx) => listPilotCards(ctx) },
+  { name: "listPilotCandidates", allowed: [...ROLES], call: (ctx) => listPilotCandidates(ctx) },
+  {
+    name: "getPilot",
+    allowed: [...ROLES],
+    call: async (ctx, org) => getPilot(ctx, (await makePilot(org)).id),
+  },
+  {
+    name: "getPilotGate",
+    allowed: [...ROLES],
+    call: async (ctx, org) => getPilotGate(ctx, (await makePilot(org)).id),
+  },
+  {
+    name: "listPilotTimeline",
+    allowed: [...ROLES],
+    call: async (ctx, org) => listPilotTimeline(ctx, (await makePilot(org)).id),
+  },
+  {
+    name: "startPilot",
+    allowed: LEADS,
+    call: async (ctx, org) => startPilot(ctx, PILOT((await assessedUseCase(org)).id)),
+  },
+  {
+    name: "updatePilot",
+    allowed: LEADS,
+    call: async (ctx, org) => {
+      const p = await makePilot(org);
+      return updatePilot(ctx, p.id, { ...PILOT(p.useCaseId), version: p.version });
+    },
+  },
+  {
+    name: "transitionPilot",
+    allowed: LEADS,
+    call: async (ctx, org) => {
+      const p = await makePilot(org);
+      return transitionPilot(ctx, p.id, {
+        to: "paused",
+        justification: "Vendor outage today",
+        version: p.version,
+      });
+    },
+  },
+  {
+    name: "signOffCriterion",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) =>
+      signOffCriterion(ctx, (await makePilot(org)).id, { criterion: "rollback_plan_recorded" }),
+  },
+  {
+    name: "recordRunMetrics",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) =>
+      recordRunMetrics(
+        ctx,
+        (await makePilot(org)).id,
+        [
+          {
+            period: "day",
+            periodStart: "2026-11-02",
+            attempted: 5,
+            correct: 5,
+            overrides: 0,
+            escalations: 0,
+          },
+        ],
+        "ui",
+      ),
+  },
+  {
+    name: "listRunMetrics",
+    allowed: [...ROLES],
+    call: async (ctx, org) => listRunMetrics(ctx, (await makePilot(org)).id),
+  },
+  {
+    name: "updatePilotAssumption",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) => {
+      const p = await makePilot(org);
+      const [a] = await listPilotAssumptions(org.ctx.owner, p.id);
+      return updatePilotAssumption(ctx, p.id, a!.id, {
+        status: "verified",
+        evidence: "Checked",
+        version: a!.version,
+      });
+    },
+  },
+  {
+    name: "addPilotAssumption",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) =>
+      addPilotAssumption(ctx, (await makePilot(org)).id, { text: "Emails match the CRM" }),
+  },
+  { name: "getGateSettings", allowed: [...ROLES], call: (ctx) => getGateSettings(ctx) },
+  {
+    name: "updateGateSettings",
+    allowed: ADMINS,
+    call: async (ctx, org) =>
+      updateGateSettings(ctx, {
+        gates: { sandbox: [] },
+        version: (await getOrganisation(org.ctx.owner)).version,
+      }),
+  },
+  { name: "listIncidents", allowed: [...ROLES], call: (ctx) => listIncidents(ctx) },
+  {
+    name: "getIncidentMetrics",
+    allowed: [...ROLES],
+    call: (ctx) => getIncidentMetrics(ctx, {}, "month"),
+  },
+  {
+    name: "listPilotIncidents",
+    allowed: [...ROLES],
+    call: async (ctx, org) => listPilotIncidents(ctx, (await makePilot(org)).id),
+  },
+  {
+    name: "createIncident",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) => createIncident(ctx, (await makePilot(org)).id, INCIDENT),
+  },
+  {
+    name: "getIncident",
+    allowed: [...ROLES],
+    call: async (ctx, org) =>
+      getIncident(ctx, (await createIncident(org.ctx.owner, null, INCIDENT)).id),
+  },
+  {
+    name: "updateIncident",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) => {
+      const i = await createIncident(org.ctx.owner, null, INCIDENT);
+      return updateIncident(ctx, i.id, { severity: "sev2", version: i.version });
+    },
+  },
+  {
+    name: "ingestWebhookIncident",
+    allowed: CONTRIBUTORS,
+    call: (ctx) =>
+      ingestWebhookIncident(ctx, {
+        externalId: "X-1",
+        title: "Pager alert",
+        severity: "sev2",
+        startedAt: new Date("2026-11-02T10:00:00Z"),
+      }),
+  },
+];
+
 async function startedAssessment(org: TestOrg) {
   return startAssessment(org.ctx.owner, (await makeUseCaseWithAction(org)).uc.id);
 }
 
-describe.each(CASES)("$name", ({ allowed, call }) => {
+describe.each([...CASES, ...PILOT_CASES])("$name", ({ allowed, call }) => {
   test.each([...ROLES])("as %s", async (role) => {
     const org = await makeOrg();
     const expected = allowed.includes(role) ? "ok" : "forbidden";
@@ -288,6 +505,17 @@ describe("another organisation's rows", () => {
     expect(await outcome(removeInventoryAction(intruder, action.id))).toBe("not_found");
     expect(await listInventory(home.ctx.viewer, uc.id)).toEqual([action]);
 
+    const pilot = await makePilot(home);
+    const incident = await createIncident(home.ctx.owner, pilot.id, INCIDENT);
+    expect(await outcome(getIncident(intruder, incident.id))).toBe("not_found");
+    expect(
+      await outcome(updateIncident(intruder, incident.id, { severity: "sev1", version: 1 })),
+    ).toBe("not_found");
+    expect(await outcome(createIncident(intruder, pilot.id, INCIDENT))).toBe("not_found");
+    expect(await outcome(listPilotIncidents(intruder, pilot.id))).toBe("not_found");
+    expect(await outcome(getPilot(intruder, pilot.id))).toBe("not_found");
+    expect((await listIncidents(intruder)).items.map((i) => i.id)).not.toContain(incident.id);
+    expect((await getIncident(home.ctx.viewer, incident.id)).severity).toBe("sev3");
     const after = (await listMembers(home.ctx.owner)).find((m) => m.id === target.id);
     expect(after?.role).toBe("viewer");
     expect((await listPendingInvitations(home.ctx.owner)).map((i) => i.id)).toContain(

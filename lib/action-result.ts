@@ -39,7 +39,8 @@ export async function runAction<T>(
     const values: Record<string, string> = {};
     for (const [key, value] of formData?.entries() ?? []) {
       if (typeof value === "string" && !/password|token/i.test(key) && !key.startsWith("$ACTION")) {
-        values[key] = value;
+        // Repeated names (a group of checkboxes) keep every value, comma-separated.
+        values[key] = key in values ? `${values[key]},${value}` : value;
       }
     }
     return { ok: false, error: error.message, fieldErrors: error.fields, values };

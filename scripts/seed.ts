@@ -14,8 +14,12 @@ await runCli(async () => {
   const useCases = await seedDemoUseCases();
   console.log(`${created ? "Created" : "Updated"} the demo organisation "${DEMO_ORG_SLUG}".`);
   if (useCases) console.log(`Added ${useCases} demo use cases with their action inventories.`);
-  const pilots = await seedDemoPilots(DEMO_ORG_SLUG);
-  if (pilots) console.log(`Added ${pilots} demo pilots with their run metrics and timelines.`);
+  const { pilots, incidents } = await seedDemoPilots(DEMO_ORG_SLUG);
+  if (pilots) {
+    console.log(
+      `Added ${pilots} demo pilots with their run metrics, timelines and ${incidents} incidents.`,
+    );
+  }
   console.log(`Sign in as ${DEMO_EMAIL} with the password: ${password}`);
   console.log(
     "(lead@example.com, contributor@example.com and viewer@example.com share it, to try each role.)",

@@ -1,22 +1,10 @@
-import { Rocket, Siren, Users } from "lucide-react";
+import { Users } from "lucide-react";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMember } from "@/lib/auth/session";
 
 const AREAS = {
-  pilots: {
-    title: "Pilots",
-    question: "Where does each pilot stand on its way to production?",
-    icon: Rocket,
-    body: "Pilots will move from sandbox to shadow, supervised, limited production and production, with gates checked against run metrics and incidents.",
-  },
-  incidents: {
-    title: "Incidents",
-    question: "What went wrong in pilots, how fast was it caught, and what did it cost?",
-    icon: Siren,
-    body: "Incidents will be logged by severity and category, with detection, acknowledgement and resolution times and their trends.",
-  },
   workshops: {
     title: "Workshops",
     question: "Where do stakeholders disagree about a workflow's readiness?",

@@ -8,8 +8,19 @@ export function Input({ className, ...props }: React.ComponentProps<"input">) {
   return <input className={cn(inputClass, className)} {...props} />;
 }
 
+/**
+ * A native select. An uncontrolled one is remounted when its default changes: React sets an
+ * option's default selection only on mount, and a form action resets the form to those
+ * defaults, so without this a refused submit would lose the choice the form echoes back.
+ */
 export function Select({ className, ...props }: React.ComponentProps<"select">) {
-  return <select className={cn(inputClass, "pr-8", className)} {...props} />;
+  return (
+    <select
+      key={props.defaultValue === undefined ? undefined : String(props.defaultValue)}
+      className={cn(inputClass, "pr-8", className)}
+      {...props}
+    />
+  );
 }
 
 export function Textarea({ className, ...props }: React.ComponentProps<"textarea">) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { db } from "@/db";
 import { auditEvents, users } from "@/db/schema";

@@ -595,3 +595,20 @@ export async function listLinkableAssumptions(
     .where(and(eq(pilotAssumptions.orgId, ctx.orgId), eq(pilotAssumptions.pilotId, pilotId)))
     .orderBy(pilotAssumptions.createdAt);
 }
+
+/** Assumptions of every pilot that is not retired, for linking incidents to what they broke. */
+export async function listAssumptionOptions(
+  ctx: MemberContext,
+): Promise<{ pilotId: string; id: string; text: string }[]> {
+  assertCan(ctx, "incident:read");
+  return db
+    .select({
+      pilotId: pilotAssumptions.pilotId,
+      id: pilotAssumptions.id,
+      text: pilotAssumptions.text,
+    })
+    .from(pilotAssumptions)
+    .innerJoin(pilots, eq(pilots.id, pilotAssumptions.pilotId))
+    .where(and(eq(pilotAssumptions.orgId, ctx.orgId), sql`${pilots.status} <> 'retired'`))
+    .orderBy(pilotAssumptions.createdAt, pilotAssumptions.id);
+}

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
+import { createIncident } from "@/db/queries/incidents";
 import { memberContext } from "@/db/queries/organisations";
 import { listPilotAssumptions, updatePilotAssumption } from "@/db/queries/pilot-assumptions";
 import {
@@ -15,8 +16,10 @@ import { listUseCases } from "@/db/queries/use-cases";
 import { findUserByEmail } from "@/db/queries/users";
 import { pilots, pilotTransitions } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/permissions";
+import type { IncidentCategory } from "@/lib/domain/incidents";
 import { startsLaterThanRecommended } from "@/lib/domain/pilots";
 import type { Stage } from "@/lib/domain/stages";
+import { demoIncidents } from "./demo-incidents";
 
 const DAY = 86_400_000;
 
@@ -35,7 +38,12 @@ type Step =
   | { promote: true; by: "lead" | "owner"; override?: string; signoffs?: boolean }
   | { rollback: Stage; reason: string }
   | { verifyAssumptions: true }
-  | { breakAssumption: string };
+  | {
+      breakAssumption: string;
+      /** The dimension whose assumption breaks, when the pilot has an open one there. */
+      dimension: string;
+      incident: { title: string; category: IncidentCategory };
+    };
 
 type DemoPilot = {
   useCase: string;
@@ -54,19 +62,19 @@ const DEMO_PILOTS: DemoPilot[] = [
   {
     useCase: "Support ticket triage",
     start: "sandbox",
-    daysAgo: 115,
+    daysAgo: 360,
     rollbackPlan: PLAN,
     steps: [
-      { days: 10 },
-      { promote: true, by: "lead" },
-      { days: 20 },
-      { promote: true, by: "lead" },
       { days: 30 },
+      { promote: true, by: "lead" },
+      { days: 60 },
+      { promote: true, by: "lead" },
+      { days: 100 },
       { promote: true, by: "lead", signoffs: true },
-      { days: 35 },
+      { days: 110 },
       { verifyAssumptions: true },
       { promote: true, by: "lead", signoffs: true },
-      { days: 20 },
+      { days: 60 },
     ],
   },
   {
@@ -82,6 +90,11 @@ const DEMO_PILOTS: DemoPilot[] = [
       {
         breakAssumption:
           "Retries after a payment provider timeout issued a second refund for 14 orders: requests are not idempotent.",
+        dimension: "integration",
+        incident: {
+          title: "Second refund issued for 14 orders after provider timeouts",
+          category: "partial_failure",
+        },
       },
     ],
   },
@@ -102,6 +115,11 @@ const DEMO_PILOTS: DemoPilot[] = [
       {
         breakAssumption:
           "Two carriers renamed their surcharge codes last month; invoices with the new codes are not matched.",
+        dimension: "data",
+        incident: {
+          title: "Invoices with renamed surcharge codes left unmatched",
+          category: "stale_data",
+        },
       },
     ],
   },
@@ -190,9 +208,12 @@ async function contextFor(email: string, orgSlug: string): Promise<MemberContext
 
 /**
  * Adds the demo pilots with their history (backdated transitions, daily run metrics,
- * sign-offs, an override, a rollback and broken assumptions), once per use case.
+ * sign-offs, an override, a rollback, broken assumptions and a year of incidents), once per
+ * use case.
  */
-export async function seedDemoPilots(orgSlug: string): Promise<number> {
+export async function seedDemoPilots(
+  orgSlug: string,
+): Promise<{ pilots: number; incidents: number }> {
   const owner = await contextFor("demo@example.com", orgSlug);
   const lead = await contextFor("lead@example.com", orgSlug);
   const byRole = { owner, lead };
@@ -206,6 +227,7 @@ export async function seedDemoPilots(orgSlug: string): Promise<number> {
     ).map((p) => p.useCaseId),
   );
   let added = 0;
+  let incidentCount = 0;
   for (const [index, plan] of DEMO_PILOTS.entries()) {
     const useCase = useCases.find((u) => u.name === plan.useCase);
     if (!useCase || existing.has(useCase.id)) continue;
@@ -242,6 +264,17 @@ export async function seedDemoPilots(orgSlug: string): Promise<number> {
         const accuracy = typeof step.metrics === "object" ? step.metrics.accuracy : undefined;
         const rows = metricsFor(current.stage, at, step.days, accuracy, index * 1000 + s * 100);
         if (rows.length) await recordRunMetrics(lead, pilot.id, rows, "csv");
+        const logged = demoIncidents({
+          stage: current.stage,
+          from: at,
+          days: step.days,
+          volume: PERFORMANCE[current.stage].volume,
+          stageEnteredAt: current.stageEnteredAt,
+          pilotStartedAt: new Date(Date.now() - plan.daysAgo * DAY),
+          seed: index * 10_000 + s * 1_000,
+        });
+        for (const incident of logged) await createIncident(lead, pilot.id, incident);
+        incidentCount += logged.length;
         at = new Date(at.getTime() + step.days * DAY);
       } else if ("promote" in step) {
         const ctx = byRole[step.by];
@@ -287,19 +320,38 @@ export async function seedDemoPilots(orgSlug: string): Promise<number> {
           });
         }
       } else if ("breakAssumption" in step) {
-        const [first] = (await listPilotAssumptions(owner, pilot.id)).filter(
+        const open = (await listPilotAssumptions(owner, pilot.id)).filter(
           (a) => a.status === "open",
         );
+        const first = open.find((a) => a.dimensionId === step.dimension) ?? open[0];
         if (first) {
           await updatePilotAssumption(lead, pilot.id, first.id, {
             status: "broken",
             evidence: step.breakAssumption,
             version: first.version,
           });
+          const startedAt = new Date(at.getTime() - 2 * DAY + 9 * 3_600_000);
+          const minutes = (m: number) => new Date(startedAt.getTime() + m * 60_000);
+          await createIncident(lead, pilot.id, {
+            ...step.incident,
+            description: step.breakAssumption,
+            severity: "sev2",
+            detectionSource: "audit",
+            outcome: "contained",
+            startedAt,
+            detectedAt: minutes(26 * 60),
+            acknowledgedAt: minutes(26 * 60 + 12),
+            mitigatedAt: minutes(27 * 60),
+            resolvedAt: null,
+            costEstimate: 1_400,
+            assumptionId: first.id,
+            actions: ["rollback"],
+          });
+          incidentCount++;
         }
       }
     }
     added++;
   }
-  return added;
+  return { pilots: added, incidents: incidentCount };
 }

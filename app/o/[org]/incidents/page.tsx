@@ -1,7 +1,274 @@
-import { UpcomingArea, upcomingAreaMetadata } from "@/components/shell/upcoming-area";
+import { Download, Plus, Siren } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { IncidentMetricsPanel } from "@/components/incidents/metrics-panel";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Label, Select } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { getIncidentMetrics } from "@/db/queries/incident-metrics";
+import { listIncidents } from "@/db/queries/incidents";
+import { listPilotOptions } from "@/db/queries/pilots";
+import { can } from "@/lib/auth/permissions";
+import { requireMember } from "@/lib/auth/session";
+import {
+  CATEGORY_LABELS,
+  INCIDENT_CATEGORIES,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  SEVERITIES,
+  SEVERITY_LABELS,
+} from "@/lib/domain/incidents";
+import { STAGE_LABELS } from "@/lib/domain/stages";
+import { formatDateTime } from "@/lib/format";
+import { found } from "@/lib/pages";
+import { incidentFilterSchema, toFilters } from "./schemas";
 
-export const metadata = upcomingAreaMetadata("incidents");
+export const metadata: Metadata = { title: "Incidents · Preflight" };
 
-export default async function IncidentsPage({ params }: { params: Promise<{ org: string }> }) {
-  return <UpcomingArea area="incidents" orgSlug={(await params).org} />;
+export default async function IncidentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const member = await requireMember((await params).org);
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
+  const f = incidentFilterSchema.parse(raw);
+  const filters = toFilters(f);
+  const groupBy = f.groupBy ?? "month";
+  const [page, metrics, pilots] = await found(
+    Promise.all([
+      listIncidents(member, filters, { cursor: f.cursor, limit: 50 }),
+      getIncidentMetrics(member, filters, groupBy),
+      listPilotOptions(member),
+    ]),
+  );
+  const base = `/o/${member.orgSlug}/incidents`;
+  const query = new URLSearchParams(
+    Object.entries({ ...f, cursor: undefined }).filter((e): e is [string, string] => Boolean(e[1])),
+  );
+  const filtered = [...query.keys()].some((k) => k !== "groupBy");
+  const logButton = can(member, "incident:write") ? (
+    <Button asChild>
+      <Link href={`${base}/new${f.pilot ? `?pilot=${f.pilot}` : ""}`}>
+        <Plus aria-hidden /> Log incident
+      </Link>
+    </Button>
+  ) : null;
+  const select = (
+    name: string,
+    label: string,
+    options: { value: string; label: string }[],
+    any: string,
+  ) => (
+    <div className="grid gap-1.5">
+      <Label htmlFor={`f-${name}`}>{label}</Label>
+      <Select
+        id={`f-${name}`}
+        name={name}
+        defaultValue={(f as Record<string, string | undefined>)[name] ?? ""}
+      >
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+  return (
+    <>
+      <PageHeader
+        title="Incidents"
+        description="What went wrong in pilots, how fast it was caught and fixed, and what it cost."
+        action={logButton}
+      />
+      <Card className="mb-4">
+        <form
+          method="get"
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+          aria-label="Filter incidents"
+        >
+          <div className="grid gap-1.5 lg:col-span-2">
+            <Label htmlFor="f-q">Search</Label>
+            <Input
+              id="f-q"
+              name="q"
+              type="search"
+              placeholder="Title or description"
+              defaultValue={f.q}
+            />
+          </div>
+          {select(
+            "pilot",
+            "Pilot",
+            pilots.map((p) => ({ value: p.id, label: p.name })),
+            "All pilots",
+          )}
+          {select(
+            "severity",
+            "Severity",
+            SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] })),
+            "Any severity",
+          )}
+          {select(
+            "category",
+            "Category",
+            INCIDENT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+            "Any category",
+          )}
+          {select(
+            "outcome",
+            "Outcome",
+            OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] })),
+            "Any outcome",
+          )}
+          {select(
+            "status",
+            "Status",
+            [
+              { value: "open", label: "Open" },
+              { value: "resolved", label: "Resolved" },
+            ],
+            "Open and resolved",
+          )}
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-from">Started from</Label>
+            <Input id="f-from" name="from" type="date" defaultValue={f.from} />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="f-to">Started until</Label>
+            <Input id="f-to" name="to" type="date" defaultValue={f.to} />
+          </div>
+          {select(
+            "groupBy",
+            "Charts by",
+            [
+              { value: "week", label: "Week" },
+              { value: "month", label: "Month" },
+            ],
+            "Month",
+          )}
+          <div className="flex gap-2 lg:col-span-5">
+            <Button type="submit" variant="outline">
+              Apply
+            </Button>
+            {filtered ? (
+              <Button asChild variant="ghost">
+                <Link href={base}>Clear filters</Link>
+              </Button>
+            ) : null}
+          </div>
+        </form>
+      </Card>
+
+      <IncidentMetricsPanel metrics={metrics} />
+
+      <Card className="mt-4">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <h2 className="text-base font-semibold">
+            {page.total === null
+              ? "Incidents"
+              : `${page.total.toLocaleString("en-GB")} incident${page.total === 1 ? "" : "s"}`}
+          </h2>
+          {page.items.length > 0 ? (
+            <Button asChild variant="outline" size="sm">
+              <a href={`${base}/export.csv?${query.toString()}`} download>
+                <Download aria-hidden /> Export CSV
+              </a>
+            </Button>
+          ) : null}
+        </div>
+        {page.items.length === 0 ? (
+          <EmptyState
+            icon={Siren}
+            title={filtered ? "No incident matches these filters" : "No incidents yet"}
+            action={filtered ? null : logButton}
+          >
+            {filtered
+              ? "Clear or widen the filters to see more."
+              : "Log what goes wrong in pilots — by hand, through the API or from your pager's webhook — to see how fast it is caught and what it costs."}
+          </EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="incident-list">
+              <caption className="sr-only">Incidents, newest first</caption>
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Incident
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Severity
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Pilot
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Stage
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Category
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Outcome
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Started (UTC)
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((i) => (
+                  <tr key={i.id} className="border-b last:border-0">
+                    <td className="py-2 pr-3">
+                      <Link href={`${base}/${i.id}`} className="text-primary hover:underline">
+                        {i.title}
+                      </Link>
+                      {i.resolvedAt ? null : (
+                        <Badge tone="warning" className="ml-2">
+                          Open
+                        </Badge>
+                      )}
+                    </td>
+                    <td className="py-2 pr-3 whitespace-nowrap">{SEVERITY_LABELS[i.severity]}</td>
+                    <td className="py-2 pr-3">{i.pilotName ?? "—"}</td>
+                    <td className="py-2 pr-3">{i.stage ? STAGE_LABELS[i.stage] : "—"}</td>
+                    <td className="py-2 pr-3">{CATEGORY_LABELS[i.category]}</td>
+                    <td className="py-2 pr-3">{OUTCOME_LABELS[i.outcome]}</td>
+                    <td className="py-2 whitespace-nowrap">{formatDateTime(i.startedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {f.cursor || page.nextCursor ? (
+          <nav aria-label="Pages" className="mt-3 flex gap-2">
+            {f.cursor ? (
+              <Button asChild variant="outline" size="sm">
+                <Link href={`${base}?${query.toString()}`}>First page</Link>
+              </Button>
+            ) : null}
+            {page.nextCursor ? (
+              <Button asChild variant="outline" size="sm">
+                <Link
+                  href={`${base}?${new URLSearchParams([...query, ["cursor", page.nextCursor]]).toString()}`}
+                >
+                  Next page
+                </Link>
+              </Button>
+            ) : null}
+          </nav>
+        ) : null}
+      </Card>
+    </>
+  );
 }

@@ -2,11 +2,13 @@ import { AlertTriangle, Check, Download, Pencil, ShieldAlert, X } from "lucide-r
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RunMetricsChart } from "@/components/charts/run-metrics-chart";
+import { IncidentMetricsPanel } from "@/components/incidents/metrics-panel";
 import { GateBadge, PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listPilotIncidents } from "@/db/queries/incidents";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { getPilot, getPilotGate, listPilotTimeline } from "@/db/queries/pilots";
@@ -63,6 +65,7 @@ export default async function PilotPage({
       listPilotIncidents(member, id),
     ]),
   );
+  const incidentMetrics = await getIncidentMetrics(member, { pilotId: id }, "week");
   const orgSlug = member.orgSlug;
   const base = `/o/${orgSlug}/pilots/${id}`;
   const userId = member.actor.type === "user" ? member.actor.userId : null;
@@ -456,66 +459,90 @@ export default async function PilotPage({
         ) : null}
       </Card>
 
-      <Card className="mt-4" aria-labelledby="incidents-heading">
-        <h2 id="incidents-heading" className="text-base font-semibold">
-          Incidents
-        </h2>
-        <p className="mt-1 mb-4 text-sm text-muted-foreground">
-          {incidents.total === 0
-            ? "No incidents recorded for this pilot."
-            : `${incidents.total} in all, ${incidents.open} open. Open Sev1 and Sev2 incidents block every gate that requires none.`}
-        </p>
-        {incidents.items.length > 0 ? (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="pilot-incidents">
-              <caption className="sr-only">
-                Most recent incidents of this pilot, open ones first
-              </caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Incident
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Severity
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Category
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Outcome
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Stage
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Started
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {incidents.items.map((i) => (
-                  <tr key={i.id} className="border-b last:border-0">
-                    <td className="py-2 pr-3">
-                      {i.title}
-                      {i.resolvedAt ? null : (
-                        <Badge tone="warning" className="ml-2">
-                          Open
-                        </Badge>
-                      )}
-                    </td>
-                    <td className="py-2 pr-3">{SEVERITY_LABELS[i.severity]}</td>
-                    <td className="py-2 pr-3">{CATEGORY_LABELS[i.category]}</td>
-                    <td className="py-2 pr-3">{OUTCOME_LABELS[i.outcome]}</td>
-                    <td className="py-2 pr-3">{i.stage ? STAGE_LABELS[i.stage] : "—"}</td>
-                    <td className="py-2">{formatDateTime(i.startedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+      <section className="mt-4 grid gap-4" aria-labelledby="incidents-heading">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h2 id="incidents-heading" className="text-base font-semibold">
+              Incidents
+            </h2>
+            <p className="mt-1 text-sm text-muted-foreground">
+              {incidents.total === 0
+                ? "No incidents recorded for this pilot."
+                : `${incidents.total} in all, ${incidents.open} open. Open Sev1 and Sev2 incidents block every gate that requires none.`}
+            </p>
           </div>
+          <div className="flex gap-2">
+            {incidents.total > 0 ? (
+              <Button asChild variant="outline">
+                <Link href={`/o/${orgSlug}/incidents?pilot=${id}`}>All its incidents</Link>
+              </Button>
+            ) : null}
+            {can(member, "incident:write") && pilot.status !== "retired" ? (
+              <Button asChild>
+                <Link href={`/o/${orgSlug}/incidents/new?pilot=${id}`}>Log incident</Link>
+              </Button>
+            ) : null}
+          </div>
+        </div>
+        {incidents.items.length > 0 ? (
+          <Card>
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm" data-testid="pilot-incidents">
+                <caption className="sr-only">
+                  Most recent incidents of this pilot, open ones first
+                </caption>
+                <thead className="text-left text-xs text-muted-foreground">
+                  <tr className="border-b">
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Incident
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Severity
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Category
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Outcome
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Stage
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      Started
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {incidents.items.map((i) => (
+                    <tr key={i.id} className="border-b last:border-0">
+                      <td className="py-2 pr-3">
+                        <Link
+                          href={`/o/${orgSlug}/incidents/${i.id}`}
+                          className="text-primary hover:underline"
+                        >
+                          {i.title}
+                        </Link>
+                        {i.resolvedAt ? null : (
+                          <Badge tone="warning" className="ml-2">
+                            Open
+                          </Badge>
+                        )}
+                      </td>
+                      <td className="py-2 pr-3">{SEVERITY_LABELS[i.severity]}</td>
+                      <td className="py-2 pr-3">{CATEGORY_LABELS[i.category]}</td>
+                      <td className="py-2 pr-3">{OUTCOME_LABELS[i.outcome]}</td>
+                      <td className="py-2 pr-3">{i.stage ? STAGE_LABELS[i.stage] : "—"}</td>
+                      <td className="py-2">{formatDateTime(i.startedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
         ) : null}
-      </Card>
+        {incidents.total > 0 ? <IncidentMetricsPanel metrics={incidentMetrics} /> : null}
+      </section>
 
       <div className="mt-4 grid gap-4 xl:grid-cols-2">
         <Card aria-labelledby="assumptions-heading">

@@ -1,0 +1,202 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getIncident, listAssumptionOptions } from "@/db/queries/incidents";
+import { listPilotOptions } from "@/db/queries/pilots";
+import { can } from "@/lib/auth/permissions";
+import { requireMember } from "@/lib/auth/session";
+import {
+  CATEGORY_LABELS,
+  DETECTION_LABELS,
+  METRIC_DEFINITIONS,
+  OUTCOME_LABELS,
+  SEVERITY_LABELS,
+} from "@/lib/domain/incidents";
+import { STAGE_LABELS } from "@/lib/domain/stages";
+import { formatDateTime } from "@/lib/format";
+import { formatMinutes } from "@/lib/format-duration";
+import { found } from "@/lib/pages";
+import { ACTION_LABELS, formValuesOf, INCIDENT_FORM_OPTIONS } from "../_components/form-options";
+import { IncidentForm } from "../_components/incident-form";
+import { ResolveButton } from "../_components/resolve-button";
+import { resolveIncidentAction, updateIncidentAction } from "../actions";
+
+export const metadata: Metadata = { title: "Incident · Preflight" };
+
+const minutesBetween = (a: Date | null, b: Date | null) =>
+  a && b ? (b.getTime() - a.getTime()) / 60_000 : null;
+
+export default async function IncidentPage({
+  params,
+}: {
+  params: Promise<{ org: string; id: string }>;
+}) {
+  const { org, id } = await params;
+  const member = await requireMember(org);
+  const incident = await found(getIncident(member, id));
+  const canWrite = can(member, "incident:write");
+  const [pilots, assumptions] = canWrite
+    ? await Promise.all([listPilotOptions(member), listAssumptionOptions(member)])
+    : [[], []];
+  const durations = [
+    [
+      "Time to detect",
+      minutesBetween(incident.startedAt, incident.detectedAt),
+      METRIC_DEFINITIONS.timeToDetect,
+    ],
+    [
+      "Time to acknowledge",
+      minutesBetween(incident.detectedAt, incident.acknowledgedAt),
+      METRIC_DEFINITIONS.timeToAcknowledge,
+    ],
+    [
+      "Time to mitigate",
+      minutesBetween(incident.detectedAt, incident.mitigatedAt),
+      METRIC_DEFINITIONS.timeToMitigate,
+    ],
+    [
+      "Time to resolve",
+      minutesBetween(incident.detectedAt, incident.resolvedAt),
+      METRIC_DEFINITIONS.timeToResolve,
+    ],
+  ] as const;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link
+          href={`/o/${member.orgSlug}/incidents`}
+          className="text-muted-foreground hover:underline"
+        >
+          ← Incidents
+        </Link>
+      </p>
+      <PageHeader
+        title={incident.title}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <Badge
+              tone={
+                incident.severity === "sev1" || incident.severity === "sev2" ? "danger" : "neutral"
+              }
+            >
+              {SEVERITY_LABELS[incident.severity]}
+            </Badge>
+            <Badge tone={incident.resolvedAt ? "success" : "warning"} data-testid="incident-status">
+              {incident.resolvedAt ? "Resolved" : "Open"}
+            </Badge>
+            {incident.pilotId ? (
+              <Link
+                className="text-primary hover:underline"
+                href={`/o/${member.orgSlug}/pilots/${incident.pilotId}`}
+              >
+                {incident.pilotName}
+              </Link>
+            ) : (
+              <span>Organisation-wide</span>
+            )}
+            {incident.stage ? (
+              <span>· during {STAGE_LABELS[incident.stage].toLowerCase()}</span>
+            ) : null}
+          </span>
+        }
+        action={
+          canWrite ? (
+            <ResolveButton
+              action={resolveIncidentAction.bind(null, member.orgSlug, id, !incident.resolvedAt)}
+              version={incident.version}
+              resolved={Boolean(incident.resolvedAt)}
+            />
+          ) : null
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader title="What happened" />
+          <p className="mb-4 text-sm whitespace-pre-wrap">
+            {incident.description || <span className="text-muted-foreground">No description.</span>}
+          </p>
+          <dl className="grid gap-3 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="text-muted-foreground">Category</dt>
+              <dd>{CATEGORY_LABELS[incident.category]}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Detected by</dt>
+              <dd>{DETECTION_LABELS[incident.detectionSource]}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Outcome</dt>
+              <dd>{OUTCOME_LABELS[incident.outcome]}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Cost estimate</dt>
+              <dd className="tabular-nums">
+                {incident.costEstimate === null
+                  ? "Not estimated"
+                  : incident.costEstimate.toLocaleString("en-GB")}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Assumption it broke</dt>
+              <dd>{incident.assumptionText ?? "None linked"}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Actions taken</dt>
+              <dd>
+                {incident.actions.length
+                  ? incident.actions.map((a) => ACTION_LABELS[a]).join(", ")
+                  : "None recorded"}
+              </dd>
+            </div>
+          </dl>
+        </Card>
+        <Card>
+          <CardHeader title="Timeline" description="Times in UTC." />
+          <dl className="grid gap-2 text-sm" data-testid="incident-times">
+            {(
+              [
+                ["Started", incident.startedAt],
+                ["Detected", incident.detectedAt],
+                ["Acknowledged", incident.acknowledgedAt],
+                ["Mitigated", incident.mitigatedAt],
+                ["Resolved", incident.resolvedAt],
+              ] as const
+            ).map(([label, at]) => (
+              <div key={label} className="flex justify-between gap-3">
+                <dt className="text-muted-foreground">{label}</dt>
+                <dd>{at ? formatDateTime(at) : "—"}</dd>
+              </div>
+            ))}
+          </dl>
+          <dl className="mt-4 grid gap-2 border-t pt-4 text-sm" data-testid="incident-durations">
+            {durations.map(([label, value, definition]) => (
+              <div key={label} className="flex justify-between gap-3" title={definition}>
+                <dt className="text-muted-foreground">{label}</dt>
+                <dd className="tabular-nums">{value === null ? "—" : formatMinutes(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+      </div>
+      {canWrite ? (
+        <Card className="mt-4">
+          <CardHeader
+            title="Edit"
+            description="Changes are checked against the version you opened: nobody's edit is silently overwritten."
+          />
+          <IncidentForm
+            action={updateIncidentAction.bind(null, member.orgSlug, id)}
+            initial={formValuesOf(incident)}
+            options={INCIDENT_FORM_OPTIONS}
+            pilots={pilots.map((p) => ({ id: p.id, name: p.name }))}
+            assumptions={assumptions}
+            pilotLocked
+            submitLabel="Save changes"
+          />
+        </Card>
+      ) : null}
+    </>
+  );
+}

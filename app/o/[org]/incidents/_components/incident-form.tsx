@@ -1,0 +1,231 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, fieldProps } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import type { ActionState } from "@/lib/action-result";
+
+type Option = { value: string; label: string };
+
+export type IncidentFormValues = {
+  pilotId: string | null;
+  title: string;
+  description: string;
+  severity: string;
+  category: string;
+  detectionSource: string;
+  outcome: string;
+  startedAt: string;
+  detectedAt: string;
+  acknowledgedAt: string;
+  mitigatedAt: string;
+  resolvedAt: string;
+  costEstimate: string;
+  assumptionId: string | null;
+  actions: string[];
+  version?: number;
+};
+
+const TIMES = [
+  ["startedAt", "Started"],
+  ["detectedAt", "Detected"],
+  ["acknowledgedAt", "Acknowledged"],
+  ["mitigatedAt", "Mitigated"],
+  ["resolvedAt", "Resolved"],
+] as const;
+
+/** Logs or edits an incident; every wrong field says what is wrong, times included. */
+export function IncidentForm({
+  action,
+  initial,
+  options,
+  pilots,
+  assumptions,
+  pilotLocked,
+  submitLabel,
+}: {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  initial: IncidentFormValues;
+  options: {
+    severity: Option[];
+    category: Option[];
+    detectionSource: Option[];
+    outcome: Option[];
+    actions: Option[];
+  };
+  pilots: { id: string; name: string }[];
+  /** Assumptions per pilot, for the "broke an assumption" link. */
+  assumptions: { pilotId: string; id: string; text: string }[];
+  pilotLocked: boolean;
+  submitLabel: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const v = state?.ok === false ? state.values : undefined;
+  const [pilotId, setPilotId] = useState(v?.pilotId ?? initial.pilotId ?? "");
+  // After a refused submit the form resets to its defaults: keep what was ticked.
+  const checkedActions = v ? (v.actions ?? "").split(",") : initial.actions;
+  const pilotAssumptions = assumptions.filter((a) => a.pilotId === pilotId);
+  const value = (name: keyof IncidentFormValues) =>
+    v?.[name] ?? (initial[name] as string | null | undefined) ?? "";
+  const select = (name: keyof typeof options & keyof IncidentFormValues, label: string) => (
+    <Field id={name} label={label} errors={errors?.[name]}>
+      <Select {...fieldProps(name, errors?.[name])} defaultValue={value(name)}>
+        <option value="" disabled>
+          Choose…
+        </option>
+        {options[name].map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+  return (
+    <form action={formAction} className="grid gap-5" noValidate aria-label={submitLabel}>
+      {initial.version ? <input type="hidden" name="version" value={initial.version} /> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          id="pilotId"
+          label="Pilot"
+          hint={
+            pilotLocked
+              ? "An incident stays with the pilot it was logged on."
+              : "The stage is filled in from the pilot's timeline."
+          }
+          errors={errors?.pilotId}
+        >
+          {pilotLocked ? (
+            <>
+              <input type="hidden" name="pilotId" value={pilotId} />
+              <Input
+                id="pilotId"
+                value={pilots.find((p) => p.id === pilotId)?.name ?? "No pilot"}
+                readOnly
+                aria-describedby="pilotId-hint"
+              />
+            </>
+          ) : (
+            <Select
+              {...fieldProps("pilotId", errors?.pilotId, true)}
+              defaultValue={v?.pilotId ?? initial.pilotId ?? ""}
+              onChange={(e) => setPilotId(e.target.value)}
+            >
+              <option value="">No pilot (organisation-wide)</option>
+              {pilots.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="title" label="Title" errors={errors?.title}>
+          <Input
+            {...fieldProps("title", errors?.title)}
+            defaultValue={value("title")}
+            placeholder="Refund issued twice after a timeout"
+          />
+        </Field>
+      </div>
+      <Field id="description" label="What happened (optional)" errors={errors?.description}>
+        <Textarea
+          {...fieldProps("description", errors?.description)}
+          rows={3}
+          defaultValue={value("description")}
+        />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {select("severity", "Severity")}
+        {select("category", "Category")}
+        {select("detectionSource", "Detected by")}
+        {select("outcome", "Outcome")}
+      </div>
+      <fieldset className="grid gap-3">
+        <legend className="mb-1 text-sm font-medium">
+          Times (UTC; each no earlier than the one before)
+        </legend>
+        <div className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-4">
+          {TIMES.map(([name, label]) => (
+            <Field
+              key={name}
+              id={name}
+              label={name === "startedAt" ? label : `${label} (optional)`}
+              errors={errors?.[name]}
+            >
+              <Input
+                {...fieldProps(name, errors?.[name])}
+                type="datetime-local"
+                defaultValue={value(name)}
+              />
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          id="costEstimate"
+          label="Cost estimate (optional)"
+          hint="In whole currency units."
+          errors={errors?.costEstimate}
+        >
+          <Input
+            {...fieldProps("costEstimate", errors?.costEstimate, true)}
+            inputMode="numeric"
+            defaultValue={value("costEstimate")}
+          />
+        </Field>
+        <Field
+          id="assumptionId"
+          label="Assumption it broke (optional)"
+          hint="Linking one marks it broken on the pilot."
+          errors={errors?.assumptionId}
+        >
+          <Select
+            {...fieldProps("assumptionId", errors?.assumptionId, true)}
+            key={pilotId}
+            defaultValue={value("assumptionId")}
+            disabled={pilotAssumptions.length === 0}
+          >
+            <option value="">{pilotId ? "None" : "Choose a pilot first"}</option>
+            {pilotAssumptions.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.text}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium">Actions taken</legend>
+        <div className="flex flex-wrap gap-4">
+          {options.actions.map((o) => (
+            <label key={o.value} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="actions"
+                value={o.value}
+                defaultChecked={checkedActions.includes(o.value)}
+                className="size-4 accent-[var(--color-primary)]"
+              />
+              {o.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </Button>
+        <FormMessage
+          error={state?.ok === false ? state.error : null}
+          success={state?.ok ? state.message : null}
+          className="py-1.5"
+        />
+      </div>
+    </form>
+  );
+}

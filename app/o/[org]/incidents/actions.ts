@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import {
+  createIncident,
+  reopenIncident,
+  resolveIncident,
+  updateIncident,
+} from "@/db/queries/incidents";
+import { type ActionState, parseForm, runAction } from "@/lib/action-result";
+import { requireMember } from "@/lib/auth/session";
+import { actionsFrom, incidentFormSchema, versionSchema } from "./schemas";
+
+export async function createIncidentAction(
+  orgSlug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const member = await requireMember(orgSlug);
+    const { pilotId, ...input } = parseForm(incidentFormSchema, formData);
+    const incident = await createIncident(member, pilotId, {
+      ...input,
+      actions: actionsFrom(formData),
+    });
+    revalidatePath(`/o/${orgSlug}`, "layout");
+    redirect(`/o/${orgSlug}/incidents/${incident.id}`);
+  });
+}
+
+export async function updateIncidentAction(
+  orgSlug: string,
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const member = await requireMember(orgSlug);
+    const { pilotId: _pilot, ...input } = parseForm(incidentFormSchema, formData);
+    const { version } = parseForm(versionSchema, formData);
+    await updateIncident(member, id, { ...input, actions: actionsFrom(formData), version });
+    revalidatePath(`/o/${orgSlug}`, "layout");
+    return { ok: true, message: "Saved." };
+  });
+}
+
+export async function resolveIncidentAction(
+  orgSlug: string,
+  id: string,
+  resolve: boolean,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const result = await runAction<undefined>(formData, async () => {
+    const member = await requireMember(orgSlug);
+    const { version } = parseForm(versionSchema, formData);
+    if (resolve) await resolveIncident(member, id, { version });
+    else await reopenIncident(member, id, { version });
+    return { ok: true, message: resolve ? "Resolved." : "Reopened." };
+  });
+  revalidatePath(`/o/${orgSlug}`, "layout");
+  return result;
+}

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { detectionSourceEnum, incidentCategoryEnum, outcomeEnum, severityEnum } from "@/db/schema";
+import { INCIDENT_ACTIONS } from "@/lib/domain/incidents";
+
+/** A `datetime-local` value, read as UTC (the form says so). */
+const utcTime = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/,
+      `Enter when it was ${label}, as a date and time.`,
+    )
+    .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}Z`))
+    .refine((d) => !Number.isNaN(d.getTime()), `Enter when it was ${label}, as a date and time.`);
+
+const optionalUtcTime = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => v || null)
+    .pipe(utcTime(label).nullable());
+
+/** The incident form, as submitted (all strings), turned into an incident input. */
+export const incidentFormSchema = z.object({
+  pilotId: z
+    .string()
+    .trim()
+    .transform((v) => v || null)
+    .pipe(z.uuid("Choose a pilot from the list.").nullable()),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the incident a title of at least 3 characters.")
+    .max(200, "Use at most 200 characters."),
+  description: z.string().trim().max(8000, "Use at most 8,000 characters.").default(""),
+  severity: z.enum(severityEnum.enumValues, "Choose a severity."),
+  category: z.enum(incidentCategoryEnum.enumValues, "Choose a category."),
+  detectionSource: z.enum(detectionSourceEnum.enumValues, "Choose how it was detected."),
+  outcome: z.enum(outcomeEnum.enumValues, "Choose the outcome."),
+  startedAt: utcTime("started"),
+  detectedAt: optionalUtcTime("detected"),
+  acknowledgedAt: optionalUtcTime("acknowledged"),
+  mitigatedAt: optionalUtcTime("mitigated"),
+  resolvedAt: optionalUtcTime("resolved"),
+  costEstimate: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/[,\s_]/g, ""))
+    .pipe(
+      z.union([
+        z.literal("").transform(() => null),
+        z
+          .string()
+          .regex(/^\d{1,13}$/, "Enter a whole amount without currency symbols, like 1200.")
+          .transform(Number),
+      ]),
+    ),
+  assumptionId: z
+    .string()
+    .trim()
+    .transform((v) => v || null)
+    .pipe(z.uuid("Choose an assumption from the list.").nullable()),
+});
+
+/** The checkboxes of actions taken (several values under one name). */
+export function actionsFrom(formData: FormData) {
+  return formData
+    .getAll("actions")
+    .filter((v): v is (typeof INCIDENT_ACTIONS)[number] =>
+      INCIDENT_ACTIONS.includes(v as (typeof INCIDENT_ACTIONS)[number]),
+    );
+}
+
+export const versionSchema = z.object({ version: z.coerce.number().int().min(1) });
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (values.includes(v ?? "") ? (v as T[number]) : undefined));
+
+const optionalDay = z
+  .string()
+  .optional()
+  .transform((v) =>
+    v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined,
+  );
+
+/** Filters of the incidents page, from the query string; unknown values are ignored. */
+export const incidentFilterSchema = z.object({
+  pilot: z
+    .string()
+    .optional()
+    .transform((v) => (v && z.uuid().safeParse(v).success ? v : undefined)),
+  severity: optionalEnum(severityEnum.enumValues),
+  category: optionalEnum(incidentCategoryEnum.enumValues),
+  outcome: optionalEnum(outcomeEnum.enumValues),
+  status: optionalEnum(["open", "resolved"] as const),
+  from: optionalDay,
+  to: optionalDay,
+  q: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().slice(0, 100) || undefined),
+  groupBy: optionalEnum(["week", "month"] as const),
+  cursor: z.string().max(200).optional(),
+});
+
+export type IncidentFilterParams = z.infer<typeof incidentFilterSchema>;
+
+/** The query layer's filters for these parameters (days are UTC; `to` is inclusive). */
+export function toFilters(p: IncidentFilterParams) {
+  return {
+    pilotId: p.pilot,
+    severity: p.severity,
+    category: p.category,
+    outcome: p.outcome,
+    status: p.status,
+    q: p.q,
+    from: p.from ? new Date(`${p.from}T00:00:00Z`) : undefined,
+    to: p.to ? new Date(new Date(`${p.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+  };
+}

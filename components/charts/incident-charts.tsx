@@ -1,0 +1,190 @@
+"use client";
+
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+
+const SEVERITY_COLORS = { sev1: "#b2182b", sev2: "#ef8a62", sev3: "#67a9cf", sev4: "#bababa" };
+const OUTCOME_COLORS = {
+  prevented: "#1a9850",
+  contained: "#91cf60",
+  customer_impact: "#fc8d59",
+  financial_impact: "#d73027",
+};
+
+const axis = { tick: { fontSize: 11 } };
+
+function Frame({ children, testId }: { children: React.ReactElement; testId: string }) {
+  return (
+    <div className="h-60 w-full" aria-hidden="true" data-testid={testId}>
+      <ResponsiveContainer width="100%" height="100%">
+        {children}
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export type SeverityPoint = {
+  period: string;
+  sev1: number;
+  sev2: number;
+  sev3: number;
+  sev4: number;
+};
+
+/** Incidents per period, stacked by severity. */
+export function IncidentsBySeverityChart({
+  data,
+  labels,
+}: {
+  data: SeverityPoint[];
+  labels: Record<string, string>;
+}) {
+  return (
+    <Frame testId="chart-severity">
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="period" {...axis} minTickGap={16} />
+        <YAxis allowDecimals={false} {...axis} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
+        {(["sev1", "sev2", "sev3", "sev4"] as const).map((s) => (
+          <Bar
+            key={s}
+            dataKey={s}
+            name={labels[s]}
+            stackId="s"
+            fill={SEVERITY_COLORS[s]}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </Frame>
+  );
+}
+
+/** Incidents per category, most frequent first. */
+export function IncidentsByCategoryChart({ data }: { data: { label: string; count: number }[] }) {
+  return (
+    <Frame testId="chart-category">
+      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" allowDecimals={false} {...axis} />
+        <YAxis type="category" dataKey="label" width={150} {...axis} />
+        <Tooltip />
+        <Bar dataKey="count" name="Incidents" fill="#2166ac" isAnimationActive={false} />
+      </BarChart>
+    </Frame>
+  );
+}
+
+export type OutcomePoint = {
+  period: string;
+  prevented: number;
+  contained: number;
+  customer_impact: number;
+  financial_impact: number;
+};
+
+/** Outcome mix per period: caught before impact (green) versus impact (red). */
+export function OutcomeMixChart({
+  data,
+  labels,
+}: {
+  data: OutcomePoint[];
+  labels: Record<string, string>;
+}) {
+  return (
+    <Frame testId="chart-outcome">
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="period" {...axis} minTickGap={16} />
+        <YAxis allowDecimals={false} {...axis} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
+        {(["prevented", "contained", "customer_impact", "financial_impact"] as const).map((o) => (
+          <Bar
+            key={o}
+            dataKey={o}
+            name={labels[o]}
+            stackId="o"
+            fill={OUTCOME_COLORS[o]}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </Frame>
+  );
+}
+
+/** Median and 90th-percentile time to resolve per period, in hours. */
+export function TimeToResolveChart({
+  data,
+}: {
+  data: { period: string; median: number | null; p90: number | null }[];
+}) {
+  return (
+    <Frame testId="chart-ttr">
+      <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" />
+        <XAxis dataKey="period" {...axis} minTickGap={16} />
+        <YAxis {...axis} unit=" h" width={56} />
+        <Tooltip formatter={(v) => (v === null ? "—" : `${v} h`)} />
+        <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
+        <Line
+          dataKey="median"
+          name="Median"
+          stroke="#2166ac"
+          strokeWidth={2}
+          dot={data.length < 40 ? { r: 3 } : false}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="p90"
+          name="90th percentile"
+          stroke="#d6604d"
+          strokeDasharray="6 3"
+          strokeWidth={2}
+          dot={data.length < 40 ? { r: 3 } : false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </Frame>
+  );
+}
+
+/** Incidents per 1,000 actions at each stage. */
+export function RateByStageChart({ data }: { data: { label: string; rate: number | null }[] }) {
+  return (
+    <Frame testId="chart-rate">
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="label"
+          {...axis}
+          interval={0}
+          tickFormatter={(label: string) => label.replace(" production", " prod.")}
+        />
+        <YAxis {...axis} />
+        <Tooltip formatter={(v) => (v === null ? "no run metrics" : `${v} per 1,000`)} />
+        <Bar
+          dataKey="rate"
+          name="Incidents per 1,000 actions"
+          fill="#8c6bb1"
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </Frame>
+  );
+}

@@ -1,0 +1,310 @@
+import type * as React from "react";
+import {
+  IncidentsByCategoryChart,
+  IncidentsBySeverityChart,
+  OutcomeMixChart,
+  RateByStageChart,
+  TimeToResolveChart,
+} from "@/components/charts/incident-charts";
+import { Card } from "@/components/ui/card";
+import type { IncidentMetricsDto } from "@/db/queries/incident-metrics";
+import {
+  CATEGORY_LABELS,
+  METRIC_DEFINITIONS,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  SEVERITIES,
+  SEVERITY_LABELS,
+} from "@/lib/domain/incidents";
+import { STAGE_LABELS } from "@/lib/domain/stages";
+import { formatMinutes } from "@/lib/format-duration";
+
+const hours = (minutes: number | null) =>
+  minutes === null ? null : Math.round((minutes / 60) * 10) / 10;
+const pct = (n: number | null) => (n === null ? "—" : `${Math.round(n * 100)}%`);
+const rate = (n: number | null) => (n === null ? "—" : (Math.round(n * 100) / 100).toString());
+const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+
+function periodLabel(period: string, groupBy: "week" | "month") {
+  const d = new Date(`${period}T00:00:00Z`);
+  return groupBy === "month"
+    ? d.toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" })
+    : d.toLocaleDateString("en-GB", {
+        day: "numeric",
+        month: "short",
+        year: "2-digit",
+        timeZone: "UTC",
+      });
+}
+
+function Stat({ label, value, definition }: { label: string; value: string; definition: string }) {
+  return (
+    <div className="rounded-md border p-3">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
+      <dd className="mt-1 text-xs text-muted-foreground">{definition}</dd>
+    </div>
+  );
+}
+
+function ChartCard({
+  title,
+  empty,
+  chart,
+  table,
+}: {
+  title: string;
+  empty: boolean;
+  chart: React.ReactNode;
+  table: React.ReactNode;
+}) {
+  const headingId = `chart-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  return (
+    <Card aria-labelledby={headingId}>
+      <h3 id={headingId} className="mb-2 text-sm font-semibold">
+        {title}
+      </h3>
+      {empty ? (
+        <p className="py-10 text-center text-sm text-muted-foreground">
+          No incidents match these filters.
+        </p>
+      ) : (
+        <>
+          {chart}
+          <details className="mt-2">
+            <summary className="cursor-pointer text-xs text-primary">
+              Table of the same numbers
+            </summary>
+            <div className="mt-2 max-h-72 overflow-auto">{table}</div>
+          </details>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Table({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  rows: (string | number)[][];
+}) {
+  return (
+    <table className="w-full text-xs">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="sticky top-0 bg-card text-left text-muted-foreground">
+        <tr className="border-b">
+          {head.map((h, i) => (
+            <th
+              key={h}
+              scope="col"
+              className={`py-1.5 pr-2 font-medium ${i > 0 ? "text-right" : ""}`}
+            >
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={String(r[0])} className="border-b last:border-0">
+            {r.map((cell, i) => (
+              <td
+                key={`${r[0]}-${head[i]}`}
+                className={`py-1.5 pr-2 ${i > 0 ? "text-right tabular-nums" : ""}`}
+              >
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Outcome metrics with their definitions, and five charts each with a table alternative. */
+export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto }) {
+  const { summary, series, groupBy } = metrics;
+  const empty = summary.count === 0;
+  const label = (p: string) => periodLabel(p, groupBy);
+  const sevLabels = Object.fromEntries(SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]]));
+  const outcomeLabels = Object.fromEntries(OUTCOMES.map((o) => [o, OUTCOME_LABELS[o]]));
+  return (
+    <section aria-labelledby="metrics-heading" className="grid gap-4">
+      <h2 id="metrics-heading" className="sr-only">
+        Incident metrics
+      </h2>
+      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="incident-stats">
+        <Stat
+          label="Incidents"
+          value={`${summary.count.toLocaleString("en-GB")} (${summary.open} open)`}
+          definition="Incidents that started in the period; open ones are not resolved yet."
+        />
+        <Stat
+          label="Time to detect (median · p90)"
+          value={`${formatMinutes(summary.timeToDetect.median)} · ${formatMinutes(summary.timeToDetect.p90)}`}
+          definition={METRIC_DEFINITIONS.timeToDetect}
+        />
+        <Stat
+          label="Time to acknowledge (median · p90)"
+          value={`${formatMinutes(summary.timeToAcknowledge.median)} · ${formatMinutes(summary.timeToAcknowledge.p90)}`}
+          definition={METRIC_DEFINITIONS.timeToAcknowledge}
+        />
+        <Stat
+          label="Time to mitigate (median · p90)"
+          value={`${formatMinutes(summary.timeToMitigate.median)} · ${formatMinutes(summary.timeToMitigate.p90)}`}
+          definition={METRIC_DEFINITIONS.timeToMitigate}
+        />
+        <Stat
+          label="Time to resolve (median · p90)"
+          value={`${formatMinutes(summary.timeToResolve.median)} · ${formatMinutes(summary.timeToResolve.p90)}`}
+          definition={METRIC_DEFINITIONS.timeToResolve}
+        />
+        <Stat
+          label="Caught before impact"
+          value={pct(summary.caughtBeforeImpact)}
+          definition={METRIC_DEFINITIONS.caughtBeforeImpact}
+        />
+        <Stat
+          label="Total cost"
+          value={money.format(summary.totalCost)}
+          definition={METRIC_DEFINITIONS.totalCost}
+        />
+        <Stat
+          label="Incidents per 1,000 actions"
+          value={rate(summary.ratePer1000)}
+          definition={`${summary.actionsAttempted.toLocaleString("en-GB")} actions attempted in the run metrics of the same pilots and dates.`}
+        />
+      </dl>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ChartCard
+          title={`Incidents per ${groupBy}, by severity`}
+          empty={empty}
+          chart={
+            <IncidentsBySeverityChart
+              labels={sevLabels}
+              data={series.map((p) => ({ period: label(p.period), ...p.bySeverity }))}
+            />
+          }
+          table={
+            <Table
+              caption={`Incidents per ${groupBy} by severity`}
+              head={["Period", "Sev1", "Sev2", "Sev3", "Sev4", "All"]}
+              rows={series.map((p) => [
+                label(p.period),
+                p.bySeverity.sev1,
+                p.bySeverity.sev2,
+                p.bySeverity.sev3,
+                p.bySeverity.sev4,
+                p.count,
+              ])}
+            />
+          }
+        />
+        <ChartCard
+          title="Incidents by category"
+          empty={empty}
+          chart={
+            <IncidentsByCategoryChart
+              data={metrics.byCategory.map((c) => ({
+                label: CATEGORY_LABELS[c.category],
+                count: c.count,
+              }))}
+            />
+          }
+          table={
+            <Table
+              caption="Incidents by category"
+              head={["Category", "Incidents"]}
+              rows={metrics.byCategory.map((c) => [CATEGORY_LABELS[c.category], c.count])}
+            />
+          }
+        />
+        <ChartCard
+          title={`Outcome mix per ${groupBy}`}
+          empty={empty}
+          chart={
+            <OutcomeMixChart
+              labels={outcomeLabels}
+              data={series.map((p) => ({ period: label(p.period), ...p.byOutcome }))}
+            />
+          }
+          table={
+            <Table
+              caption={`Outcomes per ${groupBy}`}
+              head={[
+                "Period",
+                "Prevented",
+                "Contained",
+                "Customer impact",
+                "Financial impact",
+                "Caught",
+              ]}
+              rows={series.map((p) => [
+                label(p.period),
+                p.byOutcome.prevented,
+                p.byOutcome.contained,
+                p.byOutcome.customer_impact,
+                p.byOutcome.financial_impact,
+                pct(p.caughtBeforeImpact),
+              ])}
+            />
+          }
+        />
+        <ChartCard
+          title={`Time to resolve per ${groupBy} (hours)`}
+          empty={summary.timeToResolve.count === 0}
+          chart={
+            <TimeToResolveChart
+              data={series.map((p) => ({
+                period: label(p.period),
+                median: hours(p.timeToResolve.median),
+                p90: hours(p.timeToResolve.p90),
+              }))}
+            />
+          }
+          table={
+            <Table
+              caption={`Time to resolve per ${groupBy}`}
+              head={["Period", "Median", "90th percentile", "Resolved"]}
+              rows={series.map((p) => [
+                label(p.period),
+                formatMinutes(p.timeToResolve.median),
+                formatMinutes(p.timeToResolve.p90),
+                p.timeToResolve.count,
+              ])}
+            />
+          }
+        />
+        <ChartCard
+          title="Incidents per 1,000 actions, by stage"
+          empty={metrics.byStage.length === 0}
+          chart={
+            <RateByStageChart
+              data={metrics.byStage.map((s) => ({
+                label: STAGE_LABELS[s.stage],
+                rate: s.ratePer1000 === null ? null : Math.round(s.ratePer1000 * 100) / 100,
+              }))}
+            />
+          }
+          table={
+            <Table
+              caption="Incident rate by stage"
+              head={["Stage", "Incidents", "Actions", "Per 1,000"]}
+              rows={metrics.byStage.map((s) => [
+                STAGE_LABELS[s.stage],
+                s.count,
+                s.actionsAttempted.toLocaleString("en-GB"),
+                rate(s.ratePer1000),
+              ])}
+            />
+          }
+        />
+      </div>
+    </section>
+  );
+}

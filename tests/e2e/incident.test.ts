@@ -1,0 +1,127 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchBrowser, newPerson, uniq } from "./browser";
+import { AssessmentWizard, UseCasePages } from "./pages/assessment-pages";
+import { AuthPages } from "./pages/auth-pages";
+import { formTime, IncidentPages } from "./pages/incident-pages";
+import { PilotPages } from "./pages/pilot-pages";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function assess(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Start assessment" }).click();
+  await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+  const wizard = new AssessmentWizard(page);
+  for (let step = 1; step <= 8; step++) {
+    await wizard.answerRemaining();
+    await wizard.next();
+  }
+  await page.getByRole("button", { name: "Submit assessment" }).click();
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await page.waitForURL(/\/results$/);
+}
+
+test("an incident logged on a pilot shows in the list and the charts, and resolving it sets time to resolve", async () => {
+  const ctx = await newPerson(browser);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await new AuthPages(page).signUp(
+    { name: "Ines Owner", email: `ines.${uniq()}@example.com`, password: `pw-${uniq()}-${uniq()}` },
+    `Incidents ${uniq()}`,
+  );
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const useCases = new UseCasePages(page, slug);
+  const name = `Route refund requests ${uniq()}`;
+  await useCases.create(name, "Zendesk");
+  await useCases.addAction({
+    name: "Set ticket queue",
+    system: "Zendesk",
+    access: "Writes",
+    reversibility: "Reversible",
+    blastRadius: "One record",
+    frequency: "Hourly",
+  });
+  await assess(page);
+  const pilots = new PilotPages(page, slug);
+  const pilotUrl = await pilots.start(name, "Turn the integration off; agents route by hand.");
+  await pilots.recordMetrics({ attempted: 500, correct: 480, overrides: 10 });
+
+  // Log an incident from the pilot page; the pilot is chosen already.
+  await page.getByRole("link", { name: "Log incident" }).click();
+  await page.waitForURL(/\/incidents\/new\?pilot=/);
+  const incidents = new IncidentPages(page, slug);
+  expect(await incidents.form().getByLabel("Pilot").inputValue()).toBe(pilotUrl.split("/").pop());
+
+  // Detection before the start is refused on that field, and nothing typed is lost.
+  const now = Date.now();
+  const title = `Refund routed to the wrong queue ${uniq()}`;
+  const entry = {
+    title,
+    severity: "Sev2 · major",
+    category: "Incorrect output",
+    detectedBy: "Human reviewer",
+    outcome: "Contained or reverted",
+    startedAt: formTime(new Date(now - 3 * 3_600_000)),
+    detectedAt: formTime(new Date(now - 4 * 3_600_000)),
+    actions: ["Rolled back"],
+  };
+  await incidents.fill(entry);
+  await expect
+    .poll(() => incidents.fieldError("detectedAt").textContent())
+    .toBe("Detected must not be earlier than started.");
+  expect(await incidents.form().getByLabel("Title").inputValue()).toBe(title);
+  expect(await incidents.form().getByLabel("Rolled back").isChecked()).toBe(true);
+  expect(await incidents.form().getByLabel("Severity").inputValue()).toBe("sev2");
+  expect(await incidents.form().getByLabel("Pilot").inputValue()).toBe(pilotUrl.split("/").pop());
+
+  const detectedAt = new Date(now - 2 * 3_600_000);
+  await incidents.form().getByLabel("Detected (optional)").fill(formTime(detectedAt));
+  await incidents.form().getByRole("button", { name: "Log incident" }).click();
+  await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
+  expect(await incidents.timelineValue("Time to detect")).toBe("1 h");
+  expect(await incidents.timelineValue("Time to resolve")).toBe("—");
+
+  // It is in the organisation list and in this week's bar of the severity chart.
+  await incidents.openList("?groupBy=week");
+  await page.getByRole("link", { name: title }).waitFor();
+  expect(await incidents.stat("Incidents")).toBe("1 (1 open)");
+  expect(await incidents.stat("Time to resolve (median · p90)")).toBe("— · —");
+  expect(await page.getByTestId("chart-severity").locator(".recharts-bar-rectangle").count()).toBe(
+    1,
+  );
+  const weeks = await incidents.chartTable("Incidents per week, by severity");
+  expect(weeks).toHaveLength(1);
+  expect(weeks[0]!.slice(1)).toEqual(["0", "1", "0", "0", "1"]);
+  expect(await incidents.stat("Caught before impact")).toBe("100%");
+
+  // The pilot page lists it too, and counts it against the gate.
+  await page.goto(pilotUrl);
+  expect(await page.getByTestId("pilot-incidents").textContent()).toContain(title);
+
+  // Resolve it: time to resolve appears on the incident and in the metrics.
+  await page.getByTestId("pilot-incidents").getByRole("link", { name: title }).click();
+  await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
+  await incidents.resolve();
+  await expect.poll(() => incidents.timelineValue("Time to resolve")).toMatch(/^2 h( 1 min)?$/);
+  expect(await incidents.timelineValue("Resolved")).not.toBe("—");
+
+  await incidents.openList("?status=resolved&groupBy=week");
+  await page.getByRole("link", { name: title }).waitFor();
+  expect(await incidents.stat("Incidents")).toBe("1 (0 open)");
+  expect(await incidents.stat("Time to resolve (median · p90)")).toMatch(/^2 h( 1 min)? · 2 h/);
+  const ttr = await incidents.chartTable("Time to resolve per week (hours)");
+  expect(ttr).toHaveLength(1);
+  const [, median, p90, resolved] = ttr[0]!;
+  expect(median).toMatch(/^2 h( 1 min)?$/);
+  expect(p90).toBe(median);
+  expect(resolved).toBe("1");
+  expect(errors).toEqual([]);
+});

@@ -153,10 +153,10 @@ export async function getIncidentMetrics(
     eq(runMetrics.orgId, ctx.orgId),
     filters.pilotId ? eq(runMetrics.pilotId, filters.pilotId) : undefined,
     filters.from
-      ? sql`${runMetrics.periodStart} >= (${filters.from}::timestamptz at time zone 'UTC')::date`
+      ? sql`${runMetrics.periodStart} >= (${filters.from.toISOString()}::timestamptz at time zone 'UTC')::date`
       : undefined,
     filters.to
-      ? sql`${runMetrics.periodStart} < (${filters.to}::timestamptz at time zone 'UTC')::date`
+      ? sql`${runMetrics.periodStart} < (${filters.to.toISOString()}::timestamptz at time zone 'UTC')::date`
       : undefined,
   );
 

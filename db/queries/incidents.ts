@@ -1,4 +1,17 @@
-import { and, desc, eq, ilike, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  gte,
+  ilike,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   incidents,
@@ -127,8 +140,8 @@ export function incidentWhere(orgId: string, f: IncidentFilters): SQL | undefine
     f.outcome ? eq(incidents.outcome, f.outcome) : undefined,
     f.status === "open" ? isNull(incidents.resolvedAt) : undefined,
     f.status === "resolved" ? isNotNull(incidents.resolvedAt) : undefined,
-    f.from ? sql`${incidents.startedAt} >= ${f.from}` : undefined,
-    f.to ? sql`${incidents.startedAt} < ${f.to}` : undefined,
+    f.from ? gte(incidents.startedAt, f.from) : undefined,
+    f.to ? lt(incidents.startedAt, f.to) : undefined,
     pattern
       ? or(ilike(incidents.title, pattern), ilike(incidents.description, pattern))
       : undefined,

@@ -243,6 +243,21 @@ describe("incident ingestion API", () => {
       await listIncidentsRoute(call("/api/v1/incidents?severity=sev1&q=wrong", token), noParams)
     ).json();
     expect(filtered.total).toBe(6);
+    // A period: started on or after the 5th and before the 8th of June.
+    const period = await (
+      await listIncidentsRoute(
+        call("/api/v1/incidents?from=2026-06-05&to=2026-06-08", token),
+        noParams,
+      )
+    ).json();
+    expect(period.total).toBe(6);
+    const periodMetrics = await (
+      await metricsRoute(
+        call("/api/v1/metrics/incidents?groupBy=month&from=2026-06-05&to=2026-06-08", token),
+        noParams,
+      )
+    ).json();
+    expect(periodMetrics.summary.count).toBe(6);
     const bad = await listIncidentsRoute(
       call("/api/v1/incidents?cursor=nonsense", token),
       noParams,

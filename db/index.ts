@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -64,7 +65,7 @@ function open(): Connection {
   }
   const dir = env.dataDir;
   const release = acquireDirectoryLock(dir);
-  const client = new PGlite(path.join(dir, "pglite"));
+  const client = new PGlite(path.join(dir, "pglite"), { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   return {
     kind: "pglite",

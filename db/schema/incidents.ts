@@ -62,8 +62,13 @@ export const incidents = pgTable(
     ...timestamps,
   },
   (t) => [
-    index("incidents_org_started_idx").on(t.orgId, t.startedAt.desc(), t.id),
-    index("incidents_pilot_started_idx").on(t.pilotId, t.startedAt.desc()),
+    // Keyset paging orders by (started_at, id) descending: scanned backwards, one index
+    // serves every page of the list.
+    index("incidents_org_started_id_idx").on(t.orgId, t.startedAt, t.id),
+    index("incidents_pilot_started_id_idx").on(t.pilotId, t.startedAt, t.id),
+    // Search (ILIKE '%…%') through trigram indexes, so it does not scan the whole log.
+    index("incidents_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    index("incidents_description_trgm_idx").using("gin", t.description.op("gin_trgm_ops")),
     index("incidents_org_open_idx")
       .on(t.orgId, t.pilotId, t.severity)
       .where(sql`${t.resolvedAt} is null`),

@@ -1,14 +1,13 @@
 import { Download, Plus, Siren } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { IncidentMetricsPanel } from "@/components/incidents/metrics-panel";
+import { Suspense } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Label, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listIncidents } from "@/db/queries/incidents";
 import { listPilotOptions } from "@/db/queries/pilots";
 import { can } from "@/lib/auth/permissions";
@@ -24,6 +23,10 @@ import {
 import { STAGE_LABELS } from "@/lib/domain/stages";
 import { formatDateTime } from "@/lib/format";
 import { found } from "@/lib/pages";
+import {
+  IncidentMetricsPending,
+  IncidentMetricsSection,
+} from "./_components/incident-metrics-section";
 import { incidentFilterSchema, toFilters } from "./schemas";
 
 export const metadata: Metadata = { title: "Incidents · Preflight" };
@@ -42,10 +45,9 @@ export default async function IncidentsPage({
   const f = incidentFilterSchema.parse(raw);
   const filters = toFilters(f);
   const groupBy = f.groupBy ?? "month";
-  const [page, metrics, pilots] = await found(
+  const [page, pilots] = await found(
     Promise.all([
       listIncidents(member, filters, { cursor: f.cursor, limit: 50 }),
-      getIncidentMetrics(member, filters, groupBy),
       listPilotOptions(member),
     ]),
   );
@@ -169,7 +171,9 @@ export default async function IncidentsPage({
         </form>
       </Card>
 
-      <IncidentMetricsPanel metrics={metrics} />
+      <Suspense fallback={<IncidentMetricsPending />}>
+        <IncidentMetricsSection member={member} filters={filters} groupBy={groupBy} />
+      </Suspense>
 
       <Card className="mt-4">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">

@@ -1,14 +1,13 @@
 import { AlertTriangle, Check, Download, Pencil, ShieldAlert, X } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { RunMetricsChart } from "@/components/charts/run-metrics-chart";
-import { IncidentMetricsPanel } from "@/components/incidents/metrics-panel";
 import { GateBadge, PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listPilotIncidents } from "@/db/queries/incidents";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { getPilot, getPilotGate, listPilotTimeline } from "@/db/queries/pilots";
@@ -29,6 +28,10 @@ import { STAGE_LABELS, STAGES, stageIndex } from "@/lib/domain/stages";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { found } from "@/lib/pages";
 import { cn } from "@/lib/utils";
+import {
+  IncidentMetricsPending,
+  IncidentMetricsSection,
+} from "../../incidents/_components/incident-metrics-section";
 import { AssumptionForm, NewAssumptionForm } from "./_components/assumption-form";
 import { RunMetricForm, RunMetricsImportForm } from "./_components/run-metric-form";
 import { SignoffForm, WithdrawSignoffForm } from "./_components/signoff-form";
@@ -65,7 +68,6 @@ export default async function PilotPage({
       listPilotIncidents(member, id),
     ]),
   );
-  const incidentMetrics = await getIncidentMetrics(member, { pilotId: id }, "week");
   const orgSlug = member.orgSlug;
   const base = `/o/${orgSlug}/pilots/${id}`;
   const userId = member.actor.type === "user" ? member.actor.userId : null;
@@ -541,7 +543,11 @@ export default async function PilotPage({
             </div>
           </Card>
         ) : null}
-        {incidents.total > 0 ? <IncidentMetricsPanel metrics={incidentMetrics} /> : null}
+        {incidents.total > 0 ? (
+          <Suspense fallback={<IncidentMetricsPending />}>
+            <IncidentMetricsSection member={member} filters={{ pilotId: id }} groupBy="week" />
+          </Suspense>
+        ) : null}
       </section>
 
       <div className="mt-4 grid gap-4 xl:grid-cols-2">

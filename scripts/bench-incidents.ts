@@ -1,0 +1,210 @@
+// Measures the incident list, export and metrics queries on a large organisation.
+//
+//   npm run bench:incidents                       # 100,000 incidents in a throwaway PGlite
+//   npm run bench:incidents -- --count 20000      # fewer
+//   npm run bench:incidents -- --postgres postgres://postgres@127.0.0.1:5432/test
+//                                                 # in a throwaway database on that server
+//
+// It never touches the app's own data: PGlite runs in a temporary directory and PostgreSQL in
+// a database created for the run and dropped afterwards.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import postgres from "postgres";
+import { parseArgs } from "./lib/cli";
+
+const args = parseArgs();
+const count = Number(args.count ?? 100_000);
+if (!Number.isInteger(count) || count < 1) throw new Error("--count takes a whole number");
+const base = typeof args.postgres === "string" ? args.postgres : null;
+
+let cleanup: () => Promise<void>;
+if (base) {
+  const name = `preflight_bench_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-bench-"));
+  delete process.env.DATABASE_URL;
+  process.env.PREFLIGHT_DATA_DIR = dir;
+  cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// The database module reads its configuration when first imported.
+const { closeDatabase, databaseKind, db, migrateDatabase } = await import("@/db");
+const { sql } = await import("drizzle-orm");
+const { createOrganisation, memberContext } = await import("@/db/queries/organisations");
+const { createUser } = await import("@/db/queries/users");
+const { createUseCase } = await import("@/db/queries/use-cases");
+const { listIncidents } = await import("@/db/queries/incidents");
+const { getIncidentMetrics } = await import("@/db/queries/incident-metrics");
+const { pilots } = await import("@/db/schema");
+
+const STAGES_IN_PILOT = [
+  "sandbox",
+  "shadow",
+  "supervised",
+  "limited_production",
+  "production",
+] as const;
+
+async function time(label: string, run: () => Promise<unknown>, repeat = 7) {
+  await run(); // warm up
+  const ms: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const started = performance.now();
+    await run();
+    ms.push(performance.now() - started);
+  }
+  ms.sort((a, b) => a - b);
+  const median = ms[Math.floor(ms.length / 2)]!;
+  console.log(
+    `${label.padEnd(58)} ${median.toFixed(1).padStart(8)} ms median  ${ms.at(-1)!.toFixed(1).padStart(8)} ms worst`,
+  );
+}
+
+try {
+  await migrateDatabase();
+  console.log(`Database: ${databaseKind()}. Loading ${count.toLocaleString("en-GB")} incidents…`);
+  const loadStarted = performance.now();
+  const user = await createUser(db, {
+    email: `bench-${randomBytes(3).toString("hex")}@example.com`,
+    name: "Bench Owner",
+    passwordHash: null,
+  });
+  if (!user) throw new Error("no user");
+  const org = await db.transaction((tx) =>
+    createOrganisation(
+      tx,
+      { type: "system", label: "benchmark" },
+      { name: "Bench", ownerUserId: user.id },
+    ),
+  );
+  const ctx = await memberContext(user, org.slug);
+  if (!ctx) throw new Error("no member context");
+  // Ten pilots; incidents and a year of daily run metrics are generated in SQL.
+  const pilotIds: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const useCase = await createUseCase(ctx, {
+      name: `Workflow ${i + 1}`,
+      description: "",
+      ownerId: null,
+      businessValue: 3,
+      annualValue: null,
+      systems: [],
+      status: "piloting",
+    });
+    const [pilot] = await db
+      .insert(pilots)
+      .values({
+        orgId: ctx.orgId,
+        useCaseId: useCase.id,
+        stage: STAGES_IN_PILOT[i % STAGES_IN_PILOT.length]!,
+        startDate: "2025-11-01",
+        rollbackPlan: "Flag off",
+      })
+      .returning({ id: pilots.id });
+    pilotIds.push(pilot!.id);
+  }
+  const ids = sql.raw(`array[${pilotIds.map((id) => `'${id}'::uuid`).join(",")}]`);
+  const batch = 20_000;
+  for (let from = 1; from <= count; from += batch) {
+    const to = Math.min(count, from + batch - 1);
+    await db.execute(sql`
+      insert into incidents (org_id, pilot_id, title, description, severity, category,
+        detection_source, outcome, stage, started_at, detected_at, acknowledged_at, mitigated_at,
+        resolved_at, cost_estimate, actions)
+      select ${ctx.orgId}, (${ids})[1 + i % 10],
+        (array['Ticketing API timed out','Wrong category on a batch','Stale order status',
+          'Record matched to the wrong customer','Batch stopped halfway'])[1 + i % 5] || ' #' || i,
+        'Generated for the benchmark.',
+        (array['sev1','sev2','sev3','sev4'])[1 + (i * 7) % 4]::severity,
+        (array['stale_data','identity_mismatch','permission_overreach','integration_failure',
+          'partial_failure','incorrect_output','approval_bypass','escalation_mishandled',
+          'other'])[1 + (i * 13) % 9]::incident_category,
+        (array['automated_check','human_reviewer','customer','audit'])[1 + (i * 3) % 4]::detection_source,
+        (array['prevented','contained','customer_impact','financial_impact'])[1 + (i * 11) % 4]::incident_outcome,
+        (array['sandbox','shadow','supervised','limited_production','production'])[1 + i % 5]::stage,
+        t, t + interval '20 minutes' * (1 + i % 9), t + interval '30 minutes' * (1 + i % 9),
+        t + interval '90 minutes' * (1 + i % 9),
+        case when i % 50 = 0 then null else t + interval '6 hours' * (1 + i % 7) end,
+        case when i % 3 = 0 then null else (i % 5000) end,
+        '["fix"]'::jsonb
+      from (
+        select i, now() - interval '365 days' * (i::float8 / ${count}) as t
+        from generate_series(${from}::int, ${to}::int) as i
+      ) g`);
+  }
+  await db.execute(sql`
+    insert into run_metrics (org_id, pilot_id, period, period_start, stage, attempted, correct,
+      overrides, escalations, source)
+    select ${ctx.orgId}, p, 'day', d::date,
+      (array['sandbox','shadow','supervised','limited_production','production'])[
+        1 + (extract(doy from d)::int / 73) % 5]::stage,
+      1000, 970, 20, 5, 'api'
+    from unnest(${ids}) as p,
+      generate_series(current_date - 365, current_date, interval '1 day') as d`);
+  await db.execute(sql`analyze`);
+  console.log(`Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s.\n`);
+
+  const pilotId = pilotIds[3]!;
+  const lastQuarter = new Date(Date.now() - 90 * 86_400_000);
+  await time("List: first page of 50, with total", () => listIncidents(ctx, {}));
+  await time("List: first page, Sev1 + integration failure", () =>
+    listIncidents(ctx, { severity: "sev1", category: "integration_failure" }),
+  );
+  await time("List: one pilot, last quarter, open", () =>
+    listIncidents(ctx, { pilotId, from: lastQuarter, status: "open" }),
+  );
+  await time("List: search “#77123” (one match)", () => listIncidents(ctx, { q: "#77123" }));
+  await time("List: search “wrong customer” (a fifth of all)", () =>
+    listIncidents(ctx, { q: "wrong customer" }),
+  );
+  let cursor: string | undefined;
+  for (let page = 0; page < 200; page++) {
+    const next = (await listIncidents(ctx, {}, { cursor, withTotal: false })).nextCursor;
+    if (!next) break;
+    cursor = next;
+  }
+  await time("List: a page 200 pages deep (cursor), no total", () =>
+    listIncidents(ctx, {}, { cursor, withTotal: false }),
+  );
+  await time(
+    "Export: every Sev2 incident, pages of 500",
+    async () => {
+      let at: string | undefined;
+      let rows = 0;
+      do {
+        const page = await listIncidents(
+          ctx,
+          { severity: "sev2" },
+          { cursor: at, limit: 500, withTotal: false },
+        );
+        rows += page.items.length;
+        at = page.nextCursor ?? undefined;
+      } while (at);
+      return rows;
+    },
+    3,
+  );
+  await time("Metrics: whole organisation by month", () => getIncidentMetrics(ctx, {}, "month"));
+  await time("Metrics: whole organisation by week", () => getIncidentMetrics(ctx, {}, "week"));
+  await time("Metrics: one pilot by week (the pilot page)", () =>
+    getIncidentMetrics(ctx, { pilotId }, "week"),
+  );
+  await time("Metrics: last quarter, Sev1 only, by week", () =>
+    getIncidentMetrics(ctx, { from: lastQuarter, severity: "sev1" }, "week"),
+  );
+} finally {
+  await closeDatabase();
+  await cleanup();
+}

@@ -47,18 +47,16 @@ export const incidentFormSchema = z.object({
     .string()
     .trim()
     .transform((v) => v.replace(/[,\s_]/g, ""))
-    .pipe(
-      z.union([
-        z.literal("").transform(() => null),
-        z
-          .string()
-          .regex(/^\d{1,13}$/, "Enter a whole amount without currency symbols, like 1200.")
-          .transform(Number),
-      ]),
-    ),
+    .refine(
+      (v) => v === "" || /^\d{1,13}$/.test(v),
+      "Enter a whole amount without currency symbols, like 1200.",
+    )
+    .transform((v) => (v === "" ? null : Number(v))),
+  // A disabled select (no pilot chosen) sends nothing at all.
   assumptionId: z
     .string()
     .trim()
+    .optional()
     .transform((v) => v || null)
     .pipe(z.uuid("Choose an assumption from the list.").nullable()),
 });

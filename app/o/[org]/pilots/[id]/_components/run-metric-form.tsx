@@ -40,11 +40,12 @@ export function RunMetricForm({ action, today }: { action: Action; today: string
         </Field>
         <Field
           id="rm-periodStart"
-          label="Day (or any day of the week)"
+          label="Date"
+          hint="For a week, any day in it."
           errors={errors?.periodStart}
         >
           <Input
-            {...fieldProps("rm-periodStart", errors?.periodStart)}
+            {...fieldProps("rm-periodStart", errors?.periodStart, true)}
             name="periodStart"
             type="date"
             defaultValue={v?.periodStart ?? today}

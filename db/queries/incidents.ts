@@ -65,18 +65,18 @@ export type IncidentSummaryDto = {
   detectionSource: DetectionSource;
   stage: Stage | null;
   startedAt: Date;
+  detectedAt: Date | null;
+  acknowledgedAt: Date | null;
+  mitigatedAt: Date | null;
   resolvedAt: Date | null;
   costEstimate: number | null;
+  actions: IncidentAction[];
 };
 
 export type IncidentDto = IncidentSummaryDto & {
   description: string;
-  detectedAt: Date | null;
-  acknowledgedAt: Date | null;
-  mitigatedAt: Date | null;
   assumptionId: string | null;
   assumptionText: string | null;
-  actions: IncidentAction[];
   externalId: string | null;
   createdByName: string | null;
   version: number;
@@ -95,19 +95,19 @@ const summaryColumns = {
   detectionSource: incidents.detectionSource,
   stage: incidents.stage,
   startedAt: incidents.startedAt,
+  detectedAt: incidents.detectedAt,
+  acknowledgedAt: incidents.acknowledgedAt,
+  mitigatedAt: incidents.mitigatedAt,
   resolvedAt: incidents.resolvedAt,
   costEstimate: incidents.costEstimate,
+  actions: incidents.actions,
 };
 
 const detailColumns = {
   ...summaryColumns,
   description: incidents.description,
-  detectedAt: incidents.detectedAt,
-  acknowledgedAt: incidents.acknowledgedAt,
-  mitigatedAt: incidents.mitigatedAt,
   assumptionId: incidents.assumptionId,
   assumptionText: pilotAssumptions.text,
-  actions: incidents.actions,
   externalId: incidents.externalId,
   createdByName: users.name,
   version: incidents.version,
@@ -547,9 +547,12 @@ export async function ingestWebhookIncident(
       resolvedAt: event.resolvedAt ?? before.resolvedAt,
     };
     assertTimeline(next, new Date());
+    const stage = before.pilotId
+      ? await stageAt(tx, before.pilotId, event.startedAt)
+      : before.stage;
     await tx
       .update(incidents)
-      .set({ ...next, version: sql`${incidents.version} + 1` })
+      .set({ ...next, stage, version: sql`${incidents.version} + 1` })
       .where(eq(incidents.id, id));
     const after = await getIncident(ctx, id, tx);
     await writeAudit(tx, ctx.orgId, ctx.actor, {

@@ -98,11 +98,7 @@ export const incidentPageSchema = z
     data: z.array(
       incidentSchema.omit({
         description: true,
-        detectedAt: true,
-        acknowledgedAt: true,
-        mitigatedAt: true,
         assumptionId: true,
-        actions: true,
         externalId: true,
         version: true,
       }),

@@ -94,13 +94,35 @@ test("an incident logged on a pilot shows in the list and the charts, and resolv
   await page.getByRole("link", { name: title }).waitFor();
   expect(await incidents.stat("Incidents")).toBe("1 (1 open)");
   expect(await incidents.stat("Time to resolve (median · p90)")).toBe("— · —");
-  expect(await page.getByTestId("chart-severity").locator(".recharts-bar-rectangle").count()).toBe(
-    1,
-  );
+  // The chart draws once it has measured its container, after hydration.
+  await expect
+    .poll(() => page.getByTestId("chart-severity").locator(".recharts-bar-rectangle").count())
+    .toBe(1);
   const weeks = await incidents.chartTable("Incidents per week, by severity");
   expect(weeks).toHaveLength(1);
   expect(weeks[0]!.slice(1)).toEqual(["0", "1", "0", "0", "1"]);
   expect(await incidents.stat("Caught before impact")).toBe("100%");
+
+  // The CSV export follows the filters on the page.
+  const exportCsv = async (query: string) => {
+    await incidents.openList(query);
+    const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    const response = await page.request.get(href!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/csv");
+    return (await response.text()).trim().split(/\r?\n/);
+  };
+  const lines = await exportCsv("?severity=sev2");
+  expect(lines[0]).toBe(
+    "id,title,severity,category,detection_source,outcome,pilot,stage,started_at,detected_at,acknowledged_at,mitigated_at,resolved_at,cost_estimate,actions",
+  );
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(`,${title},sev2,incorrect_output,human_reviewer,contained,${name},`);
+  expect(lines[1]).toContain(`,${detectedAt.toISOString().slice(0, 16)}`);
+  expect(lines[1]!.endsWith(",rollback")).toBe(true);
+  await incidents.openList("?severity=sev4");
+  expect(await page.getByRole("link", { name: "Export CSV" }).count()).toBe(0);
+  await page.getByText("No incident matches these filters").waitFor();
 
   // The pilot page lists it too, and counts it against the gate.
   await page.goto(pilotUrl);

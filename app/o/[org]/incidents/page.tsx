@@ -21,6 +21,7 @@ import {
   SEVERITY_LABELS,
 } from "@/lib/domain/incidents";
 import { STAGE_LABELS } from "@/lib/domain/stages";
+import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { found } from "@/lib/pages";
 import {
@@ -47,7 +48,13 @@ export default async function IncidentsPage({
   const groupBy = f.groupBy ?? "month";
   const [page, pilots] = await found(
     Promise.all([
-      listIncidents(member, filters, { cursor: f.cursor, limit: 50 }),
+      listIncidents(member, filters, { cursor: f.cursor, limit: 50 }).catch((error) => {
+        // A stale or mangled cursor in a bookmarked link: start from the first page.
+        if (f.cursor && error instanceof AppError && error.code === "invalid_input") {
+          return listIncidents(member, filters, { limit: 50 });
+        }
+        throw error;
+      }),
       listPilotOptions(member),
     ]),
   );

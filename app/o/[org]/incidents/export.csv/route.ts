@@ -14,8 +14,12 @@ const COLUMNS = [
   "pilot",
   "stage",
   "started_at",
+  "detected_at",
+  "acknowledged_at",
+  "mitigated_at",
   "resolved_at",
   "cost_estimate",
+  "actions",
 ];
 
 /**
@@ -54,8 +58,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
             i.pilotName ?? "",
             i.stage ?? "",
             i.startedAt.toISOString(),
+            i.detectedAt?.toISOString() ?? "",
+            i.acknowledgedAt?.toISOString() ?? "",
+            i.mitigatedAt?.toISOString() ?? "",
             i.resolvedAt?.toISOString() ?? "",
             i.costEstimate ?? "",
+            i.actions.join(" "),
           ]),
           { header: false, escapeFormulae: true },
         );

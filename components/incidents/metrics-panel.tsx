@@ -66,7 +66,7 @@ function ChartCard({
       </h3>
       {empty ? (
         <p className="py-10 text-center text-sm text-muted-foreground">
-          No incidents match these filters.
+          No incidents in this view. Log one, or widen the filters.
         </p>
       ) : (
         <>
@@ -304,6 +304,25 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
             />
           }
         />
+        {metrics.byPilot.length > 1 ? (
+          <Card aria-labelledby="metrics-by-pilot">
+            <h3 id="metrics-by-pilot" className="mb-2 text-sm font-semibold">
+              Incidents by pilot
+            </h3>
+            <div className="max-h-80 overflow-auto">
+              <Table
+                caption="Incidents by pilot, most first"
+                head={["Pilot", "Incidents", "Open", "Median time to resolve"]}
+                rows={metrics.byPilot.map((p) => [
+                  p.name,
+                  p.count,
+                  p.open,
+                  formatMinutes(p.ttrMedian),
+                ])}
+              />
+            </div>
+          </Card>
+        ) : null}
       </div>
     </section>
   );

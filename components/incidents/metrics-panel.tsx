@@ -18,6 +18,7 @@ import {
 } from "@/lib/domain/incidents";
 import { STAGE_LABELS } from "@/lib/domain/stages";
 import { formatMinutes } from "@/lib/format-duration";
+import { periodRange } from "@/lib/periods";
 
 const hours = (minutes: number | null) =>
   minutes === null ? null : Math.round((minutes / 60) * 10) / 10;
@@ -129,6 +130,11 @@ function Table({
 /** Outcome metrics with their definitions, and five charts each with a table alternative. */
 export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto }) {
   const { summary, series, groupBy } = metrics;
+  // Charts keep quiet periods on their time axis; the tables list the periods with incidents.
+  const byPeriod = new Map(series.map((p) => [p.period, p]));
+  const timeline =
+    series.length > 0 ? periodRange(series[0]!.period, series.at(-1)!.period, groupBy) : [];
+  const filled = timeline.map((period) => ({ period, point: byPeriod.get(period) }));
   const empty = summary.count === 0;
   const label = (p: string) => periodLabel(p, groupBy);
   const sevLabels = Object.fromEntries(SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]]));
@@ -187,7 +193,10 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
           chart={
             <IncidentsBySeverityChart
               labels={sevLabels}
-              data={series.map((p) => ({ period: label(p.period), ...p.bySeverity }))}
+              data={filled.map(({ period, point }) => ({
+                period: label(period),
+                ...(point?.bySeverity ?? { sev1: 0, sev2: 0, sev3: 0, sev4: 0 }),
+              }))}
             />
           }
           table={
@@ -230,7 +239,15 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
           chart={
             <OutcomeMixChart
               labels={outcomeLabels}
-              data={series.map((p) => ({ period: label(p.period), ...p.byOutcome }))}
+              data={filled.map(({ period, point }) => ({
+                period: label(period),
+                ...(point?.byOutcome ?? {
+                  prevented: 0,
+                  contained: 0,
+                  customer_impact: 0,
+                  financial_impact: 0,
+                }),
+              }))}
             />
           }
           table={
@@ -260,10 +277,10 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
           empty={summary.timeToResolve.count === 0}
           chart={
             <TimeToResolveChart
-              data={series.map((p) => ({
-                period: label(p.period),
-                median: hours(p.timeToResolve.median),
-                p90: hours(p.timeToResolve.p90),
+              data={filled.map(({ period, point }) => ({
+                period: label(period),
+                median: hours(point?.timeToResolve.median ?? null),
+                p90: hours(point?.timeToResolve.p90 ?? null),
               }))}
             />
           }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { incidentFormSchema, toFilters } from "@/app/o/[org]/incidents/schemas";
 import { formatMinutes } from "@/lib/format-duration";
+import { periodRange } from "@/lib/periods";
 
 const base = {
   pilotId: "",
@@ -84,5 +85,24 @@ describe("formatMinutes", () => {
     [52 * 60 + 10, "2 d 4 h"],
   ])("%j minutes → %j", (minutes, text) => {
     expect(formatMinutes(minutes)).toBe(text);
+  });
+});
+
+describe("periodRange", () => {
+  test("weeks and months between two period starts, both ends included", () => {
+    expect(periodRange("2026-11-02", "2026-11-23", "week")).toEqual([
+      "2026-11-02",
+      "2026-11-09",
+      "2026-11-16",
+      "2026-11-23",
+    ]);
+    expect(periodRange("2025-11-01", "2026-02-01", "month")).toEqual([
+      "2025-11-01",
+      "2025-12-01",
+      "2026-01-01",
+      "2026-02-01",
+    ]);
+    expect(periodRange("2026-11-02", "2026-11-02", "week")).toEqual(["2026-11-02"]);
+    expect(periodRange("2020-01-06", "2026-01-05", "week", 10)).toHaveLength(10);
   });
 });

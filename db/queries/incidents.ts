@@ -595,23 +595,6 @@ export async function listPilotIncidents(
   return { items, total: counts?.total ?? 0, open: counts?.open ?? 0 };
 }
 
-/** Assumptions an incident of this pilot can be linked to. */
-export async function listLinkableAssumptions(
-  ctx: MemberContext,
-  pilotId: string,
-): Promise<{ id: string; text: string; status: string }[]> {
-  await getPilot(ctx, pilotId);
-  return db
-    .select({
-      id: pilotAssumptions.id,
-      text: pilotAssumptions.text,
-      status: pilotAssumptions.status,
-    })
-    .from(pilotAssumptions)
-    .where(and(eq(pilotAssumptions.orgId, ctx.orgId), eq(pilotAssumptions.pilotId, pilotId)))
-    .orderBy(pilotAssumptions.createdAt);
-}
-
 /** Assumptions of every pilot that is not retired, for linking incidents to what they broke. */
 export async function listAssumptionOptions(
   ctx: MemberContext,

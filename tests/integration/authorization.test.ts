@@ -15,6 +15,7 @@ import {
   getIncident,
   type IncidentInput,
   ingestWebhookIncident,
+  listAssumptionOptions,
   listIncidents,
   listPilotIncidents,
   updateIncident,
@@ -394,6 +395,11 @@ const PILOT_CASES: typeof CASES = [
     call: (ctx) => getIncidentMetrics(ctx, {}, "month"),
   },
   {
+    name: "listAssumptionOptions",
+    allowed: [...ROLES],
+    call: (ctx) => listAssumptionOptions(ctx),
+  },
+  {
     name: "listPilotIncidents",
     allowed: [...ROLES],
     call: async (ctx, org) => listPilotIncidents(ctx, (await makePilot(org)).id),
@@ -515,6 +521,10 @@ describe("another organisation's rows", () => {
     expect(await outcome(listPilotIncidents(intruder, pilot.id))).toBe("not_found");
     expect(await outcome(getPilot(intruder, pilot.id))).toBe("not_found");
     expect((await listIncidents(intruder)).items.map((i) => i.id)).not.toContain(incident.id);
+    expect((await listAssumptionOptions(intruder)).map((a) => a.pilotId)).not.toContain(pilot.id);
+    expect((await listAssumptionOptions(home.ctx.viewer)).map((a) => a.pilotId)).toContain(
+      pilot.id,
+    );
     expect((await getIncident(home.ctx.viewer, incident.id)).severity).toBe("sev3");
     const after = (await listMembers(home.ctx.owner)).find((m) => m.id === target.id);
     expect(after?.role).toBe("viewer");

@@ -10,3 +10,12 @@ export async function found<T>(query: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** A page's search parameters with one value each (the first, when a name repeats). */
+export function firstValues(
+  params: Record<string, string | string[] | undefined>,
+): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
+}

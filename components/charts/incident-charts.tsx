@@ -41,6 +41,41 @@ export type SeverityPoint = {
   sev4: number;
 };
 
+/** Counts per period, one stacked bar per period, one segment per key in `colors` order. */
+function StackedPeriodChart<K extends string>({
+  data,
+  labels,
+  colors,
+  testId,
+}: {
+  data: ({ period: string } & Record<NoInfer<K>, number>)[];
+  labels: Record<string, string>;
+  colors: Record<K, string>;
+  testId: string;
+}) {
+  return (
+    <Frame testId={testId}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="period" {...axis} minTickGap={16} />
+        <YAxis allowDecimals={false} {...axis} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
+        {(Object.keys(colors) as K[]).map((key) => (
+          <Bar
+            key={key}
+            dataKey={key}
+            name={labels[key]}
+            stackId="stack"
+            fill={colors[key]}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </Frame>
+  );
+}
+
 /** Incidents per period, stacked by severity. */
 export function IncidentsBySeverityChart({
   data,
@@ -50,25 +85,12 @@ export function IncidentsBySeverityChart({
   labels: Record<string, string>;
 }) {
   return (
-    <Frame testId="chart-severity">
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="period" {...axis} minTickGap={16} />
-        <YAxis allowDecimals={false} {...axis} />
-        <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
-        {(["sev1", "sev2", "sev3", "sev4"] as const).map((s) => (
-          <Bar
-            key={s}
-            dataKey={s}
-            name={labels[s]}
-            stackId="s"
-            fill={SEVERITY_COLORS[s]}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
-    </Frame>
+    <StackedPeriodChart
+      data={data}
+      labels={labels}
+      colors={SEVERITY_COLORS}
+      testId="chart-severity"
+    />
   );
 }
 
@@ -104,25 +126,12 @@ export function OutcomeMixChart({
   labels: Record<string, string>;
 }) {
   return (
-    <Frame testId="chart-outcome">
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="period" {...axis} minTickGap={16} />
-        <YAxis allowDecimals={false} {...axis} />
-        <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
-        {(["prevented", "contained", "customer_impact", "financial_impact"] as const).map((o) => (
-          <Bar
-            key={o}
-            dataKey={o}
-            name={labels[o]}
-            stackId="o"
-            fill={OUTCOME_COLORS[o]}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
-    </Frame>
+    <StackedPeriodChart
+      data={data}
+      labels={labels}
+      colors={OUTCOME_COLORS}
+      testId="chart-outcome"
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { launchBrowser, newPerson, uniq } from "./browser";
 import { AssessmentWizard, UseCasePages } from "./pages/assessment-pages";
@@ -13,19 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function assess(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Start assessment" }).click();
-  await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
-  const wizard = new AssessmentWizard(page);
-  for (let step = 1; step <= 8; step++) {
-    await wizard.answerRemaining();
-    await wizard.next();
-  }
-  await page.getByRole("button", { name: "Submit assessment" }).click();
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
-  await page.waitForURL(/\/results$/);
-}
 
 test("an incident logged on a pilot shows in the list and the charts, and resolving it sets time to resolve", async () => {
   const ctx = await newPerson(browser);
@@ -48,7 +35,7 @@ test("an incident logged on a pilot shows in the list and the charts, and resolv
     blastRadius: "One record",
     frequency: "Hourly",
   });
-  await assess(page);
+  await new AssessmentWizard(page).assessWithStrongAnswers();
   const pilots = new PilotPages(page, slug);
   const pilotUrl = await pilots.start(name, "Turn the integration off; agents route by hand.");
   await pilots.recordMetrics({ attempted: 500, correct: 480, overrides: 10 });

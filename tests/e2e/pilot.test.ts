@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { launchBrowser, newPerson, uniq } from "./browser";
 import { AssessmentWizard, UseCasePages } from "./pages/assessment-pages";
@@ -13,20 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Answers every step of the wizard with strong answers and submits. */
-async function assess(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Start assessment" }).click();
-  await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
-  const wizard = new AssessmentWizard(page);
-  for (let step = 1; step <= 8; step++) {
-    await wizard.answerRemaining();
-    await wizard.next();
-  }
-  await page.getByRole("button", { name: "Submit assessment" }).click();
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
-  await page.waitForURL(/\/results$/);
-}
 
 test("a lead runs a pilot to production through a blocked gate and an override, then rolls it back", async () => {
   // An owner (who can override gates) with an assessed use case, and a lead they invite.
@@ -50,7 +36,7 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
     blastRadius: "One record",
     frequency: "Hourly",
   });
-  await assess(ownerPage);
+  await new AssessmentWizard(ownerPage).assessWithStrongAnswers();
   const link = await new SettingsPages(ownerPage, slug).createInvitation("Lead");
 
   const leadCtx = await newPerson(browser);

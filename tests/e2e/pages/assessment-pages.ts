@@ -82,6 +82,22 @@ export class AssessmentWizard {
     );
   }
 
+  /**
+   * From a use case page: starts an assessment, answers every step with strong answers and
+   * submits it, ending on the results page.
+   */
+  async assessWithStrongAnswers(): Promise<void> {
+    await this.page.getByRole("button", { name: "Start assessment" }).click();
+    await this.page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+    for (let step = 1; step <= 8; step++) {
+      await this.answerRemaining();
+      await this.next();
+    }
+    await this.page.getByRole("button", { name: "Submit assessment" }).click();
+    await this.page.getByRole("button", { name: "Submit", exact: true }).click();
+    await this.page.waitForURL(/\/results$/);
+  }
+
   async progress(): Promise<string> {
     return (
       (await this.page.getByTestId("progress-text").textContent())?.replace(/\s+/g, " ").trim() ??

@@ -2,7 +2,7 @@ import { Download, Plus, Siren } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { Badge } from "@/components/ui/badge";
+import { IncidentTable } from "@/components/incidents/incident-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -20,10 +20,8 @@ import {
   SEVERITIES,
   SEVERITY_LABELS,
 } from "@/lib/domain/incidents";
-import { STAGE_LABELS } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
-import { found } from "@/lib/pages";
+import { firstValues, found } from "@/lib/pages";
 import {
   IncidentMetricsPending,
   IncidentMetricsSection,
@@ -40,9 +38,7 @@ export default async function IncidentsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const member = await requireMember((await params).org);
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
-  );
+  const raw = firstValues(await searchParams);
   const f = incidentFilterSchema.parse(raw);
   const filters = toFilters(f);
   const groupBy = f.groupBy ?? "month";
@@ -208,58 +204,12 @@ export default async function IncidentsPage({
               : "Log what goes wrong in pilots — by hand, through the API or from your pager's webhook — to see how fast it is caught and what it costs."}
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="incident-list">
-              <caption className="sr-only">Incidents, newest first</caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Incident
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Severity
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Pilot
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Stage
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Category
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Outcome
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Started (UTC)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((i) => (
-                  <tr key={i.id} className="border-b last:border-0">
-                    <td className="py-2 pr-3">
-                      <Link href={`${base}/${i.id}`} className="text-primary hover:underline">
-                        {i.title}
-                      </Link>
-                      {i.resolvedAt ? null : (
-                        <Badge tone="warning" className="ml-2">
-                          Open
-                        </Badge>
-                      )}
-                    </td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{SEVERITY_LABELS[i.severity]}</td>
-                    <td className="py-2 pr-3">{i.pilotName ?? "—"}</td>
-                    <td className="py-2 pr-3">{i.stage ? STAGE_LABELS[i.stage] : "—"}</td>
-                    <td className="py-2 pr-3">{CATEGORY_LABELS[i.category]}</td>
-                    <td className="py-2 pr-3">{OUTCOME_LABELS[i.outcome]}</td>
-                    <td className="py-2 whitespace-nowrap">{formatDateTime(i.startedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <IncidentTable
+            incidents={page.items}
+            orgSlug={member.orgSlug}
+            caption="Incidents, newest first"
+            testId="incident-list"
+          />
         )}
         {f.cursor || page.nextCursor ? (
           <nav aria-label="Pages" className="mt-3 flex gap-2">

@@ -14,6 +14,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
 import { PILOT_STATUS_LABELS, PILOT_STATUSES } from "@/lib/domain/pilots";
 import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
+import { firstValues } from "@/lib/pages";
 import { pilotBoardFilterSchema } from "./schemas";
 
 export const metadata: Metadata = { title: "Pilots · Preflight" };
@@ -26,9 +27,7 @@ export default async function PilotsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const member = await requireMember((await params).org);
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
-  );
+  const raw = firstValues(await searchParams);
   const filters = pilotBoardFilterSchema.parse(raw);
   const [cards, members] = await Promise.all([
     listPilotCards(member, { q: filters.q, ownerId: filters.owner, status: filters.status }),

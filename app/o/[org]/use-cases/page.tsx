@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
 import { USE_CASE_STATUS_LABELS, USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 import { formatDate } from "@/lib/format";
+import { firstValues } from "@/lib/pages";
 import { useCaseListFilterSchema } from "./schemas";
 
 export const metadata: Metadata = { title: "Use cases · Preflight" };
@@ -27,9 +28,7 @@ export default async function UseCasesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const member = await requireMember((await params).org);
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
-  );
+  const raw = firstValues(await searchParams);
   const filters = useCaseListFilterSchema.parse(raw);
   const [items, members] = await Promise.all([
     listUseCases(member, {

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { RunMetricsChart } from "@/components/charts/run-metrics-chart";
+import { IncidentTable } from "@/components/incidents/incident-table";
 import { GateBadge, PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -14,7 +15,6 @@ import { getPilot, getPilotGate, listPilotTimeline } from "@/db/queries/pilots";
 import { listRunMetrics } from "@/db/queries/run-metrics";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
-import { CATEGORY_LABELS, OUTCOME_LABELS, SEVERITY_LABELS } from "@/lib/domain/incidents";
 import {
   ASSUMPTION_STATUS_LABELS,
   ASSUMPTION_STATUSES,
@@ -488,59 +488,13 @@ export default async function PilotPage({
         </div>
         {incidents.items.length > 0 ? (
           <Card>
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="pilot-incidents">
-                <caption className="sr-only">
-                  Most recent incidents of this pilot, open ones first
-                </caption>
-                <thead className="text-left text-xs text-muted-foreground">
-                  <tr className="border-b">
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Incident
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Severity
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Category
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Outcome
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Stage
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      Started
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {incidents.items.map((i) => (
-                    <tr key={i.id} className="border-b last:border-0">
-                      <td className="py-2 pr-3">
-                        <Link
-                          href={`/o/${orgSlug}/incidents/${i.id}`}
-                          className="text-primary hover:underline"
-                        >
-                          {i.title}
-                        </Link>
-                        {i.resolvedAt ? null : (
-                          <Badge tone="warning" className="ml-2">
-                            Open
-                          </Badge>
-                        )}
-                      </td>
-                      <td className="py-2 pr-3">{SEVERITY_LABELS[i.severity]}</td>
-                      <td className="py-2 pr-3">{CATEGORY_LABELS[i.category]}</td>
-                      <td className="py-2 pr-3">{OUTCOME_LABELS[i.outcome]}</td>
-                      <td className="py-2 pr-3">{i.stage ? STAGE_LABELS[i.stage] : "—"}</td>
-                      <td className="py-2">{formatDateTime(i.startedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <IncidentTable
+              incidents={incidents.items}
+              orgSlug={orgSlug}
+              caption="Most recent incidents of this pilot, open ones first"
+              showPilot={false}
+              testId="pilot-incidents"
+            />
           </Card>
         ) : null}
         {incidents.total > 0 ? (

@@ -10,6 +10,14 @@ export function inventoryFacts(inventory: readonly InventoryAction[]): Set<Inven
     if (a.blastRadius === "money") facts.add("moves_money");
     if (a.blastRadius === "security_access") facts.add("changes_access");
     if (a.blastRadius === "many_customers") facts.add("affects_many_customers");
+    const highStakes = a.blastRadius === "money" || a.blastRadius === "security_access";
+    if (a.blastRadius === "one_customer" || a.blastRadius === "many_customers")
+      facts.add("has_customer_facing_write");
+    if (a.reversibility !== "reversible") {
+      facts.add("has_hard_to_undo_write");
+      if (highStakes) facts.add("has_hard_to_undo_money_or_access_write");
+      if (a.blastRadius === "many_customers") facts.add("has_hard_to_undo_many_customer_write");
+    }
     if (a.reversibility === "irreversible") {
       facts.add("has_irreversible_write");
       if (a.blastRadius === "money" || a.blastRadius === "security_access") {
@@ -63,4 +71,10 @@ export const INVENTORY_FACT_LABELS: Record<InventoryFact, string> = {
   affects_many_customers: "includes an action that affects many customers",
   has_irreversible_write: "includes an irreversible write",
   has_irreversible_money_or_security_write: "includes an irreversible action on money or access",
+  has_hard_to_undo_write: "includes a write that is hard or impossible to undo",
+  has_hard_to_undo_money_or_access_write:
+    "includes an action on money or access that is hard or impossible to undo",
+  has_hard_to_undo_many_customer_write:
+    "includes an action affecting many customers that is hard or impossible to undo",
+  has_customer_facing_write: "includes a write that reaches customers",
 };

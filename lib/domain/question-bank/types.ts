@@ -8,6 +8,10 @@ export const INVENTORY_FACTS = [
   "affects_many_customers",
   "has_irreversible_write",
   "has_irreversible_money_or_security_write",
+  "has_hard_to_undo_write",
+  "has_hard_to_undo_money_or_access_write",
+  "has_hard_to_undo_many_customer_write",
+  "has_customer_facing_write",
 ] as const;
 export type InventoryFact = (typeof INVENTORY_FACTS)[number];
 
@@ -45,6 +49,13 @@ export type Question = {
   assumption: string;
   /** Asked only when this holds; otherwise the question does not apply. */
   showIf?: Condition;
+  /** What good looks like, in one or two sentences (v2 on; v1 keeps it inside `help`). */
+  good?: string;
+  /**
+   * The fact to settle when the answer is not known, as a clause that follows
+   * "Find out whether …" (v2 on), e.g. "the AI would use a person's login or an admin account".
+   */
+  findOut?: string;
 };
 
 export type Dimension = {
@@ -66,6 +77,11 @@ export type Blocker = {
 
 export type QuestionBank = {
   version: string;
+  /**
+   * The scoring model the bank is scored with. Absent means the first model, which v1 was
+   * shipped and frozen with; 2 adds honest unknowns, floors and inventory-aware averages.
+   */
+  scoringModel?: 2;
   title: string;
   dimensions: Dimension[];
   questions: Question[];

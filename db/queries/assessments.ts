@@ -6,12 +6,14 @@ import type { InventoryAction } from "@/lib/domain/actions";
 import {
   type AnswerInput,
   applicableQuestionIds,
+  type CarryOver,
   CURRENT_QUESTION_BANK_VERSION,
+  carryOverAnswers,
   getQuestionBank,
   type QuestionBank,
   validateAnswer,
 } from "@/lib/domain/question-bank";
-import { type AssessmentResult, scoreAssessment } from "@/lib/domain/scoring";
+import { type AssessmentResult, normaliseResult, scoreAssessment } from "@/lib/domain/scoring";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 import { listInventory } from "./inventory";
@@ -144,7 +146,7 @@ export async function getAssessment(
     answered: answers.length,
     answers,
     inventory,
-    result: (result as AssessmentResult | null) ?? null,
+    result: normaliseResult(result),
   };
 }
 
@@ -193,6 +195,13 @@ export async function startAssessment(
     if (open) return { id: open.id, created: false };
     const previous = existing.find((a) => a.status === "submitted");
     const bank = bankOf(CURRENT_QUESTION_BANK_VERSION);
+    const previousBank = previous
+      ? await tx
+          .select({ bankVersion: assessments.bankVersion })
+          .from(assessments)
+          .where(eq(assessments.id, previous.id))
+          .then((rows) => bankOf(rows[0]!.bankVersion))
+      : bank;
     const [row] = await tx
       .insert(assessments)
       .values({
@@ -205,31 +214,41 @@ export async function startAssessment(
       .returning({ id: assessments.id });
     if (!row) throw new Error("insert returned no row");
     let prefilled = 0;
+    let notCarried: string[] = [];
     if (previous) {
       // Carry over only answers that still fit the current bank (its version may be newer).
-      const carried = (await loadAnswers(tx, previous.id)).filter(
-        (a) => validateAnswer(bank, toAnswerInputs([a])[0]!) === null,
+      const report = carryOverAnswers(
+        toAnswerInputs(await loadAnswers(tx, previous.id)),
+        previousBank,
+        bank,
       );
-      if (carried.length) {
+      if (report.carried.length) {
         await tx.insert(assessmentAnswers).values(
-          carried.map((a) => ({
+          report.carried.map((a) => ({
             assessmentId: row.id,
             orgId: ctx.orgId,
             questionId: a.questionId,
-            optionId: a.optionId,
-            dontKnow: a.dontKnow,
-            evidence: a.evidence,
+            optionId: a.dontKnow ? null : a.optionId,
+            dontKnow: a.dontKnow === true,
+            evidence: a.evidence ?? null,
             answeredBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
           })),
         );
       }
-      prefilled = carried.length;
+      prefilled = report.carried.length;
+      notCarried = report.notCarried.map((n) => n.questionId);
     }
     await writeAudit(tx, ctx.orgId, ctx.actor, {
       action: "assessment.started",
       entityType: "assessment",
       entityId: row.id,
-      after: { useCaseId, bankVersion: bank.version, previousId: previous?.id ?? null, prefilled },
+      after: {
+        useCaseId,
+        bankVersion: bank.version,
+        previousId: previous?.id ?? null,
+        prefilled,
+        notCarried,
+      },
     });
     return { id: row.id, created: true };
   });
@@ -377,6 +396,13 @@ export async function submitAssessment(
     const row = await assertOpen(tx, ctx, assessmentId);
     const answers = await loadAnswers(tx, assessmentId);
     const inventory = await listInventory(ctx, row.useCaseId, tx);
+    if (inventory.length === 0) {
+      throw new AppError(
+        "invalid_input",
+        "List what the AI would do before submitting: add at least one action to the use case's inventory (a read-only assistant lists what it reads). Questions and blockers depend on it.",
+        { inventory: ["Add at least one action to the use case's action inventory."] },
+      );
+    }
     const result = scoreAssessment({
       bank: bankOf(row.bankVersion),
       answers: toAnswerInputs(answers),
@@ -410,4 +436,21 @@ export async function submitAssessment(
     });
     return getAssessment(ctx, assessmentId, tx);
   });
+}
+
+/**
+ * What a re-assessment carried over from the assessment it started from, and what it left
+ * behind because the question bank changed; null for a first assessment.
+ */
+export async function getCarryOver(
+  ctx: MemberContext,
+  assessment: AssessmentDto,
+): Promise<CarryOver | null> {
+  if (!assessment.previousId) return null;
+  const previous = await getAssessment(ctx, assessment.previousId);
+  return carryOverAnswers(
+    toAnswerInputs(previous.answers),
+    bankOf(previous.bankVersion),
+    bankOf(assessment.bankVersion),
+  );
 }

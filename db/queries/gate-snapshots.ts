@@ -13,6 +13,7 @@ import type { GateCriterion, GatedStage, GateSnapshot } from "@/lib/domain/gates
 import { effectiveGateCriteria } from "@/lib/domain/gates/settings";
 import type { AssumptionStatus } from "@/lib/domain/pilots";
 import type { Role } from "@/lib/domain/roles";
+import { BANDS, type Band } from "@/lib/domain/scoring/bands";
 import type { Stage } from "@/lib/domain/stages";
 
 export type SnapshotPilot = {
@@ -64,6 +65,7 @@ export async function loadGateSnapshots(
       .selectDistinctOn([assessments.useCaseId], {
         useCaseId: assessments.useCaseId,
         overall: assessments.overall,
+        band: assessments.band,
       })
       .from(assessments)
       .where(
@@ -156,7 +158,7 @@ export async function loadGateSnapshots(
       .orderBy(pilotSignoffs.createdAt),
   ]);
 
-  const scoreByUseCase = new Map(scores.map((s) => [s.useCaseId, s.overall]));
+  const scoreByUseCase = new Map(scores.map((s) => [s.useCaseId, s]));
   for (const p of list) {
     const m = metrics.find((r) => r.pilotId === p.id);
     const openBy = (sev: string) =>
@@ -171,7 +173,8 @@ export async function loadGateSnapshots(
     result.set(p.id, {
       stage: p.stage,
       stageEnteredAt: p.stageEnteredAt,
-      readinessScore: scoreByUseCase.get(p.useCaseId) ?? null,
+      readinessScore: scoreByUseCase.get(p.useCaseId)?.overall ?? null,
+      readinessBand: asBand(scoreByUseCase.get(p.useCaseId)?.band),
       metrics: {
         attempted: m?.attempted ?? 0,
         correct: m?.correct ?? 0,
@@ -192,4 +195,8 @@ export async function loadGateSnapshots(
     });
   }
   return result;
+}
+
+function asBand(value: string | null | undefined): Band | null {
+  return BANDS.find((b) => b === value) ?? null;
 }

@@ -19,6 +19,7 @@ const healthy: GateSnapshot = {
   stage: "supervised",
   stageEnteredAt: daysAgo(40),
   readinessScore: 85,
+  readinessBand: "limited_production",
   metrics: { attempted: 4000, correct: 3960, overrides: 80, escalations: 40 },
   openIncidents: { sev1: 0, sev2: 0, sev3: 2, sev4: 5 },
   incidentsInStage: 4,
@@ -41,6 +42,34 @@ describe("each criterion", () => {
       "no assessment",
       { kind: "min_readiness_score", threshold: 10 },
       { readinessScore: null },
+      false,
+      "no submitted assessment",
+    ],
+    [
+      "band allows the next stage",
+      { kind: "band_allows_stage" },
+      { readinessBand: "limited_production" },
+      true,
+      "ready for limited production (allows up to production)",
+    ],
+    [
+      "band capped below the next stage",
+      { kind: "band_allows_stage" },
+      { readinessBand: "sandbox_only" },
+      false,
+      "sandbox only (allows up to sandbox)",
+    ],
+    [
+      "band exactly reaches the next stage",
+      { kind: "band_allows_stage" },
+      { stage: "shadow", readinessBand: "supervised" },
+      true,
+      "supervised (allows up to supervised)",
+    ],
+    [
+      "band without an assessment",
+      { kind: "band_allows_stage" },
+      { readinessBand: null },
       false,
       "no submitted assessment",
     ],
@@ -273,5 +302,62 @@ describe("transitions", () => {
       reason,
     });
     expect(forward).toMatchObject({ ok: false, code: "invalid_transition" });
+  });
+});
+
+describe("the band bounds the pilot", () => {
+  test("a capped band fails every gate past its stage even with a high raw score", () => {
+    // A use case capped at sandbox only by a blocker, with a raw score of 85.
+    const capped = { ...healthy, readinessScore: 85, readinessBand: "sandbox_only" as const };
+    const results = (["sandbox", "shadow", "supervised", "limited_production"] as const).map(
+      (stage) => evaluateGate(DEFAULT_GATE_CRITERIA[stage], { ...capped, stage }, NOW),
+    );
+    for (const r of results) {
+      const band = r.criteria.find((c) => c.kind === "band_allows_stage");
+      expect(band?.pass, r.stage).toBe(false);
+      expect(r.pass).toBe(false);
+    }
+    // Entering the sandbox is allowed.
+    const proposed = evaluateGate(
+      DEFAULT_GATE_CRITERIA.proposed,
+      { ...capped, stage: "proposed" },
+      NOW,
+    );
+    expect(proposed.criteria.find((c) => c.kind === "band_allows_stage")?.pass).toBe(true);
+  });
+
+  test("an organisation cannot tune the band criterion away", async () => {
+    const { effectiveGateCriteria } = await import("@/lib/domain/gates/settings");
+    const tuned = effectiveGateCriteria({ shadow: [{ kind: "min_days_in_stage", threshold: 3 }] });
+    expect(tuned.shadow.map((c) => c.kind)).toEqual(["band_allows_stage", "min_days_in_stage"]);
+    expect(tuned.proposed[0]?.kind).toBe("band_allows_stage");
+  });
+
+  test("promotion past the band needs an owner or admin override with a justification", () => {
+    const evaluation = evaluateGate(
+      [{ kind: "band_allows_stage" }],
+      { ...healthy, stage: "shadow", readinessBand: "shadow" },
+      NOW,
+    );
+    const base = {
+      transition: { type: "promote" as const, from: "shadow" as const, to: "supervised" as const },
+      evaluation,
+      requesterId: "u1",
+    };
+    expect(checkTransition({ ...base, requesterRole: "lead" })).toMatchObject({
+      ok: false,
+      code: "gate_failed",
+    });
+    expect(
+      checkTransition({ ...base, requesterRole: "lead", override: true, reason: "Board approved" }),
+    ).toMatchObject({ ok: false, code: "override_not_allowed" });
+    const ok = checkTransition({
+      ...base,
+      requesterRole: "admin",
+      override: true,
+      reason: "Approved by the risk committee on 3 May",
+    });
+    expect(ok).toMatchObject({ ok: true });
+    expect(ok.ok && ok.overridden.map((c) => c.kind)).toEqual(["band_allows_stage"]);
   });
 });

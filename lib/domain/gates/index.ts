@@ -1,8 +1,16 @@
 import { ROLE_LABELS, type Role, roleAtLeast } from "../roles";
+import {
+  BAND_LABELS,
+  BAND_MAX_STAGE,
+  type Band,
+  bandAllowsStage,
+  bandNeededFor,
+} from "../scoring/bands";
 import { STAGE_LABELS, STAGES, type Stage, stageIndex } from "../stages";
 
 /** The kinds of exit criteria a stage gate can hold. */
 export const CRITERION_KINDS = [
+  "band_allows_stage",
   "min_readiness_score",
   "min_days_in_stage",
   "min_actions_observed",
@@ -22,21 +30,39 @@ export type GateCriterion =
       threshold: number;
     }
   | { kind: "min_accuracy" | "max_override_rate" | "max_incident_rate_per_1000"; threshold: number }
-  | { kind: "no_open_sev1_sev2" | "assumptions_resolved" | "rollback_plan_recorded" }
+  | {
+      kind:
+        | "band_allows_stage"
+        | "no_open_sev1_sev2"
+        | "assumptions_resolved"
+        | "rollback_plan_recorded";
+    }
   | { kind: "required_signoffs"; roles: Role[] };
 
 /** Stages a pilot can be promoted out of (production is the last). */
 export type GatedStage = Exclude<Stage, "production">;
 
+/**
+ * The criterion every gate holds whatever an organisation tunes: the band of the latest
+ * assessment must allow the stage the pilot is entering, or an owner or admin overrides it.
+ */
+export const BAND_CRITERION: GateCriterion = { kind: "band_allows_stage" };
+
 /** What must hold to leave each stage for the next one, unless an organisation tunes it. */
 export const DEFAULT_GATE_CRITERIA: Record<GatedStage, GateCriterion[]> = {
-  proposed: [{ kind: "min_readiness_score", threshold: 30 }, { kind: "rollback_plan_recorded" }],
+  proposed: [
+    BAND_CRITERION,
+    { kind: "min_readiness_score", threshold: 30 },
+    { kind: "rollback_plan_recorded" },
+  ],
   sandbox: [
+    BAND_CRITERION,
     { kind: "min_readiness_score", threshold: 40 },
     { kind: "min_days_in_stage", threshold: 7 },
     { kind: "rollback_plan_recorded" },
   ],
   shadow: [
+    BAND_CRITERION,
     { kind: "min_readiness_score", threshold: 50 },
     { kind: "min_days_in_stage", threshold: 14 },
     { kind: "min_actions_observed", threshold: 200 },
@@ -44,6 +70,7 @@ export const DEFAULT_GATE_CRITERIA: Record<GatedStage, GateCriterion[]> = {
     { kind: "no_open_sev1_sev2" },
   ],
   supervised: [
+    BAND_CRITERION,
     { kind: "min_readiness_score", threshold: 65 },
     { kind: "min_days_in_stage", threshold: 21 },
     { kind: "min_actions_observed", threshold: 500 },
@@ -53,6 +80,7 @@ export const DEFAULT_GATE_CRITERIA: Record<GatedStage, GateCriterion[]> = {
     { kind: "required_signoffs", roles: ["lead"] },
   ],
   limited_production: [
+    BAND_CRITERION,
     { kind: "min_readiness_score", threshold: 80 },
     { kind: "min_days_in_stage", threshold: 30 },
     { kind: "min_actions_observed", threshold: 2000 },
@@ -71,6 +99,8 @@ export type GateSnapshot = {
   stageEnteredAt: Date;
   /** Overall score of the latest submitted assessment, or null. */
   readinessScore: number | null;
+  /** Band of the latest submitted assessment, or null. */
+  readinessBand: Band | null;
   /** Run metrics totals while in the current stage. */
   metrics: { attempted: number; correct: number; overrides: number; escalations: number };
   openIncidents: { sev1: number; sev2: number; sev3: number; sev4: number };
@@ -128,6 +158,20 @@ export function evaluateGate(
 function evaluateCriterion(c: GateCriterion, snapshot: GateSnapshot, now: Date): CriterionResult {
   const { metrics } = snapshot;
   switch (c.kind) {
+    case "band_allows_stage": {
+      const band = snapshot.readinessBand;
+      const target = STAGES[stageIndex(snapshot.stage) + 1] ?? snapshot.stage;
+      return {
+        kind: c.kind,
+        label: "Readiness band allows the next stage",
+        threshold: `${BAND_LABELS[bandNeededFor(target)].toLowerCase()} or better for ${STAGE_LABELS[target].toLowerCase()}`,
+        measured:
+          band === null
+            ? "no submitted assessment"
+            : `${BAND_LABELS[band].toLowerCase()} (allows up to ${STAGE_LABELS[BAND_MAX_STAGE[band]].toLowerCase()})`,
+        pass: band !== null && bandAllowsStage(band, target),
+      };
+    }
     case "min_readiness_score": {
       const v = snapshot.readinessScore;
       return {

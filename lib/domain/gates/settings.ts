@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { ROLES } from "../roles";
 import { STAGES } from "../stages";
-import { DEFAULT_GATE_CRITERIA, type GateCriterion, type GatedStage } from "./index";
+import {
+  BAND_CRITERION,
+  DEFAULT_GATE_CRITERIA,
+  type GateCriterion,
+  type GatedStage,
+} from "./index";
 
 export const GATED_STAGES = STAGES.filter((s): s is GatedStage => s !== "production");
 
@@ -10,6 +15,7 @@ const rate = z.number().min(0).max(1);
 
 /** One criterion as an organisation may tune it; thresholds stay in sensible ranges. */
 export const gateCriterionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("band_allows_stage") }),
   z.object({ kind: z.literal("min_readiness_score"), threshold: z.number().int().min(0).max(100) }),
   z.object({ kind: z.literal("min_days_in_stage"), threshold: z.number().int().min(0).max(365) }),
   z.object({ kind: z.literal("min_actions_observed"), threshold: count }),
@@ -50,14 +56,16 @@ export type GateSettings = Partial<Record<GatedStage, GateCriterion[]>>;
 /**
  * The criteria in force for every stage: the organisation's own where it tuned a stage,
  * the defaults elsewhere. Settings that no longer parse fall back to the defaults per stage.
+ * The band criterion is always first: an organisation cannot tune it away.
  */
 export function effectiveGateCriteria(stored: unknown): Record<GatedStage, GateCriterion[]> {
   const raw = (stored && typeof stored === "object" ? stored : {}) as Record<string, unknown>;
   const result = {} as Record<GatedStage, GateCriterion[]>;
   for (const stage of GATED_STAGES) {
     const parsed = z.array(gateCriterionSchema).safeParse(raw[stage]);
-    result[stage] =
+    const list =
       raw[stage] !== undefined && parsed.success ? parsed.data : DEFAULT_GATE_CRITERIA[stage];
+    result[stage] = [BAND_CRITERION, ...list.filter((c) => c.kind !== "band_allows_stage")];
   }
   return result;
 }

@@ -68,3 +68,41 @@ export function bandForScore(overall: number): Band {
 export function minBand(a: Band, b: Band): Band {
   return bandIndex(a) <= bandIndex(b) ? a : b;
 }
+
+/**
+ * The furthest stage a pilot may reach without an override, for the band of its latest
+ * assessment. The top band allows production: from limited production on, the gate's live
+ * measurements decide, not the questionnaire.
+ */
+export const BAND_MAX_STAGE: Record<Band, Stage> = {
+  not_ready: "proposed",
+  sandbox_only: "sandbox",
+  shadow: "shadow",
+  supervised: "supervised",
+  limited_production: "production",
+};
+
+/** The band a stage needs without an override (the lowest band whose limit reaches it). */
+export function bandNeededFor(stage: Stage): Band {
+  const order: readonly Stage[] = [
+    "proposed",
+    "sandbox",
+    "shadow",
+    "supervised",
+    "limited_production",
+    "production",
+  ];
+  const target = order.indexOf(stage);
+  for (const band of BANDS) if (order.indexOf(BAND_MAX_STAGE[band]) >= target) return band;
+  return "limited_production";
+}
+
+/** Whether a band lets a pilot enter `stage` without an override. */
+export function bandAllowsStage(band: Band, stage: Stage): boolean {
+  return bandIndex(bandNeededFor(stage)) <= bandIndex(band);
+}
+
+/** The higher of two bands. */
+export function maxBand(a: Band, b: Band): Band {
+  return bandIndex(a) >= bandIndex(b) ? a : b;
+}

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { applicableQuestions, getAssessment } from "@/db/queries/assessments";
+import { applicableQuestions, getAssessment, getCarryOver } from "@/db/queries/assessments";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
 import { getQuestionBank } from "@/lib/domain/question-bank";
@@ -29,7 +29,30 @@ export default async function AssessmentWizardPage({
   if (assessment.status === "submitted" || !can(member, "assessment:answer"))
     redirect(`${base}/results`);
   const bank = getQuestionBank(assessment.bankVersion)!;
-  const applicable = await applicableQuestions(member, assessment);
+  const [applicable, carryOver] = await Promise.all([
+    applicableQuestions(member, assessment),
+    getCarryOver(member, assessment),
+  ]);
+  const useCaseHref = `/o/${member.orgSlug}/use-cases/${assessment.useCaseId}`;
+  const carryOverNotice = carryOver?.notCarried.length ? (
+    <Card className="mb-4 max-w-3xl border-warning/50" data-testid="carry-over">
+      <h2 className="text-sm font-medium">
+        {carryOver.carried.length} answers carried over from the previous assessment;{" "}
+        {carryOver.notCarried.length} not carried
+      </h2>
+      <p className="mt-1 text-sm text-muted-foreground">
+        This re-assessment uses question bank {assessment.bankVersion}. These earlier answers did
+        not carry over, so answer them again:
+      </p>
+      <ul className="mt-2 grid list-disc gap-1 pl-5 text-sm">
+        {carryOver.notCarried.map((n) => (
+          <li key={n.questionId}>
+            “{n.prompt}” — {n.reason}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  ) : null;
   const { step: requested } = await searchParams;
   const stepIndex = Math.max(
     0,
@@ -47,10 +70,7 @@ export default async function AssessmentWizardPage({
         <>
           Answers save as you choose them; you can leave and come back. Question bank{" "}
           {assessment.bankVersion}.{" "}
-          <Link
-            className="text-primary hover:underline"
-            href={`/o/${member.orgSlug}/use-cases/${assessment.useCaseId}`}
-          >
+          <Link className="text-primary hover:underline" href={useCaseHref}>
             Back to the use case
           </Link>
         </>
@@ -65,17 +85,36 @@ export default async function AssessmentWizardPage({
     const dontKnow = assessment.answers.filter(
       (a) => a.dontKnow && applicableSet.has(a.questionId),
     ).length;
+    const noInventory = assessment.inventory.length === 0;
     return (
       <>
         {header}
+        {carryOverNotice}
         <Card className="grid max-w-3xl gap-4">
           <h2 className="text-lg font-semibold">Review and submit</h2>
           <p className="text-sm text-muted-foreground">
             {applicable.length - missing.length} of {applicable.length} questions answered
             {dontKnow ? `, ${dontKnow} of them “don't know”` : ""}. Unanswered and “don't know”
-            answers count as risk and lower the confidence of the result. Submitting locks the
-            answers; a later re-assessment starts from them.
+            answers never count in your favour: they count as gaps, lower the confidence of the
+            result and show as things to find out. Submitting locks the answers and the action
+            inventory; a later re-assessment starts from them.
           </p>
+          {noInventory ? (
+            <p
+              className="flex items-start gap-1.5 rounded-md border border-warning/50 p-3 text-sm"
+              data-testid="inventory-missing"
+            >
+              <CircleAlert className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
+              <span>
+                The use case has no action inventory yet. List what the AI would read and change (a
+                read-only assistant lists what it reads) on{" "}
+                <Link className="text-primary hover:underline" href={useCaseHref}>
+                  the use case page
+                </Link>{" "}
+                before submitting: questions and blockers depend on it.
+              </span>
+            </p>
+          ) : null}
           {missing.length ? (
             <div>
               <h3 className="mb-2 flex items-center gap-1.5 text-sm font-medium">
@@ -128,6 +167,7 @@ export default async function AssessmentWizardPage({
   return (
     <>
       {header}
+      {stepIndex === 0 ? carryOverNotice : null}
       <div className="mb-4">
         <p className="text-sm text-muted-foreground">
           Step {stepIndex + 1} of {bank.dimensions.length}
@@ -144,7 +184,7 @@ export default async function AssessmentWizardPage({
           .map((q) => ({
             id: q.id,
             prompt: q.prompt,
-            help: q.help,
+            help: q.good ? `${q.help} Good: ${q.good}` : q.help,
             options: q.options.map((o) => ({ id: o.id, label: o.label })),
             conditional: Boolean(q.showIf),
           }))}

@@ -17,6 +17,9 @@ import { PERCENT_KINDS } from "./schemas";
 export const metadata: Metadata = { title: "Gates · Preflight" };
 
 const LABELS: Record<CriterionKind, [string, string?]> = {
+  band_allows_stage: [
+    "The readiness band of the latest assessment allows the next stage (always on; an owner or admin can override it with a justification)",
+  ],
   min_readiness_score: ["Minimum readiness score of the latest assessment", "/ 100"],
   min_days_in_stage: ["Minimum days in the stage", "days"],
   min_actions_observed: ["Minimum actions observed in the stage", "actions"],
@@ -61,7 +64,7 @@ function rowsFor(criteria: GateCriterion[]): CriterionRow[] {
             : stored;
       return { kind, label, unit, enabled: Boolean(c), value: shown };
     }
-    return { kind, label, enabled: Boolean(c) };
+    return { kind, label, enabled: Boolean(c), fixed: kind === "band_allows_stage" };
   });
 }
 

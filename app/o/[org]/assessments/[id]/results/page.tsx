@@ -1,22 +1,24 @@
-import { CircleAlert, Lightbulb, ListChecks, OctagonAlert } from "lucide-react";
+import {
+  CircleAlert,
+  CircleHelp,
+  Lightbulb,
+  ListChecks,
+  OctagonAlert,
+  PackageSearch,
+} from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BandBadge } from "@/components/band-badge";
 import { ReadinessRadar } from "@/components/charts/readiness-radar";
 import { ScoreTrend } from "@/components/charts/score-trend";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAssessment, listAssessments, previewResult } from "@/db/queries/assessments";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
-import {
-  AUTONOMY_LABELS,
-  BAND_LABELS,
-  BAND_THRESHOLDS,
-  BANDS,
-  type Band,
-} from "@/lib/domain/scoring";
+import { AUTONOMY_LABELS, BAND_LABELS } from "@/lib/domain/scoring";
 import { STAGE_LABELS } from "@/lib/domain/stages";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { found } from "@/lib/pages";
@@ -24,6 +26,7 @@ import { PrintButton } from "./_components/print-button";
 
 export const metadata: Metadata = { title: "Assessment result · Preflight" };
 
+const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 const signed = (n: number) => (n > 0 ? `+${n}` : n === 0 ? "±0" : `${n}`);
 
 export default async function AssessmentResultsPage({
@@ -48,6 +51,12 @@ export default async function AssessmentResultsPage({
   const prevScore = (dimensionId: string) =>
     previousResult?.dimensions.find((d) => d.id === dimensionId)?.score ?? null;
   const base = `/o/${member.orgSlug}`;
+  const unknownCount = result.counts.dontKnow + result.counts.unanswered;
+  const confirmed = result.blockers.filter((b) => b.status === "confirmed");
+  const unverified = result.blockers.filter((b) => b.status === "unverified");
+  // Model 1 results list only the score and blockers as limits.
+  const caps = result.caps;
+  const blockerTitle = (id: string) => id.replaceAll("_", " ");
 
   return (
     <article className="print:text-black">
@@ -85,6 +94,12 @@ export default async function AssessmentResultsPage({
             {Math.round(result.overall)}
             <span className="text-base font-normal text-muted-foreground"> / 100</span>
           </p>
+          {result.knownScore !== null && unknownCount > 0 ? (
+            <p className="mt-1 text-xs text-muted-foreground" data-testid="known-score">
+              {Math.round(result.knownScore)} on the {result.counts.answered} known answers; the{" "}
+              {unknownCount} unknown count as gaps until settled.
+            </p>
+          ) : null}
           {previousResult ? (
             <p className="mt-1 text-xs text-muted-foreground">
               {signed(Math.round(result.overall - previousResult.overall))} since the previous
@@ -94,13 +109,23 @@ export default async function AssessmentResultsPage({
         </Card>
         <Card>
           <p className="text-sm text-muted-foreground">Band</p>
-          <p className="mt-2" data-testid="band">
+          <p className="mt-2 flex flex-wrap items-center gap-2" data-testid="band">
             <BandBadge band={result.band} className="text-sm" />
+            {result.provisional ? (
+              <Badge tone="warning" data-testid="provisional">
+                Provisional
+              </Badge>
+            ) : null}
           </p>
-          {result.band !== result.scoreBand ? (
+          {result.provisional && result.bestCaseBand !== result.band ? (
             <p className="mt-2 text-xs text-muted-foreground">
-              The score alone would give {BAND_LABELS[result.scoreBand].toLowerCase()}; capped by{" "}
-              {result.blockers.length === 1 ? "a blocker" : "blockers"}.
+              Could reach {BAND_LABELS[result.bestCaseBand].toLowerCase()} once the unknown answers
+              are settled, if they turn out well.
+            </p>
+          ) : result.band !== result.scoreBand ? (
+            <p className="mt-2 text-xs text-muted-foreground">
+              The score alone would give {BAND_LABELS[result.scoreBand].toLowerCase()}; see what
+              decided the band below.
             </p>
           ) : null}
         </Card>
@@ -121,20 +146,46 @@ export default async function AssessmentResultsPage({
           <p className="text-sm text-muted-foreground">Recommended start</p>
           <p className="mt-1 font-semibold">{STAGE_LABELS[result.recommendedStage]}</p>
           <p className="mt-1 text-xs text-muted-foreground">{AUTONOMY_LABELS[result.autonomy]}</p>
+          <p className="mt-1 text-xs text-muted-foreground" data-testid="max-stage">
+            Furthest without an override: {STAGE_LABELS[result.maxStage].toLowerCase()}
+          </p>
         </Card>
       </section>
 
-      {result.blockers.length ? (
+      {caps.length ? (
+        <Card className="mb-6">
+          <CardHeader
+            title="What decided the band"
+            description="The band is the lowest of these limits. The one that decided it is marked."
+          />
+          <ul className="grid gap-2 text-sm" data-testid="band-caps">
+            {caps.map((c) => (
+              <li key={`${c.source}-${c.text}`} className="flex flex-wrap items-baseline gap-2">
+                <BandBadge band={c.band} />
+                {c.binding ? <Badge tone="info">Decided the band</Badge> : null}
+                <span className="min-w-0 flex-1 basis-64">{c.text}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 text-xs text-muted-foreground no-print">
+            <Link href={`${base}/scoring`} className="underline">
+              How the score works
+            </Link>
+          </p>
+        </Card>
+      ) : null}
+
+      {confirmed.length ? (
         <Card className="mb-6 border-destructive/50">
           <CardHeader
             title="Blockers"
-            description="These cap the band whatever the average says. Each names the answers that caused it."
+            description="Confirmed by the answers: these cap the band whatever the average says. Each names the answers that caused it."
           />
           <ul className="grid gap-4" data-testid="blockers">
-            {result.blockers.map((b) => (
+            {confirmed.map((b) => (
               <li key={b.id} className="flex gap-3">
                 <OctagonAlert className="mt-0.5 size-5 shrink-0 text-destructive" aria-hidden />
-                <div className="text-sm">
+                <div className="min-w-0 text-sm">
                   <p className="font-medium">
                     Capped at {BAND_LABELS[b.capBand].toLowerCase()}: {b.reason}
                   </p>
@@ -148,6 +199,89 @@ export default async function AssessmentResultsPage({
             ))}
           </ul>
         </Card>
+      ) : null}
+
+      {unverified.length ? (
+        <Card className="mb-6 border-warning/50">
+          <CardHeader
+            title="Unverified blockers"
+            description="Nobody said these are true: they are possible because some answers are not known. Until someone finds out, they hold the band down as if they were."
+          />
+          <ul className="grid gap-4" data-testid="unverified-blockers">
+            {unverified.map((b) => (
+              <li key={b.id} className="flex gap-3">
+                <CircleHelp className="mt-0.5 size-5 shrink-0 text-warning" aria-hidden />
+                <div className="min-w-0 text-sm">
+                  <p className="font-medium">
+                    Unverified —{" "}
+                    {b.findOut.map((f) => lowerFirst(f.text)).join(" ") ||
+                      "some answers are not known."}
+                  </p>
+                  <p className="mt-1 text-muted-foreground">
+                    If so, it stays at {BAND_LABELS[b.capBand].toLowerCase()} or below:{" "}
+                    {lowerFirst(b.reason)}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      {result.findOut.length || result.inventory.length ? (
+        <div className="mb-6 grid gap-4 lg:grid-cols-2">
+          {result.findOut.length ? (
+            <Card>
+              <CardHeader
+                title={`Not known yet (${result.findOut.length})`}
+                description="Answered “don't know” or left open. They lower confidence and count as gaps, never as facts."
+              />
+              <ul className="grid gap-2 text-sm" data-testid="find-out">
+                {result.findOut.map((f) => (
+                  <li key={f.questionId} className="flex gap-2">
+                    <CircleHelp
+                      className="mt-0.5 size-4 shrink-0 text-muted-foreground"
+                      aria-hidden
+                    />
+                    <span>{f.text}</span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+          {result.inventory.length || result.counts.notApplicable ? (
+            <Card>
+              <CardHeader
+                title="What the action inventory changed"
+                description={`Questions and blockers that depend on what the AI does. ${result.counts.notApplicable} question${result.counts.notApplicable === 1 ? " was" : "s were"} left out of the scores because the inventory makes ${result.counts.notApplicable === 1 ? "it" : "them"} irrelevant.`}
+              />
+              <ul className="grid gap-3 text-sm" data-testid="inventory-drivers">
+                {result.inventory.map((d) => (
+                  <li key={d.fact} className="flex gap-2">
+                    <PackageSearch
+                      className="mt-0.5 size-4 shrink-0 text-muted-foreground"
+                      aria-hidden
+                    />
+                    <div className="min-w-0">
+                      <p>
+                        The inventory {d.label}: {d.actions.map((a) => `“${a}”`).join(", ")}.
+                      </p>
+                      <p className="text-xs text-muted-foreground">
+                        {d.questionIds.length
+                          ? `${d.questionIds.length} question${d.questionIds.length === 1 ? "" : "s"} asked because of it`
+                          : "No question depends on it alone"}
+                        {d.blockerIds.length
+                          ? `; part of ${d.blockerIds.length === 1 ? "a blocker" : `${d.blockerIds.length} blockers`} that fired: ${d.blockerIds.map((id) => blockerTitle(id)).join(", ")}`
+                          : ""}
+                        .
+                      </p>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
       ) : null}
 
       <div className="mb-6 grid gap-4 lg:grid-cols-2">
@@ -213,17 +347,37 @@ export default async function AssessmentResultsPage({
         <Card>
           <CardHeader
             title="What would raise readiness most"
-            description="Weak answers, ordered by how many points of the overall score fixing them would add."
+            description={
+              result.provisional
+                ? "Unknowns to settle first, then the answers whose fix unlocks a stage, then by the points they add."
+                : "Weak answers: first those whose fix unlocks a stage, then by the points they would add."
+            }
           />
           {result.recommendations.length === 0 ? (
             <p className="text-sm text-muted-foreground">No weak answers: nothing to recommend.</p>
           ) : (
             <ol className="grid gap-3" data-testid="recommendations">
-              {result.recommendations.slice(0, 8).map((r) => (
+              {result.recommendations.map((r) => (
                 <li key={r.questionId} className="flex gap-3 text-sm">
-                  <Lightbulb className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
-                  <div>
-                    <p>{r.text}</p>
+                  {r.kind === "find_out" ? (
+                    <CircleHelp className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
+                  ) : (
+                    <Lightbulb className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
+                  )}
+                  <div className="min-w-0">
+                    <p>
+                      {r.kind === "find_out" ? (
+                        <Badge tone="warning" className="mr-1.5">
+                          Find out
+                        </Badge>
+                      ) : null}
+                      {r.unlocks ? (
+                        <Badge tone="info" className="mr-1.5">
+                          Unlocks {STAGE_LABELS[r.unlocks].toLowerCase()}
+                        </Badge>
+                      ) : null}
+                      {r.text}
+                    </p>
                     <p className="mt-0.5 text-xs text-muted-foreground">
                       +{r.gain} points · “{r.prompt}” — now: {r.currentAnswer}
                     </p>
@@ -232,11 +386,6 @@ export default async function AssessmentResultsPage({
               ))}
             </ol>
           )}
-          {result.recommendations.length > 8 ? (
-            <p className="mt-3 text-xs text-muted-foreground">
-              And {result.recommendations.length - 8} more with smaller gains.
-            </p>
-          ) : null}
         </Card>
       </div>
 
@@ -311,9 +460,10 @@ export default async function AssessmentResultsPage({
           ))}
         </ol>
         <p className="mt-3 text-xs text-muted-foreground">
-          Bands by score:{" "}
-          {BANDS.map((b: Band) => `${BAND_LABELS[b]} from ${BAND_THRESHOLDS[b]}`).join(" · ")}.
-          “Don't know” and unanswered questions score as risk.
+          Scored with model {result.scoringModel} of question bank {result.bankVersion}.{" "}
+          <Link href={`${base}/scoring`} className="underline no-print">
+            How the score works
+          </Link>
         </p>
       </Card>
       {result.counts.unanswered > 0 && draft ? (

@@ -10,6 +10,8 @@ export type CriterionRow = {
   kind: string;
   label: string;
   enabled: boolean;
+  /** Always on: shown for completeness, not switchable. */
+  fixed?: boolean;
   /** For thresholds: the value as shown (percentages for rates). */
   value?: number;
   unit?: string;
@@ -59,7 +61,8 @@ export function GateStageForm({
                   id={`${id}-on`}
                   type="checkbox"
                   name={`${r.kind}.enabled`}
-                  defaultChecked={r.enabled}
+                  defaultChecked={r.enabled || r.fixed}
+                  disabled={r.fixed}
                   className="size-4 accent-[var(--color-primary)]"
                 />
                 <label htmlFor={`${id}-on`} className="text-sm">

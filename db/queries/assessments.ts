@@ -125,6 +125,17 @@ async function loadAnswers(tx: Executor, assessmentId: string): Promise<AnswerDt
     .orderBy(asc(assessmentAnswers.questionId));
 }
 
+/** The inventory as scoring sees it: no row versions, so a frozen snapshot holds only what was scored. */
+async function scoredInventory(
+  ctx: MemberContext,
+  useCaseId: string,
+  tx: Executor,
+): Promise<InventoryAction[]> {
+  return (await listInventory(ctx, useCaseId, tx)).map(
+    ({ version: _version, ...action }) => action,
+  );
+}
+
 /** One assessment with its answers, the inventory it is scored with, and its frozen result once submitted. */
 export async function getAssessment(
   ctx: MemberContext,
@@ -137,7 +148,7 @@ export async function getAssessment(
   const inventory =
     row.status === "submitted"
       ? ((row.inventorySnapshot as InventoryAction[] | null) ?? [])
-      : await listInventory(ctx, row.useCaseId, tx);
+      : await scoredInventory(ctx, row.useCaseId, tx);
   const { inventorySnapshot: _snapshot, result, ...rest } = row;
   return {
     ...rest,
@@ -340,7 +351,7 @@ export async function saveAnswers(
       after: { answers: changes.map(({ basedOnRevision: _r, ...a }) => a) },
     });
     const answers = await loadAnswers(tx, assessmentId);
-    const inventory = await listInventory(ctx, row.useCaseId, tx);
+    const inventory = await scoredInventory(ctx, row.useCaseId, tx);
     return { answers, applicable: applicableQuestionIds(bank, toAnswerInputs(answers), inventory) };
   });
 }
@@ -376,7 +387,7 @@ export async function submitAssessment(
   return db.transaction(async (tx) => {
     const row = await assertOpen(tx, ctx, assessmentId);
     const answers = await loadAnswers(tx, assessmentId);
-    const inventory = await listInventory(ctx, row.useCaseId, tx);
+    const inventory = await scoredInventory(ctx, row.useCaseId, tx);
     const result = scoreAssessment({
       bank: bankOf(row.bankVersion),
       answers: toAnswerInputs(answers),

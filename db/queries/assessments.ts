@@ -127,6 +127,17 @@ async function loadAnswers(tx: Executor, assessmentId: string): Promise<AnswerDt
     .orderBy(asc(assessmentAnswers.questionId));
 }
 
+/** The inventory as scoring sees it: no row versions, so a frozen snapshot holds only what was scored. */
+async function scoredInventory(
+  ctx: MemberContext,
+  useCaseId: string,
+  tx: Executor,
+): Promise<InventoryAction[]> {
+  return (await listInventory(ctx, useCaseId, tx)).map(
+    ({ version: _version, ...action }) => action,
+  );
+}
+
 /** One assessment with its answers, the inventory it is scored with, and its frozen result once submitted. */
 export async function getAssessment(
   ctx: MemberContext,
@@ -139,7 +150,7 @@ export async function getAssessment(
   const inventory =
     row.status === "submitted"
       ? ((row.inventorySnapshot as InventoryAction[] | null) ?? [])
-      : await listInventory(ctx, row.useCaseId, tx);
+      : await scoredInventory(ctx, row.useCaseId, tx);
   const { inventorySnapshot: _snapshot, result, ...rest } = row;
   return {
     ...rest,
@@ -359,7 +370,7 @@ export async function saveAnswers(
       after: { answers: changes.map(({ basedOnRevision: _r, ...a }) => a) },
     });
     const answers = await loadAnswers(tx, assessmentId);
-    const inventory = await listInventory(ctx, row.useCaseId, tx);
+    const inventory = await scoredInventory(ctx, row.useCaseId, tx);
     return { answers, applicable: applicableQuestionIds(bank, toAnswerInputs(answers), inventory) };
   });
 }
@@ -395,7 +406,7 @@ export async function submitAssessment(
   return db.transaction(async (tx) => {
     const row = await assertOpen(tx, ctx, assessmentId);
     const answers = await loadAnswers(tx, assessmentId);
-    const inventory = await listInventory(ctx, row.useCaseId, tx);
+    const inventory = await scoredInventory(ctx, row.useCaseId, tx);
     if (inventory.length === 0) {
       throw new AppError(
         "invalid_input",

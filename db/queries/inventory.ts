@@ -1,12 +1,15 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { inventoryActions, useCases } from "@/db/schema";
 import { assertCan, type MemberContext } from "@/lib/auth/permissions";
 import type { InventoryAction } from "@/lib/domain/actions";
-import { assertId, notFound } from "@/lib/errors";
+import { AppError, assertId, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 
 export type InventoryActionInput = Omit<InventoryAction, "id">;
+
+/** An inventory action with the version an edit or removal must send back. */
+export type InventoryActionDto = InventoryAction & { version: number };
 
 const columns = {
   id: inventoryActions.id,
@@ -16,6 +19,7 @@ const columns = {
   reversibility: inventoryActions.reversibility,
   blastRadius: inventoryActions.blastRadius,
   frequency: inventoryActions.frequency,
+  version: inventoryActions.version,
 };
 
 async function assertUseCase(tx: Executor, ctx: MemberContext, useCaseId: string) {
@@ -32,7 +36,7 @@ export async function listInventory(
   ctx: MemberContext,
   useCaseId: string,
   tx: Executor = db,
-): Promise<InventoryAction[]> {
+): Promise<InventoryActionDto[]> {
   assertCan(ctx, "usecase:read");
   await assertUseCase(tx, ctx, useCaseId);
   return tx
@@ -47,7 +51,7 @@ export async function addInventoryAction(
   ctx: MemberContext,
   useCaseId: string,
   input: InventoryActionInput,
-): Promise<InventoryAction> {
+): Promise<InventoryActionDto> {
   assertCan(ctx, "usecase:write");
   return db.transaction(async (tx) => {
     await assertUseCase(tx, ctx, useCaseId);
@@ -66,59 +70,105 @@ export async function addInventoryAction(
   });
 }
 
-async function loadAction(tx: Executor, ctx: MemberContext, actionId: string) {
+/** One action of one use case; an action of another use case is not found. */
+async function loadAction(tx: Executor, ctx: MemberContext, useCaseId: string, actionId: string) {
+  assertId(useCaseId, "The use case");
   assertId(actionId, "The action");
   const [row] = await tx
-    .select({ ...columns, useCaseId: inventoryActions.useCaseId })
+    .select(columns)
     .from(inventoryActions)
-    .where(and(eq(inventoryActions.orgId, ctx.orgId), eq(inventoryActions.id, actionId)));
+    .where(
+      and(
+        eq(inventoryActions.orgId, ctx.orgId),
+        eq(inventoryActions.useCaseId, useCaseId),
+        eq(inventoryActions.id, actionId),
+      ),
+    );
   if (!row) throw notFound("The action");
   return row;
 }
 
-/** Changes an action's description or ratings. */
+function staleAction(current: InventoryActionDto, doing: string): AppError {
+  return new AppError(
+    "conflict",
+    `Someone else changed “${current.name}” since you read it (it is now at version ${current.version}), so it was not ${doing}. Reload it, then try again.`,
+    undefined,
+    { current },
+  );
+}
+
+const auditSnapshot = ({ version: _v, ...action }: InventoryActionDto, useCaseId: string) => ({
+  useCaseId,
+  ...action,
+});
+
+/**
+ * Changes an action's description or ratings; fields left out keep their value. Refuses a
+ * stale version, answering with the action as it is now.
+ */
 export async function updateInventoryAction(
   ctx: MemberContext,
+  useCaseId: string,
   actionId: string,
-  input: InventoryActionInput,
-): Promise<InventoryAction> {
+  patch: Partial<InventoryActionInput> & { version: number },
+): Promise<InventoryActionDto> {
   assertCan(ctx, "usecase:write");
   return db.transaction(async (tx) => {
-    const before = await loadAction(tx, ctx, actionId);
+    const before = await loadAction(tx, ctx, useCaseId, actionId);
+    const { version, ...changes } = patch;
     const [row] = await tx
       .update(inventoryActions)
-      .set(input)
-      .where(and(eq(inventoryActions.orgId, ctx.orgId), eq(inventoryActions.id, actionId)))
+      .set({ ...changes, version: sql`${inventoryActions.version} + 1` })
+      .where(
+        and(
+          eq(inventoryActions.orgId, ctx.orgId),
+          eq(inventoryActions.id, actionId),
+          eq(inventoryActions.version, version),
+        ),
+      )
       .returning(columns);
-    if (!row) throw notFound("The action");
+    if (!row) throw staleAction(await loadAction(tx, ctx, useCaseId, actionId), "changed");
     await writeAudit(tx, ctx.orgId, ctx.actor, {
       action: "inventory_action.updated",
       entityType: "inventory_action",
       entityId: actionId,
-      before,
-      after: { useCaseId: before.useCaseId, ...row },
+      before: auditSnapshot(before, useCaseId),
+      after: auditSnapshot(row, useCaseId),
     });
     return row;
   });
 }
 
-/** Removes an action from the inventory; returns it so the caller can offer to put it back. */
+/**
+ * Removes an action from the inventory if nobody changed it since `version`; returns it so
+ * the caller can offer to put it back. Submitted assessments keep their own snapshot.
+ */
 export async function removeInventoryAction(
   ctx: MemberContext,
+  useCaseId: string,
   actionId: string,
-): Promise<InventoryAction & { useCaseId: string }> {
+  version: number,
+): Promise<InventoryActionDto & { useCaseId: string }> {
   assertCan(ctx, "usecase:write");
   return db.transaction(async (tx) => {
-    const before = await loadAction(tx, ctx, actionId);
-    await tx
+    const before = await loadAction(tx, ctx, useCaseId, actionId);
+    const [row] = await tx
       .delete(inventoryActions)
-      .where(and(eq(inventoryActions.orgId, ctx.orgId), eq(inventoryActions.id, actionId)));
+      .where(
+        and(
+          eq(inventoryActions.orgId, ctx.orgId),
+          eq(inventoryActions.id, actionId),
+          eq(inventoryActions.version, version),
+        ),
+      )
+      .returning({ id: inventoryActions.id });
+    if (!row) throw staleAction(await loadAction(tx, ctx, useCaseId, actionId), "removed");
     await writeAudit(tx, ctx.orgId, ctx.actor, {
       action: "inventory_action.removed",
       entityType: "inventory_action",
       entityId: actionId,
-      before,
+      before: auditSnapshot(before, useCaseId),
     });
-    return before;
+    return { ...before, useCaseId };
   });
 }

@@ -3,7 +3,7 @@ import { db, type Executor } from "@/db";
 import { memberships, useCases, users } from "@/db/schema";
 import { assertCan, type MemberContext } from "@/lib/auth/permissions";
 import type { UseCaseStatus } from "@/lib/domain/use-cases";
-import { AppError, assertId, conflict, notFound } from "@/lib/errors";
+import { AppError, assertId, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 
 export type UseCaseInput = {
@@ -140,25 +140,32 @@ export async function createUseCase(ctx: MemberContext, input: UseCaseInput): Pr
   });
 }
 
-/** Edits a use case; refuses if someone else changed it since `version` was read. */
+/**
+ * Edits a use case; fields left out keep their value. Refuses if someone else changed it
+ * since `version` was read.
+ */
 export async function updateUseCase(
   ctx: MemberContext,
   id: string,
-  input: UseCaseInput & { version: number },
+  input: Partial<UseCaseInput> & { version: number },
 ): Promise<UseCaseDto> {
   assertCan(ctx, "usecase:write");
   return db.transaction(async (tx) => {
     const before = await getUseCase(ctx, id, tx);
-    await assertOwnerIsMember(tx, ctx, input.ownerId);
-    const { version, ...values } = input;
+    const { version, ...changes } = input;
+    if (changes.ownerId !== undefined) await assertOwnerIsMember(tx, ctx, changes.ownerId);
     const [row] = await tx
       .update(useCases)
-      .set({ ...values, version: sql`${useCases.version} + 1` })
+      .set({ ...changes, version: sql`${useCases.version} + 1` })
       .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, id), eq(useCases.version, version)))
       .returning({ id: useCases.id });
     if (!row) {
-      throw conflict(
+      const current = await getUseCase(ctx, id, tx);
+      throw new AppError(
+        "conflict",
         "Someone else changed this use case since you opened it. Reload to see their change, then try again.",
+        undefined,
+        { current: { version: current.version, updatedAt: current.updatedAt.toISOString() } },
       );
     }
     const after = await getUseCase(ctx, id, tx);

@@ -70,6 +70,7 @@ export const inventoryActions = pgTable(
     reversibility: reversibilityEnum("reversibility").notNull(),
     blastRadius: blastRadiusEnum("blast_radius").notNull(),
     frequency: frequencyEnum("frequency").notNull(),
+    version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (t) => [

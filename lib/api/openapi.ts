@@ -11,6 +11,12 @@ import {
   webhookSchema,
 } from "./incident-schemas";
 import {
+  inventoryActionInputSchema,
+  inventoryActionPatchSchema,
+  inventoryActionSchema,
+  inventoryListSchema,
+} from "./inventory-schemas";
+import {
   assumptionPatchSchema,
   assumptionSchema,
   gateBlockedSchema,
@@ -27,6 +33,8 @@ import {
 import {
   answersInputSchema,
   answersResultSchema,
+  assessmentListSchema,
+  assessmentQuerySchema,
   assessmentSchema,
   auditPageSchema,
   auditQuerySchema,
@@ -39,8 +47,10 @@ import {
   startAssessmentSchema,
   useCaseInputSchema,
   useCaseListSchema,
+  useCasePatchSchema,
   useCaseQuerySchema,
   useCaseSchema,
+  versionQuerySchema,
 } from "./schemas";
 
 const json = (schema: z.ZodType, description: string) => ({
@@ -126,6 +136,86 @@ export function buildOpenApiDocument() {
           responses: { 201: json(useCaseSchema, "The new use case.") },
         }),
       },
+      "/api/v1/use-cases/{id}": {
+        get: op({
+          operationId: "getUseCase",
+          summary: "One use case with its fields and version",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          responses: {
+            200: json(useCaseSchema, "The use case."),
+            404: json(errorSchema, "No such use case in this organisation."),
+          },
+        }),
+        patch: op({
+          operationId: "updateUseCase",
+          summary: "Edit a use case (contributor tokens and above)",
+          description:
+            "Send the fields to change and the `version` you last read; fields left out keep their value. " +
+            "If the use case changed since, the answer is 409 (`error.current.version` says where it is now) and nothing changes.",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          requestBody: { content: { "application/json": { schema: useCasePatchSchema } } },
+          responses: {
+            200: json(useCaseSchema, "The use case after the edit, with its new version."),
+            404: json(errorSchema, "No such use case in this organisation."),
+            409: json(errorSchema, "Someone changed it since `version`."),
+          },
+        }),
+      },
+      "/api/v1/use-cases/{id}/actions": {
+        get: op({
+          operationId: "listInventoryActions",
+          summary: "The use case's action inventory, in the order the actions were added",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          responses: {
+            200: json(inventoryListSchema, "Every action of the use case."),
+            404: json(errorSchema, "No such use case in this organisation."),
+          },
+        }),
+        post: op({
+          operationId: "addInventoryAction",
+          summary: "Add an action to the inventory (contributor tokens and above)",
+          description:
+            "The inventory stays editable after assessments are submitted: each submitted assessment keeps the inventory it was scored with.",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          requestBody: { content: { "application/json": { schema: inventoryActionInputSchema } } },
+          responses: {
+            201: json(inventoryActionSchema, "The new action, at version 1."),
+            404: json(errorSchema, "No such use case in this organisation."),
+          },
+        }),
+      },
+      "/api/v1/use-cases/{id}/actions/{actionId}": {
+        patch: op({
+          operationId: "updateInventoryAction",
+          summary: "Change an action's description or ratings (contributor tokens and above)",
+          description:
+            "Send the fields to change and the `version` you last read; fields left out keep their value. " +
+            "A stale version answers 409 with the action as it is now in `error.current`, and changes nothing.",
+          requestParams: { path: z.object({ id: z.uuid(), actionId: z.uuid() }) },
+          requestBody: { content: { "application/json": { schema: inventoryActionPatchSchema } } },
+          responses: {
+            200: json(inventoryActionSchema, "The action after the change, with its new version."),
+            404: json(errorSchema, "No such use case, or no such action in it."),
+            409: json(errorSchema, "Someone changed the action since `version`."),
+          },
+        }),
+        delete: op({
+          operationId: "removeInventoryAction",
+          summary: "Remove an action from the inventory (contributor tokens and above)",
+          description:
+            "DELETE has no body: send the version you last read as the `version` query parameter. " +
+            "A stale version answers 409 with the action as it is now in `error.current`, and removes nothing.",
+          requestParams: {
+            path: z.object({ id: z.uuid(), actionId: z.uuid() }),
+            query: versionQuerySchema,
+          },
+          responses: {
+            204: { description: "Removed." },
+            404: json(errorSchema, "No such use case, or no such action in it."),
+            409: json(errorSchema, "Someone changed the action since `version`."),
+          },
+        }),
+      },
       "/api/v1/question-bank": {
         get: op({
           operationId: "getQuestionBank",
@@ -139,6 +229,14 @@ export function buildOpenApiDocument() {
         }),
       },
       "/api/v1/assessments": {
+        get: op({
+          operationId: "listAssessments",
+          summary: "Assessments, newest first, with their verdict once submitted",
+          description:
+            "`useCaseId` narrows the list to one use case; like every list filter, an id of another organisation matches nothing (an empty list).",
+          requestParams: { query: assessmentQuerySchema },
+          responses: { 200: json(assessmentListSchema, "Matching assessments.") },
+        }),
         post: op({
           operationId: "startAssessment",
           summary: "Start an assessment of a use case (contributor tokens and above)",

@@ -93,26 +93,60 @@ export const auditPageSchema = z
   .object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() })
   .meta({ id: "AuditEventPage" });
 
+/** The fields of a use case as the API takes them; creating fills defaults, a patch does not. */
+const useCaseFields = {
+  name: z.string().trim().min(2).max(120),
+  description: z.string().trim().max(4000),
+  ownerId: z.uuid().nullable(),
+  businessValue: z
+    .number()
+    .int()
+    .min(1)
+    .max(5)
+    .meta({ description: "1 (marginal) to 5 (strategic)." }),
+  annualValue: z.number().int().min(0).max(1e13).nullable(),
+  systems: z.array(z.string().trim().min(1).max(60)).max(20),
+  status: z.enum(USE_CASE_STATUSES),
+};
+const ownerIdMeta = { description: "A member's user id, or null." };
+
 export const useCaseInputSchema = z
   .object({
-    name: z.string().trim().min(2).max(120),
-    description: z.string().trim().max(4000).default(""),
-    ownerId: z
-      .uuid()
-      .nullable()
-      .default(null)
-      .meta({ description: "A member's user id, or null." }),
-    businessValue: z
-      .number()
-      .int()
-      .min(1)
-      .max(5)
-      .meta({ description: "1 (marginal) to 5 (strategic)." }),
-    annualValue: z.number().int().min(0).max(1e13).nullable().default(null),
-    systems: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
-    status: z.enum(USE_CASE_STATUSES).default("candidate"),
+    ...useCaseFields,
+    description: useCaseFields.description.default(""),
+    ownerId: useCaseFields.ownerId.default(null).meta(ownerIdMeta),
+    annualValue: useCaseFields.annualValue.default(null),
+    systems: useCaseFields.systems.default([]),
+    status: useCaseFields.status.default("candidate"),
   })
   .meta({ id: "UseCaseInput" });
+
+/** The version a client last read, from a JSON body (a number). */
+const versionField = z
+  .number()
+  .int()
+  .min(1)
+  .meta({ description: "The version you last read; a stale one is a 409 and changes nothing." });
+
+/** The version a client last read, as a query parameter (DELETE requests have no body). */
+export const versionQuerySchema = z.object({
+  version: z.coerce
+    .number({ message: "Send the version you last read as ?version=, a whole number from 1." })
+    .int()
+    .positive()
+    .meta({ description: "The version you last read; a stale one is a 409 and removes nothing." }),
+});
+
+/** True when a patch names at least one field besides `version`. */
+export const changesSomething = (patch: Record<string, unknown>) =>
+  Object.entries(patch).some(([key, value]) => key !== "version" && value !== undefined);
+
+export const useCasePatchSchema = z
+  .object({ ...useCaseFields, ownerId: useCaseFields.ownerId.meta(ownerIdMeta) })
+  .partial()
+  .extend({ version: versionField })
+  .refine(changesSomething, { message: "Send at least one field to change." })
+  .meta({ id: "UseCasePatch" });
 
 export const useCaseSchema = z
   .object({
@@ -250,3 +284,32 @@ export const assessmentSchema = z
 export const answersResultSchema = z
   .object({ answers: z.array(answerSchema), applicable: z.array(z.string()) })
   .meta({ id: "AnswersSaved" });
+
+export const assessmentQuerySchema = z.object({
+  useCaseId: z.uuid().optional().meta({
+    description:
+      "Only assessments of this use case (an id of another organisation matches nothing).",
+  }),
+  status: z.enum(["in_progress", "submitted"]).optional(),
+});
+
+export const assessmentSummarySchema = z
+  .object({
+    id: z.uuid(),
+    useCaseId: z.uuid(),
+    useCaseName: z.string(),
+    bankVersion: z.string(),
+    status: z.enum(["in_progress", "submitted"]),
+    overall: z.number().int().nullable().meta({ description: "0–100 once submitted." }),
+    band: z.string().nullable().meta({ description: "The final band once submitted." }),
+    confidence: z.number().nullable().meta({ description: "0–1 once submitted." }),
+    answered: z.number().int(),
+    createdBy: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    submittedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "AssessmentSummary" });
+
+export const assessmentListSchema = z
+  .object({ data: z.array(assessmentSummarySchema) })
+  .meta({ id: "AssessmentList" });

@@ -1,4 +1,4 @@
-import type { AnswerDto, AssessmentDto } from "@/db/queries/assessments";
+import type { AnswerDto, AssessmentDto, AssessmentSummaryDto } from "@/db/queries/assessments";
 import type { PilotAssumptionDto } from "@/db/queries/pilot-assumptions";
 import type { PilotDto, PilotGateDto, TransitionDto } from "@/db/queries/pilots";
 import type { UseCaseDto } from "@/db/queries/use-cases";
@@ -31,6 +31,24 @@ export function serializeAssessment(
     answers: a.answers.map(serializeAnswer),
     applicable,
     result,
+  };
+}
+
+/** The API shape of an assessment in a list: status and, once submitted, its verdict. */
+export function serializeAssessmentSummary(a: AssessmentSummaryDto) {
+  return {
+    id: a.id,
+    useCaseId: a.useCaseId,
+    useCaseName: a.useCaseName,
+    bankVersion: a.bankVersion,
+    status: a.status,
+    overall: a.overall,
+    band: a.band,
+    confidence: a.confidence,
+    answered: a.answered,
+    createdBy: a.createdByName,
+    createdAt: a.createdAt.toISOString(),
+    submittedAt: a.submittedAt?.toISOString() ?? null,
   };
 }
 

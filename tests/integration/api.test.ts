@@ -45,8 +45,31 @@ describe("GET /api/v1/openapi.json", () => {
         "/api/v1/organisation",
         "/api/v1/members",
         "/api/v1/audit-events",
+        "/api/v1/use-cases",
+        "/api/v1/use-cases/{id}",
+        "/api/v1/use-cases/{id}/actions",
+        "/api/v1/use-cases/{id}/actions/{actionId}",
+        "/api/v1/assessments",
       ]),
     );
+    expect(Object.keys(doc.paths["/api/v1/use-cases/{id}"]).sort()).toEqual(["get", "patch"]);
+    expect(Object.keys(doc.paths["/api/v1/use-cases/{id}/actions"]).sort()).toEqual([
+      "get",
+      "post",
+    ]);
+    const action = doc.paths["/api/v1/use-cases/{id}/actions/{actionId}"];
+    expect(Object.keys(action).sort()).toEqual(["delete", "patch"]);
+    expect(action.delete.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ in: "query", name: "version", required: true }),
+      ]),
+    );
+    expect(action.patch.responses["409"]).toBeDefined();
+    expect(
+      doc.paths["/api/v1/assessments"].get.parameters.map((p: { name: string }) => p.name),
+    ).toContain("useCaseId");
+    expect(doc.components.schemas.InventoryActionPatch.required).toEqual(["version"]);
+    expect(doc.components.schemas.UseCasePatch.required).toEqual(["version"]);
     expect(doc.components.schemas.Error.properties.error.required).toEqual(
       expect.arrayContaining(["code", "message"]),
     );

@@ -186,6 +186,14 @@ const CASES: {
     },
   },
   {
+    name: "updateUseCase (some fields)",
+    allowed: CONTRIBUTORS,
+    call: async (ctx, org) => {
+      const uc = await createUseCase(org.ctx.owner, USE_CASE);
+      return updateUseCase(ctx, uc.id, { status: "assessing", version: uc.version });
+    },
+  },
+  {
     name: "setUseCaseArchived",
     allowed: LEADS,
     call: async (ctx, org) =>
@@ -205,19 +213,29 @@ const CASES: {
   {
     name: "updateInventoryAction",
     allowed: CONTRIBUTORS,
-    call: async (ctx, org) =>
-      updateInventoryAction(ctx, (await makeUseCaseWithAction(org)).action.id, {
-        ...ACTION,
+    call: async (ctx, org) => {
+      const { uc, action } = await makeUseCaseWithAction(org);
+      return updateInventoryAction(ctx, uc.id, action.id, {
         name: "Refund",
-      }),
+        version: action.version,
+      });
+    },
   },
   {
     name: "removeInventoryAction",
     allowed: CONTRIBUTORS,
-    call: async (ctx, org) =>
-      removeInventoryAction(ctx, (await makeUseCaseWithAction(org)).action.id),
+    call: async (ctx, org) => {
+      const { uc, action } = await makeUseCaseWithAction(org);
+      return removeInventoryAction(ctx, uc.id, action.id, action.version);
+    },
   },
   { name: "listAssessments", allowed: [...ROLES], call: (ctx) => listAssessments(ctx) },
+  {
+    name: "listAssessments (one use case)",
+    allowed: [...ROLES],
+    call: async (ctx, org) =>
+      listAssessments(ctx, { useCaseId: (await makeUseCaseWithAction(org)).uc.id }),
+  },
   {
     name: "getAssessment",
     allowed: [...ROLES],
@@ -507,9 +525,24 @@ describe("another organisation's rows", () => {
     const { uc, action } = await makeUseCaseWithAction(home);
     expect(await outcome(listInventory(intruder, uc.id))).toBe("not_found");
     expect(await outcome(addInventoryAction(intruder, uc.id, ACTION))).toBe("not_found");
-    expect(await outcome(updateInventoryAction(intruder, action.id, ACTION))).toBe("not_found");
-    expect(await outcome(removeInventoryAction(intruder, action.id))).toBe("not_found");
+    expect(
+      await outcome(updateInventoryAction(intruder, uc.id, action.id, { ...ACTION, version: 1 })),
+    ).toBe("not_found");
+    expect(await outcome(removeInventoryAction(intruder, uc.id, action.id, 1))).toBe("not_found");
+    // An action is reached only through its own use case, even inside the organisation.
+    const sibling = await createUseCase(home.ctx.owner, USE_CASE);
+    expect(
+      await outcome(
+        updateInventoryAction(home.ctx.owner, sibling.id, action.id, { version: 1, name: "Moved" }),
+      ),
+    ).toBe("not_found");
+    expect(await outcome(removeInventoryAction(home.ctx.owner, sibling.id, action.id, 1))).toBe(
+      "not_found",
+    );
     expect(await listInventory(home.ctx.viewer, uc.id)).toEqual([action]);
+    await startAssessment(home.ctx.owner, uc.id);
+    expect(await listAssessments(intruder, { useCaseId: uc.id })).toEqual([]);
+    expect(await listAssessments(home.ctx.viewer, { useCaseId: uc.id })).toHaveLength(1);
 
     const pilot = await makePilot(home);
     const incident = await createIncident(home.ctx.owner, pilot.id, INCIDENT);

@@ -2,12 +2,19 @@ import { NextResponse } from "next/server";
 import {
   applicableQuestions,
   getAssessment,
+  listAssessments,
   previewResult,
   startAssessment,
 } from "@/db/queries/assessments";
-import { apiRoute, parseJson } from "@/lib/api/handler";
-import { startAssessmentSchema } from "@/lib/api/schemas";
-import { serializeAssessment } from "@/lib/api/serialize";
+import { apiRoute, parseJson, parseQuery } from "@/lib/api/handler";
+import { assessmentQuerySchema, startAssessmentSchema } from "@/lib/api/schemas";
+import { serializeAssessment, serializeAssessmentSummary } from "@/lib/api/serialize";
+
+/** Assessments, newest first; `useCaseId` narrows them to one use case. */
+export const GET = apiRoute(async (ctx, request) => {
+  const filters = parseQuery(request, assessmentQuerySchema);
+  return { data: (await listAssessments(ctx, filters)).map(serializeAssessmentSummary) };
+});
 
 /** Starts an assessment (201), or returns the one already in progress for the use case (200). */
 export const POST = apiRoute(async (ctx, request) => {

@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { startAssessment } from "@/db/queries/assessments";
 import { addInventoryAction, removeInventoryAction } from "@/db/queries/inventory";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
+import { inventoryActionInputSchema } from "@/lib/api/inventory-schemas";
 import { requireMember } from "@/lib/auth/session";
-import { actionIdSchema, inventoryActionSchema } from "./schemas";
+import { removeActionSchema } from "./schemas";
 
 export async function addInventoryActionAction(
   orgSlug: string,
@@ -16,7 +17,7 @@ export async function addInventoryActionAction(
 ): Promise<ActionState> {
   return runAction(formData, async () => {
     const member = await requireMember(orgSlug);
-    const input = parseForm(inventoryActionSchema, formData);
+    const input = parseForm(inventoryActionInputSchema, formData);
     const added = await addInventoryAction(member, useCaseId, input);
     revalidatePath(`/o/${orgSlug}/use-cases/${useCaseId}`);
     return { ok: true, message: `Added “${added.name}”.` };
@@ -31,8 +32,8 @@ export async function removeInventoryActionAction(
 ): Promise<ActionState> {
   return runAction(formData, async () => {
     const member = await requireMember(orgSlug);
-    const { actionId } = parseForm(actionIdSchema, formData);
-    await removeInventoryAction(member, actionId);
+    const { actionId, version } = parseForm(removeActionSchema, formData);
+    await removeInventoryAction(member, useCaseId, actionId, version);
     revalidatePath(`/o/${orgSlug}/use-cases/${useCaseId}`);
     return { ok: true };
   });

@@ -321,7 +321,7 @@ export default async function UseCasePage({
                       {canWrite ? (
                         <ConfirmForm
                           action={removeInventoryActionAction.bind(null, member.orgSlug, id)}
-                          fields={{ actionId: a.id }}
+                          fields={{ actionId: a.id, version: a.version }}
                           triggerLabel="Remove"
                           title={`Remove “${a.name}”?`}
                           description="It leaves the inventory and the approval matrix. Assessments already submitted keep the inventory they were scored with."

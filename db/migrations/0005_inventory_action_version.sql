@@ -1,0 +1,1 @@
+ALTER TABLE "inventory_actions" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;

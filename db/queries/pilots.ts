@@ -28,8 +28,9 @@ import {
   type TransitionKind,
   useCaseStatusForPilot,
 } from "@/lib/domain/pilots";
-import type { AssessmentResult } from "@/lib/domain/scoring";
-import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { roleAtLeast } from "@/lib/domain/roles";
+import { type AssessmentResult, normaliseResult } from "@/lib/domain/scoring";
+import { STAGE_LABELS, type Stage, stageIndex } from "@/lib/domain/stages";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 import { loadGateCriteria, loadGateSnapshots, type SignoffDto } from "./gate-snapshots";
@@ -310,7 +311,12 @@ export async function pilotStartPoint(
   ctx: MemberContext,
   useCaseId: string,
   tx: Executor = db,
-): Promise<{ assessmentId: string; overall: number | null; recommendedStage: Stage } | null> {
+): Promise<{
+  assessmentId: string;
+  overall: number | null;
+  recommendedStage: Stage;
+  maxStage: Stage;
+} | null> {
   assertCan(ctx, "pilot:read");
   assertId(useCaseId, "The use case");
   const [row] = await tx
@@ -326,11 +332,12 @@ export async function pilotStartPoint(
     .orderBy(desc(assessments.submittedAt))
     .limit(1);
   if (!row) return null;
-  const result = row.result as AssessmentResult | null;
+  const result = normaliseResult(row.result);
   return {
     assessmentId: row.id,
     overall: row.overall,
     recommendedStage: result?.recommendedStage ?? "proposed",
+    maxStage: result?.maxStage ?? "proposed",
   };
 }
 
@@ -358,6 +365,13 @@ export async function startPilot(ctx: MemberContext, input: StartPilotInput): Pr
       );
     }
     const justification = input.justification?.trim() || null;
+    if (stageIndex(input.stage) > stageIndex(start.maxStage) && !roleAtLeast(ctx.role, "admin")) {
+      throw new AppError("invalid_input", "Some fields need your attention.", {
+        stage: [
+          `The assessment's band allows a pilot up to ${STAGE_LABELS[start.maxStage].toLowerCase()}. Only an owner or admin can start it further along, with a written justification.`,
+        ],
+      });
+    }
     if (
       startsLaterThanRecommended(input.stage, start.recommendedStage) &&
       (justification?.length ?? 0) < MIN_START_JUSTIFICATION

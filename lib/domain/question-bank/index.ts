@@ -2,11 +2,15 @@ import type { InventoryAction } from "../actions";
 import { answerMap, evaluateCondition, inventoryFacts } from "./conditions";
 import type { AnswerInput, Question, QuestionBank } from "./types";
 import { QUESTION_BANK_V1 } from "./v1";
+import { QUESTION_BANK_V2 } from "./v2";
 
 export * from "./types";
 
 /** Every shipped version; an assessment is always scored against the one it was taken on. */
-export const QUESTION_BANKS: Readonly<Record<string, QuestionBank>> = { v1: QUESTION_BANK_V1 };
+export const QUESTION_BANKS: Readonly<Record<string, QuestionBank>> = {
+  v1: QUESTION_BANK_V1,
+  v2: QUESTION_BANK_V2,
+};
 
 export const CURRENT_QUESTION_BANK_VERSION = "v1";
 

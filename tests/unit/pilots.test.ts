@@ -131,7 +131,8 @@ describe("gate settings", () => {
   test("stages an organisation did not tune keep the defaults", () => {
     const tuned = [{ kind: "min_days_in_stage" as const, threshold: 3 }];
     const criteria = effectiveGateCriteria({ sandbox: tuned });
-    expect(criteria.sandbox).toEqual(tuned);
+    // The band criterion is always first: tuning cannot remove it.
+    expect(criteria.sandbox).toEqual([{ kind: "band_allows_stage" }, ...tuned]);
     expect(criteria.shadow).toEqual(DEFAULT_GATE_CRITERIA.shadow);
     expect(effectiveGateCriteria(undefined)).toEqual(DEFAULT_GATE_CRITERIA);
     // Settings that no longer parse fall back to the defaults rather than opening the gate.

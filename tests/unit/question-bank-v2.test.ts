@@ -30,10 +30,10 @@ const DONT_KNOW_LABEL =
   /\b(do not|don't|dont) know\b|\bunknown\b|\bnot sure\b|\bunsure\b|\bno idea\b|\bnot (been |yet )?(checked|looked|assessed)\b|\bha(ve|s)( not|n't)( yet)? (checked|looked|tested)\b/i;
 
 describe("question bank v2", () => {
-  test("is registered beside v1 without becoming current (the lead switches it)", () => {
+  test("is registered beside v1 and is the bank new assessments use", () => {
     expect(getQuestionBank("v2")).toBe(bank);
     expect(Object.keys(QUESTION_BANKS)).toEqual(["v1", "v2"]);
-    expect(CURRENT_QUESTION_BANK_VERSION).toBe("v1");
+    expect(CURRENT_QUESTION_BANK_VERSION).toBe("v2");
     expect(bank.version).toBe("v2");
     expect(bank.scoringModel).toBe(2);
   });

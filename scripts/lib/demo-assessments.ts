@@ -3,10 +3,13 @@ import { db } from "@/db";
 import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { assessments } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/permissions";
-import type { AnswerInput } from "@/lib/domain/question-bank";
-import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
+import {
+  type AnswerInput,
+  CURRENT_QUESTION_BANK_VERSION,
+  getQuestionBank,
+} from "@/lib/domain/question-bank";
 
-type Profile = {
+export type Profile = {
   /** Typical answer strength, 0–4: the option closest to it is chosen. */
   level: number;
   /** Specific answers: an option id, or "dk" for "don't know". */
@@ -17,12 +20,13 @@ type Profile = {
   daysAgo: number;
 };
 
-function answersFor(profile: Profile): AnswerInput[] {
-  return QUESTION_BANK_V1.questions.map((q, i): AnswerInput => {
+/** The answers a profile gives on the current question bank. */
+export function answersFor(profile: Profile): AnswerInput[] {
+  return getQuestionBank(CURRENT_QUESTION_BANK_VERSION)!.questions.map((q, i): AnswerInput => {
     const override = profile.overrides?.[q.id];
     const evidence =
       profile.evidenceEvery && i % profile.evidenceEvery === 0
-        ? "Confirmed in the readiness workshop"
+        ? `Readiness workshop notes, DOC-${200 + i}`
         : undefined;
     if (override === "dk") return { questionId: q.id, dontKnow: true };
     if (override) return { questionId: q.id, optionId: override, evidence };
@@ -42,7 +46,7 @@ export const DEMO_ASSESSMENTS: Record<string, Profile[]> = {
       level: 3.4,
       daysAgo: 20,
       evidenceEvery: 2,
-      overrides: { int_rate_limits: "known", hand_capacity: "normal_only" },
+      overrides: { int_request_limits: "within", hand_capacity: "normal_only" },
     },
   ],
   "Refunds under 100 EUR": [
@@ -50,7 +54,7 @@ export const DEMO_ASSESSMENTS: Record<string, Profile[]> = {
       level: 3,
       daysAgo: 35,
       evidenceEvery: 3,
-      overrides: { perm_approval_step: "informal", int_idempotency: "no" },
+      overrides: { perm_approval_gate: "informal", int_idempotency: "no" },
     },
   ],
   "Warehouse access requests": [

@@ -18,7 +18,7 @@ import { pilots, pilotTransitions } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/permissions";
 import type { IncidentCategory } from "@/lib/domain/incidents";
 import { startsLaterThanRecommended } from "@/lib/domain/pilots";
-import type { Stage } from "@/lib/domain/stages";
+import { type Stage, stageIndex } from "@/lib/domain/stages";
 import { demoIncidents } from "./demo-incidents";
 
 const DAY = 86_400_000;
@@ -85,7 +85,13 @@ const DEMO_PILOTS: DemoPilot[] = [
     targetInDays: 60,
     steps: [
       { days: 22 },
-      { promote: true, by: "lead", signoffs: true },
+      {
+        promote: true,
+        by: "owner",
+        signoffs: true,
+        override:
+          "Refunds are capped at 100 EUR and finance reviews the daily refund report; the approval step ships next sprint.",
+      },
       { days: 10, metrics: { accuracy: 0.972 } },
       {
         breakAssumption:
@@ -235,7 +241,9 @@ export async function seedDemoPilots(
     if (!start) continue;
     let at = new Date(Date.now() - plan.daysAgo * DAY);
     const startDate = at.toISOString().slice(0, 10);
-    const pilot = await startPilot(lead, {
+    // Starting beyond what the assessment's band allows takes an owner.
+    const starter = stageIndex(plan.start) > stageIndex(start.maxStage) ? owner : lead;
+    const pilot = await startPilot(starter, {
       useCaseId: useCase.id,
       ownerId: useCase.ownerId,
       stage: plan.start,

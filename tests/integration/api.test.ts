@@ -9,6 +9,7 @@ import { GET as members } from "@/app/api/v1/members/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { GET as organisation } from "@/app/api/v1/organisation/route";
 import { GET as questionBank } from "@/app/api/v1/question-bank/route";
+import { POST as addActionRoute } from "@/app/api/v1/use-cases/[id]/actions/route";
 import { POST as createUseCaseRoute, GET as listUseCasesRoute } from "@/app/api/v1/use-cases/route";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import type { Role } from "@/lib/domain/roles";
@@ -222,7 +223,7 @@ describe("assessments over the API", () => {
     const bank = await (
       await questionBank(request("/api/v1/question-bank", token), noParams)
     ).json();
-    expect(bank).toMatchObject({ version: "v1", hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(bank).toMatchObject({ version: "v2", hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(bank.questions.length).toBeGreaterThanOrEqual(40);
     expect(
       (await questionBank(request("/api/v1/question-bank?version=v9", token), noParams)).status,
@@ -280,6 +281,26 @@ describe("assessments over the API", () => {
     expect(saved.status).toBe(200);
     expect((await saved.json()).answers).toHaveLength(2);
 
+    // No inventory yet: the assessment cannot be submitted, and the error says why.
+    const early = await submitRoute(
+      send("POST", `/api/v1/assessments/${id}/submit`, token),
+      params(id),
+    );
+    expect(early.status).toBe(422);
+    expect((await early.json()).error.fields.inventory).toBeDefined();
+    const action = await addActionRoute(
+      send("POST", `/api/v1/use-cases/${uc.id}/actions`, token, {
+        name: "Read order",
+        system: "Shop",
+        access: "read",
+        reversibility: "reversible",
+        blastRadius: "one_record",
+        frequency: "hourly",
+      }),
+      params(uc.id),
+    );
+    expect(action.status).toBe(201);
+
     const submitted = await submitRoute(
       send("POST", `/api/v1/assessments/${id}/submit`, token),
       params(id),
@@ -287,7 +308,10 @@ describe("assessments over the API", () => {
     expect(submitted.status).toBe(200);
     const body = await submitted.json();
     expect(body.status).toBe("submitted");
-    expect(body.result.blockers.map((b: { id: string }) => b.id)).toContain("no_owner");
+    // Nobody said there is no owner: the blocker is possible, not a fact.
+    expect(body.result.blockers).toContainEqual(
+      expect.objectContaining({ id: "no_owner", status: "unverified" }),
+    );
     expect(body.result.trace.length).toBeGreaterThan(5);
 
     const locked = await putAnswers(

@@ -63,9 +63,8 @@ import {
   updateUseCase,
 } from "@/db/queries/use-cases";
 import type { MemberContext } from "@/lib/auth/permissions";
-import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
 import { ROLES, type Role } from "@/lib/domain/roles";
-import { makeOrg, outcome, type TestOrg } from "./fixtures";
+import { makeOrg, outcome, submitAssessmentFor, type TestOrg } from "./fixtures";
 
 const ADMINS: Role[] = ["owner", "admin"];
 const CONTRIBUTORS: Role[] = ["owner", "admin", "lead", "contributor"];
@@ -263,13 +262,7 @@ const CASES: {
 
 async function assessedUseCase(org: TestOrg) {
   const { uc } = await makeUseCaseWithAction(org);
-  const { id } = await startAssessment(org.ctx.owner, uc.id);
-  await saveAnswers(
-    org.ctx.owner,
-    id,
-    QUESTION_BANK_V1.questions.map((q) => ({ questionId: q.id, optionId: q.options.at(-1)!.id })),
-  );
-  await submitAssessment(org.ctx.owner, id);
+  await submitAssessmentFor(org, uc.id);
   return uc;
 }
 

@@ -64,3 +64,51 @@ export async function outcome(promise: Promise<unknown>): Promise<string> {
     throw error;
   }
 }
+
+const READ_ACTION = {
+  name: "Read ticket",
+  system: "Zendesk",
+  access: "read",
+  reversibility: "reversible",
+  blastRadius: "one_record",
+  frequency: "hourly",
+} as const;
+
+const WRITE_ACTION = { ...READ_ACTION, name: "Tag ticket", access: "write" } as const;
+
+/**
+ * Gives a use case an inventory (one read, or a read and a reversible write) when it has none,
+ * and submits an assessment on the current question bank: "strong" answers every question at
+ * its best with a link as evidence (the top band), "empty" answers nothing.
+ */
+export async function submitAssessmentFor(
+  org: TestOrg,
+  useCaseId: string,
+  options: { strength?: "strong" | "empty"; writes?: boolean } = {},
+) {
+  const { listInventory, addInventoryAction } = await import("@/db/queries/inventory");
+  const { saveAnswers, startAssessment, submitAssessment } = await import(
+    "@/db/queries/assessments"
+  );
+  const { CURRENT_QUESTION_BANK_VERSION, getQuestionBank } = await import(
+    "@/lib/domain/question-bank"
+  );
+  if ((await listInventory(org.ctx.owner, useCaseId)).length === 0) {
+    await addInventoryAction(org.ctx.owner, useCaseId, READ_ACTION);
+    if (options.writes) await addInventoryAction(org.ctx.owner, useCaseId, WRITE_ACTION);
+  }
+  const { id } = await startAssessment(org.ctx.owner, useCaseId);
+  if ((options.strength ?? "strong") === "strong") {
+    const bank = getQuestionBank(CURRENT_QUESTION_BANK_VERSION)!;
+    await saveAnswers(
+      org.ctx.owner,
+      id,
+      bank.questions.map((q) => ({
+        questionId: q.id,
+        optionId: q.options.reduce((best, o) => (o.score > best.score ? o : best)).id,
+        evidence: "https://wiki.example.org/readiness-review",
+      })),
+    );
+  }
+  return submitAssessment(org.ctx.owner, id);
+}

@@ -18,8 +18,7 @@ import {
   timeToResolve,
   totalCost,
 } from "@/lib/domain/incidents";
-import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
-import { makeOrg, type TestOrg } from "./fixtures";
+import { makeOrg, submitAssessmentFor, type TestOrg } from "./fixtures";
 
 const MIN = 60_000;
 
@@ -42,13 +41,7 @@ async function pilotFor(org: TestOrg) {
     systems: [],
     status: "assessing",
   });
-  const { id } = await startAssessment(org.ctx.owner, uc.id);
-  await saveAnswers(
-    org.ctx.owner,
-    id,
-    QUESTION_BANK_V1.questions.map((q) => ({ questionId: q.id, optionId: q.options.at(-1)!.id })),
-  );
-  await submitAssessment(org.ctx.owner, id);
+  await submitAssessmentFor(org, uc.id);
   return startPilot(org.ctx.lead, {
     useCaseId: uc.id,
     ownerId: null,

@@ -12,9 +12,8 @@ import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { startPilot } from "@/db/queries/pilots";
 import { createUseCase } from "@/db/queries/use-cases";
 import { incidents } from "@/db/schema";
-import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
 import type { Role } from "@/lib/domain/roles";
-import { makeOrg, type TestOrg } from "./fixtures";
+import { makeOrg, submitAssessmentFor, type TestOrg } from "./fixtures";
 
 const noParams = { params: Promise.resolve({}) };
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
@@ -46,13 +45,7 @@ async function pilotOf(org: TestOrg) {
     systems: [],
     status: "assessing",
   });
-  const { id } = await startAssessment(org.ctx.owner, uc.id);
-  await saveAnswers(
-    org.ctx.owner,
-    id,
-    QUESTION_BANK_V1.questions.map((q) => ({ questionId: q.id, optionId: q.options.at(-1)!.id })),
-  );
-  await submitAssessment(org.ctx.owner, id);
+  await submitAssessmentFor(org, uc.id);
   return startPilot(org.ctx.lead, {
     useCaseId: uc.id,
     ownerId: null,

@@ -26,10 +26,9 @@ import {
 import { createUseCase } from "@/db/queries/use-cases";
 import { incidents, pilots, runMetrics } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/permissions";
-import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
 import type { Stage } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
-import { makeOrg, outcome, type TestOrg } from "./fixtures";
+import { makeOrg, outcome, submitAssessmentFor, type TestOrg } from "./fixtures";
 
 const DAY = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -45,27 +44,11 @@ async function assessedUseCase(org: TestOrg, strength: "strong" | "empty") {
     systems: ["Zendesk"],
     status: "assessing",
   });
-  await addInventoryAction(org.ctx.owner, uc.id, {
-    name: "Read ticket",
-    system: "Zendesk",
-    access: "read",
-    reversibility: "reversible",
-    blastRadius: "one_record",
-    frequency: "hourly",
+  // An empty assessment of a workflow that writes earns nothing: no read-only floor.
+  const submitted = await submitAssessmentFor(org, uc.id, {
+    strength,
+    writes: strength === "empty",
   });
-  const { id } = await startAssessment(org.ctx.owner, uc.id);
-  if (strength === "strong") {
-    await saveAnswers(
-      org.ctx.owner,
-      id,
-      QUESTION_BANK_V1.questions.map((q) => ({
-        questionId: q.id,
-        optionId: [...q.options].sort((a, b) => b.score - a.score)[0]!.id,
-        evidence: "Checked in the workshop",
-      })),
-    );
-  }
-  const submitted = await submitAssessment(org.ctx.owner, id);
   return { uc, assessment: submitted };
 }
 

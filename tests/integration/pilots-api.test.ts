@@ -8,9 +8,8 @@ import { GET as listPilotsRoute, POST as startPilotRoute } from "@/app/api/v1/pi
 import { createApiToken } from "@/db/queries/api-tokens";
 import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { createUseCase } from "@/db/queries/use-cases";
-import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
 import type { Role } from "@/lib/domain/roles";
-import { makeOrg, type TestOrg } from "./fixtures";
+import { makeOrg, submitAssessmentFor, type TestOrg } from "./fixtures";
 
 const noParams = { params: Promise.resolve({}) };
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
@@ -42,13 +41,7 @@ async function assessedUseCase(org: TestOrg): Promise<string> {
     systems: [],
     status: "assessing",
   });
-  const { id } = await startAssessment(org.ctx.owner, uc.id);
-  await saveAnswers(
-    org.ctx.owner,
-    id,
-    QUESTION_BANK_V1.questions.map((q) => ({ questionId: q.id, optionId: q.options.at(-1)!.id })),
-  );
-  await submitAssessment(org.ctx.owner, id);
+  await submitAssessmentFor(org, uc.id);
   return uc.id;
 }
 

@@ -1074,7 +1074,8 @@ export const QUESTION_BANK_V2: QuestionBank = {
     {
       id: "rev_blast_limited",
       dimensionId: "reversibility",
-      prompt: "Could a single error (a bad prompt, a bad data load) affect many customers at once?",
+      prompt:
+        "Could a single error (a faulty instruction, a bad data load) affect many customers at once?",
       help: "The worst incidents are not one wrong answer but the same wrong answer repeated thousands of times, faster than any person could notice.",
       good: "Work rolls out to a small share first, volume is capped, and a spike in unusual actions pauses the AI automatically.",
       options: [
@@ -1246,7 +1247,7 @@ export const QUESTION_BANK_V2: QuestionBank = {
     {
       id: "obs_error_categories",
       dimensionId: "observability",
-      prompt: "Do you know what kinds of mistakes the AI makes, and which of them are serious?",
+      prompt: "Have the AI's mistakes been sorted into kinds, each rated for how serious it is?",
       help: "An 8% error rate means little until you know whether the errors are typos or refunds to the wrong person.",
       good: "Errors are sorted into kinds, each rated for severity, and the serious kinds drive the design.",
       options: [
@@ -1288,8 +1289,7 @@ export const QUESTION_BANK_V2: QuestionBank = {
     {
       id: "hand_escalation_path",
       dimensionId: "handoffs",
-      prompt:
-        "When the AI is unsure or a case is unusual, does it hand the case to a person, and who?",
+      prompt: "When the AI is unsure or a case is unusual, who does it hand the case to?",
       help: "The cases an AI cannot handle are often the ones that matter most, and a hand-over to nobody in particular is the same as no hand-over.",
       good: "Clear rules for when the AI hands over, a named team that receives the case with its context, and a time within which they respond.",
       options: [
@@ -1410,7 +1410,7 @@ export const QUESTION_BANK_V2: QuestionBank = {
       id: "hand_staff_trained",
       dimensionId: "handoffs",
       prompt:
-        "Do the people working alongside the AI know what it does, where it is weak, and when to override it?",
+        "Have the people working alongside the AI been trained on where it is weak and when to override it?",
       help: "People either trust the AI too much and approve everything, or too little and redo everything. Both waste the pilot.",
       good: "Short training on what the AI does, its known weak spots, and how to override or escalate.",
       options: [
@@ -1490,7 +1490,7 @@ export const QUESTION_BANK_V2: QuestionBank = {
       id: "gov_model_updates",
       dimensionId: "governance",
       prompt:
-        "When the AI provider updates or retires the model you use, is the new one tested on your own cases before your workflow switches to it?",
+        "When the AI provider updates or retires your model, is the new one tested on your own cases before you switch?",
       help: "Providers improve, retune and retire models on their own schedule. An update that is better on average can still be worse at your particular task, and it arrives without asking.",
       good: "The workflow stays on a fixed model version until you choose to move, and moves only after your own past cases have been rerun on the new one.",
       options: [

@@ -41,6 +41,8 @@ export const referenceCaseSchema = z.object({
     )
     .min(1),
   answers: z.record(z.string(), z.string()),
+  /** Evidence behind known answers, by question id; "*" backs every known answer. */
+  evidence: z.record(z.string(), z.string().min(1)).optional(),
 });
 export type ReferenceCase = z.infer<typeof referenceCaseSchema>;
 
@@ -56,7 +58,13 @@ export function loadReferenceCases(dir = REFERENCE_CASES_DIR): ReferenceCase[] {
 /** The answers of a case as the engine takes them ("dont_know" is the unknown answer). */
 export function caseAnswers(c: ReferenceCase): AnswerInput[] {
   return Object.entries(c.answers).map(([questionId, value]) =>
-    value === "dont_know" ? { questionId, dontKnow: true } : { questionId, optionId: value },
+    value === "dont_know"
+      ? { questionId, dontKnow: true }
+      : {
+          questionId,
+          optionId: value,
+          evidence: c.evidence?.[questionId] ?? c.evidence?.["*"],
+        },
   );
 }
 
@@ -89,11 +97,11 @@ const range = (c: ReferenceCase) =>
 export function calibrationTable(scored = scoreReferenceCases()): string {
   const rows = scored.map(({ case: c, result: r, inRange }) => {
     const unknown = r.counts.dontKnow + r.counts.unanswered;
-    return `| ${c.order} | ${c.title} | ${range(c)} | ${BAND_LABELS[r.band]}${r.provisional ? " (provisional)" : ""} | ${r.overall} | ${r.knownScore ?? "—"} | ${Math.round(r.confidence * 100)}% | ${unknown} of ${r.counts.applicable} | ${r.blockers.filter((b) => b.status === "confirmed").length} / ${r.blockers.filter((b) => b.status === "unverified").length} | ${inRange ? "yes" : "**no**"} |`;
+    return `| ${c.order} | ${c.title} | ${range(c)} | ${BAND_LABELS[r.band]}${r.provisional ? " (provisional)" : ""} | ${r.bestCaseBand === r.band ? "—" : BAND_LABELS[r.bestCaseBand]} | ${r.overall} | ${r.knownScore ?? "—"} | ${Math.round(r.confidence * 100)}% | ${unknown} of ${r.counts.applicable} | ${r.blockers.filter((b) => b.status === "confirmed").length} / ${r.blockers.filter((b) => b.status === "unverified").length} | ${inRange ? "yes" : "**no**"} |`;
   });
   return [
-    "| # | Reference workflow | Expected band | Scored band | Score | On known answers | Confidence | Unknown | Blockers (confirmed / unverified) | In range |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| # | Reference workflow | Expected band | Scored band | Could reach once unknowns are settled | Score | On known answers | Confidence | Unknown | Blockers (confirmed / unverified) | In range |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
   ].join("\n");
 }

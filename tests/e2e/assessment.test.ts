@@ -53,9 +53,12 @@ test("a new user describes a use case, completes the assessment wizard and sees 
   await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
   const wizard = new AssessmentWizard(page);
 
-  // Step 1: a follow-up question is asked until a strong answer makes it moot, and comes back
-  // with a weak one.
+  // Step 1: a follow-up question waits for its question, appears on a weak answer, goes away
+  // when a strong one makes it moot, and comes back with a weak one.
   const followUp = wizard.question("process_manual_fixes_inventory");
+  await wizard.question("process_manual_fixes").waitFor();
+  expect(await followUp.count()).toBe(0);
+  await wizard.answer("process_manual_fixes", "Often, but we know what they are");
   await followUp.waitFor();
   await wizard.answer("process_manual_fixes", "Rarely; exceptions have a defined route");
   await followUp.waitFor({ state: "detached" });
@@ -88,7 +91,7 @@ test("a new user describes a use case, completes the assessment wizard and sees 
 
   // The money action makes the approval questions apply; say there is no approval step.
   for (let step = 2; step <= 8; step++) {
-    if (step === 3) await wizard.answer("perm_approval_step", "No approval step");
+    if (step === 3) await wizard.answer("perm_approval_gate", "No, the AI acts on its own");
     await wizard.answerRemaining();
     await wizard.next();
   }
@@ -104,14 +107,36 @@ test("a new user describes a use case, completes the assessment wizard and sees 
   expect(score).toBeGreaterThan(65);
   expect(await page.getByTestId("band").textContent()).toContain("Sandbox only");
   const blockers = (await page.getByTestId("blockers").textContent()) ?? "";
-  expect(blockers).toContain("irreversible actions on money or access");
+  expect(blockers).toContain("move money or change access in ways that are hard to undo");
   expect(blockers).toContain("“Issue refund”");
+  // "Don't know" is a finding, not a fact: the key-person blocker is unverified and says what
+  // to find out, and nothing states that the work depends on one person.
+  const unverified = (await page.getByTestId("unverified-blockers").textContent()) ?? "";
+  expect(unverified).toContain(
+    "Unverified — find out whether someone other than the one or two experts could run this work",
+  );
+  expect(blockers).not.toContain("depends on one person");
+  expect(await page.getByTestId("find-out").textContent()).toContain(
+    "Find out whether someone other than the one or two experts",
+  );
+  expect(await page.getByTestId("inventory-drivers").textContent()).toContain("“Issue refund”");
+  expect(await page.getByTestId("max-stage").textContent()).toContain("sandbox");
   expect(await page.locator(".recharts-radar").count()).toBeGreaterThan(0);
   expect(await page.getByTestId("dimension-table").getByRole("row").count()).toBe(9);
   const recommendations = page.getByTestId("recommendations").getByRole("listitem");
   expect(await recommendations.count()).toBeGreaterThan(0);
   expect(await recommendations.first().textContent()).toMatch(/approval/);
-  expect(await page.getByTestId("trace").textContent()).toMatch(/Capped at sandbox only/);
+  expect(await page.getByTestId("trace").textContent()).toMatch(
+    /Sandbox only: the AI could move money/,
+  );
+
+  // The rules behind the verdict are one click away.
+  await page.getByRole("link", { name: "How the score works" }).first().click();
+  await page.getByRole("heading", { name: "How the score works" }).waitFor();
+  expect(await page.getByTestId("scoring-unknowns").textContent()).toContain("unverified");
+  expect(await page.getByTestId("scoring-stages").textContent()).toContain(
+    "Furthest stage without an override",
+  );
   expect(errors).toEqual([]);
   await ctx.close();
 });

@@ -56,9 +56,7 @@ describe("assessments", () => {
     expect(submitted.result?.band).toBe("not_ready");
     const blockers = submitted.result?.blockers ?? [];
     // Said by the answers: confirmed. Possible only because nobody answered: unverified.
-    expect(blockers.find((b) => b.id === "high_stakes_without_approval")?.status).toBe(
-      "confirmed",
-    );
+    expect(blockers.find((b) => b.id === "high_stakes_without_approval")?.status).toBe("confirmed");
     expect(blockers.find((b) => b.id === "no_owner")).toMatchObject({ status: "unverified" });
     expect(submitted.result?.provisional).toBe(true);
     expect(submitted.inventory.map((a) => a.name)).toEqual(["Issue refund"]);

@@ -100,12 +100,17 @@ describe("starting a pilot", () => {
       targetDate: null,
       rollbackPlan: "",
     };
-    const refused = await failure(startPilot(org.ctx.lead, input));
+    // Beyond what the band allows, only an owner or admin may start it, and says why.
+    const refused = await failure(
+      startPilot(org.ctx.lead, { ...input, justification: "Ran in the old tool for a quarter." }),
+    );
     expect(refused.code).toBe("invalid_input");
-    expect(refused.fields?.justification?.[0]).toMatch(/recommends starting in proposed/);
+    expect(refused.fields?.stage?.[0]).toMatch(/band allows a pilot up to proposed/);
+    const unexplained = await failure(startPilot(org.ctx.admin, input));
+    expect(unexplained.fields?.justification?.[0]).toMatch(/recommends starting in proposed/);
     expect(await outcome(startPilot(org.ctx.contributor, input))).toBe("forbidden");
 
-    const pilot = await startPilot(org.ctx.lead, {
+    const pilot = await startPilot(org.ctx.admin, {
       ...input,
       justification: "Ran for a quarter in the old tool under approval.",
     });

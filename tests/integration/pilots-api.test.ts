@@ -76,6 +76,7 @@ describe("pilot API", () => {
     ).json();
     expect(read.gate.nextStage).toBe("sandbox");
     expect(read.gate.criteria.map((c: { kind: string }) => c.kind)).toEqual([
+      "band_allows_stage",
       "min_readiness_score",
       "rollback_plan_recorded",
     ]);

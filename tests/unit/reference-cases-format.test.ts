@@ -37,6 +37,7 @@ const referenceCase = z
         .strict(),
     ),
     answers: z.record(z.string(), z.string()),
+    evidence: z.record(z.string(), z.string().min(1)).optional(),
   })
   .strict();
 type ReferenceCase = z.infer<typeof referenceCase>;

@@ -27,16 +27,19 @@ describe("calibration set: described workflows against their expected bands", ()
     },
   );
 
-  test("the cases rank in their expected order (band first, then score)", () => {
-    const key = (s: (typeof scored)[number]) => bandIndex(s.result.band) * 1000 + s.result.overall;
+  // Rank by band, then by the score on what is known: ranking by the score with unknowns
+  // as gaps would rank partly described workflows by how much was known, not how ready.
+  const key = (s: (typeof scored)[number]) =>
+    bandIndex(s.result.band) * 1000 + (s.result.knownScore ?? 0);
+
+  test("the cases rank in their expected order: bands never inverted, and a case expected wholly below another scores below it", () => {
     for (const a of scored) {
       for (const b of scored) {
-        if (a.case.order < b.case.order) {
-          expect(
-            key(a) <= key(b),
-            `${a.case.title} (${BAND_LABELS[a.result.band]}, ${a.result.overall}) should not rank above ${b.case.title} (${BAND_LABELS[b.result.band]}, ${b.result.overall})`,
-          ).toBe(true);
-        }
+        if (a.case.order >= b.case.order) continue;
+        const label = `${a.case.title} (${BAND_LABELS[a.result.band]}, ${a.result.knownScore} on known answers) should not rank above ${b.case.title} (${BAND_LABELS[b.result.band]}, ${b.result.knownScore})`;
+        expect(bandIndex(a.result.band) <= bandIndex(b.result.band), label).toBe(true);
+        if (bandIndex(a.case.expectedBand.max) < bandIndex(b.case.expectedBand.min))
+          expect(key(a) < key(b), label).toBe(true);
       }
     }
   });
@@ -62,7 +65,6 @@ describe("calibration set: described workflows against their expected bands", ()
     const doc = scored.find((s) => /documentation/i.test(s.case.title));
     const restart = scored.find((s) => /restart/i.test(s.case.title));
     expect(doc && restart).toBeTruthy();
-    const key = (s: NonNullable<typeof doc>) => bandIndex(s.result.band) * 1000 + s.result.overall;
     expect(key(doc!)).toBeGreaterThan(key(restart!));
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { db } from "@/db";
 import {
   getAssessment,
+  getCarryOver,
   listAssessments,
   saveAnswers,
   startAssessment,
@@ -9,6 +11,7 @@ import {
 import { listAuditEvents } from "@/db/queries/audit";
 import { addInventoryAction, removeInventoryAction } from "@/db/queries/inventory";
 import { createUseCase } from "@/db/queries/use-cases";
+import { assessmentAnswers, assessments } from "@/db/schema";
 import { makeOrg, outcome, type TestOrg } from "./fixtures";
 
 async function makeRefundUseCase(org: TestOrg) {
@@ -182,5 +185,76 @@ describe("assessments", () => {
     ];
     for (const call of calls) expect(await outcome(call())).toBe("not_found");
     expect(await listAssessments(other.ctx.owner)).toEqual([]);
+  });
+});
+
+describe("question bank versions", () => {
+  /** An assessment taken on question bank v1 before v2 shipped. */
+  async function v1Assessment(org: TestOrg, useCaseId: string) {
+    const [row] = await db
+      .insert(assessments)
+      .values({ orgId: org.orgId, useCaseId, bankVersion: "v1" })
+      .returning({ id: assessments.id });
+    await db.insert(assessmentAnswers).values(
+      [
+        { questionId: "rev_stop", optionId: "switch", dontKnow: false, evidence: "OPS-12" },
+        { questionId: "hand_owner", optionId: null, dontKnow: true, evidence: null },
+        // Gone in v2: the approval question was rewritten under a new id.
+        { questionId: "perm_approval_step", optionId: "none", dontKnow: false, evidence: null },
+        // Kept question, but this option was removed in v2.
+        { questionId: "data_freshness", optionId: "unknown", dontKnow: false, evidence: null },
+      ].map((a) => ({ ...a, assessmentId: row!.id, orgId: org.orgId })),
+    );
+    return row!.id;
+  }
+
+  test("a v1 assessment keeps the v1 model; a re-assessment moves to v2 and says what did not carry over", async () => {
+    const org = await makeOrg();
+    const { uc } = await makeRefundUseCase(org);
+    const oldId = await v1Assessment(org, uc.id);
+    const old = await submitAssessment(org.ctx.owner, oldId);
+    expect(old.bankVersion).toBe("v1");
+    expect(old.result?.scoringModel).toBe(1);
+    // v1 scored "don't know" as the worst answer; its frozen result keeps that.
+    expect(old.result?.blockers.map((b) => b.id)).toContain("irreversible_without_approval");
+
+    const { id } = await startAssessment(org.ctx.owner, uc.id);
+    const next = await getAssessment(org.ctx.owner, id);
+    expect(next.bankVersion).toBe("v2");
+    expect(next.answers.map((a) => [a.questionId, a.optionId, a.dontKnow])).toEqual([
+      ["hand_owner", null, true],
+      ["rev_stop", "switch", false],
+    ]);
+    const report = await getCarryOver(org.ctx.owner, next);
+    expect(report?.carried).toHaveLength(2);
+    expect(report?.notCarried.map((n) => [n.questionId, n.reason])).toEqual([
+      ["data_freshness", "its answers changed in question bank v2"],
+      ["perm_approval_step", "question bank v2 asks this differently or no longer asks it"],
+    ]);
+    const started = await listAuditEvents(org.ctx.owner, { action: "assessment.started" });
+    expect(started.events.find((e) => e.entityId === id)?.after).toMatchObject({
+      prefilled: 2,
+      notCarried: ["data_freshness", "perm_approval_step"],
+    });
+    // The old result still reads as it was frozen.
+    expect((await getAssessment(org.ctx.viewer, oldId)).result?.scoringModel).toBe(1);
+  });
+
+  test("an assessment without an inventory cannot be submitted", async () => {
+    const org = await makeOrg();
+    const uc = await createUseCase(org.ctx.owner, {
+      name: "No inventory",
+      description: "",
+      ownerId: null,
+      businessValue: 2,
+      annualValue: null,
+      systems: [],
+      status: "assessing",
+    });
+    const { id } = await startAssessment(org.ctx.owner, uc.id);
+    const error = await submitAssessment(org.ctx.owner, id).catch((e) => e);
+    expect(error.code).toBe("invalid_input");
+    expect(error.fields.inventory[0]).toMatch(/at least one action/);
+    expect((await getAssessment(org.ctx.owner, id)).status).toBe("in_progress");
   });
 });

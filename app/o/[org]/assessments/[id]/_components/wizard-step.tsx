@@ -288,7 +288,8 @@ function QuestionCard({
       </div>
       <div className="mt-3 grid gap-1">
         <label htmlFor={`${uid}-evidence`} className="text-xs font-medium text-muted-foreground">
-          Evidence (optional): a note or a link that backs this answer
+          Evidence (optional): a link or a document or ticket reference counts in full, a note
+          by half
         </label>
         <input
           id={`${uid}-evidence`}
@@ -306,7 +307,7 @@ function QuestionCard({
             if ((answer?.evidence ?? "") !== e.target.value || state?.status === "error")
               onEvidence(e.target.value, true);
           }}
-          placeholder="e.g. link to the runbook, or who confirmed it"
+          placeholder="e.g. https://wiki/runbook, OPS-142, or who confirmed it"
           className="h-8 w-full rounded-md border border-input bg-background px-2.5 text-sm"
         />
       </div>

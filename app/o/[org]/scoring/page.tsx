@@ -56,29 +56,31 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
               with it.
             </p>
           </div>
-          <table className="mt-3 w-full text-sm">
-            <caption className="sr-only">Dimension weights</caption>
-            <thead className="text-left text-xs text-muted-foreground">
-              <tr className="border-b">
-                <th scope="col" className="py-1.5 pr-2 font-medium">
-                  Dimension
-                </th>
-                <th scope="col" className="py-1.5 text-right font-medium">
-                  Share of the overall score
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {bank.dimensions.map((d) => (
-                <tr key={d.id} className="border-b last:border-0">
-                  <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-                    {d.title}
+          <div className="overflow-x-auto">
+            <table className="mt-3 w-full text-sm">
+              <caption className="sr-only">Dimension weights</caption>
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-1.5 pr-2 font-medium">
+                    Dimension
                   </th>
-                  <td className="py-1.5 text-right tabular-nums">{pct(d.weight / weights)}</td>
+                  <th scope="col" className="py-1.5 text-right font-medium">
+                    Share of the overall score
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {bank.dimensions.map((d) => (
+                  <tr key={d.id} className="border-b last:border-0">
+                    <th scope="row" className="py-1.5 pr-2 text-left font-normal">
+                      {d.title}
+                    </th>
+                    <td className="py-1.5 text-right tabular-nums">{pct(d.weight / weights)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Card>
 
         <Card data-testid="scoring-unknowns">
@@ -109,39 +111,41 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
             title="3. The band: the lowest of five limits"
             description="Weak answers cannot average away: each limit below can hold the band down on its own."
           />
-          <table className="w-full text-sm" data-testid="scoring-bands">
-            <caption className="sr-only">
-              What each band needs: score, weakest dimension and confidence
-            </caption>
-            <thead className="text-left text-xs text-muted-foreground">
-              <tr className="border-b">
-                <th scope="col" className="py-1.5 pr-2 font-medium">
-                  Band
-                </th>
-                <th scope="col" className="py-1.5 pr-2 text-right font-medium">
-                  Score from
-                </th>
-                <th scope="col" className="py-1.5 pr-2 text-right font-medium">
-                  Every dimension at least
-                </th>
-                <th scope="col" className="py-1.5 text-right font-medium">
-                  Confidence at least
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {BANDS.map((b) => (
-                <tr key={b} className="border-b last:border-0">
-                  <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-                    <BandBadge band={b} />
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="scoring-bands">
+              <caption className="sr-only">
+                What each band needs: score, weakest dimension and confidence
+              </caption>
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-1.5 pr-2 font-medium">
+                    Band
                   </th>
-                  <td className="py-1.5 pr-2 text-right tabular-nums">{BAND_THRESHOLDS[b]}</td>
-                  <td className="py-1.5 pr-2 text-right tabular-nums">{DIMENSION_FLOORS[b]}</td>
-                  <td className="py-1.5 text-right tabular-nums">{pct(CONFIDENCE_FLOORS[b])}</td>
+                  <th scope="col" className="py-1.5 pr-2 text-right font-medium">
+                    Score from
+                  </th>
+                  <th scope="col" className="py-1.5 pr-2 text-right font-medium">
+                    Every dimension at least
+                  </th>
+                  <th scope="col" className="py-1.5 text-right font-medium">
+                    Confidence at least
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {BANDS.map((b) => (
+                  <tr key={b} className="border-b last:border-0">
+                    <th scope="row" className="py-1.5 pr-2 text-left font-normal">
+                      <BandBadge band={b} />
+                    </th>
+                    <td className="py-1.5 pr-2 text-right tabular-nums">{BAND_THRESHOLDS[b]}</td>
+                    <td className="py-1.5 pr-2 text-right tabular-nums">{DIMENSION_FLOORS[b]}</td>
+                    <td className="py-1.5 text-right tabular-nums">{pct(CONFIDENCE_FLOORS[b])}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <ol className="mt-3 grid list-decimal gap-1.5 pl-5 text-sm">
             <li>The overall score's band, from the thresholds above.</li>
             <li>
@@ -166,37 +170,39 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
             title="4. The band bounds the pilot"
             description="Every gate checks that the band of the use case's latest submitted assessment allows the stage the pilot enters. Going further needs an owner or admin to override the gate with a written justification, which the audit log keeps."
           />
-          <table className="w-full text-sm" data-testid="scoring-stages">
-            <caption className="sr-only">Where each band starts and how far it may go</caption>
-            <thead className="text-left text-xs text-muted-foreground">
-              <tr className="border-b">
-                <th scope="col" className="py-1.5 pr-2 font-medium">
-                  Band
-                </th>
-                <th scope="col" className="py-1.5 pr-2 font-medium">
-                  Recommended start
-                </th>
-                <th scope="col" className="py-1.5 pr-2 font-medium">
-                  Autonomy
-                </th>
-                <th scope="col" className="py-1.5 font-medium">
-                  Furthest stage without an override
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {BANDS.map((b) => (
-                <tr key={b} className="border-b last:border-0">
-                  <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-                    <BandBadge band={b} />
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="scoring-stages">
+              <caption className="sr-only">Where each band starts and how far it may go</caption>
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-1.5 pr-2 font-medium">
+                    Band
                   </th>
-                  <td className="py-1.5 pr-2">{STAGE_LABELS[BAND_START[b].stage]}</td>
-                  <td className="py-1.5 pr-2">{AUTONOMY_LABELS[BAND_START[b].autonomy]}</td>
-                  <td className="py-1.5">{STAGE_LABELS[BAND_MAX_STAGE[b]]}</td>
+                  <th scope="col" className="py-1.5 pr-2 font-medium">
+                    Recommended start
+                  </th>
+                  <th scope="col" className="py-1.5 pr-2 font-medium">
+                    Autonomy
+                  </th>
+                  <th scope="col" className="py-1.5 font-medium">
+                    Furthest stage without an override
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {BANDS.map((b) => (
+                  <tr key={b} className="border-b last:border-0">
+                    <th scope="row" className="py-1.5 pr-2 text-left font-normal">
+                      <BandBadge band={b} />
+                    </th>
+                    <td className="py-1.5 pr-2">{STAGE_LABELS[BAND_START[b].stage]}</td>
+                    <td className="py-1.5 pr-2">{AUTONOMY_LABELS[BAND_START[b].autonomy]}</td>
+                    <td className="py-1.5">{STAGE_LABELS[BAND_MAX_STAGE[b]]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="mt-2 text-xs text-muted-foreground">
             The top band allows production because from limited production on, the gate's live
             measurements (accuracy, incidents, sign-offs) decide, not the questionnaire.

@@ -288,8 +288,8 @@ function QuestionCard({
       </div>
       <div className="mt-3 grid gap-1">
         <label htmlFor={`${uid}-evidence`} className="text-xs font-medium text-muted-foreground">
-          Evidence (optional): a link or a document or ticket reference counts in full, a note
-          by half
+          Evidence (optional): a link or a document or ticket reference counts in full, a note by
+          half
         </label>
         <input
           id={`${uid}-evidence`}

@@ -18,7 +18,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getAssessment, listAssessments, previewResult } from "@/db/queries/assessments";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
-import { AUTONOMY_LABELS, BAND_LABELS } from "@/lib/domain/scoring";
+import { AUTONOMY_LABELS, BAND_LABELS, bandIndex } from "@/lib/domain/scoring";
 import { STAGE_LABELS } from "@/lib/domain/stages";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { found } from "@/lib/pages";
@@ -54,8 +54,24 @@ export default async function AssessmentResultsPage({
   const unknownCount = result.counts.dontKnow + result.counts.unanswered;
   const confirmed = result.blockers.filter((b) => b.status === "confirmed");
   const unverified = result.blockers.filter((b) => b.status === "unverified");
-  // Model 1 results list only the score and blockers as limits.
-  const caps = result.caps;
+  // Blockers are listed in full below; here they are one limit among the others.
+  const blockerCaps = result.caps.filter((c) => c.source === "blocker");
+  const lowestBlocker = blockerCaps.reduce<(typeof blockerCaps)[number] | null>(
+    (low, c) => (low === null || bandIndex(c.band) < bandIndex(low.band) ? c : low),
+    null,
+  );
+  const caps = [
+    ...result.caps.filter((c) => c.source !== "blocker"),
+    ...(lowestBlocker
+      ? [
+          {
+            ...lowestBlocker,
+            binding: blockerCaps.some((c) => c.binding),
+            text: `Blockers: ${confirmed.length} confirmed${unverified.length ? `, ${unverified.length} unverified` : ""}, the lowest capping at ${BAND_LABELS[lowestBlocker.band].toLowerCase()} (listed below).`,
+          },
+        ]
+      : []),
+  ].sort((a, b) => bandIndex(a.band) - bandIndex(b.band));
   const blockerTitle = (id: string) => id.replaceAll("_", " ");
 
   return (
@@ -96,8 +112,10 @@ export default async function AssessmentResultsPage({
           </p>
           {result.knownScore !== null && unknownCount > 0 ? (
             <p className="mt-1 text-xs text-muted-foreground" data-testid="known-score">
-              {Math.round(result.knownScore)} on the {result.counts.answered} known answers; the{" "}
-              {unknownCount} unknown count as gaps until settled.
+              {Math.round(result.knownScore)} on the {result.counts.answered} known answers;{" "}
+              {unknownCount === 1
+                ? "the unknown one counts as a gap until settled."
+                : `the ${unknownCount} unknown ones count as gaps until settled.`}
             </p>
           ) : null}
           {previousResult ? (

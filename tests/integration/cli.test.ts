@@ -2,11 +2,13 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { acquireDirectoryLock } from "@/db/lock";
 
 // The command-line scripts run as separate processes against their own embedded
-// database, exactly as a self-hoster would run them.
+// database, exactly as a self-hoster would run them. Each starts Node and opens the
+// database, so a test of three of them needs more than the default half minute on 2 cores.
+vi.setConfig({ testTimeout: 120_000 });
 const root = process.cwd();
 let dataDir: string;
 

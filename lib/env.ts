@@ -26,6 +26,17 @@ const envSchema = z
     AUTH_OIDC_CLIENT_ID: optionalString,
     AUTH_OIDC_CLIENT_SECRET: optionalString,
     AUTH_OIDC_NAME: optionalString,
+    TRUSTED_PROXY_HOPS: optionalString
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^\d{1,2}$/,
+            "must be the number of proxies in front of the app that append to X-Forwarded-For (0 when none)",
+          )
+          .optional(),
+      )
+      .transform((v) => (v === undefined ? 0 : Number(v))),
     PORT: optionalString.pipe(
       z
         .string()

@@ -35,9 +35,3 @@ export async function authenticateCredentials(input: {
   if (user.disabledAt) return { ok: false, reason: "disabled" };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }
-
-/** The client address as reported by the proxy in front of the app, if any. */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
-}

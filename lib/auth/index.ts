@@ -3,9 +3,10 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/db";
 import { createUser, findUserByEmail } from "@/db/queries/users";
+import { requestAddress } from "@/lib/client-address";
 import { getOidcConfig } from "@/lib/env";
 import { authConfig } from "./config";
-import { authenticateCredentials, clientIp } from "./credentials";
+import { authenticateCredentials } from "./credentials";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
@@ -31,7 +32,7 @@ function providers(): NextAuthConfig["providers"] {
         if (!parsed.success) throw new InvalidCredentials();
         const result = await authenticateCredentials({
           ...parsed.data,
-          ip: clientIp(request.headers),
+          ip: requestAddress(request.headers),
         });
         if (result.ok) return result.user;
         if (result.reason === "rate_limited") throw new TooManyAttempts();

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, test } from "vitest";
 import { registerUser } from "@/db/queries/accounts";
 import {
@@ -11,6 +13,7 @@ import { listUserOrganisations } from "@/db/queries/organisations";
 import { getActiveUser, recordSignInFailure, setUserDisabled } from "@/db/queries/users";
 import { authenticateCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
+import { requestAddress, stampSocketAddresses } from "@/lib/client-address";
 import { makeOrg, makeUser, outcome, uniq } from "./fixtures";
 
 const PASSWORD = "correct horse battery";
@@ -102,6 +105,38 @@ describe("credentials check", () => {
     expect(
       (await authenticateCredentials({ email, password: PASSWORD, ip: `${ip}-other` })).ok,
     ).toBe(true);
+  });
+
+  test("a new X-Forwarded-For on each request is still one address (a real HTTP request, no proxy trusted)", async () => {
+    stampSocketAddresses();
+    const server = http.createServer(async (req, res) => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (typeof v === "string") headers.set(k, v);
+      }
+      let body = "";
+      for await (const chunk of req) body += chunk;
+      const input = JSON.parse(body) as { email: string; password: string };
+      const result = await authenticateCredentials({ ...input, ip: requestAddress(headers, 0) });
+      res.end(result.ok ? "ok" : result.reason);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const outcomes: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const res = await fetch(`http://127.0.0.1:${port}/`, {
+          method: "POST",
+          headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}` },
+          body: JSON.stringify({ email: `${uniq()}@spray.example`, password: "guess" }),
+        });
+        outcomes.push(await res.text());
+      }
+      expect(outcomes.filter((o) => o === "invalid").length).toBe(5);
+      expect(outcomes.filter((o) => o === "rate_limited").length).toBe(20 - 5);
+    } finally {
+      server.close();
+    }
   });
 
   test("failures older than the window no longer count", async () => {

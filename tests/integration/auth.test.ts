@@ -1,6 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, test } from "vitest";
+import { db } from "@/db";
 import { registerUser } from "@/db/queries/accounts";
 import {
   acceptInvitation,
@@ -10,9 +12,12 @@ import {
 } from "@/db/queries/invitations";
 import { listMembers } from "@/db/queries/members";
 import { listUserOrganisations } from "@/db/queries/organisations";
-import { getActiveUser, recordSignInFailure, setUserDisabled } from "@/db/queries/users";
+import { takeAttempt } from "@/db/queries/rate-limits";
+import { getActiveUser, setUserDisabled } from "@/db/queries/users";
+import { signInFailures } from "@/db/schema";
 import { authenticateCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
+import { GLOBAL_SIGN_IN_KEY, SIGN_IN_LIMITS } from "@/lib/auth/rate-limits";
 import { requestAddress, stampSocketAddresses } from "@/lib/client-address";
 import { makeOrg, makeUser, outcome, uniq } from "./fixtures";
 
@@ -86,10 +91,29 @@ describe("credentials check", () => {
     for (let i = 0; i < 5; i++) {
       expect((await authenticateCredentials({ email, password: "wrong" })).ok).toBe(false);
     }
-    expect(await authenticateCredentials({ email, password: PASSWORD })).toEqual({
+    expect(await authenticateCredentials({ email, password: PASSWORD })).toMatchObject({
       ok: false,
       reason: "rate_limited",
     });
+  });
+
+  test("40 concurrent wrong passwords for one email: at most 5 reach the password check", async () => {
+    const { email } = await signedUpUser();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => authenticateCredentials({ email, password: "wrong" })),
+    );
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    const refused = results.filter((r) => !r.ok && r.reason === "rate_limited").length;
+    expect(checked).toBeLessThanOrEqual(SIGN_IN_LIMITS.perEmail);
+    expect(checked + refused).toBe(40);
+    // Burst and follow-ups together: exactly 5 checks in the minute, then refusals.
+    let more = 0;
+    for (;;) {
+      const r = await authenticateCredentials({ email, password: "wrong" });
+      if (r.ok || r.reason !== "invalid") break;
+      more++;
+    }
+    expect(checked + more).toBe(SIGN_IN_LIMITS.perEmail);
   });
 
   test("the limit also applies per IP address, across emails", async () => {
@@ -98,7 +122,7 @@ describe("credentials check", () => {
       await authenticateCredentials({ email: `${uniq()}@spray.example`, password: "guess", ip });
     }
     const { email } = await signedUpUser();
-    expect(await authenticateCredentials({ email, password: PASSWORD, ip })).toEqual({
+    expect(await authenticateCredentials({ email, password: PASSWORD, ip })).toMatchObject({
       ok: false,
       reason: "rate_limited",
     });
@@ -132,18 +156,49 @@ describe("credentials check", () => {
         });
         outcomes.push(await res.text());
       }
-      expect(outcomes.filter((o) => o === "invalid").length).toBe(5);
-      expect(outcomes.filter((o) => o === "rate_limited").length).toBe(20 - 5);
+      expect(outcomes.filter((o) => o === "invalid").length).toBe(SIGN_IN_LIMITS.perAddress);
+      expect(outcomes.filter((o) => o === "rate_limited").length).toBe(
+        20 - SIGN_IN_LIMITS.perAddress,
+      );
     } finally {
       server.close();
     }
   });
 
+  describe("a global ceiling across addresses", () => {
+    afterEach(async () => {
+      await db.delete(signInFailures).where(eq(signInFailures.key, GLOBAL_SIGN_IN_KEY));
+    });
+
+    test("once the minute's failed sign-ins reach it, every address is refused", async () => {
+      const { email } = await signedUpUser();
+      const now = new Date();
+      await db.insert(signInFailures).values(
+        Array.from({ length: SIGN_IN_LIMITS.global }, () => ({
+          key: GLOBAL_SIGN_IN_KEY,
+          createdAt: now,
+        })),
+      );
+      expect(
+        await authenticateCredentials({ email, password: PASSWORD, ip: `203.0.113.${uniq()}` }),
+      ).toMatchObject({ ok: false, reason: "rate_limited" });
+    });
+  });
+
   test("failures older than the window no longer count", async () => {
     const { email } = await signedUpUser();
     const old = new Date(Date.now() - 61_000);
-    await recordSignInFailure(Array(5).fill(`email:${email}`), old);
+    for (let i = 0; i < 5; i++) {
+      await takeAttempt([{ key: `email:${email}`, limit: 5 }], 60_000, old);
+    }
     expect((await authenticateCredentials({ email, password: PASSWORD })).ok).toBe(true);
+  });
+
+  test("a successful sign-in does not count against the limit", async () => {
+    const { email } = await signedUpUser();
+    for (let i = 0; i < 8; i++) {
+      expect((await authenticateCredentials({ email, password: PASSWORD })).ok).toBe(true);
+    }
   });
 
   test("a disabled user cannot sign in and loses access to an existing session", async () => {

@@ -17,7 +17,13 @@ import { getActiveUser, setUserDisabled } from "@/db/queries/users";
 import { signInFailures } from "@/db/schema";
 import { authenticateCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
-import { GLOBAL_SIGN_IN_KEY, SIGN_IN_LIMITS } from "@/lib/auth/rate-limits";
+import {
+  assertSignUpAllowed,
+  GLOBAL_SIGN_IN_KEY,
+  GLOBAL_SIGN_UP_KEY,
+  SIGN_IN_LIMITS,
+  SIGN_UP_LIMITS,
+} from "@/lib/auth/rate-limits";
 import { requestAddress, stampSocketAddresses } from "@/lib/client-address";
 import { makeOrg, makeUser, outcome, uniq } from "./fixtures";
 
@@ -212,6 +218,75 @@ describe("credentials check", () => {
     });
     await setUserDisabled({ type: "system", label: "test" }, email, false);
     expect(await getActiveUser(user.id)).not.toBeNull();
+  });
+});
+
+describe("the Auth.js sign-in endpoint", () => {
+  test("answers 429 with Retry-After and the wait when sign-in is rate-limited", async () => {
+    process.env.AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
+    const { GET, POST } = await import("@/app/api/auth/[...nextauth]/route");
+    const { NextRequest } = await import("next/server");
+    const base = "http://localhost:3000/api/auth";
+    const csrf = await GET(new NextRequest(`${base}/csrf`));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const { email } = await signedUpUser();
+    const signIn = (password: string) =>
+      POST(
+        new NextRequest(`${base}/callback/credentials`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+          body: new URLSearchParams({ csrfToken, email, password }),
+        }),
+      );
+    for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) {
+      const wrong = await signIn("not the password");
+      expect(wrong.status).toBe(302);
+      expect(wrong.headers.get("location")).toMatch(/code=invalid/);
+    }
+    const limited = await signIn(PASSWORD);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await limited.json()).toEqual({
+      error: {
+        code: "rate_limited",
+        message: expect.stringMatching(/^Too many attempts; try again in 1 minute\.$/),
+      },
+    });
+  });
+});
+
+describe("sign-up rate limits", () => {
+  afterEach(async () => {
+    await db.delete(signInFailures).where(eq(signInFailures.key, GLOBAL_SIGN_UP_KEY));
+  });
+
+  test("an address may sign up a few times, then is told how long to wait", async () => {
+    const address = `203.0.113.${uniq()}`;
+    for (let i = 0; i < SIGN_UP_LIMITS.perAddress; i++) {
+      expect(await outcome(assertSignUpAllowed(address))).toBe("ok");
+    }
+    const refused = await assertSignUpAllowed(address).catch((e: Error) => e);
+    expect(refused).toMatchObject({
+      code: "rate_limited",
+      message: expect.stringMatching(/^Too many attempts; try again in \d+ minutes?\.$/),
+    });
+    expect(await outcome(assertSignUpAllowed(`${address}-other`))).toBe("ok");
+  });
+
+  test("a global ceiling refuses sign-ups from every address once reached", async () => {
+    const now = new Date();
+    await db.insert(signInFailures).values(
+      Array.from({ length: SIGN_UP_LIMITS.global }, () => ({
+        key: GLOBAL_SIGN_UP_KEY,
+        createdAt: now,
+      })),
+    );
+    expect(await outcome(assertSignUpAllowed(`203.0.113.${uniq()}`))).toBe("rate_limited");
+    expect(await outcome(assertSignUpAllowed(null))).toBe("rate_limited");
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
 import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
+import { singleLine } from "@/lib/text";
 
 /** The API's error body, as documented in the OpenAPI document. */
 export const errorSchema = z
@@ -95,7 +96,7 @@ export const auditPageSchema = z
 
 export const useCaseInputSchema = z
   .object({
-    name: z.string().trim().min(2).max(120),
+    name: singleLine().min(2).max(120),
     description: z.string().trim().max(4000).default(""),
     ownerId: z
       .uuid()
@@ -109,7 +110,7 @@ export const useCaseInputSchema = z
       .max(5)
       .meta({ description: "1 (marginal) to 5 (strategic)." }),
     annualValue: z.number().int().min(0).max(1e13).nullable().default(null),
-    systems: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+    systems: z.array(singleLine().min(1).max(60)).max(20).default([]),
     status: z.enum(USE_CASE_STATUSES).default("candidate"),
   })
   .meta({ id: "UseCaseInput" });

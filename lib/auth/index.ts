@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { createUser, findUserByEmail } from "@/db/queries/users";
 import { requestAddress } from "@/lib/client-address";
 import { getOidcConfig } from "@/lib/env";
+import { withoutControlCharacters } from "@/lib/text";
 import { authConfig } from "./config";
 import { authenticateCredentials } from "./credentials";
 
@@ -59,7 +60,8 @@ function providers(): NextAuthConfig["providers"] {
 async function userForSso(email: string, name: string | null | undefined) {
   const existing = await findUserByEmail(email);
   if (existing) return existing.disabledAt ? null : existing;
-  return createUser(db, { email, name: name || email.split("@")[0] || email, passwordHash: null });
+  const displayName = withoutControlCharacters(name ?? "") || email.split("@")[0] || email;
+  return createUser(db, { email, name: displayName, passwordHash: null });
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

@@ -13,6 +13,7 @@ import {
 import { useCaseInputSchema } from "@/lib/api/schemas";
 import { safeCallbackUrl, signUpSchema } from "@/lib/auth/schemas";
 import { parseEnv } from "@/lib/env";
+import { linkOrigin } from "@/lib/origin";
 import { SLUG_PATTERN, slugify } from "@/lib/slug";
 import { NO_CONTROL_CHARACTERS, withoutControlCharacters } from "@/lib/text";
 
@@ -186,4 +187,41 @@ describe("titles and names refuse control characters", () => {
 
 test("a single sign-on display name loses its control characters", () => {
   expect(withoutControlCharacters("Ada\nLovelace\u0007 ")).toBe("Ada Lovelace");
+});
+
+describe("AUTH_URL and the links built from it", () => {
+  test("production refuses to start without AUTH_URL, naming it", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      /AUTH_URL: .*required in production/,
+    );
+    expect(parseEnv({ NODE_ENV: "production", AUTH_URL: "https://pf.example.com" }).AUTH_URL).toBe(
+      "https://pf.example.com",
+    );
+    // Building the app is not running it.
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }),
+    ).not.toThrow();
+    expect(() => parseEnv({ NODE_ENV: "development" })).not.toThrow();
+    expect(() => parseEnv({ AUTH_URL: "pf.example.com" })).toThrow(/AUTH_URL: /);
+  });
+
+  const forged = new Headers({
+    host: "evil.example",
+    "x-forwarded-host": "evil.example",
+    "x-forwarded-proto": "https",
+  });
+
+  test("in production, links come from AUTH_URL only, whatever the request says", () => {
+    const env = parseEnv({ NODE_ENV: "production", AUTH_URL: "https://pf.example.com/app" });
+    expect(linkOrigin(env, forged)).toBe("https://pf.example.com");
+  });
+
+  test("in development without AUTH_URL, the request's host is used", () => {
+    expect(linkOrigin(parseEnv({}), new Headers({ host: "localhost:3000" }))).toBe(
+      "http://localhost:3000",
+    );
+    expect(linkOrigin(parseEnv({ AUTH_URL: "http://127.0.0.1:4000" }), forged)).toBe(
+      "http://127.0.0.1:4000",
+    );
+  });
 });

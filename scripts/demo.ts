@@ -51,7 +51,11 @@ async function main(): Promise<number> {
   };
   const steps: [string, string, string[]][] = [
     ["Migrating the database", bin("tsx"), ["scripts/migrate.ts"]],
-    ["Seeding the demo organisation", bin("tsx"), ["scripts/seed.ts"]],
+    [
+      "Seeding the demo organisation",
+      bin("tsx"),
+      ["scripts/seed.ts", ...(args["allow-production"] === true ? ["--allow-production"] : [])],
+    ],
   ];
   if (args["no-build"] !== true) steps.push(["Building the app", bin("next"), ["build"]]);
   for (const [label, command, commandArgs] of steps) {

@@ -1,7 +1,12 @@
-/** Validates the environment and applies migrations once, when the server starts. */
+/**
+ * Validates the environment, records each request's socket address for rate limits, and
+ * applies migrations once, when the server starts.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { stampSocketAddresses } = await import("@/lib/client-address");
+  stampSocketAddresses();
   const { getEnv } = await import("@/lib/env");
   const env = getEnv();
   if (!env.AUTH_SECRET && process.env.NODE_ENV === "production") {

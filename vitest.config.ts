@@ -21,6 +21,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // next-auth imports "next/server" without an extension, which only a bundler resolves.
+          server: { deps: { inline: ["next-auth"] } },
           // One database per run (fresh PGlite directory, or a fresh PostgreSQL database when
           // TEST_DATABASE_URL is set); files run one after another and share its connection.
           globalSetup: ["tests/integration/global-setup.ts"],

@@ -22,10 +22,31 @@ const envSchema = z
         .min(32, "must be at least 32 characters (generate one with `npx auth secret`)")
         .optional(),
     ),
+    AUTH_URL: optionalString.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          error: "must be the app's public URL, like https://preflight.example.com",
+        })
+        .optional(),
+    ),
     AUTH_OIDC_ISSUER: optionalString.pipe(z.url("must be the issuer URL").optional()),
     AUTH_OIDC_CLIENT_ID: optionalString,
     AUTH_OIDC_CLIENT_SECRET: optionalString,
     AUTH_OIDC_NAME: optionalString,
+    TRUSTED_PROXY_HOPS: optionalString
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^\d{1,2}$/,
+            "must be the number of proxies in front of the app that append to X-Forwarded-For (0 when none)",
+          )
+          .optional(),
+      )
+      .transform((v) => (v === undefined ? 0 : Number(v))),
+    NODE_ENV: optionalString,
+    NEXT_PHASE: optionalString,
     PORT: optionalString.pipe(
       z
         .string()
@@ -34,6 +55,20 @@ const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    // Without it, links people copy (invitations) would take their host from request headers,
+    // which a client can set. Building the app (`next build`) is not running it.
+    if (
+      env.NODE_ENV === "production" &&
+      env.NEXT_PHASE !== "phase-production-build" &&
+      !env.AUTH_URL
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message:
+          "is required in production: set it to the app's public URL, like https://preflight.example.com",
+      });
+    }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
@@ -45,7 +80,7 @@ const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string };
+export type Env = z.infer<typeof envSchema> & { dataDir: string; production: boolean };
 
 let cached: Env | undefined;
 
@@ -59,6 +94,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...parsed.data,
     dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.data.PREFLIGHT_DATA_DIR ?? "data"),
+    production: parsed.data.NODE_ENV === "production",
   };
 }
 

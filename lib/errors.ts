@@ -48,7 +48,10 @@ export function fieldErrorsFrom(issues: { path: PropertyKey[]; message: string }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a string is a UUID (that the database's uuid type accepts). */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /** Ids come from URLs: a malformed one is simply not found (never a database error). */
 export function assertId(id: string, what: string): void {
-  if (!UUID.test(id)) throw notFound(what);
+  if (!isUuid(id)) throw notFound(what);
 }

@@ -42,10 +42,20 @@ async function main(): Promise<number> {
   loadEnv();
   ensureAuthSecret();
   const args = parseArgs();
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const port = process.env.PORT || "3000";
+  // `next start` runs in production mode, which requires AUTH_URL (links are built from it).
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_URL: process.env.AUTH_URL || `http://localhost:${port}`,
+  };
   const steps: [string, string, string[]][] = [
     ["Migrating the database", bin("tsx"), ["scripts/migrate.ts"]],
-    ["Seeding the demo organisation", bin("tsx"), ["scripts/seed.ts"]],
+    [
+      "Seeding the demo organisation",
+      bin("tsx"),
+      ["scripts/seed.ts", ...(args["allow-production"] === true ? ["--allow-production"] : [])],
+    ],
   ];
   if (args["no-build"] !== true) steps.push(["Building the app", bin("next"), ["build"]]);
   for (const [label, command, commandArgs] of steps) {
@@ -56,7 +66,6 @@ async function main(): Promise<number> {
       return code;
     }
   }
-  const port = process.env.PORT || "3000";
   console.log(`\n▶ Serving Preflight on http://localhost:${port} (Ctrl+C stops it)\n`);
   return run(bin("next"), ["start", "-p", port], env);
 }

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { createOrganisation } from "@/db/queries/organisations";
 import { createUser, findUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
-import { emailSchema } from "@/lib/auth/schemas";
+import { emailSchema, organisationNameSchema } from "@/lib/auth/schemas";
 import { AppError, fieldErrorsFrom } from "@/lib/errors";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { parseArgs, runCli } from "./lib/cli";
@@ -15,7 +15,7 @@ const USAGE =
 const argsSchema = z.object({
   slug: z.string().regex(SLUG_PATTERN, "use 1–40 lower-case letters, digits and hyphens"),
   owner: emailSchema,
-  name: z.string().min(2).max(80).optional(),
+  name: organisationNameSchema.optional(),
 });
 
 await runCli(async () => {

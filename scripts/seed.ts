@@ -1,14 +1,18 @@
-import { runCli } from "./lib/cli";
+import { AppError } from "@/lib/errors";
+import { parseArgs, runCli } from "./lib/cli";
 import { seedDemoPilots } from "./lib/demo-pilots";
 import {
   DEFAULT_DEMO_PASSWORD,
   DEMO_EMAIL,
   DEMO_ORG_SLUG,
+  demoSeedRefusal,
   seedDemo,
   seedDemoUseCases,
 } from "./lib/seed-demo";
 
 await runCli(async () => {
+  const refusal = demoSeedRefusal(process.env, parseArgs());
+  if (refusal) throw new AppError("forbidden", refusal);
   const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
   const { created } = await seedDemo(password);
   const useCases = await seedDemoUseCases();

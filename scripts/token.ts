@@ -3,6 +3,7 @@ import { createApiToken } from "@/db/queries/api-tokens";
 import { systemContext } from "@/db/queries/system";
 import { ROLES } from "@/lib/domain/roles";
 import { AppError, fieldErrorsFrom } from "@/lib/errors";
+import { singleLine } from "@/lib/text";
 import { parseArgs, runCli } from "./lib/cli";
 
 const USAGE =
@@ -11,7 +12,7 @@ const USAGE =
 const argsSchema = z.object({
   org: z.string().min(1),
   role: z.enum(ROLES),
-  name: z.string().min(2).max(80).default("Command-line token"),
+  name: singleLine().min(2).max(80).default("Command-line token"),
 });
 
 await runCli(async () => {

@@ -115,6 +115,7 @@ export async function authenticateApiToken(token: string): Promise<MemberContext
       name: apiTokens.name,
       role: apiTokens.role,
       orgId: apiTokens.orgId,
+      createdBy: apiTokens.createdBy,
     });
   if (!row) return null;
   const [org] = await db
@@ -122,6 +123,11 @@ export async function authenticateApiToken(token: string): Promise<MemberContext
     .from(organisations)
     .where(eq(organisations.id, row.orgId));
   if (!org) return null;
-  const actor: Actor = { type: "token", tokenId: row.id, label: `API token "${row.name}"` };
+  const actor: Actor = {
+    type: "token",
+    tokenId: row.id,
+    label: `API token "${row.name}"`,
+    createdByUserId: row.createdBy,
+  };
   return { orgId: row.orgId, orgSlug: org.slug, orgName: org.name, role: row.role, actor };
 }

@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import { db } from "@/db";
 import { auditEvents, users } from "@/db/schema";
 import { type Actor, assertCan, type MemberContext } from "@/lib/auth/permissions";
+import { decodeCursor, encodeCursor } from "./cursor";
 
 export type AuditInput = {
   action: string;
@@ -55,19 +56,6 @@ export type AuditEventDto = {
   createdAt: Date;
 };
 
-/** Cursors carry the timestamp to the microsecond (a JS Date would round it to milliseconds). */
-function decodeCursor(cursor: string | undefined): { at: string; id: number } | null {
-  if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const n = Number(id);
-  const valid = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at ?? "");
-  return !valid || !Number.isInteger(n) ? null : { at: at as string, id: n };
-}
-
-function encodeCursor(event: { cursorAt: string; id: number }): string {
-  return Buffer.from(`${event.cursorAt}|${event.id}`).toString("base64url");
-}
-
 /** One page of the organisation's audit log, newest first (admins and owners only). */
 export async function listAuditEvents(
   ctx: MemberContext,
@@ -75,7 +63,7 @@ export async function listAuditEvents(
 ): Promise<{ events: AuditEventDto[]; nextCursor: string | null }> {
   assertCan(ctx, "audit:read");
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 200);
-  const cursor = decodeCursor(filters.cursor);
+  const cursor = decodeCursor(filters.cursor, (id) => (/^\d{1,15}$/.test(id) ? Number(id) : null));
   const where = and(
     eq(auditEvents.orgId, ctx.orgId),
     filters.action ? eq(auditEvents.action, filters.action) : undefined,
@@ -109,7 +97,7 @@ export async function listAuditEvents(
   const last = page.at(-1);
   return {
     events: page.map(({ cursorAt: _c, ...event }) => event),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.cursorAt, last.id) : null,
   };
 }
 

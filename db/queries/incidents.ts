@@ -32,8 +32,9 @@ import {
   validateIncidentTimeline,
 } from "@/lib/domain/incidents";
 import type { Stage } from "@/lib/domain/stages";
-import { AppError, assertId, conflict, notFound } from "@/lib/errors";
+import { AppError, assertId, conflict, isUuid, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { runIdempotent } from "./idempotency";
 import { getPilot } from "./pilots";
 
@@ -150,22 +151,6 @@ export function incidentWhere(orgId: string, f: IncidentFilters): SQL | undefine
 
 const cursorAt = sql<string>`to_char(${incidents.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function decodeCursor(cursor: string | undefined): { at: string; id: string } | null {
-  if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const valid =
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at ?? "") &&
-    /^[0-9a-f-]{36}$/i.test(id ?? "");
-  if (!valid)
-    throw new AppError("invalid_input", "The cursor is not valid.", {
-      cursor: ["Use the nextCursor of a previous page."],
-    });
-  return { at: at as string, id: id as string };
-}
-
-const encodeCursor = (row: { cursorAt: string; id: string }) =>
-  Buffer.from(`${row.cursorAt}|${row.id}`).toString("base64url");
-
 /**
  * One page of incidents, newest first, by keyset on (started, id) so that any page of 100,000
  * costs the same; `total` counts every match.
@@ -178,7 +163,7 @@ export async function listIncidents(
   assertCan(ctx, "incident:read");
   if (filters.pilotId) assertId(filters.pilotId, "The pilot");
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
-  const cursor = decodeCursor(page.cursor);
+  const cursor = decodeCursor(page.cursor, (id) => (isUuid(id) ? id : null));
   const where = incidentWhere(ctx.orgId, filters);
   const [rows, totals] = await Promise.all([
     db
@@ -204,7 +189,7 @@ export async function listIncidents(
   const last = items.at(-1);
   return {
     items: items.map(({ cursorAt: _c, ...i }) => i),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.cursorAt, last.id) : null,
     total: totals?.[0]?.n ?? null,
   };
 }

@@ -296,6 +296,17 @@ function assertDates(startDate: string, targetDate: string | null) {
 
 const actorUserId = (ctx: MemberContext) => (ctx.actor.type === "user" ? ctx.actor.userId : null);
 
+/**
+ * Who asks for a transition, for "nobody approves their own promotion": a token acts for the
+ * user who created it, so that user's own sign-off does not count when they promote through it.
+ */
+function requesterId(ctx: MemberContext): string {
+  const { actor } = ctx;
+  if (actor.type === "user") return actor.userId;
+  if (actor.type === "token") return actor.createdByUserId ?? `token:${actor.tokenId}`;
+  return "system";
+}
+
 export type StartPilotInput = {
   useCaseId: string;
   ownerId: string | null;
@@ -588,8 +599,7 @@ export async function transitionPilot(
       );
     }
 
-    const requester =
-      actorUserId(ctx) ?? `token:${ctx.actor.type === "token" ? ctx.actor.tokenId : "system"}`;
+    const requester = requesterId(ctx);
     const gate =
       transition.type === "promote"
         ? await evaluatePilotGate(tx, ctx, before, now, requester)

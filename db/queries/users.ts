@@ -1,6 +1,6 @@
-import { and, count, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { signInFailures, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
@@ -86,31 +86,5 @@ export async function setUserDisabled(actor: Actor, email: string, disabled: boo
       after,
     });
     return after;
-  });
-}
-
-export const SIGN_IN_WINDOW_MS = 60_000;
-export const SIGN_IN_MAX_FAILURES = 5;
-
-/** Failed sign-ins within the window for any of the keys (the busiest key counts). */
-export async function countRecentSignInFailures(keys: string[], now = new Date()): Promise<number> {
-  if (keys.length === 0) return 0;
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const rows = await db
-    .select({ key: signInFailures.key, n: count() })
-    .from(signInFailures)
-    .where(and(inArray(signInFailures.key, keys), gte(signInFailures.createdAt, since)))
-    .groupBy(signInFailures.key);
-  return Math.max(0, ...rows.map((r) => r.n));
-}
-
-/** Records a failed sign-in under each key, and forgets failures older than a day. */
-export async function recordSignInFailure(keys: string[], now = new Date()): Promise<void> {
-  if (keys.length === 0) return;
-  await db.transaction(async (tx) => {
-    await tx.insert(signInFailures).values(keys.map((key) => ({ key, createdAt: now })));
-    await tx
-      .delete(signInFailures)
-      .where(lt(signInFailures.createdAt, new Date(now.getTime() - 86_400_000)));
   });
 }

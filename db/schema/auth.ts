@@ -11,7 +11,11 @@ export const users = pgTable("users", {
   ...timestamps,
 });
 
-/** Failed sign-in attempts, keyed by "email:…" or "ip:…", for rate limiting across instances. */
+/**
+ * Rate-limit counters shared by every instance, one row per attempt: failed (or in-flight)
+ * sign-ins keyed "email:…", "ip:…" and "sign-in:all"; sign-ups keyed "sign-up:ip:…" and
+ * "sign-up:all". The table keeps its first name to avoid a migration.
+ */
 export const signInFailures = pgTable(
   "sign_in_failures",
   {

@@ -8,6 +8,7 @@ import {
   type Severity,
 } from "@/lib/domain/incidents";
 import { STAGES } from "@/lib/domain/stages";
+import { singleLine } from "@/lib/text";
 
 const timestamp = z.iso
   .datetime({ offset: true })
@@ -16,7 +17,7 @@ const timestamp = z.iso
 const optionalTimestamp = timestamp.nullable().optional();
 
 const fields = {
-  title: z.string().trim().min(3).max(200),
+  title: singleLine().min(3).max(200),
   description: z.string().trim().max(8000),
   severity: z.enum(SEVERITIES),
   category: z.enum(INCIDENT_CATEGORIES),
@@ -192,7 +193,7 @@ export const webhookSchema = z
       .min(1)
       .max(200)
       .meta({ description: "The sender's id of the incident; repeats update it." }),
-    title: z.string().trim().min(3).max(200),
+    title: singleLine().min(3).max(200),
     description: z.string().max(8000).optional(),
     severity: z
       .union([z.string(), z.number()])

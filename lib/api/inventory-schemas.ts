@@ -1,18 +1,15 @@
 import { z } from "zod";
 import { ACTION_ACCESS, BLAST_RADIUS, FREQUENCY, REVERSIBILITY } from "@/lib/domain/actions";
+import { singleLine } from "@/lib/text";
 import { changesSomething } from "./schemas";
 
 /** One inventory action as the add-action form and the API take it. */
 export const inventoryActionInputSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
+    name: singleLine()
       .min(2, "Say what the AI would do, e.g. “Issue a refund”.")
       .max(120, "Use at most 120 characters."),
-    system: z
-      .string()
-      .trim()
+    system: singleLine()
       .min(1, "Name the system it touches.")
       .max(60, "Use at most 60 characters."),
     access: z.enum(ACTION_ACCESS, { message: "Choose read or write." }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
 import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
+import { singleLine } from "@/lib/text";
 
 /** The API's error body, as documented in the OpenAPI document. */
 export const errorSchema = z
@@ -95,7 +96,7 @@ export const auditPageSchema = z
 
 /** The fields of a use case as the API takes them; creating fills defaults, a patch does not. */
 const useCaseFields = {
-  name: z.string().trim().min(2).max(120),
+  name: singleLine().min(2).max(120),
   description: z.string().trim().max(4000),
   ownerId: z.uuid().nullable(),
   businessValue: z
@@ -105,7 +106,7 @@ const useCaseFields = {
     .max(5)
     .meta({ description: "1 (marginal) to 5 (strategic)." }),
   annualValue: z.number().int().min(0).max(1e13).nullable(),
-  systems: z.array(z.string().trim().min(1).max(60)).max(20),
+  systems: z.array(singleLine().min(1).max(60)).max(20),
   status: z.enum(USE_CASE_STATUSES),
 };
 const ownerIdMeta = { description: "A member's user id, or null." };

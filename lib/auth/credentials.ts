@@ -1,20 +1,17 @@
-import {
-  countRecentSignInFailures,
-  findUserCredentials,
-  normaliseEmail,
-  recordSignInFailure,
-  SIGN_IN_MAX_FAILURES,
-  type UserDto,
-} from "@/db/queries/users";
+import { forgetAttempt, pruneAttempts, takeAttempt } from "@/db/queries/rate-limits";
+import { findUserCredentials, normaliseEmail, type UserDto } from "@/db/queries/users";
 import { verifyPassword } from "./password";
+import { SIGN_IN_LIMITS, signInRules } from "./rate-limits";
 
 export type CredentialsResult =
   | { ok: true; user: UserDto }
-  | { ok: false; reason: "invalid" | "rate_limited" | "disabled" };
+  | { ok: false; reason: "rate_limited"; retryAfterMs: number }
+  | { ok: false; reason: "invalid" | "disabled" };
 
 /**
- * Checks an email and password, rate-limited per email and per IP address
- * (counters live in the database, so every instance shares them).
+ * Checks an email and password, rate-limited per email, per client address and across everyone
+ * (counters live in the database, so every instance shares them). The attempt is recorded
+ * before the password is checked, so concurrent attempts count against each other.
  */
 export async function authenticateCredentials(input: {
   email: string;
@@ -22,22 +19,15 @@ export async function authenticateCredentials(input: {
   ip?: string | null;
 }): Promise<CredentialsResult> {
   const email = normaliseEmail(input.email);
-  const keys = [`email:${email}`, ...(input.ip ? [`ip:${input.ip}`] : [])];
-  if ((await countRecentSignInFailures(keys)) >= SIGN_IN_MAX_FAILURES) {
-    return { ok: false, reason: "rate_limited" };
-  }
+  const attempt = await takeAttempt(signInRules(email, input.ip), SIGN_IN_LIMITS.windowMs);
+  if (!attempt.ok) return { ok: false, reason: "rate_limited", retryAfterMs: attempt.retryAfterMs };
   const user = await findUserCredentials(email);
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !valid) {
-    await recordSignInFailure(keys);
+    await pruneAttempts();
     return { ok: false, reason: "invalid" };
   }
+  await forgetAttempt(attempt.attemptIds);
   if (user.disabledAt) return { ok: false, reason: "disabled" };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
-}
-
-/** The client address as reported by the proxy in front of the app, if any. */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
 }

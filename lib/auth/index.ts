@@ -3,9 +3,11 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/db";
 import { createUser, findUserByEmail } from "@/db/queries/users";
+import { requestAddress } from "@/lib/client-address";
 import { getOidcConfig } from "@/lib/env";
+import { withoutControlCharacters } from "@/lib/text";
 import { authConfig } from "./config";
-import { authenticateCredentials, clientIp } from "./credentials";
+import { authenticateCredentials } from "./credentials";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
@@ -31,7 +33,7 @@ function providers(): NextAuthConfig["providers"] {
         if (!parsed.success) throw new InvalidCredentials();
         const result = await authenticateCredentials({
           ...parsed.data,
-          ip: clientIp(request.headers),
+          ip: requestAddress(request.headers),
         });
         if (result.ok) return result.user;
         if (result.reason === "rate_limited") throw new TooManyAttempts();
@@ -58,7 +60,8 @@ function providers(): NextAuthConfig["providers"] {
 async function userForSso(email: string, name: string | null | undefined) {
   const existing = await findUserByEmail(email);
   if (existing) return existing.disabledAt ? null : existing;
-  return createUser(db, { email, name: name || email.split("@")[0] || email, passwordHash: null });
+  const displayName = withoutControlCharacters(name ?? "") || email.split("@")[0] || email;
+  return createUser(db, { email, name: displayName, passwordHash: null });
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

@@ -4,7 +4,13 @@ import { forbidden } from "@/lib/errors";
 /** Who performs an operation: a signed-in user, an API token, or a command-line script. */
 export type Actor =
   | { type: "user"; userId: string; label: string }
-  | { type: "token"; tokenId: string; label: string }
+  | {
+      type: "token";
+      tokenId: string;
+      label: string;
+      /** Who created the token (null for command-line tokens): it acts for them. */
+      createdByUserId: string | null;
+    }
   | { type: "system"; label: string };
 
 /** A verified member of one organisation; only lib/auth builds these, from the database. */

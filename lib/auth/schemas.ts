@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "@/lib/text";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./password";
 
 export const emailSchema = z
@@ -13,15 +14,11 @@ export const newPasswordSchema = z
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
-export const personNameSchema = z
-  .string()
-  .trim()
+export const personNameSchema = singleLine()
   .min(1, "Enter your name.")
   .max(100, "Use at most 100 characters.");
 
-export const organisationNameSchema = z
-  .string()
-  .trim()
+export const organisationNameSchema = singleLine()
   .min(2, "Give the organisation a name of at least 2 characters.")
   .max(80, "Use at most 80 characters.");
 

@@ -25,6 +25,27 @@ const PEOPLE: { email: string; name: string; role: Role }[] = [
 const actor = { type: "system" as const, label: "demo seed" };
 
 /**
+ * Why the demo seed will not run here, or null when it may. Its accounts get a published
+ * password, so a production server needs an explicit yes: `--allow-production` or
+ * PREFLIGHT_ALLOW_DEMO_IN_PRODUCTION=1.
+ */
+export function demoSeedRefusal(
+  env: Record<string, string | undefined>,
+  args: Record<string, string | true>,
+): string | null {
+  if (env.NODE_ENV !== "production") return null;
+  if (args["allow-production"] === true || env.PREFLIGHT_ALLOW_DEMO_IN_PRODUCTION === "1") {
+    return null;
+  }
+  return (
+    "NODE_ENV=production: the demo seed creates demo@example.com and three other accounts " +
+    "with a published password (or DEMO_PASSWORD), so it does not run in production unless " +
+    "asked explicitly. If this really is a demo server, run it again with --allow-production " +
+    "(npm run db:seed -- --allow-production) or set PREFLIGHT_ALLOW_DEMO_IN_PRODUCTION=1."
+  );
+}
+
+/**
  * Creates (or brings up to date) the demo organisation and its people. Safe to run
  * any number of times: existing rows are kept, missing ones added, passwords reset.
  */

@@ -66,6 +66,9 @@ export default async function setup(project: TestProject) {
     PREFLIGHT_DATA_DIR: dataDir,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_URL: `http://127.0.0.1:${port}`,
+    // Each test person sends their own X-Forwarded-For (see browser.ts): the tests play the
+    // one trusted proxy, so one test's failed sign-ins never rate-limit another's.
+    TRUSTED_PROXY_HOPS: "1",
   };
   delete serverEnv.DATABASE_URL;
   const server = spawn(

@@ -132,7 +132,7 @@ describe("an organisation with two people", () => {
       expect(await auth.formError()).toBe("The email or password is incorrect.");
     }
     await auth.signIn(owner.email, owner.password);
-    expect(await auth.formError()).toBe("Too many attempts. Wait a minute, then try again.");
+    expect(await auth.formError()).toBe("Too many attempts; try again in 1 minute.");
     await ctx.close();
   });
 });

@@ -16,6 +16,7 @@ import type { Role } from "@/lib/domain/roles";
 import { makeOrg, type TestOrg } from "./fixtures";
 
 const noParams = { params: Promise.resolve({}) };
+const b64 = (text: string) => Buffer.from(text).toString("base64url");
 
 function request(path: string, token?: string) {
   return new Request(`http://localhost${path}`, {
@@ -150,6 +151,27 @@ describe("bearer tokens", () => {
     expect(body.data[0]).toMatchObject({ action: "api_token.created", entityType: "api_token" });
     expect(body.nextCursor).toEqual(expect.any(String));
   });
+
+  test.each([
+    ["not base64 at all", "%%%"],
+    ["garbage", "nonsense"],
+    ["a timestamp that is no date", b64("2026-13-45T25:61:61.000000Z|1")],
+    ["an id that is no number", b64("2026-11-01T10:00:00.000000Z|x")],
+  ])(
+    "a malformed cursor (%s) is a 422 naming the cursor, not silently ignored",
+    async (_, cursor) => {
+      const org = await makeOrg();
+      const admin = await tokenFor(org, "admin");
+      const res = await auditEvents(
+        request(`/api/v1/audit-events?cursor=${encodeURIComponent(cursor)}`, admin),
+        noParams,
+      );
+      expect(res.status).toBe(422);
+      const body = await res.json();
+      expect(body.error.code).toBe("invalid_input");
+      expect(body.error.fields.cursor[0]).toMatch(/nextCursor/);
+    },
+  );
 });
 
 describe("/api/v1/use-cases", () => {

@@ -1,4 +1,8 @@
-import { describe, expect, test } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, test } from "vitest";
+import { db } from "@/db";
 import { registerUser } from "@/db/queries/accounts";
 import {
   acceptInvitation,
@@ -8,9 +12,19 @@ import {
 } from "@/db/queries/invitations";
 import { listMembers } from "@/db/queries/members";
 import { listUserOrganisations } from "@/db/queries/organisations";
-import { getActiveUser, recordSignInFailure, setUserDisabled } from "@/db/queries/users";
+import { takeAttempt } from "@/db/queries/rate-limits";
+import { getActiveUser, setUserDisabled } from "@/db/queries/users";
+import { signInFailures } from "@/db/schema";
 import { authenticateCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
+import {
+  assertSignUpAllowed,
+  GLOBAL_SIGN_IN_KEY,
+  GLOBAL_SIGN_UP_KEY,
+  SIGN_IN_LIMITS,
+  SIGN_UP_LIMITS,
+} from "@/lib/auth/rate-limits";
+import { requestAddress, stampSocketAddresses } from "@/lib/client-address";
 import { makeOrg, makeUser, outcome, uniq } from "./fixtures";
 
 const PASSWORD = "correct horse battery";
@@ -83,10 +97,29 @@ describe("credentials check", () => {
     for (let i = 0; i < 5; i++) {
       expect((await authenticateCredentials({ email, password: "wrong" })).ok).toBe(false);
     }
-    expect(await authenticateCredentials({ email, password: PASSWORD })).toEqual({
+    expect(await authenticateCredentials({ email, password: PASSWORD })).toMatchObject({
       ok: false,
       reason: "rate_limited",
     });
+  });
+
+  test("40 concurrent wrong passwords for one email: at most 5 reach the password check", async () => {
+    const { email } = await signedUpUser();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => authenticateCredentials({ email, password: "wrong" })),
+    );
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    const refused = results.filter((r) => !r.ok && r.reason === "rate_limited").length;
+    expect(checked).toBeLessThanOrEqual(SIGN_IN_LIMITS.perEmail);
+    expect(checked + refused).toBe(40);
+    // Burst and follow-ups together: exactly 5 checks in the minute, then refusals.
+    let more = 0;
+    for (;;) {
+      const r = await authenticateCredentials({ email, password: "wrong" });
+      if (r.ok || r.reason !== "invalid") break;
+      more++;
+    }
+    expect(checked + more).toBe(SIGN_IN_LIMITS.perEmail);
   });
 
   test("the limit also applies per IP address, across emails", async () => {
@@ -95,7 +128,7 @@ describe("credentials check", () => {
       await authenticateCredentials({ email: `${uniq()}@spray.example`, password: "guess", ip });
     }
     const { email } = await signedUpUser();
-    expect(await authenticateCredentials({ email, password: PASSWORD, ip })).toEqual({
+    expect(await authenticateCredentials({ email, password: PASSWORD, ip })).toMatchObject({
       ok: false,
       reason: "rate_limited",
     });
@@ -104,11 +137,74 @@ describe("credentials check", () => {
     ).toBe(true);
   });
 
+  test("a new X-Forwarded-For on each request is still one address (a real HTTP request, no proxy trusted)", async () => {
+    stampSocketAddresses();
+    const server = http.createServer(async (req, res) => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (typeof v === "string") headers.set(k, v);
+      }
+      let body = "";
+      for await (const chunk of req) body += chunk;
+      const input = JSON.parse(body) as { email: string; password: string };
+      const result = await authenticateCredentials({ ...input, ip: requestAddress(headers, 0) });
+      res.end(result.ok ? "ok" : result.reason);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const outcomes: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const res = await fetch(`http://127.0.0.1:${port}/`, {
+          method: "POST",
+          headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}` },
+          body: JSON.stringify({ email: `${uniq()}@spray.example`, password: "guess" }),
+        });
+        outcomes.push(await res.text());
+      }
+      expect(outcomes.filter((o) => o === "invalid").length).toBe(SIGN_IN_LIMITS.perAddress);
+      expect(outcomes.filter((o) => o === "rate_limited").length).toBe(
+        20 - SIGN_IN_LIMITS.perAddress,
+      );
+    } finally {
+      server.close();
+    }
+  });
+
+  describe("a global ceiling across addresses", () => {
+    afterEach(async () => {
+      await db.delete(signInFailures).where(eq(signInFailures.key, GLOBAL_SIGN_IN_KEY));
+    });
+
+    test("once the minute's failed sign-ins reach it, every address is refused", async () => {
+      const { email } = await signedUpUser();
+      const now = new Date();
+      await db.insert(signInFailures).values(
+        Array.from({ length: SIGN_IN_LIMITS.global }, () => ({
+          key: GLOBAL_SIGN_IN_KEY,
+          createdAt: now,
+        })),
+      );
+      expect(
+        await authenticateCredentials({ email, password: PASSWORD, ip: `203.0.113.${uniq()}` }),
+      ).toMatchObject({ ok: false, reason: "rate_limited" });
+    });
+  });
+
   test("failures older than the window no longer count", async () => {
     const { email } = await signedUpUser();
     const old = new Date(Date.now() - 61_000);
-    await recordSignInFailure(Array(5).fill(`email:${email}`), old);
+    for (let i = 0; i < 5; i++) {
+      await takeAttempt([{ key: `email:${email}`, limit: 5 }], 60_000, old);
+    }
     expect((await authenticateCredentials({ email, password: PASSWORD })).ok).toBe(true);
+  });
+
+  test("a successful sign-in does not count against the limit", async () => {
+    const { email } = await signedUpUser();
+    for (let i = 0; i < 8; i++) {
+      expect((await authenticateCredentials({ email, password: PASSWORD })).ok).toBe(true);
+    }
   });
 
   test("a disabled user cannot sign in and loses access to an existing session", async () => {
@@ -122,6 +218,75 @@ describe("credentials check", () => {
     });
     await setUserDisabled({ type: "system", label: "test" }, email, false);
     expect(await getActiveUser(user.id)).not.toBeNull();
+  });
+});
+
+describe("the Auth.js sign-in endpoint", () => {
+  test("answers 429 with Retry-After and the wait when sign-in is rate-limited", async () => {
+    process.env.AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
+    const { GET, POST } = await import("@/app/api/auth/[...nextauth]/route");
+    const { NextRequest } = await import("next/server");
+    const base = "http://localhost:3000/api/auth";
+    const csrf = await GET(new NextRequest(`${base}/csrf`));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const { email } = await signedUpUser();
+    const signIn = (password: string) =>
+      POST(
+        new NextRequest(`${base}/callback/credentials`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+          body: new URLSearchParams({ csrfToken, email, password }),
+        }),
+      );
+    for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) {
+      const wrong = await signIn("not the password");
+      expect(wrong.status).toBe(302);
+      expect(wrong.headers.get("location")).toMatch(/code=invalid/);
+    }
+    const limited = await signIn(PASSWORD);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await limited.json()).toEqual({
+      error: {
+        code: "rate_limited",
+        message: expect.stringMatching(/^Too many attempts; try again in 1 minute\.$/),
+      },
+    });
+  });
+});
+
+describe("sign-up rate limits", () => {
+  afterEach(async () => {
+    await db.delete(signInFailures).where(eq(signInFailures.key, GLOBAL_SIGN_UP_KEY));
+  });
+
+  test("an address may sign up a few times, then is told how long to wait", async () => {
+    const address = `203.0.113.${uniq()}`;
+    for (let i = 0; i < SIGN_UP_LIMITS.perAddress; i++) {
+      expect(await outcome(assertSignUpAllowed(address))).toBe("ok");
+    }
+    const refused = await assertSignUpAllowed(address).catch((e: Error) => e);
+    expect(refused).toMatchObject({
+      code: "rate_limited",
+      message: expect.stringMatching(/^Too many attempts; try again in \d+ minutes?\.$/),
+    });
+    expect(await outcome(assertSignUpAllowed(`${address}-other`))).toBe("ok");
+  });
+
+  test("a global ceiling refuses sign-ups from every address once reached", async () => {
+    const now = new Date();
+    await db.insert(signInFailures).values(
+      Array.from({ length: SIGN_UP_LIMITS.global }, () => ({
+        key: GLOBAL_SIGN_UP_KEY,
+        createdAt: now,
+      })),
+    );
+    expect(await outcome(assertSignUpAllowed(`203.0.113.${uniq()}`))).toBe("rate_limited");
+    expect(await outcome(assertSignUpAllowed(null))).toBe("rate_limited");
   });
 });
 

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { acquireDirectoryLock } from "@/db/lock";
+import { demoSeedRefusal } from "@/scripts/lib/seed-demo";
 
 // The command-line scripts run as separate processes against their own embedded
 // database, exactly as a self-hoster would run them. Each starts Node and opens the
@@ -75,6 +76,31 @@ describe("command-line administration", () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/Updated the demo organisation "demo"/);
     expect(second.stdout).toMatch(/password: second-password/);
+  });
+
+  test("the demo seed refuses to run in production unless asked explicitly, and says how", async () => {
+    expect((await run("migrate")).code).toBe(0);
+    const production = { NODE_ENV: "production", AUTH_URL: "http://localhost:3000" };
+    const refused = await run("seed", [], production);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/NODE_ENV=production/);
+    expect(refused.stderr).toMatch(/--allow-production/);
+    expect(refused.stderr).toMatch(/PREFLIGHT_ALLOW_DEMO_IN_PRODUCTION=1/);
+    expect(refused.stdout).not.toMatch(/password/);
+    const allowed = await run("seed", ["--allow-production"], production);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(/demo organisation "demo"/);
+  });
+
+  test.each([
+    [{ NODE_ENV: "production" }, {}, true],
+    [{ NODE_ENV: "production" }, { "allow-production": true as const }, false],
+    [{ NODE_ENV: "production", PREFLIGHT_ALLOW_DEMO_IN_PRODUCTION: "1" }, {}, false],
+    [{ NODE_ENV: "production", PREFLIGHT_ALLOW_DEMO_IN_PRODUCTION: "yes" }, {}, true],
+    [{ NODE_ENV: "development" }, {}, false],
+    [{}, {}, false],
+  ])("with %j and arguments %j, refused: %s", (env, args, refused) => {
+    expect(demoSeedRefusal(env, args) !== null).toBe(refused);
   });
 
   test("while another process holds the database, a second one fails at once and harms nothing", async () => {

@@ -3,7 +3,10 @@ import { describe, expect, test } from "vitest";
 import { GET as getIncidentRoute, PATCH as patchIncident } from "@/app/api/v1/incidents/[id]/route";
 import { GET as listIncidentsRoute } from "@/app/api/v1/incidents/route";
 import { GET as metricsRoute } from "@/app/api/v1/metrics/incidents/route";
-import { POST as postIncident } from "@/app/api/v1/pilots/[id]/incidents/route";
+import {
+  GET as listPilotIncidentsRoute,
+  POST as postIncident,
+} from "@/app/api/v1/pilots/[id]/incidents/route";
 import { POST as webhook } from "@/app/api/v1/webhooks/incidents/route";
 import { db } from "@/db";
 import { createApiToken } from "@/db/queries/api-tokens";
@@ -256,6 +259,22 @@ describe("incident ingestion API", () => {
       noParams,
     );
     expect(bad.status).toBe(422);
+    // Cursors that looked valid but broke the uuid or timestamp cast in the query: 500 before.
+    for (const cursor of [
+      `2026-06-01T00:00:00.000000Z|${"-".repeat(36)}`,
+      "2026-13-45T25:61:61.000000Z|5d0d7b8e-8b3f-4c0e-9f59-1a2b3c4d5e6f",
+    ].map((c) => Buffer.from(c).toString("base64url"))) {
+      for (const res of [
+        await listIncidentsRoute(call(`/api/v1/incidents?cursor=${cursor}`, token), noParams),
+        await listPilotIncidentsRoute(
+          call(`/api/v1/pilots/${pilot.id}/incidents?cursor=${cursor}`, token),
+          params({ id: pilot.id }),
+        ),
+      ]) {
+        expect(res.status).toBe(422);
+        expect((await res.json()).error.fields.cursor[0]).toMatch(/nextCursor/);
+      }
+    }
 
     const metrics = await (
       await metricsRoute(

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
+import { authenticateApiToken, createApiToken } from "@/db/queries/api-tokens";
 import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { listAuditEvents } from "@/db/queries/audit";
 import { updateGateSettings } from "@/db/queries/gate-settings";
@@ -352,6 +353,27 @@ describe("gates and transitions", () => {
     expect(after.stage).toBe("limited_production");
     // Sign-offs lapse with the stage.
     expect((await getPilotGate(org.ctx.viewer, pilot.id)).signoffs).toEqual([]);
+  });
+
+  test("promoting through an API token, its creator's own sign-off does not count either", async () => {
+    const org = await makeOrg();
+    const { version } = await getOrganisation(org.ctx.admin);
+    await updateGateSettings(org.ctx.admin, {
+      gates: { supervised: [{ kind: "required_signoffs", roles: ["lead"] }] },
+      version,
+    });
+    const pilot = await pilotAt(org, "supervised");
+    await signOffCriterion(org.ctx.admin, pilot.id, { criterion: "required_signoffs" });
+    const { token } = await createApiToken(org.ctx.admin, { name: "CI", role: "admin" });
+    const viaToken = await authenticateApiToken(token);
+    if (!viaToken) throw new Error("token not accepted");
+    const blocked = await failure(promote(viaToken, pilot.id, pilot.version));
+    expect(((blocked.details?.failing ?? []) as { kind: string }[]).map((c) => c.kind)).toEqual([
+      "required_signoffs",
+    ]);
+    await signOffCriterion(org.ctx.lead, pilot.id, { criterion: "required_signoffs" });
+    const { pilot: after } = await promote(viaToken, pilot.id, pilot.version);
+    expect(after.stage).toBe("limited_production");
   });
 
   test("roll back, pause, resume and retire, each with a reason", async () => {

@@ -1,7 +1,74 @@
 import { describe, expect, test } from "vitest";
+import type { z } from "zod";
+import { incidentFormSchema } from "@/app/o/[org]/incidents/schemas";
+import { updateOrganisationSchema } from "@/app/o/[org]/settings/schemas";
+import { createTokenSchema } from "@/app/o/[org]/settings/tokens/schemas";
+import { useCaseFormSchema } from "@/app/o/[org]/use-cases/schemas";
+import {
+  incidentInputSchema,
+  incidentPatchSchema,
+  webhookSchema,
+} from "@/lib/api/incident-schemas";
+import { inventoryActionInputSchema as inventoryActionSchema } from "@/lib/api/inventory-schemas";
+import { useCaseInputSchema } from "@/lib/api/schemas";
 import { safeCallbackUrl, signUpSchema } from "@/lib/auth/schemas";
 import { parseEnv } from "@/lib/env";
+import { linkOrigin } from "@/lib/origin";
 import { SLUG_PATTERN, slugify } from "@/lib/slug";
+import { NO_CONTROL_CHARACTERS, withoutControlCharacters } from "@/lib/text";
+
+const signUp = {
+  name: "Ada",
+  email: "ada@example.com",
+  password: "12345678",
+  organisationName: "Acme",
+};
+const incidentForm = {
+  pilotId: "",
+  title: "Refund sent twice",
+  description: "",
+  severity: "sev2",
+  category: "stale_data",
+  detectionSource: "automated_check",
+  outcome: "contained",
+  startedAt: "2026-11-01T10:00",
+  detectedAt: "",
+  acknowledgedAt: "",
+  mitigatedAt: "",
+  resolvedAt: "",
+  costEstimate: "",
+};
+const incidentApi = {
+  title: "Refund sent twice",
+  severity: "sev2",
+  category: "stale_data",
+  detectionSource: "automated_check",
+  outcome: "contained",
+  startedAt: "2026-11-01T10:00:00Z",
+};
+const webhook = {
+  external_id: "INC-1",
+  title: "Refund sent twice",
+  severity: "sev2",
+  started_at: "2026-11-01T10:00:00Z",
+};
+const useCaseForm = {
+  name: "Ticket tagging",
+  description: "",
+  ownerId: "",
+  businessValue: "3",
+  annualValue: "",
+  systems: "Zendesk",
+};
+const useCaseApi = { name: "Ticket tagging", businessValue: 3 };
+const inventoryAction = {
+  name: "Issue a refund",
+  system: "Stripe",
+  access: "write",
+  reversibility: "reversible",
+  blastRadius: "one_record",
+  frequency: "hourly",
+};
 
 describe("slugify", () => {
   test.each([
@@ -70,5 +137,91 @@ describe("environment", () => {
   });
   test("treats empty values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PREFLIGHT_DATA_DIR: "" }).DATABASE_URL).toBeUndefined();
+  });
+});
+
+describe("titles and names refuse control characters", () => {
+  const cases: [string, z.ZodType, Record<string, unknown>, string][] = [
+    ["incident form", incidentFormSchema, incidentForm, "title"],
+    ["incident API", incidentInputSchema, incidentApi, "title"],
+    [
+      "incident API patch",
+      incidentPatchSchema,
+      { version: 1, title: "Refund sent twice" },
+      "title",
+    ],
+    ["incident webhook", webhookSchema, webhook, "title"],
+    ["use case form", useCaseFormSchema, useCaseForm, "name"],
+    ["use case API", useCaseInputSchema, useCaseApi, "name"],
+    ["inventory action", inventoryActionSchema, inventoryAction, "name"],
+    ["sign-up: your name", signUpSchema, signUp, "name"],
+    ["sign-up: organisation", signUpSchema, signUp, "organisationName"],
+    ["organisation settings", updateOrganisationSchema, { name: "Acme", version: "1" }, "name"],
+    ["API token", createTokenSchema, { name: "PagerDuty bridge", role: "viewer" }, "name"],
+  ];
+
+  test.each(cases)("%s: a valid value passes", (_label, schema, valid) => {
+    expect(schema.safeParse(valid).error?.issues).toBeUndefined();
+  });
+
+  test.each(
+    cases.flatMap(([label, schema, valid, field]) =>
+      ["Refund\n=HYPERLINK(1)", "Tab\there", "Bell\u0007", "Next\u0085line", "Line\u2028sep"].map(
+        (value) => [label, field, value, schema, valid] as const,
+      ),
+    ),
+  )("%s: %s %j is refused with a field message", (_label, field, value, schema, valid) => {
+    const result = schema.safeParse({ ...valid, [field]: value });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.find((i) => i.path[0] === field)?.message).toBe(
+      NO_CONTROL_CHARACTERS,
+    );
+  });
+
+  test("spaces inside and line breaks at either end are fine (they are trimmed)", () => {
+    expect(signUpSchema.safeParse({ ...signUp, name: "\n Ada  Lovelace \t" }).data?.name).toBe(
+      "Ada  Lovelace",
+    );
+  });
+});
+
+test("a single sign-on display name loses its control characters", () => {
+  expect(withoutControlCharacters("Ada\nLovelace\u0007 ")).toBe("Ada Lovelace");
+});
+
+describe("AUTH_URL and the links built from it", () => {
+  test("production refuses to start without AUTH_URL, naming it", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      /AUTH_URL: .*required in production/,
+    );
+    expect(parseEnv({ NODE_ENV: "production", AUTH_URL: "https://pf.example.com" }).AUTH_URL).toBe(
+      "https://pf.example.com",
+    );
+    // Building the app is not running it.
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }),
+    ).not.toThrow();
+    expect(() => parseEnv({ NODE_ENV: "development" })).not.toThrow();
+    expect(() => parseEnv({ AUTH_URL: "pf.example.com" })).toThrow(/AUTH_URL: /);
+  });
+
+  const forged = new Headers({
+    host: "evil.example",
+    "x-forwarded-host": "evil.example",
+    "x-forwarded-proto": "https",
+  });
+
+  test("in production, links come from AUTH_URL only, whatever the request says", () => {
+    const env = parseEnv({ NODE_ENV: "production", AUTH_URL: "https://pf.example.com/app" });
+    expect(linkOrigin(env, forged)).toBe("https://pf.example.com");
+  });
+
+  test("in development without AUTH_URL, the request's host is used", () => {
+    expect(linkOrigin(parseEnv({}), new Headers({ host: "localhost:3000" }))).toBe(
+      "http://localhost:3000",
+    );
+    expect(linkOrigin(parseEnv({ AUTH_URL: "http://127.0.0.1:4000" }), forged)).toBe(
+      "http://127.0.0.1:4000",
+    );
   });
 });

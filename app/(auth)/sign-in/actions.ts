@@ -3,10 +3,11 @@
 import { AuthError } from "next-auth";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { signIn } from "@/lib/auth";
+import { SIGN_IN_LIMITS, tooManyAttemptsMessage } from "@/lib/auth/rate-limits";
 import { safeCallbackUrl, signInSchema } from "@/lib/auth/schemas";
 
 const MESSAGES: Record<string, string> = {
-  rate_limited: "Too many attempts. Wait a minute, then try again.",
+  rate_limited: tooManyAttemptsMessage(SIGN_IN_LIMITS.windowMs),
   disabled: "This account has been disabled. Ask your administrator.",
 };
 

@@ -1,12 +1,15 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { registerUser } from "@/db/queries/accounts";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { signIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
+import { assertSignUpAllowed } from "@/lib/auth/rate-limits";
 import { inviteSignUpSchema, signUpSchema } from "@/lib/auth/schemas";
+import { requestAddress } from "@/lib/client-address";
 import { AppError } from "@/lib/errors";
 
 // Deliberately vague, so the form does not reveal which emails have accounts.
@@ -20,6 +23,8 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
       typeof invitationToken === "string" && invitationToken
         ? { ...parseForm(inviteSignUpSchema, formData), invitationToken }
         : parseForm(signUpSchema, formData);
+    // Before the (deliberately slow) password hash, so a flood of sign-ups costs little.
+    await assertSignUpAllowed(requestAddress(await headers()));
     const passwordHash = await hashPassword(input.password);
     const registered = await registerUser({ ...input, passwordHash });
     if (!registered) throw new AppError("conflict", NOT_CREATED);

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { toCsv } from "../csv";
 import { METRIC_PERIODS, type MetricPeriod, type RunMetricValues, runMetricErrors } from "./index";
 
 export type CsvRunMetric = RunMetricValues & { period: MetricPeriod; periodStart: string };
@@ -127,17 +128,17 @@ export function parseRunMetricsCsv(
 export function runMetricsToCsv(
   rows: readonly (CsvRunMetric & { stage?: string; accuracy?: number | null })[],
 ): string {
-  return Papa.unparse({
-    fields: [...RUN_METRICS_CSV_COLUMNS, "stage", "accuracy"],
-    data: rows.map((r) => [
+  return toCsv(
+    rows.map((r) => [
       r.period,
       r.periodStart,
       r.attempted,
       r.correct,
       r.overrides,
       r.escalations,
-      r.stage ?? "",
+      r.stage,
       r.accuracy === null || r.accuracy === undefined ? "" : r.accuracy.toFixed(4),
     ]),
-  });
+    [...RUN_METRICS_CSV_COLUMNS, "stage", "accuracy"],
+  );
 }

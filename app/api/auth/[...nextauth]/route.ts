@@ -1,3 +1,5 @@
 import { handlers } from "@/lib/auth";
+import { withTooManyAttemptsStatus } from "@/lib/auth/rate-limits";
 
-export const { GET, POST } = handlers;
+export const GET = handlers.GET;
+export const POST = withTooManyAttemptsStatus(handlers.POST);

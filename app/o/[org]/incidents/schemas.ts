@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { detectionSourceEnum, incidentCategoryEnum, outcomeEnum, severityEnum } from "@/db/schema";
 import { INCIDENT_ACTIONS } from "@/lib/domain/incidents";
+import { singleLine } from "@/lib/text";
 
 /** A `datetime-local` value, read as UTC (the form says so). */
 const utcTime = (label: string) =>
@@ -28,9 +29,7 @@ export const incidentFormSchema = z.object({
     .trim()
     .transform((v) => v || null)
     .pipe(z.uuid("Choose a pilot from the list.").nullable()),
-  title: z
-    .string()
-    .trim()
+  title: singleLine()
     .min(3, "Give the incident a title of at least 3 characters.")
     .max(200, "Use at most 200 characters."),
   description: z.string().trim().max(8000, "Use at most 8,000 characters.").default(""),

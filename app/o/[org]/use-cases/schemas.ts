@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { caseStatusEnum } from "@/db/schema";
+import { singleLine } from "@/lib/text";
 
 const optionalText = (max: number, message: string) =>
   z.string().trim().max(max, message).default("");
 
 /** The use case form, as submitted (all strings), turned into a use case input. */
 export const useCaseFormSchema = z.object({
-  name: z
-    .string()
-    .trim()
+  name: singleLine()
     .min(2, "Give the use case a name of at least 2 characters.")
     .max(120, "Use at most 120 characters."),
   description: optionalText(4000, "Use at most 4,000 characters."),

@@ -1,26 +1,8 @@
-import Papa from "papaparse";
 import { listIncidents } from "@/db/queries/incidents";
 import { requireMember } from "@/lib/auth/session";
+import { INCIDENT_CSV_COLUMNS, incidentsToCsv } from "@/lib/domain/incidents/csv";
 import { AppError } from "@/lib/errors";
 import { incidentFilterSchema, toFilters } from "../schemas";
-
-const COLUMNS = [
-  "id",
-  "title",
-  "severity",
-  "category",
-  "detection_source",
-  "outcome",
-  "pilot",
-  "stage",
-  "started_at",
-  "detected_at",
-  "acknowledged_at",
-  "mitigated_at",
-  "resolved_at",
-  "cost_estimate",
-  "actions",
-];
 
 /**
  * The filtered incident list as CSV, streamed a page at a time so that 100,000 incidents never
@@ -43,30 +25,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`${COLUMNS.join(",")}\r\n`));
+        controller.enqueue(encoder.encode(`${INCIDENT_CSV_COLUMNS.join(",")}\r\n`));
       }
       const page = await listIncidents(member, filters, { cursor, limit: 500, withTotal: false });
       if (page.items.length > 0) {
-        const csv = Papa.unparse(
-          page.items.map((i) => [
-            i.id,
-            i.title,
-            i.severity,
-            i.category,
-            i.detectionSource,
-            i.outcome,
-            i.pilotName ?? "",
-            i.stage ?? "",
-            i.startedAt.toISOString(),
-            i.detectedAt?.toISOString() ?? "",
-            i.acknowledgedAt?.toISOString() ?? "",
-            i.mitigatedAt?.toISOString() ?? "",
-            i.resolvedAt?.toISOString() ?? "",
-            i.costEstimate ?? "",
-            i.actions.join(" "),
-          ]),
-          { header: false, escapeFormulae: true },
-        );
+        const csv = incidentsToCsv(page.items);
         controller.enqueue(encoder.encode(`${csv}\r\n`));
       }
       if (!page.nextCursor) controller.close();

@@ -9,6 +9,7 @@ import { listAuditEvents, listAuditFacets } from "@/db/queries/audit";
 import { listMembers } from "@/db/queries/members";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { SettingsTabs } from "../_components/settings-tabs";
 import { auditFilterSchema } from "./schemas";
@@ -43,8 +44,15 @@ export default async function AuditPage({
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
   const to = filters.to ? new Date(filters.to.getTime() + 86_399_999) : undefined;
+  const auditFilters = { ...filters, actorUserId: filters.actor, to };
   const [page, facets, members] = await Promise.all([
-    listAuditEvents(member, { ...filters, actorUserId: filters.actor, to }),
+    listAuditEvents(member, auditFilters).catch((error) => {
+      // A stale or mangled cursor in a bookmarked link: start from the newest events.
+      if (auditFilters.cursor && error instanceof AppError && error.code === "invalid_input") {
+        return listAuditEvents(member, { ...auditFilters, cursor: undefined });
+      }
+      throw error;
+    }),
     listAuditFacets(member),
     listMembers(member),
   ]);

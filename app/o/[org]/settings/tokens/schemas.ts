@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { memberRole } from "@/db/schema";
+import { singleLine } from "@/lib/text";
 
 export const createTokenSchema = z.object({
-  name: z
-    .string()
-    .trim()
+  name: singleLine()
     .min(2, "Name the token after what will use it, e.g. “PagerDuty bridge”.")
     .max(80),
   role: z.enum(memberRole.enumValues, { message: "Choose a role." }),

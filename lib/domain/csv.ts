@@ -1,0 +1,44 @@
+import Papa from "papaparse";
+
+export type CsvCell = string | number | null | undefined;
+
+// What makes a spreadsheet read a cell as a formula: = + - @, a tab or carriage return (OWASP's
+// list), and the full-width = + - @ that some locales of Excel also accept.
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+const LINE = /(\r\n|\r|\n)/;
+
+/**
+ * Neutralises a text cell that could run as a formula: every line that starts like one gets a
+ * leading apostrophe. Excel, LibreOffice and Google Sheets decide "formula or text" from a
+ * cell's first character, and a leading apostrophe is their own mark for "this is text", so
+ * the start of the cell is what protects them. The other lines are escaped too because
+ * whatever splits a multi-line cell into rows (a naive importer, or pasting the cell's text
+ * into a sheet) makes each line the start of a new cell.
+ */
+export function escapeFormula(value: string): string {
+  // Split with the separators kept: even indices are lines, odd ones the breaks between them.
+  // The first line is judged on the whole value, so a cell that starts with a break is escaped.
+  return value
+    .split(LINE)
+    .map((part, i) =>
+      i % 2 === 0 && FORMULA_START.test(i === 0 ? value : part) ? `'${part}` : part,
+    )
+    .join("");
+}
+
+/**
+ * Rows as CSV, with formula escaping on every text cell; numbers stay numbers. The one CSV
+ * writer every export uses: papaparse's own `escapeFormulae` looks only at the start of the
+ * whole value, so a formula after a line break got through.
+ */
+export function toCsv(rows: readonly (readonly CsvCell[])[], header?: readonly string[]): string {
+  return Papa.unparse(
+    {
+      fields: header ? [...header] : [],
+      data: rows.map((row) =>
+        row.map((cell) => (typeof cell === "string" ? escapeFormula(cell) : (cell ?? ""))),
+      ),
+    },
+    { header: Boolean(header), escapeFormulae: false, newline: "\r\n" },
+  );
+}

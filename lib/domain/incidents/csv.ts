@@ -1,0 +1,63 @@
+import { toCsv } from "../csv";
+import type { Stage } from "../stages";
+import type { DetectionSource, IncidentAction, IncidentCategory, Outcome, Severity } from "./index";
+
+/** The columns of the incidents export, in order. */
+export const INCIDENT_CSV_COLUMNS = [
+  "id",
+  "title",
+  "severity",
+  "category",
+  "detection_source",
+  "outcome",
+  "pilot",
+  "stage",
+  "started_at",
+  "detected_at",
+  "acknowledged_at",
+  "mitigated_at",
+  "resolved_at",
+  "cost_estimate",
+  "actions",
+] as const;
+
+export type IncidentCsvRow = {
+  id: string;
+  title: string;
+  severity: Severity;
+  category: IncidentCategory;
+  detectionSource: DetectionSource;
+  outcome: Outcome;
+  pilotName: string | null;
+  stage: Stage | null;
+  startedAt: Date;
+  detectedAt: Date | null;
+  acknowledgedAt: Date | null;
+  mitigatedAt: Date | null;
+  resolvedAt: Date | null;
+  costEstimate: number | null;
+  actions: readonly IncidentAction[];
+};
+
+/** Incidents as CSV rows (no header: the export streams the header once, then page by page). */
+export function incidentsToCsv(items: readonly IncidentCsvRow[]): string {
+  return toCsv(
+    items.map((i) => [
+      i.id,
+      i.title,
+      i.severity,
+      i.category,
+      i.detectionSource,
+      i.outcome,
+      i.pilotName,
+      i.stage,
+      i.startedAt.toISOString(),
+      i.detectedAt?.toISOString(),
+      i.acknowledgedAt?.toISOString(),
+      i.mitigatedAt?.toISOString(),
+      i.resolvedAt?.toISOString(),
+      i.costEstimate,
+      i.actions.join(" "),
+    ]),
+  );
+}

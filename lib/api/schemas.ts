@@ -82,7 +82,20 @@ export const auditEventSchema = z
     action: z.string(),
     entityType: z.string(),
     entityId: z.string().nullable(),
-    actor: z.string(),
+    actor: z.string().meta({
+      description:
+        "Who acted: the person's email, or the label of an API token or of the command line.",
+    }),
+    actorType: z.enum(["user", "token", "system"]),
+    actorUserId: z.uuid().nullable(),
+    actorTokenId: z.uuid().nullable(),
+    actorEmail: z.string().nullable().meta({
+      description:
+        "Email of the person who acted or, for a token, who created it, as it was when the event was written. Null for the command line and command-line tokens.",
+    }),
+    actorName: z.string().nullable().meta({
+      description: "Their display name then (not unique: identify people by email).",
+    }),
     before: z.unknown(),
     after: z.unknown(),
     createdAt: z.iso.datetime(),

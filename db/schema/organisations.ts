@@ -84,8 +84,10 @@ export const apiTokens = pgTable(
     /** First characters of the token, shown in lists so people can tell tokens apart. */
     tokenPrefix: text("token_prefix").notNull(),
     /**
-     * Who created the token. Null for command-line tokens, which belong to no member;
-     * deleting the user deletes their tokens, so a null never means "creator gone".
+     * The member whose current membership the token is bound to: it works only while they
+     * are an enabled member with a role at least the token's. Null for command-line tokens,
+     * which belong to no member; deleting the user deletes their tokens, so a null never
+     * means "creator gone".
      */
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "cascade" }),
     /** Every token expires; the default (also for tokens older than expiry) is 90 days. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TOKEN_REFUSALS } from "@/lib/domain/api-tokens";
 import { ROLES } from "@/lib/domain/roles";
 import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 
@@ -18,6 +19,10 @@ export const errorSchema = z
       ]),
       message: z.string(),
       fields: z.record(z.string(), z.array(z.string())).optional(),
+      reason: z.enum(TOKEN_REFUSALS).optional().meta({
+        description:
+          "With a 401 for a token: why it was refused. A token stops working when it expires or is revoked, and while the member who created it is removed from the organisation, demoted below the token's role, or disabled.",
+      }),
     }),
   })
   .meta({ id: "Error" });

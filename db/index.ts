@@ -44,6 +44,9 @@ function open(): Connection {
   const env = getEnv();
   if (env.DATABASE_URL) {
     const url = env.DATABASE_URL;
+    // The app may run as a role that owns nothing (db/least-privilege.sql); migrations then
+    // connect as the owner.
+    const migrationUrl = env.MIGRATION_DATABASE_URL ?? url;
     const client = postgres(url, { max: 10, onnotice: () => {} });
     return {
       kind: "postgres",
@@ -52,7 +55,7 @@ function open(): Connection {
       migrate: async () => {
         // A dedicated single connection holds an advisory lock so that two instances
         // starting at once migrate one after the other instead of racing.
-        const single = postgres(url, { max: 1, onnotice: () => {} });
+        const single = postgres(migrationUrl, { max: 1, onnotice: () => {} });
         try {
           await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
           await migratePostgres(drizzlePostgres(single), { migrationsFolder: MIGRATIONS_FOLDER });

@@ -7,14 +7,18 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+const postgresUrl = optionalString.pipe(
+  z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+);
+
 const envSchema = z
   .object({
-    DATABASE_URL: optionalString.pipe(
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-        .optional(),
-    ),
+    DATABASE_URL: postgresUrl,
+    /** The role that owns the tables, for migrations, when DATABASE_URL is a least-privilege role. */
+    MIGRATION_DATABASE_URL: postgresUrl,
     PREFLIGHT_DATA_DIR: optionalString,
     AUTH_SECRET: optionalString.pipe(
       z
@@ -67,6 +71,13 @@ const envSchema = z
         path: ["AUTH_URL"],
         message:
           "is required in production: set it to the app's public URL, like https://preflight.example.com",
+      });
+    }
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MIGRATION_DATABASE_URL"],
+        message: "only applies to PostgreSQL: set DATABASE_URL too",
       });
     }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];

@@ -1,10 +1,21 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { db } from "@/db";
-import { apiTokens, organisations, users } from "@/db/schema";
+import { db, type Executor } from "@/db";
+import { apiTokens, memberships, organisations, users } from "@/db/schema";
 import { type Actor, assertCan, assertCanGrant, type MemberContext } from "@/lib/auth/permissions";
 import { randomSecret, sha256 } from "@/lib/crypto";
+import {
+  DEFAULT_TOKEN_LIFETIME_DAYS,
+  effectiveTokenRole,
+  isValidTokenLifetime,
+  MAX_TOKEN_LIFETIME_DAYS,
+  type TokenFacts,
+  type TokenRefusal,
+  type TokenStatus,
+  tokenExpiry,
+  tokenStatus,
+} from "@/lib/domain/api-tokens";
 import type { Role } from "@/lib/domain/roles";
-import { notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 
 export const TOKEN_PREFIX = "pf_";
@@ -14,24 +25,40 @@ export type ApiTokenDto = {
   name: string;
   role: Role;
   tokenPrefix: string;
+  /** Null for command-line tokens, which belong to no member. */
   createdByName: string | null;
+  createdByEmail: string | null;
   createdAt: Date;
+  expiresAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  status: TokenStatus;
 };
 
 /**
- * Creates an API token for the organisation. The token itself is returned only here;
- * only its hash is stored.
+ * Creates an API token for the organisation, bound to the member creating it (or to no
+ * member when created on the command line). It expires after `expiresInDays` (1–365,
+ * default 90) counted from `now`. The token itself is returned only here; only its hash is
+ * stored.
  */
 export async function createApiToken(
   ctx: MemberContext,
-  input: { name: string; role: Role },
+  input: { name: string; role: Role; expiresInDays?: number },
+  now = new Date(),
 ): Promise<{ token: string; apiToken: ApiTokenDto }> {
   assertCan(ctx, "tokens:manage");
   assertCanGrant(ctx, input.role);
+  // A token minted by a token would belong to no member, and so outlive the person behind it.
+  if (ctx.actor.type === "token") throw forbidden("An API token cannot create API tokens.");
+  const days = input.expiresInDays ?? DEFAULT_TOKEN_LIFETIME_DAYS;
+  if (!isValidTokenLifetime(days)) {
+    throw new AppError("invalid_input", "Choose how long the token lasts.", {
+      expiresInDays: [`A whole number of days from 1 to ${MAX_TOKEN_LIFETIME_DAYS}.`],
+    });
+  }
   const token = randomSecret(TOKEN_PREFIX);
   return db.transaction(async (tx) => {
+    const creator = ctx.actor.type === "user" ? await findUser(tx, ctx.actor.userId) : null;
     const [row] = await tx
       .insert(apiTokens)
       .values({
@@ -40,7 +67,8 @@ export async function createApiToken(
         role: input.role,
         tokenHash: sha256(token),
         tokenPrefix: token.slice(0, TOKEN_PREFIX.length + 6),
-        createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+        createdBy: creator?.id ?? null,
+        expiresAt: tokenExpiry(now, days),
       })
       .returning({
         id: apiTokens.id,
@@ -48,6 +76,7 @@ export async function createApiToken(
         role: apiTokens.role,
         tokenPrefix: apiTokens.tokenPrefix,
         createdAt: apiTokens.createdAt,
+        expiresAt: apiTokens.expiresAt,
         lastUsedAt: apiTokens.lastUsedAt,
         revokedAt: apiTokens.revokedAt,
       });
@@ -56,30 +85,97 @@ export async function createApiToken(
       action: "api_token.created",
       entityType: "api_token",
       entityId: row.id,
-      after: { name: row.name, role: row.role, tokenPrefix: row.tokenPrefix },
+      after: {
+        name: row.name,
+        role: row.role,
+        tokenPrefix: row.tokenPrefix,
+        expiresAt: row.expiresAt,
+      },
     });
-    return { token, apiToken: { ...row, createdByName: ctx.actor.label } };
+    return {
+      token,
+      apiToken: {
+        ...row,
+        createdByName: creator?.name ?? null,
+        createdByEmail: creator?.email ?? null,
+        status: "active",
+      },
+    };
   });
 }
 
-/** The organisation's tokens, active first; never their secrets. */
-export async function listApiTokens(ctx: MemberContext): Promise<ApiTokenDto[]> {
+async function findUser(tx: Executor, userId: string) {
+  const [row] = await tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row) throw notFound("Your account");
+  return row;
+}
+
+/** The columns that decide whether a token works, with its creator as they are now. */
+const standingColumns = {
+  role: apiTokens.role,
+  expiresAt: apiTokens.expiresAt,
+  revokedAt: apiTokens.revokedAt,
+  createdBy: apiTokens.createdBy,
+  creatorRole: memberships.role,
+  creatorDisabledAt: users.disabledAt,
+};
+
+function tokenFacts(row: {
+  role: Role;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  createdBy: string | null;
+  creatorRole: Role | null;
+  creatorDisabledAt: Date | null;
+}): TokenFacts {
+  return {
+    role: row.role,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    creator: row.createdBy
+      ? { role: row.creatorRole, disabled: row.creatorDisabledAt !== null }
+      : null,
+  };
+}
+
+/** The organisation's tokens, active first, with whether each works; never their secrets. */
+export async function listApiTokens(ctx: MemberContext, now = new Date()): Promise<ApiTokenDto[]> {
   assertCan(ctx, "tokens:manage");
-  return db
+  const rows = await db
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
-      role: apiTokens.role,
       tokenPrefix: apiTokens.tokenPrefix,
       createdByName: users.name,
+      createdByEmail: users.email,
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
-      revokedAt: apiTokens.revokedAt,
+      ...standingColumns,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, apiTokens.createdBy), eq(memberships.orgId, apiTokens.orgId)),
+    )
     .where(eq(apiTokens.orgId, ctx.orgId))
     .orderBy(sql`${apiTokens.revokedAt} is not null`, desc(apiTokens.createdAt));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    tokenPrefix: row.tokenPrefix,
+    createdByName: row.createdByName,
+    createdByEmail: row.createdByEmail,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+    status: tokenStatus(tokenFacts(row), now),
+  }));
 }
 
 /** Revokes a token: requests carrying it are refused from now on. */
@@ -103,31 +199,57 @@ export async function revokeApiToken(ctx: MemberContext, tokenId: string): Promi
   });
 }
 
-/** Resolves a bearer token to the member context it acts as, or null if unknown or revoked. */
-export async function authenticateApiToken(token: string): Promise<MemberContext | null> {
-  if (!token.startsWith(TOKEN_PREFIX)) return null;
+export type TokenAuthentication =
+  | { ok: true; ctx: MemberContext }
+  | { ok: false; reason: TokenRefusal; expiresAt?: Date };
+
+/**
+ * Resolves a bearer token to the member context it acts as: the token's role, never more
+ * than its creator's current role. A token that is unknown, revoked or expired, or whose
+ * creator was removed, demoted below the token's role or disabled, is refused with the
+ * reason.
+ */
+export async function authenticateApiToken(
+  token: string,
+  now = new Date(),
+): Promise<TokenAuthentication> {
+  if (!token.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "unknown" };
   const [row] = await db
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
-    .returning({
+    .select({
       id: apiTokens.id,
       name: apiTokens.name,
-      role: apiTokens.role,
       orgId: apiTokens.orgId,
-      createdBy: apiTokens.createdBy,
-    });
-  if (!row) return null;
-  const [org] = await db
-    .select({ slug: organisations.slug, name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, row.orgId));
-  if (!org) return null;
+      orgSlug: organisations.slug,
+      orgName: organisations.name,
+      ...standingColumns,
+    })
+    .from(apiTokens)
+    .innerJoin(organisations, eq(organisations.id, apiTokens.orgId))
+    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, apiTokens.createdBy), eq(memberships.orgId, apiTokens.orgId)),
+    )
+    .where(eq(apiTokens.tokenHash, sha256(token)));
+  if (!row) return { ok: false, reason: "unknown" };
+  const facts = tokenFacts(row);
+  const status = tokenStatus(facts, now);
+  if (status !== "active") return { ok: false, reason: status, expiresAt: row.expiresAt };
+  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id));
   const actor: Actor = {
     type: "token",
     tokenId: row.id,
     label: `API token "${row.name}"`,
     createdByUserId: row.createdBy,
   };
-  return { orgId: row.orgId, orgSlug: org.slug, orgName: org.name, role: row.role, actor };
+  return {
+    ok: true,
+    ctx: {
+      orgId: row.orgId,
+      orgSlug: row.orgSlug,
+      orgName: row.orgName,
+      role: effectiveTokenRole(facts),
+      actor,
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { db } from "@/db";
-import { auditEvents, users } from "@/db/schema";
+import { apiTokens, auditEvents, users } from "@/db/schema";
 import { type Actor, assertCan, type MemberContext } from "@/lib/auth/permissions";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -13,6 +13,22 @@ export type AuditInput = {
   after?: unknown;
 };
 
+/**
+ * The person behind an actor, read when the event is written so the log keeps who it was
+ * even after they change their email or are deleted: the user, or the creator of a token.
+ */
+async function actorPerson(tx: Executor, actor: Actor) {
+  if (actor.type === "system") return null;
+  const person = tx.select({ email: users.email, name: users.name }).from(users);
+  const [row] =
+    actor.type === "user"
+      ? await person.where(eq(users.id, actor.userId))
+      : await person
+          .innerJoin(apiTokens, eq(apiTokens.createdBy, users.id))
+          .where(eq(apiTokens.id, actor.tokenId));
+  return row ?? null;
+}
+
 /** Appends one audit event; call it inside the transaction of the change it records. */
 export async function writeAudit(
   tx: Executor,
@@ -20,11 +36,14 @@ export async function writeAudit(
   actor: Actor,
   event: AuditInput,
 ): Promise<void> {
+  const person = await actorPerson(tx, actor);
   await tx.insert(auditEvents).values({
     orgId,
     actorUserId: actor.type === "user" ? actor.userId : null,
     actorTokenId: actor.type === "token" ? actor.tokenId : null,
     actorLabel: actor.label,
+    actorEmail: person?.email ?? null,
+    actorName: person?.name ?? null,
     action: event.action,
     entityType: event.entityType,
     entityId: event.entityId ?? null,
@@ -49,7 +68,13 @@ export type AuditEventDto = {
   action: string;
   entityType: string;
   entityId: string | null;
+  actorType: Actor["type"];
+  actorUserId: string | null;
+  actorTokenId: string | null;
   actorLabel: string;
+  /** The email of the person who acted, or who created the token that did, when it was written. */
+  actorEmail: string | null;
+  /** Their display name then; names are not unique, so show the email beside it. */
   actorName: string | null;
   before: unknown;
   after: unknown;
@@ -81,8 +106,15 @@ export async function listAuditEvents(
       action: auditEvents.action,
       entityType: auditEvents.entityType,
       entityId: auditEvents.entityId,
+      actorType: sql<
+        Actor["type"]
+      >`case when ${auditEvents.actorUserId} is not null then 'user' when ${auditEvents.actorTokenId} is not null then 'token' else 'system' end`,
+      actorUserId: auditEvents.actorUserId,
+      actorTokenId: auditEvents.actorTokenId,
       actorLabel: auditEvents.actorLabel,
-      actorName: users.name,
+      // Events written before the email was recorded fall back to the user as they are now.
+      actorEmail: sql<string | null>`coalesce(${auditEvents.actorEmail}, ${users.email})`,
+      actorName: sql<string | null>`coalesce(${auditEvents.actorName}, ${users.name})`,
       before: auditEvents.before,
       after: auditEvents.after,
       createdAt: auditEvents.createdAt,

@@ -1,18 +1,28 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./auth";
-import { apiTokens, organisations } from "./organisations";
 
-/** Append-only: a trigger (see the migrations) rejects UPDATE and DELETE. */
+/**
+ * Append-only: triggers (see the migrations) reject UPDATE, DELETE and TRUNCATE, and the app
+ * should run as a role with only INSERT and SELECT on it (db/least-privilege.sql).
+ * Ids are plain columns without foreign keys, so deleting a user, token or organisation
+ * works and leaves their history in place.
+ */
 export const auditEvents = pgTable(
   "audit_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     /** Null for instance-wide events such as disabling a user from the command line. */
-    orgId: uuid("org_id").references(() => organisations.id, { onDelete: "cascade" }),
-    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
-    actorTokenId: uuid("actor_token_id").references(() => apiTokens.id, { onDelete: "set null" }),
+    orgId: uuid("org_id"),
+    actorUserId: uuid("actor_user_id"),
+    actorTokenId: uuid("actor_token_id"),
     /** Who acted, as shown in the log even after the user or token is gone. */
     actorLabel: text("actor_label").notNull(),
+    /**
+     * Read from the users table when the event is written: the email and display name of
+     * the person who acted or, for a token, of the person who created it. Null for the
+     * command line and command-line tokens.
+     */
+    actorEmail: text("actor_email"),
+    actorName: text("actor_name"),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),

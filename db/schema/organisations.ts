@@ -83,7 +83,17 @@ export const apiTokens = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     /** First characters of the token, shown in lists so people can tell tokens apart. */
     tokenPrefix: text("token_prefix").notNull(),
-    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The member whose current membership the token is bound to: it works only while they
+     * are an enabled member with a role at least the token's. Null for command-line tokens,
+     * which belong to no member; deleting the user deletes their tokens, so a null never
+     * means "creator gone".
+     */
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "cascade" }),
+    /** Every token expires; the default (also for tokens older than expiry) is 90 days. */
+    expiresAt: timestamp("expires_at", { withTimezone: true })
+      .notNull()
+      .default(sql`(now() + interval '90 days')`),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     ...timestamps,

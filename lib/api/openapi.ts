@@ -59,7 +59,10 @@ const json = (schema: z.ZodType, description: string) => ({
 });
 
 const errors = {
-  401: json(errorSchema, "Missing, unknown or revoked API token."),
+  401: json(
+    errorSchema,
+    "Missing, unknown, revoked or expired API token, or one whose creator was removed, demoted below its role or disabled (`error.reason` says which).",
+  ),
   403: json(errorSchema, "The token's role does not allow this."),
   422: json(errorSchema, "Invalid input; `fields` names each wrong field."),
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TOKEN_REFUSALS } from "@/lib/domain/api-tokens";
 import { ROLES } from "@/lib/domain/roles";
 import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 import { singleLine } from "@/lib/text";
@@ -19,6 +20,10 @@ export const errorSchema = z
       ]),
       message: z.string(),
       fields: z.record(z.string(), z.array(z.string())).optional(),
+      reason: z.enum(TOKEN_REFUSALS).optional().meta({
+        description:
+          "With a 401 for a token: why it was refused. A token stops working when it expires or is revoked, and while the member who created it is removed from the organisation, demoted below the token's role, or disabled.",
+      }),
     }),
   })
   .meta({ id: "Error" });
@@ -83,7 +88,20 @@ export const auditEventSchema = z
     action: z.string(),
     entityType: z.string(),
     entityId: z.string().nullable(),
-    actor: z.string(),
+    actor: z.string().meta({
+      description:
+        "Who acted: the person's email, or the label of an API token or of the command line.",
+    }),
+    actorType: z.enum(["user", "token", "system"]),
+    actorUserId: z.uuid().nullable(),
+    actorTokenId: z.uuid().nullable(),
+    actorEmail: z.string().nullable().meta({
+      description:
+        "Email of the person who acted or, for a token, who created it, as it was when the event was written. Null for the command line and command-line tokens.",
+    }),
+    actorName: z.string().nullable().meta({
+      description: "Their display name then (not unique: identify people by email).",
+    }),
     before: z.unknown(),
     after: z.unknown(),
     createdAt: z.iso.datetime(),

@@ -95,9 +95,13 @@ describe("bearer tokens", () => {
   test("an unknown or revoked token is refused", async () => {
     const org = await makeOrg();
     const token = await tokenFor(org, "viewer");
-    expect((await organisation(request("/api/v1/organisation", "pf_nope"), noParams)).status).toBe(
-      401,
-    );
+    const unknown = await organisation(request("/api/v1/organisation", "pf_nope"), noParams);
+    expect(unknown.status).toBe(401);
+    expect((await unknown.json()).error).toMatchObject({
+      code: "unauthorized",
+      reason: "unknown",
+      message: expect.stringMatching(/not recognised/),
+    });
     expect((await organisation(request("/api/v1/organisation", token), noParams)).status).toBe(200);
     const doomed = await createApiToken(org.ctx.owner, { name: "to revoke", role: "viewer" });
     expect(
@@ -106,7 +110,10 @@ describe("bearer tokens", () => {
     await revokeApiToken(org.ctx.owner, doomed.apiToken.id);
     const res = await organisation(request("/api/v1/organisation", doomed.token), noParams);
     expect(res.status).toBe(401);
-    expect((await res.json()).error.message).toMatch(/revoked/);
+    expect((await res.json()).error).toMatchObject({
+      reason: "revoked",
+      message: expect.stringMatching(/revoked/),
+    });
     expect((await organisation(request("/api/v1/organisation", token), noParams)).status).toBe(200);
   });
 

@@ -37,6 +37,9 @@ function run(script: string, args: string[] = [], env: Record<string, string> = 
   });
 }
 
+/** The expiry `npm run token` reports, in milliseconds since the epoch. */
+const until = (stderr: string) => Date.parse(/valid until (\S+?)\.?$/m.exec(stderr)?.[1] ?? "");
+
 beforeAll(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-cli-"));
 });
@@ -53,10 +56,39 @@ describe("command-line administration", () => {
     const token = await run("token", ["--org", "acme-ops", "--role", "admin"]);
     expect(token.code).toBe(0);
     expect(token.stdout.trim()).toMatch(/^pf_[A-Za-z0-9_-]{40,}$/);
+    expect(until(token.stderr) - Date.now()).toBeGreaterThan(89 * 86_400_000);
+    expect(until(token.stderr) - Date.now()).toBeLessThan(90 * 86_400_000 + 60_000);
 
     const again = await run("org-create", ["--slug", "acme-ops", "--owner", "ops@acme.example"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
+  });
+
+  test("a token lasts 90 days unless --expires-in-days (1–365) says otherwise", async () => {
+    const week = await run("token", [
+      "--org",
+      "acme-ops",
+      "--role",
+      "viewer",
+      "--expires-in-days",
+      "7",
+    ]);
+    expect(week.code).toBe(0);
+    expect(until(week.stderr) - Date.now()).toBeGreaterThan(6 * 86_400_000);
+    expect(until(week.stderr) - Date.now()).toBeLessThan(7 * 86_400_000 + 60_000);
+
+    for (const days of ["366", "soon"]) {
+      const badExpiry = await run("token", [
+        "--org",
+        "acme-ops",
+        "--role",
+        "viewer",
+        "--expires-in-days",
+        days,
+      ]);
+      expect(badExpiry.code).toBe(1);
+      expect(badExpiry.stderr).toMatch(/--expires-in-days/);
+    }
   });
 
   test("wrong arguments print the usage and fail", async () => {

@@ -137,7 +137,11 @@ describe("audit log", () => {
     const { events } = await listAuditEvents(org.ctx.owner, { limit: 200 });
     const byAction = new Map(events.map((e) => [e.action, e]));
     expect(byAction.get("organisation.updated")).toMatchObject({
+      actorType: "user",
+      actorUserId: org.users.admin.id,
       actorLabel: org.users.admin.email,
+      actorEmail: org.users.admin.email,
+      actorName: org.users.admin.name,
       before: { name: expect.any(String) },
       after: { name: "Audited Org" },
     });
@@ -178,6 +182,7 @@ describe("audit log", () => {
       /append-only/,
     );
     expect(await failure(db.execute(sql`delete from audit_events`))).toMatch(/append-only/);
+    expect(await failure(db.execute(sql`truncate audit_events`))).toMatch(/append-only/);
   });
 
   test("filters and pages through events, newest first, without gaps or repeats", async () => {

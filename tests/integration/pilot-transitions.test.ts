@@ -365,8 +365,9 @@ describe("gates and transitions", () => {
     const pilot = await pilotAt(org, "supervised");
     await signOffCriterion(org.ctx.admin, pilot.id, { criterion: "required_signoffs" });
     const { token } = await createApiToken(org.ctx.admin, { name: "CI", role: "admin" });
-    const viaToken = await authenticateApiToken(token);
-    if (!viaToken) throw new Error("token not accepted");
+    const authenticated = await authenticateApiToken(token);
+    if (!authenticated.ok) throw new Error("token not accepted");
+    const viaToken = authenticated.ctx;
     const blocked = await failure(promote(viaToken, pilot.id, pilot.version));
     expect(((blocked.details?.failing ?? []) as { kind: string }[]).map((c) => c.kind)).toEqual([
       "required_signoffs",

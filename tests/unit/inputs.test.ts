@@ -134,6 +134,12 @@ describe("environment", () => {
     expect(() => parseEnv({ AUTH_OIDC_ISSUER: "https://id.example" })).toThrow(
       /AUTH_OIDC_ISSUER: single sign-on needs/,
     );
+    expect(() => parseEnv({ MIGRATION_DATABASE_URL: "postgres://owner@db/preflight" })).toThrow(
+      /MIGRATION_DATABASE_URL: only applies to PostgreSQL/,
+    );
+    expect(() =>
+      parseEnv({ DATABASE_URL: "postgres://app@db/preflight", MIGRATION_DATABASE_URL: "x" }),
+    ).toThrow(/MIGRATION_DATABASE_URL: must be a postgres/);
   });
   test("treats empty values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PREFLIGHT_DATA_DIR: "" }).DATABASE_URL).toBeUndefined();

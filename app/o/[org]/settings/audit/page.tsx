@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAuditEvents, listAuditFacets } from "@/db/queries/audit";
+import { type AuditEventDto, listAuditEvents, listAuditFacets } from "@/db/queries/audit";
 import { listMembers } from "@/db/queries/members";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
@@ -15,6 +15,28 @@ import { SettingsTabs } from "../_components/settings-tabs";
 import { auditFilterSchema } from "./schemas";
 
 export const metadata: Metadata = { title: "Audit log · Preflight" };
+
+/** Who acted: names are not unique, so the email recorded with the event goes beside them. */
+function Actor({ event }: { event: AuditEventDto }) {
+  if (event.actorType === "user") {
+    return (
+      <>
+        <div className="break-all">{event.actorEmail ?? event.actorLabel}</div>
+        {event.actorName ? (
+          <div className="text-xs text-muted-foreground">{event.actorName}</div>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <>
+      <div>{event.actorLabel}</div>
+      {event.actorType === "token" && event.actorEmail ? (
+        <div className="text-xs break-all text-muted-foreground">created by {event.actorEmail}</div>
+      ) : null}
+    </>
+  );
+}
 
 function summarise(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -97,7 +119,7 @@ export default async function AuditPage({
               <option value="">Anyone</option>
               {members.map((m) => (
                 <option key={m.userId} value={m.userId}>
-                  {m.name}
+                  {m.name} ({m.email})
                 </option>
               ))}
             </Select>
@@ -150,7 +172,9 @@ export default async function AuditPage({
                     <td className="py-2 pr-3 whitespace-nowrap text-muted-foreground">
                       {formatDateTime(e.createdAt)}
                     </td>
-                    <td className="py-2 pr-3">{e.actorName ?? e.actorLabel}</td>
+                    <td className="py-2 pr-3">
+                      <Actor event={e} />
+                    </td>
                     <td className="py-2 pr-3 font-mono text-xs">{e.action}</td>
                     <td className="max-w-64 py-2 pr-3 font-mono text-xs break-words text-muted-foreground">
                       {summarise(e.before)}

@@ -8,6 +8,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
+import {
+  DEFAULT_TOKEN_LIFETIME_DAYS,
+  TOKEN_LIFETIME_CHOICES,
+  type TokenStatus,
+} from "@/lib/domain/api-tokens";
 import { ROLE_LABELS, ROLES, roleRank } from "@/lib/domain/roles";
 import { formatDateTime } from "@/lib/format";
 import { SettingsTabs } from "../_components/settings-tabs";
@@ -15,6 +20,32 @@ import { CreateTokenForm } from "./_components/create-token-form";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens · Preflight" };
+
+const STATUS: Record<
+  TokenStatus,
+  { label: string; tone: "success" | "neutral" | "warning" | "danger"; why?: string }
+> = {
+  active: { label: "Active", tone: "success" },
+  revoked: { label: "Revoked", tone: "danger" },
+  expired: { label: "Expired", tone: "neutral" },
+  creator_removed: {
+    label: "Suspended",
+    tone: "warning",
+    why: "Its creator is no longer a member.",
+  },
+  creator_demoted: {
+    label: "Suspended",
+    tone: "warning",
+    why: "Its creator's role is now below the token's.",
+  },
+  creator_disabled: {
+    label: "Suspended",
+    tone: "warning",
+    why: "Its creator's account is disabled.",
+  },
+};
+
+const LIFETIMES = TOKEN_LIFETIME_CHOICES.map((days) => ({ value: days, label: `${days} days` }));
 
 export default async function TokensPage({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
@@ -48,7 +79,9 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
             title="Create an API token"
             description={
               <>
-                A token acts with the role you give it. The API is described at{" "}
+                A token acts with the role you give it, never more than yours: it stops working when
+                it expires, and while you are no longer a member of the organisation, are demoted
+                below its role, or your account is disabled. The API is described at{" "}
                 <Link className="text-primary hover:underline" href="/api/v1/openapi.json">
                   /api/v1/openapi.json
                 </Link>
@@ -56,10 +89,18 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
               </>
             }
           />
-          <CreateTokenForm action={createTokenAction.bind(null, member.orgSlug)} roles={roles} />
+          <CreateTokenForm
+            action={createTokenAction.bind(null, member.orgSlug)}
+            roles={roles}
+            lifetimes={LIFETIMES}
+            defaultLifetime={DEFAULT_TOKEN_LIFETIME_DAYS}
+          />
         </Card>
         <Card>
-          <CardHeader title="Tokens" description="Revoked tokens stop working at once." />
+          <CardHeader
+            title="Tokens"
+            description="Revoked tokens stop working at once. Suspended tokens work again if their creator gets their membership or role back; revoke them to end them for good."
+          />
           {tokens.length === 0 ? (
             <p className="text-sm text-muted-foreground">No tokens yet.</p>
           ) : (
@@ -80,7 +121,13 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
                       Created
                     </th>
                     <th scope="col" className="py-2 pr-3 font-medium">
+                      Expires
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
                       Last used
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Status
                     </th>
                     <th scope="col" className="py-2 font-medium">
                       <span className="sr-only">Actions</span>
@@ -89,21 +136,34 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
                 </thead>
                 <tbody>
                   {tokens.map((t) => (
-                    <tr key={t.id} className="border-b last:border-0">
+                    <tr key={t.id} className="border-b align-top last:border-0">
                       <td className="py-2 pr-3 font-medium">{t.name}</td>
                       <td className="py-2 pr-3 font-mono text-xs">{t.tokenPrefix}…</td>
                       <td className="py-2 pr-3">{ROLE_LABELS[t.role]}</td>
                       <td className="py-2 pr-3 text-muted-foreground">
                         {formatDateTime(t.createdAt)}
-                        {t.createdByName ? ` by ${t.createdByName}` : ""}
+                        <div className="text-xs">
+                          {t.createdByEmail
+                            ? `by ${t.createdByName} (${t.createdByEmail})`
+                            : "on the command line"}
+                        </div>
                       </td>
                       <td className="py-2 pr-3 text-muted-foreground">
-                        {formatDateTime(t.lastUsedAt)}
+                        {formatDateTime(t.expiresAt)}
+                      </td>
+                      <td className="py-2 pr-3 text-muted-foreground">
+                        {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}
+                      </td>
+                      <td className="py-2 pr-3">
+                        <Badge tone={STATUS[t.status].tone}>{STATUS[t.status].label}</Badge>
+                        {STATUS[t.status].why ? (
+                          <div className="mt-1 text-xs text-muted-foreground">
+                            {STATUS[t.status].why}
+                          </div>
+                        ) : null}
                       </td>
                       <td className="py-2 text-right">
-                        {t.revokedAt ? (
-                          <Badge tone="danger">Revoked</Badge>
-                        ) : (
+                        {t.revokedAt ? null : (
                           <ConfirmForm
                             action={revokeTokenAction.bind(null, member.orgSlug)}
                             fields={{ tokenId: t.id }}

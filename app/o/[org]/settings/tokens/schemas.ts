@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { memberRole } from "@/db/schema";
+import { TOKEN_LIFETIME_CHOICES } from "@/lib/domain/api-tokens";
 import { singleLine } from "@/lib/text";
 
 export const createTokenSchema = z.object({
@@ -7,6 +8,9 @@ export const createTokenSchema = z.object({
     .min(2, "Name the token after what will use it, e.g. “PagerDuty bridge”.")
     .max(80),
   role: z.enum(memberRole.enumValues, { message: "Choose a role." }),
+  expiresInDays: z.coerce
+    .number()
+    .pipe(z.literal(TOKEN_LIFETIME_CHOICES, { message: "Choose how long the token lasts." })),
 });
 
 export const revokeTokenSchema = z.object({ tokenId: z.uuid() });

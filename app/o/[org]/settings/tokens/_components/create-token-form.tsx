@@ -11,12 +11,16 @@ import type { ActionState } from "@/lib/action-result";
 export function CreateTokenForm({
   action,
   roles,
+  lifetimes,
+  defaultLifetime,
 }: {
   action: (
     prev: ActionState<{ token: string }>,
     formData: FormData,
   ) => Promise<ActionState<{ token: string }>>;
   roles: { value: string; label: string }[];
+  lifetimes: { value: number; label: string }[];
+  defaultLifetime: number;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.ok === false ? state.fieldErrors : undefined;
@@ -25,7 +29,7 @@ export function CreateTokenForm({
     <div className="grid gap-4">
       <form
         action={formAction}
-        className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
+        className="grid gap-4 sm:grid-cols-[1fr_11rem_11rem_auto] sm:items-start"
         noValidate
       >
         <Field id="token-name" label="Name" errors={errors?.name}>
@@ -49,6 +53,19 @@ export function CreateTokenForm({
             ))}
           </Select>
         </Field>
+        <Field id="token-expiry" label="Expires after" errors={errors?.expiresInDays}>
+          <Select
+            {...fieldProps("token-expiry", errors?.expiresInDays)}
+            name="expiresInDays"
+            defaultValue={values?.expiresInDays ?? String(defaultLifetime)}
+          >
+            {lifetimes.map((l) => (
+              <option key={l.value} value={l.value}>
+                {l.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Button type="submit" disabled={pending} className="sm:mt-6.5">
           {pending ? "Creating…" : "Create token"}
         </Button>
@@ -59,7 +76,8 @@ export function CreateTokenForm({
           <CopyField id="new-token" label="Your new token" value={state.data.token} />
           <p className="text-xs text-muted-foreground">
             Copy it now: it is shown only once. Send it as <code>Authorization: Bearer …</code> to{" "}
-            <code>/api/v1</code>.
+            <code>/api/v1</code>. It stops working when it expires, and while you are no longer a
+            member, are demoted below its role, or your account is disabled.
           </p>
         </div>
       ) : null}

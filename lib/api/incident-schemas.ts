@@ -8,6 +8,7 @@ import {
   type Severity,
 } from "@/lib/domain/incidents";
 import { STAGES } from "@/lib/domain/stages";
+import { MAX_VERSION } from "./schemas";
 
 const timestamp = z.iso
   .datetime({ offset: true })
@@ -41,7 +42,12 @@ export const incidentInputSchema = z
 export const incidentPatchSchema = z
   .object({
     ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
-    version: z.number().int().min(1).meta({ description: "The incident's version you last read." }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_VERSION)
+      .meta({ description: "The incident's version you last read." }),
   } as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> } & { version: z.ZodNumber })
   .meta({ id: "IncidentPatch" });
 

@@ -68,6 +68,31 @@ async function authenticate(request: Request): Promise<MemberContext> {
   return result.ctx;
 }
 
+/**
+ * Fields whose text PostgreSQL cannot store: U+0000 is refused in text columns and a lone
+ * surrogate in JSON ones. Refused as invalid input rather than failing in the database.
+ */
+function unstorableTextErrors(value: unknown, path: string[] = []): Record<string, string[]> {
+  if (typeof value === "string") {
+    const problem = value.includes("\u0000")
+      ? "Text cannot contain the NUL character (\\u0000)."
+      : /\p{Cs}/u.test(value)
+        ? "Text must be valid Unicode: this has a lone surrogate."
+        : null;
+    return problem ? { [path.join(".") || "_"]: [problem] } : {};
+  }
+  if (!value || typeof value !== "object") return {};
+  return Object.assign(
+    {},
+    ...Object.entries(value).map(([key, v]) => unstorableTextErrors(v, [...path, key])),
+  );
+}
+
+function assertStorableText(value: unknown, message: string): void {
+  const fields = unstorableTextErrors(value);
+  if (Object.keys(fields).length > 0) throw new AppError("invalid_input", message, fields);
+}
+
 /** Parses a JSON body with a zod schema: 400 for malformed JSON, 422 with fields for bad values. */
 export async function parseJson<S extends z.ZodType>(
   request: Request,
@@ -87,6 +112,7 @@ export async function parseJson<S extends z.ZodType>(
       fieldErrorsFrom(parsed.error.issues),
     );
   }
+  assertStorableText(parsed.data, "The request body is not valid.");
   return parsed.data;
 }
 
@@ -101,6 +127,7 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
       fieldErrorsFrom(parsed.error.issues),
     );
   }
+  assertStorableText(parsed.data, "The query parameters are not valid.");
   return parsed.data;
 }
 

@@ -1,11 +1,9 @@
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig, type Profile } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { db } from "@/db";
-import { createUser, findUserByEmail } from "@/db/queries/users";
+import { resolveSsoSignIn } from "@/db/queries/sso";
 import { requestAddress } from "@/lib/client-address";
 import { getOidcConfig } from "@/lib/env";
-import { withoutControlCharacters } from "@/lib/text";
 import { authConfig } from "./config";
 import { authenticateCredentials } from "./credentials";
 
@@ -56,12 +54,17 @@ function providers(): NextAuthConfig["providers"] {
   return list;
 }
 
-/** Finds the local user for a single sign-on identity, creating it on first sign-in. */
-async function userForSso(email: string, name: string | null | undefined) {
-  const existing = await findUserByEmail(email);
-  if (existing) return existing.disabledAt ? null : existing;
-  const displayName = withoutControlCharacters(name ?? "") || email.split("@")[0] || email;
-  return createUser(db, { email, name: displayName, passwordHash: null });
+/** The local user a single sign-on resolves to (linked by issuer and subject), or why not. */
+function resolveSso(account: { providerAccountId?: string } | null, profile: Profile | undefined) {
+  const oidc = getOidcConfig();
+  if (!oidc || !profile?.email || !account?.providerAccountId) return null;
+  return resolveSsoSignIn({
+    issuer: oidc.issuer,
+    subject: account.providerAccountId,
+    email: profile.email,
+    emailVerified: profile.email_verified,
+    name: profile.name,
+  });
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -78,13 +81,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     ...authConfig.callbacks,
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      if (!profile?.email || profile.email_verified === false) return false;
-      return (await userForSso(profile.email, profile.name)) !== null;
+      const resolved = await resolveSso(account, profile);
+      if (resolved?.ok) return true;
+      // Refused: back to the sign-in page, which says why in words.
+      return `/sign-in?error=${resolved ? `sso_${resolved.reason}` : "sso_unverified_claim"}`;
     },
     async jwt({ token, user, account, profile }) {
-      if (account?.provider === "oidc" && profile?.email) {
-        const local = await userForSso(profile.email, profile.name);
-        if (local) token.uid = local.id;
+      if (account?.provider === "oidc") {
+        // signIn linked or created the identity; this finds it again by issuer and subject.
+        const resolved = await resolveSso(account, profile);
+        if (resolved?.ok) token.uid = resolved.userId;
       } else if (user?.id) {
         token.uid = user.id;
       }

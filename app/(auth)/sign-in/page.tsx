@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { ssoProvider } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/schemas";
+import { SSO_REFUSAL_MESSAGES, type SsoRefusal } from "@/lib/auth/sso";
 import { SignInForm } from "./_components/sign-in-form";
 import { ssoSignInAction } from "./actions";
 
@@ -19,6 +20,10 @@ export default async function SignInPage({
     typeof params.callbackUrl === "string" ? params.callbackUrl : "/",
   );
   const sso = ssoProvider();
+  const ssoError =
+    typeof params.error === "string" && params.error.startsWith("sso_")
+      ? SSO_REFUSAL_MESSAGES[params.error.slice(4) as SsoRefusal]
+      : undefined;
   return (
     <div className="grid gap-5">
       <div>
@@ -30,6 +35,7 @@ export default async function SignInPage({
       {params.reason === "inactive" ? (
         <FormMessage error="Your access has ended. Sign in again, or ask your administrator." />
       ) : null}
+      {ssoError ? <FormMessage error={ssoError} /> : null}
       {params.reason === "created" ? (
         <FormMessage success="Your account is ready. Sign in to continue." />
       ) : null}

@@ -1,8 +1,9 @@
-// Measures how long scoring one assessment takes (run: npx tsx scripts/bench-scoring.ts).
+// Measures how long scoring one assessment takes, on every shipped question bank
+// (run: npm run bench). Model 2 also works out the best case and which stage each
+// recommendation unlocks, so it rescores a few what-ifs per assessment.
 import { performance } from "node:perf_hooks";
 import type { InventoryAction } from "@/lib/domain/actions";
-import type { AnswerInput } from "@/lib/domain/question-bank";
-import { QUESTION_BANK_V1 as bank } from "@/lib/domain/question-bank/v1";
+import { type AnswerInput, QUESTION_BANKS, type QuestionBank } from "@/lib/domain/question-bank";
 import { scoreAssessment } from "@/lib/domain/scoring";
 
 const inventory: InventoryAction[] = [
@@ -35,24 +36,28 @@ const inventory: InventoryAction[] = [
   },
 ];
 // A realistic mix: options of every strength, some "don't know", some evidence.
-const answers: AnswerInput[] = bank.questions.map((q, i) =>
-  i % 7 === 3
-    ? { questionId: q.id, dontKnow: true }
-    : {
-        questionId: q.id,
-        optionId: q.options[i % q.options.length]!.id,
-        evidence: i % 2 ? "runbook link" : undefined,
-      },
-);
+const answersFor = (bank: QuestionBank): AnswerInput[] =>
+  bank.questions.map((q, i) =>
+    i % 7 === 3
+      ? { questionId: q.id, dontKnow: true }
+      : {
+          questionId: q.id,
+          optionId: q.options[i % q.options.length]!.id,
+          evidence: i % 2 ? "runbook link" : undefined,
+        },
+  );
 
-const run = (n: number) => {
-  for (let i = 0; i < n; i++) scoreAssessment({ bank, answers, inventory });
-};
-run(2_000); // warm up
-const iterations = 20_000;
-const started = performance.now();
-run(iterations);
-const perCall = (performance.now() - started) / iterations;
-console.log(
-  `scoreAssessment: ${(perCall * 1000).toFixed(1)} µs per assessment (${iterations} runs, ${bank.questions.length} questions, ${inventory.length} actions)`,
-);
+for (const bank of Object.values(QUESTION_BANKS)) {
+  const answers = answersFor(bank);
+  const run = (n: number) => {
+    for (let i = 0; i < n; i++) scoreAssessment({ bank, answers, inventory });
+  };
+  run(200); // warm up
+  const iterations = 2_000;
+  const started = performance.now();
+  run(iterations);
+  const perCall = (performance.now() - started) / iterations;
+  console.log(
+    `scoreAssessment, bank ${bank.version} (model ${bank.scoringModel ?? 1}): ${(perCall * 1000).toFixed(0)} µs per assessment (${iterations} runs, ${bank.questions.length} questions, ${inventory.length} actions)`,
+  );
+}

@@ -163,7 +163,12 @@ describe("titles and names refuse control characters", () => {
     ["sign-up: your name", signUpSchema, signUp, "name"],
     ["sign-up: organisation", signUpSchema, signUp, "organisationName"],
     ["organisation settings", updateOrganisationSchema, { name: "Acme", version: "1" }, "name"],
-    ["API token", createTokenSchema, { name: "PagerDuty bridge", role: "viewer" }, "name"],
+    [
+      "API token",
+      createTokenSchema,
+      { name: "PagerDuty bridge", role: "viewer", expiresInDays: "90" },
+      "name",
+    ],
   ];
 
   test.each(cases)("%s: a valid value passes", (_label, schema, valid) => {

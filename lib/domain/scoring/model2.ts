@@ -1,6 +1,6 @@
 import type { InventoryAction } from "../actions";
 import { answerMap, inventoryFacts } from "../question-bank/conditions";
-import type { AnswerInput, Condition, QuestionBank } from "../question-bank/types";
+import type { AnswerInput, Condition, InventoryFact, QuestionBank } from "../question-bank/types";
 import { STAGE_LABELS, stageIndex } from "../stages";
 import {
   AUTONOMY_LABELS,
@@ -93,6 +93,47 @@ function hasWeakParentLeaf(condition: Condition): boolean {
   return condition.orDontKnow === true;
 }
 
+/** What the model looks up about a bank again and again, worked out once per bank. */
+type BankIndex = {
+  byId: Map<string, QuestionBank["questions"][number]>;
+  order: Map<string, number>;
+  parents: Map<string, string[]>;
+  weakParent: Map<string, boolean>;
+  /** Follow-ups asked on a weaker answer to each question. */
+  weakChildren: Map<string, string[]>;
+  blockerQuestions: Map<string, string[]>;
+  blockerFacts: Map<string, InventoryFact[]>;
+};
+const INDEXES = new WeakMap<QuestionBank, BankIndex>();
+
+function indexOf(bank: QuestionBank): BankIndex {
+  const cached = INDEXES.get(bank);
+  if (cached) return cached;
+  const parents = new Map<string, string[]>();
+  const weakParent = new Map<string, boolean>();
+  const weakChildren = new Map<string, string[]>();
+  for (const q of bank.questions) {
+    const ids = q.showIf ? [...new Set(conditionQuestions(q.showIf))] : [];
+    parents.set(q.id, ids);
+    const weak = q.showIf ? hasWeakParentLeaf(q.showIf) : false;
+    weakParent.set(q.id, weak);
+    if (weak) for (const id of ids) weakChildren.set(id, [...(weakChildren.get(id) ?? []), q.id]);
+  }
+  const index: BankIndex = {
+    byId: new Map(bank.questions.map((q) => [q.id, q])),
+    order: new Map(bank.questions.map((q, i) => [q.id, i])),
+    parents,
+    weakParent,
+    weakChildren,
+    blockerQuestions: new Map(
+      bank.blockers.map((b) => [b.id, [...new Set(conditionQuestions(b.when))]]),
+    ),
+    blockerFacts: new Map(bank.blockers.map((b) => [b.id, [...new Set(conditionFacts(b.when))]])),
+  };
+  INDEXES.set(bank, index);
+  return index;
+}
+
 type Core = {
   questions: QuestionResult[];
   dimensions: DimensionResult[];
@@ -109,14 +150,15 @@ type Core = {
 };
 
 /** Scores answers without the what-ifs (best case, recommendations) built on top of it. */
-function scoreCore(
+export function scoreCore(
   bank: QuestionBank,
   rawAnswers: readonly AnswerInput[],
   inventory: readonly InventoryAction[],
   detail = true,
 ): Core {
   const facts = inventoryFacts(inventory);
-  const byId = new Map(bank.questions.map((q) => [q.id, q]));
+  const index = indexOf(bank);
+  const byId = index.byId;
   // Answers naming an option the bank does not have count as not answered.
   const answers = answerMap(
     rawAnswers.filter(
@@ -158,29 +200,38 @@ function scoreCore(
   for (const q of bank.questions) {
     const answer = answers.get(q.id);
     const evidence = answer && !answer.dontKnow ? classifyEvidence(answer.evidence) : "none";
-    const base = {
+    // One literal with every key in one order: results of one shape keep the loops below fast.
+    const make = (
+      state: QuestionResult["state"],
+      score: number,
+      counted: boolean,
+      known: boolean,
+      optionLabel: string | null = null,
+      kind: QuestionResult["evidence"] = "none",
+    ): QuestionResult => ({
       questionId: q.id,
       dimensionId: q.dimensionId,
       prompt: q.prompt,
+      state,
+      optionLabel,
+      score,
+      counted,
+      known,
       weight: q.weight,
-      optionLabel: null,
-      evidenced: false,
-      evidence: "none" as const,
-    };
+      evidenced: kind !== "none",
+      evidence: kind,
+    });
     let result: QuestionResult;
     if (q.showIf && !evaluate(q.showIf, facts, () => true)) {
-      result = { ...base, state: "not_applicable", score: 0, counted: false, known: true };
+      result = make("not_applicable", 0, false, true);
     } else if (q.showIf && !evaluate(q.showIf, facts, asScored)) {
-      const parents = [...new Set(conditionQuestions(q.showIf))].map((id) => ({
-        id,
-        value: leafValue(id),
-      }));
-      if (hasWeakParentLeaf(q.showIf)) {
+      const parents = index.parents.get(q.id)!.map((id) => ({ id, value: leafValue(id) }));
+      if (index.weakParent.get(q.id)) {
         // Asked only on weaker answers: the earlier answer was good enough to settle it.
-        result = { ...base, state: "settled", score: MAX_OPTION_SCORE, counted: true, known: true };
+        result = make("settled", MAX_OPTION_SCORE, true, true);
       } else if (parents.some((p) => p.value.kind === "unknown")) {
         // Asked only on stronger answers that are not known: it counts as a gap like them.
-        result = { ...base, state: "settled", score: 0, counted: true, known: false };
+        result = make("settled", 0, true, false);
       } else {
         // Asked only on stronger answers: a weaker earlier answer carries over to it.
         const scores = parents
@@ -188,28 +239,13 @@ function scoreCore(
           .filter((s): s is QuestionResult => s?.state === "option")
           .map((s) => s.score);
         const score = scores.length ? Math.min(...scores) : MAX_OPTION_SCORE;
-        result = { ...base, state: "settled", score, counted: true, known: true };
+        result = make("settled", score, true, true);
       }
     } else if (!answer || answer.dontKnow) {
-      result = {
-        ...base,
-        state: answer ? "dont_know" : "unanswered",
-        score: 0,
-        counted: true,
-        known: false,
-      };
+      result = make(answer ? "dont_know" : "unanswered", 0, true, false);
     } else {
       const option = q.options.find((o) => o.id === answer.optionId)!;
-      result = {
-        ...base,
-        state: "option",
-        optionLabel: option.label,
-        score: option.score,
-        counted: true,
-        known: true,
-        evidenced: evidence !== "none",
-        evidence,
-      };
+      result = make("option", option.score, true, true, option.label, evidence);
       if (!q.showIf || evaluate(q.showIf, facts, asCertain)) certainIds.add(q.id);
     }
     states.set(q.id, result);
@@ -226,8 +262,12 @@ function scoreCore(
       : null;
   };
   const dimensions: DimensionResult[] = [];
+  const byDimension = new Map<string, QuestionResult[]>();
+  for (const q of questions)
+    byDimension.set(q.dimensionId, [...(byDimension.get(q.dimensionId) ?? []), q]);
   for (const d of bank.dimensions) {
-    const qs = questions.filter((q) => q.dimensionId === d.id && q.counted);
+    const all = byDimension.get(d.id) ?? [];
+    const qs = all.filter((q) => q.counted);
     const asked = qs.filter((q) => q.state !== "settled");
     const score = weighted(qs);
     const known = weighted(qs.filter((q) => q.known));
@@ -241,9 +281,7 @@ function scoreCore(
       answered: asked.filter((q) => q.state === "option").length,
       dontKnow: asked.filter((q) => q.state !== "option").length,
     };
-    const left = questions.filter(
-      (q) => q.dimensionId === d.id && q.state === "not_applicable",
-    ).length;
+    const left = all.filter((q) => q.state === "not_applicable").length;
     trace.push(
       `${d.title}: ${result.score} = weighted mean of ${qs.length} answers on a 0–4 scale` +
         (result.dontKnow ? `, ${result.dontKnow} not known and counted as gaps` : "") +
@@ -292,7 +330,8 @@ function scoreCore(
     .filter((b) => evaluate(b.when, facts, asPossible))
     .map((b): BlockerHit => {
       const confirmed = evaluate(b.when, facts, asCertain);
-      const unknownLeaves = [...new Set(conditionQuestions(b.when))]
+      const unknownLeaves = index.blockerQuestions
+        .get(b.id)!
         .filter((id) => leafValue(id).kind === "unknown")
         .map((id) => findOutItem(byId.get(id)!));
       return {
@@ -306,7 +345,7 @@ function scoreCore(
               evaluate(c, facts, asPossible),
             )
           : [],
-        facts: [...new Set(conditionFacts(b.when))],
+        facts: index.blockerFacts.get(b.id)!,
       };
     })
     .sort(
@@ -347,10 +386,14 @@ function scoreCore(
   const asked = questions.filter(
     (q) => q.state === "option" || q.state === "dont_know" || q.state === "unanswered",
   );
+  // A follow-up not asked only because its question is unknown is as unknown as an open one:
+  // it stays in the count, so that "don't know" can never raise confidence by hiding it.
+  const open = questions.filter((q) => q.state === "settled" && !q.known).length;
   const credit = asked
     .filter((q) => q.state === "option" && certainIds.has(q.questionId))
     .reduce((s, q) => s + 0.5 + EVIDENCE_CREDIT[q.evidence], 0);
-  const confidence = asked.length ? Math.round((credit / asked.length) * 1000) / 1000 : 0;
+  const base = asked.length + open;
+  const confidence = base ? Math.round((credit / base) * 1000) / 1000 : 0;
   let confidenceBand: Band = "not_ready";
   for (const b of BANDS) if (confidence >= CONFIDENCE_FLOORS[b]) confidenceBand = b;
   caps.push({
@@ -421,7 +464,7 @@ function bestCaseAnswers(
 }
 
 function bestOption(bank: QuestionBank, questionId: string): string {
-  const q = bank.questions.find((x) => x.id === questionId)!;
+  const q = indexOf(bank).byId.get(questionId)!;
   return q.options.reduce((best, o) => (o.score > best.score ? o : best)).id;
 }
 
@@ -461,7 +504,8 @@ export function scoreModel2(input: {
     );
   }
 
-  const order = new Map(bank.questions.map((q, i) => [q.id, i]));
+  const index = indexOf(bank);
+  const order = index.order;
   // Points gained: the answer at its best, plus the follow-ups that answer would settle.
   const includedWeight = core.dimensions.reduce((sum, d) => sum + d.weight, 0);
   const dimensionWeight = new Map(
@@ -472,8 +516,10 @@ export function scoreModel2(input: {
         .reduce((sum, x) => sum + x.weight, 0),
     ]),
   );
+  const dimensionById = new Map(core.dimensions.map((d) => [d.id, d]));
+  const resultById = new Map(core.questions.map((x) => [x.questionId, x]));
   const deficit = (x: QuestionResult) => {
-    const d = core.dimensions.find((y) => y.id === x.dimensionId)!;
+    const d = dimensionById.get(x.dimensionId)!;
     const w = dimensionWeight.get(x.dimensionId) ?? 0;
     if (w === 0 || includedWeight === 0) return 0;
     return (
@@ -482,16 +528,9 @@ export function scoreModel2(input: {
     );
   };
   const followUps = (id: string) =>
-    core.questions.filter((x) => {
-      const question = bank.questions.find((y) => y.id === x.questionId)!;
-      return (
-        x.state !== "settled" &&
-        x.state !== "not_applicable" &&
-        question.showIf !== undefined &&
-        hasWeakParentLeaf(question.showIf) &&
-        conditionQuestions(question.showIf).includes(id)
-      );
-    });
+    (index.weakChildren.get(id) ?? [])
+      .map((child) => resultById.get(child)!)
+      .filter((x) => x.state !== "settled" && x.state !== "not_applicable");
   // Rescore only where fixing the answer could lift every limit that decided the band.
   const binding = core.caps.filter((c) => c.binding);
   const weakestScore = Math.min(...core.dimensions.filter((d) => d.weight > 0).map((d) => d.score));
@@ -505,11 +544,9 @@ export function scoreModel2(input: {
       if (c.source === "score") return core.overall + gainOf(x) + 0.05 >= nextThreshold;
       if (c.source === "confidence") return x.state !== "option";
       if (c.source === "dimension_floor")
-        return core.dimensions.find((d) => d.id === x.dimensionId)?.score === weakestScore;
+        return dimensionById.get(x.dimensionId)?.score === weakestScore;
       const blocker = core.blockers.find(
-        (b) =>
-          b.capBand === c.band &&
-          conditionQuestions(bank.blockers.find((y) => y.id === b.id)!.when).includes(x.questionId),
+        (b) => b.capBand === c.band && index.blockerQuestions.get(b.id)!.includes(x.questionId),
       );
       return blocker !== undefined;
     });
@@ -522,7 +559,7 @@ export function scoreModel2(input: {
         (q.state === "option" && q.score < WEAK_BELOW),
     )
     .map((q) => {
-      const question = bank.questions.find((x) => x.id === q.questionId)!;
+      const question = index.byId.get(q.questionId)!;
       let unlocks: Recommendation["unlocks"] = null;
       if (couldLift(q)) {
         const improved = scoreCore(
@@ -574,7 +611,7 @@ export function scoreModel2(input: {
     .map((q) => ({
       questionId: q.questionId,
       dimensionId: q.dimensionId,
-      assumption: bank.questions.find((x) => x.id === q.questionId)!.assumption,
+      assumption: index.byId.get(q.questionId)!.assumption,
       evidence: answers.get(q.questionId)?.evidence?.trim() || null,
     }));
 
@@ -602,7 +639,7 @@ export function scoreModel2(input: {
     caps: core.caps,
     weakestDimensions,
     recommendations,
-    findOut: unknown.map((q) => findOutItem(bank.questions.find((x) => x.id === q.questionId)!)),
+    findOut: unknown.map((q) => findOutItem(index.byId.get(q.questionId)!)),
     inventory: inventoryDrivers(bank, facts, inventory, core.blockers),
     recommendedStage: start.stage,
     maxStage,

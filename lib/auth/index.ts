@@ -35,7 +35,10 @@ function providers(): NextAuthConfig["providers"] {
           ...parsed.data,
           ip: requestAddress(request.headers),
         });
-        if (result.ok) return result.user;
+        if (result.ok) {
+          const { id, email, name, sessionVersion } = result.user;
+          return { id, email, name, sessionVersion };
+        }
         if (result.reason === "rate_limited") throw new TooManyAttempts();
         if (result.reason === "disabled") throw new AccountDisabled();
         throw new InvalidCredentials();
@@ -56,12 +59,26 @@ function providers(): NextAuthConfig["providers"] {
   return list;
 }
 
-/** Finds the local user for a single sign-on identity, creating it on first sign-in. */
-async function userForSso(email: string, name: string | null | undefined) {
-  const existing = await findUserByEmail(email);
+/**
+ * Finds the local user for a single sign-on identity, creating it on first sign-in (with a
+ * verified address when the provider says so).
+ */
+async function userForSso(profile: {
+  email: string;
+  name?: string | null;
+  email_verified?: unknown;
+}): Promise<{ id: string; sessionVersion: number } | null> {
+  const existing = await findUserByEmail(profile.email);
   if (existing) return existing.disabledAt ? null : existing;
-  const displayName = withoutControlCharacters(name ?? "") || email.split("@")[0] || email;
-  return createUser(db, { email, name: displayName, passwordHash: null });
+  const displayName =
+    withoutControlCharacters(profile.name ?? "") || profile.email.split("@")[0] || profile.email;
+  const created = await createUser(db, {
+    email: profile.email,
+    name: displayName,
+    passwordHash: null,
+    emailVerified: profile.email_verified === true,
+  });
+  return created ? { id: created.id, sessionVersion: 0 } : null;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -79,14 +96,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
       if (!profile?.email || profile.email_verified === false) return false;
-      return (await userForSso(profile.email, profile.name)) !== null;
+      return (await userForSso({ ...profile, email: profile.email })) !== null;
     },
+    // Runs with `user` (and `account`) only when signing in: the session version is taken
+    // then and never changed afterwards, whatever a client sends to the session endpoint.
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc" && profile?.email) {
-        const local = await userForSso(profile.email, profile.name);
-        if (local) token.uid = local.id;
+        const local = await userForSso({ ...profile, email: profile.email });
+        if (local) {
+          token.uid = local.id;
+          token.sv = local.sessionVersion;
+        }
       } else if (user?.id) {
         token.uid = user.id;
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },

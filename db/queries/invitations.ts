@@ -4,8 +4,9 @@ import { invitations, memberships, organisations, users } from "@/db/schema";
 import { type Actor, assertCan, assertCanGrant, type MemberContext } from "@/lib/auth/permissions";
 import { randomSecret, sha256 } from "@/lib/crypto";
 import type { Role } from "@/lib/domain/roles";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
+import { isEmailVerified } from "./users";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -145,9 +146,14 @@ export async function previewInvitation(
   return { orgName: row.orgName, orgSlug: row.orgSlug, role: row.role, status };
 }
 
+/** Why someone with an unverified address cannot join, for the invitation page and errors. */
+export const VERIFY_BEFORE_JOINING =
+  "Verify your email address before you join an organisation: open the link we emailed you, or ask for a new one.";
+
 /**
- * Accepts an invitation for a signed-in user: they join with the invitation's role.
- * A user who is already a member keeps their current role. Returns the organisation slug.
+ * Accepts an invitation for a signed-in user with a verified email address: they join with
+ * the invitation's role. A user who is already a member keeps their current role. Returns the
+ * organisation slug.
  */
 export function acceptInvitation(
   actor: Extract<Actor, { type: "user" }>,
@@ -157,7 +163,7 @@ export function acceptInvitation(
   return db.transaction((tx) => acceptInvitationIn(tx, actor, token, now));
 }
 
-/** acceptInvitation inside the caller's transaction (used when signing up from a link). */
+/** acceptInvitation inside the caller's transaction. */
 export async function acceptInvitationIn(
   tx: Transaction,
   actor: Extract<Actor, { type: "user" }>,
@@ -185,6 +191,11 @@ export async function acceptInvitationIn(
       "This invitation link is no longer valid. Ask an admin of the organisation for a new one.",
     );
   }
+  const [person] = await tx
+    .select({ emailVerifiedAt: users.emailVerifiedAt })
+    .from(users)
+    .where(eq(users.id, actor.userId));
+  if (!person || !isEmailVerified(person)) throw forbidden(VERIFY_BEFORE_JOINING);
   const [existing] = await tx
     .select({ id: memberships.id })
     .from(memberships)

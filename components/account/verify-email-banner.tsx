@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { ActionState } from "@/lib/action-result";
+import { ResendVerificationForm } from "./resend-verification-form";
+
+/** Shown on every page to someone who has not verified their email address yet. */
+export function VerifyEmailBanner({
+  email,
+  outbox,
+  resendAction,
+}: {
+  email: string;
+  /** No mail server is configured: the message is on the account page instead. */
+  outbox: boolean;
+  resendAction: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
+  return (
+    <section
+      aria-labelledby="verify-email-title"
+      data-testid="verify-email-banner"
+      className="mb-6 grid gap-2 rounded-md border border-warning/40 bg-warning/5 p-4 text-sm"
+    >
+      <h2 id="verify-email-title" className="font-semibold">
+        Verify your email
+      </h2>
+      <p>
+        We sent a link to <strong>{email}</strong>. Open it to confirm the address is yours; until
+        then you cannot join organisations you are invited to.
+        {outbox ? (
+          <>
+            {" "}
+            No mail server is configured, so the message is on{" "}
+            <Link className="font-medium text-primary hover:underline" href="/account">
+              your account page
+            </Link>
+            .
+          </>
+        ) : null}
+      </p>
+      <ResendVerificationForm action={resendAction} />
+    </section>
+  );
+}

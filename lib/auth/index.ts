@@ -1,13 +1,11 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { db } from "@/db";
-import { createUser, findUserByEmail } from "@/db/queries/users";
 import { requestAddress } from "@/lib/client-address";
 import { getOidcConfig } from "@/lib/env";
-import { withoutControlCharacters } from "@/lib/text";
 import { authConfig } from "./config";
 import { authenticateCredentials } from "./credentials";
+import { userForSso } from "./sso";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
@@ -57,28 +55,6 @@ function providers(): NextAuthConfig["providers"] {
     });
   }
   return list;
-}
-
-/**
- * Finds the local user for a single sign-on identity, creating it on first sign-in (with a
- * verified address when the provider says so).
- */
-async function userForSso(profile: {
-  email: string;
-  name?: string | null;
-  email_verified?: unknown;
-}): Promise<{ id: string; sessionVersion: number } | null> {
-  const existing = await findUserByEmail(profile.email);
-  if (existing) return existing.disabledAt ? null : existing;
-  const displayName =
-    withoutControlCharacters(profile.name ?? "") || profile.email.split("@")[0] || profile.email;
-  const created = await createUser(db, {
-    email: profile.email,
-    name: displayName,
-    passwordHash: null,
-    emailVerified: profile.email_verified === true,
-  });
-  return created ? { id: created.id, sessionVersion: 0 } : null;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

@@ -14,14 +14,13 @@ export function VerifyEmailBanner({
   resendAction: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
   return (
+    // A notice, not part of the page's outline: no heading element.
     <section
-      aria-labelledby="verify-email-title"
+      aria-label="Verify your email"
       data-testid="verify-email-banner"
       className="mb-6 grid gap-2 rounded-md border border-warning/40 bg-warning/5 p-4 text-sm"
     >
-      <h2 id="verify-email-title" className="font-semibold">
-        Verify your email
-      </h2>
+      <p className="font-semibold">Verify your email</p>
       <p>
         We sent a link to <strong>{email}</strong>. Open it to confirm the address is yours; until
         then you cannot join organisations you are invited to.

@@ -111,4 +111,29 @@ describe("an account", () => {
     await laptopPage.waitForURL(/\/sign-in\?reason=ended$/);
     await Promise.all([laptop.close(), phone.close()]);
   });
+
+  test("changing the password keeps this browser signed in, ends the others, and sends a notice", async () => {
+    const me = person("Cory Change");
+    const newPassword = `new-${uniq()}-${uniq()}`;
+    const here = await newPerson(browser);
+    const herePage = await here.newPage();
+    await new AuthPages(herePage).signUp(me, `Change ${uniq()}`);
+    const slug = orgSlug(herePage.url());
+    const elsewhere = await newPerson(browser);
+    const elsewherePage = await elsewhere.newPage();
+    await new AuthPages(elsewherePage).signIn(me.email, me.password);
+    await elsewherePage.waitForURL(new RegExp(`/o/${slug}$`));
+
+    const changed = Date.now();
+    await new AccountPages(herePage).changePassword(me.password, newPassword);
+    await herePage.goto(`/o/${slug}`);
+    await herePage.waitForURL(new RegExp(`/o/${slug}$`));
+    await elsewherePage.goto(`/o/${slug}`);
+    await elsewherePage.waitForURL(/\/sign-in\?reason=ended$/);
+    const notice = await waitForEmail(me.email, "Your Preflight password was changed", {
+      after: changed,
+    });
+    expect(notice.text).toContain("from the account page");
+    await Promise.all([here.close(), elsewhere.close()]);
+  });
 });

@@ -21,20 +21,22 @@ export function VerifyEmailBanner({
       className="mb-6 grid gap-2 rounded-md border border-warning/40 bg-warning/5 p-4 text-sm"
     >
       <p className="font-semibold">Verify your email</p>
-      <p>
-        We sent a link to <strong>{email}</strong>. Open it to confirm the address is yours; until
-        then you cannot join organisations you are invited to.
-        {outbox ? (
-          <>
-            {" "}
-            No mail server is configured, so the message is on{" "}
-            <Link className="font-medium text-primary hover:underline" href="/account">
-              your account page
-            </Link>
-            .
-          </>
-        ) : null}
-      </p>
+      {outbox ? (
+        <p>
+          Open the link that confirms <strong>{email}</strong> is yours; until then you cannot join
+          organisations you are invited to. No mail server is configured, so it was not emailed: it
+          is on{" "}
+          <Link className="font-medium text-primary hover:underline" href="/account">
+            your account page
+          </Link>
+          .
+        </p>
+      ) : (
+        <p>
+          We sent a link to <strong>{email}</strong>. Open it to confirm the address is yours; until
+          then you cannot join organisations you are invited to.
+        </p>
+      )}
       <ResendVerificationForm action={resendAction} />
     </section>
   );

@@ -79,10 +79,10 @@ export async function loadGateSnapshots(
     tx
       .select({
         pilotId: runMetrics.pilotId,
-        attempted: sql<number>`coalesce(sum(${runMetrics.attempted}), 0)::int`,
-        correct: sql<number>`coalesce(sum(${runMetrics.correct}), 0)::int`,
-        overrides: sql<number>`coalesce(sum(${runMetrics.overrides}), 0)::int`,
-        escalations: sql<number>`coalesce(sum(${runMetrics.escalations}), 0)::int`,
+        attempted: sql<number>`coalesce(sum(${runMetrics.attempted}), 0)`.mapWith(Number),
+        correct: sql<number>`coalesce(sum(${runMetrics.correct}), 0)`.mapWith(Number),
+        overrides: sql<number>`coalesce(sum(${runMetrics.overrides}), 0)`.mapWith(Number),
+        escalations: sql<number>`coalesce(sum(${runMetrics.escalations}), 0)`.mapWith(Number),
       })
       .from(runMetrics)
       .innerJoin(pilots, eq(pilots.id, runMetrics.pilotId))

@@ -535,6 +535,16 @@ export async function ingestWebhookIncident(
     const stage = before.pilotId
       ? await stageAt(tx, before.pilotId, event.startedAt)
       : before.stage;
+    // Pagers redeliver events: one that changes nothing must not bump the version (which would
+    // turn someone's edit in progress into a conflict) or add an audit row.
+    const sameTime = (a: Date | null, b: Date | null) =>
+      (a?.getTime() ?? null) === (b?.getTime() ?? null);
+    const unchanged =
+      next.title === before.title &&
+      next.severity === before.severity &&
+      stage === before.stage &&
+      TIMELINE_FIELDS.every((field) => sameTime(next[field], before[field]));
+    if (unchanged) return { incident: before, created: false };
     await tx
       .update(incidents)
       .set({ ...next, stage, version: sql`${incidents.version} + 1` })

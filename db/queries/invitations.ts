@@ -3,12 +3,21 @@ import { db, type Transaction } from "@/db";
 import { invitations, memberships, organisations, users } from "@/db/schema";
 import { type Actor, assertCan, assertCanGrant, type MemberContext } from "@/lib/auth/permissions";
 import { randomSecret, sha256 } from "@/lib/crypto";
-import type { Role } from "@/lib/domain/roles";
+import { type Role, roleAtLeast } from "@/lib/domain/roles";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 import { isEmailVerified } from "./users";
 
 export const INVITATION_TTL_DAYS = 7;
+/** Links that make someone an admin or owner are worth more to a thief: they expire sooner. */
+export const PRIVILEGED_INVITATION_TTL_DAYS = 2;
+
+/** How long an invitation with this role stays valid, in days. */
+export function invitationTtlDays(role: Role): number {
+  return role === "owner" || role === "admin"
+    ? PRIVILEGED_INVITATION_TTL_DAYS
+    : INVITATION_TTL_DAYS;
+}
 
 export type InvitationDto = {
   id: string;
@@ -37,7 +46,7 @@ export async function createInvitation(
         email: input.email?.trim().toLowerCase() || null,
         tokenHash: sha256(token),
         createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000),
+        expiresAt: new Date(now.getTime() + invitationTtlDays(input.role) * 86_400_000),
       })
       .returning({
         id: invitations.id,
@@ -175,6 +184,8 @@ export async function acceptInvitationIn(
       id: invitations.id,
       orgId: invitations.orgId,
       role: invitations.role,
+      email: invitations.email,
+      createdBy: invitations.createdBy,
       orgSlug: organisations.slug,
       acceptedAt: invitations.acceptedAt,
       revokedAt: invitations.revokedAt,
@@ -191,11 +202,32 @@ export async function acceptInvitationIn(
       "This invitation link is no longer valid. Ask an admin of the organisation for a new one.",
     );
   }
-  const [person] = await tx
-    .select({ emailVerifiedAt: users.emailVerifiedAt })
+  // An invitation addressed to someone is theirs alone.
+  const [accepting] = await tx
+    .select({ email: users.email, emailVerifiedAt: users.emailVerifiedAt })
     .from(users)
     .where(eq(users.id, actor.userId));
-  if (!person || !isEmailVerified(person)) throw forbidden(VERIFY_BEFORE_JOINING);
+  if (invite.email && accepting?.email.toLowerCase() !== invite.email.toLowerCase()) {
+    throw new AppError(
+      "forbidden",
+      `This invitation is for ${invite.email}. Sign in with that address, or ask an admin for an invitation of your own.`,
+    );
+  }
+  // Only someone who proved they receive mail at their address joins.
+  if (!accepting || !isEmailVerified(accepting)) throw forbidden(VERIFY_BEFORE_JOINING);
+  // The inviter must still be a member who could grant this role today.
+  const [inviter] = invite.createdBy
+    ? await tx
+        .select({ role: memberships.role })
+        .from(memberships)
+        .where(and(eq(memberships.orgId, invite.orgId), eq(memberships.userId, invite.createdBy)))
+    : [];
+  if (!inviter || !roleAtLeast(inviter.role, invite.role) || !roleAtLeast(inviter.role, "admin")) {
+    throw new AppError(
+      "conflict",
+      "The person who sent this invitation can no longer grant it. Ask an admin of the organisation for a new one.",
+    );
+  }
   const [existing] = await tx
     .select({ id: memberships.id })
     .from(memberships)

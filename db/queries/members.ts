@@ -1,6 +1,6 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db";
-import { memberships, organisations, users } from "@/db/schema";
+import { invitations, memberships, organisations, users } from "@/db/schema";
 import {
   assertCan,
   assertCanGrant,
@@ -126,11 +126,25 @@ export async function removeMember(
       throw new AppError("conflict", LAST_OWNER);
     }
     await tx.delete(memberships).where(eq(memberships.id, before.id));
+    // Invitations the member sent and nobody used yet stop working with their access.
+    const revoked = await tx
+      .update(invitations)
+      .set({ revokedAt: sql`now()` })
+      .where(
+        and(
+          eq(invitations.orgId, ctx.orgId),
+          eq(invitations.createdBy, before.userId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
+      .returning({ id: invitations.id });
     await writeAudit(tx, ctx.orgId, ctx.actor, {
       action: leaving ? "member.left" : "member.removed",
       entityType: "membership",
       entityId: before.id,
       before: { userId: before.userId, email: before.email, role: before.role },
+      after: revoked.length ? { invitationsRevoked: revoked.map((r) => r.id) } : undefined,
     });
   });
 }

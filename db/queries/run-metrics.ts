@@ -210,10 +210,10 @@ export async function runMetricTotalsByStage(ctx: MemberContext, pilotId: string
   const rows = await db
     .select({
       stage: runMetrics.stage,
-      attempted: sql<number>`sum(${runMetrics.attempted})::int`,
-      correct: sql<number>`sum(${runMetrics.correct})::int`,
-      overrides: sql<number>`sum(${runMetrics.overrides})::int`,
-      escalations: sql<number>`sum(${runMetrics.escalations})::int`,
+      attempted: sql<number>`sum(${runMetrics.attempted})`.mapWith(Number),
+      correct: sql<number>`sum(${runMetrics.correct})`.mapWith(Number),
+      overrides: sql<number>`sum(${runMetrics.overrides})`.mapWith(Number),
+      escalations: sql<number>`sum(${runMetrics.escalations})`.mapWith(Number),
     })
     .from(runMetrics)
     .innerJoin(pilots, eq(pilots.id, runMetrics.pilotId))

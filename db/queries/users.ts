@@ -78,6 +78,15 @@ export async function userHasPassword(userId: string): Promise<boolean> {
   return row?.has ?? false;
 }
 
+/** A user's current session version, put into a session when it signs in (0 when unknown). */
+export async function getSessionVersion(userId: string): Promise<number> {
+  const [row] = await db
+    .select({ sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row?.sessionVersion ?? 0;
+}
+
 /** Looks a user up by email (for single sign-on and scripts). */
 export async function findUserByEmail(email: string, tx: Executor = db) {
   const [row] = await tx

@@ -6,6 +6,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uuid,
 } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns";
@@ -61,6 +62,29 @@ export const signInFailures = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sign_in_failures_key_created_at_idx").on(t.key, t.createdAt)],
+);
+
+/**
+ * Single sign-on identities linked to a user, by the provider's issuer and subject: never by
+ * the email claim, which a provider may let people change.
+ */
+export const ssoIdentities = pgTable(
+  "sso_identities",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    /** The email the provider gave when the identity was linked (for people to recognise it). */
+    email: text("email").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    unique("sso_identities_issuer_subject_key").on(t.issuer, t.subject),
+    index("sso_identities_user_idx").on(t.userId),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

@@ -68,6 +68,37 @@ async function authenticate(request: Request): Promise<MemberContext> {
   return result.ctx;
 }
 
+/**
+ * Fields whose text PostgreSQL cannot store: U+0000 is refused in text columns and a lone
+ * surrogate in JSON ones. Refused as invalid input rather than failing in the database.
+ */
+function unstorableTextErrors(value: unknown): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  // Iterative and bounded: a body may be anything a client sends, however large or deep.
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 10_000) {
+    const { value: v, path } = stack.pop()!;
+    if (typeof v === "string") {
+      const problem = v.includes("\u0000")
+        ? "Text cannot contain the NUL character (\\u0000)."
+        : /\p{Cs}/u.test(v)
+          ? "Text must be valid Unicode: this has a lone surrogate."
+          : null;
+      if (problem) fields[path.join(".") || "_"] = [problem];
+    } else if (v && typeof v === "object" && path.length < 32) {
+      for (const [key, child] of Object.entries(v))
+        stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return fields;
+}
+
+function assertStorableText(value: unknown, message: string): void {
+  const fields = unstorableTextErrors(value);
+  if (Object.keys(fields).length > 0) throw new AppError("invalid_input", message, fields);
+}
+
 /** Parses a JSON body with a zod schema: 400 for malformed JSON, 422 with fields for bad values. */
 export async function parseJson<S extends z.ZodType>(
   request: Request,
@@ -81,12 +112,13 @@ export async function parseJson<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new AppError(
-      "invalid_input",
-      "The request body is not valid.",
-      fieldErrorsFrom(parsed.error.issues),
-    );
+    // Every wrong field at once: the schema's findings and any text that cannot be stored.
+    throw new AppError("invalid_input", "The request body is not valid.", {
+      ...unstorableTextErrors(body),
+      ...fieldErrorsFrom(parsed.error.issues),
+    });
   }
+  assertStorableText(parsed.data, "The request body is not valid.");
   return parsed.data;
 }
 
@@ -101,6 +133,7 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
       fieldErrorsFrom(parsed.error.issues),
     );
   }
+  assertStorableText(parsed.data, "The query parameters are not valid.");
   return parsed.data;
 }
 

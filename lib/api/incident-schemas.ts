@@ -9,6 +9,7 @@ import {
 } from "@/lib/domain/incidents";
 import { STAGES } from "@/lib/domain/stages";
 import { singleLine } from "@/lib/text";
+import { MAX_VERSION } from "./schemas";
 
 const timestamp = z.iso
   .datetime({ offset: true })
@@ -42,7 +43,12 @@ export const incidentInputSchema = z
 export const incidentPatchSchema = z
   .object({
     ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
-    version: z.number().int().min(1).meta({ description: "The incident's version you last read." }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_VERSION)
+      .meta({ description: "The incident's version you last read." }),
   } as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> } & { version: z.ZodNumber })
   .meta({ id: "IncidentPatch" });
 

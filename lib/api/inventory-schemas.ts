@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ACTION_ACCESS, BLAST_RADIUS, FREQUENCY, REVERSIBILITY } from "@/lib/domain/actions";
 import { singleLine } from "@/lib/text";
-import { changesSomething } from "./schemas";
+import { changesSomething, MAX_VERSION } from "./schemas";
 
 /** One inventory action as the add-action form and the API take it. */
 export const inventoryActionInputSchema = z
@@ -22,7 +22,7 @@ export const inventoryActionInputSchema = z
 export const inventoryActionPatchSchema = inventoryActionInputSchema
   .partial()
   .extend({
-    version: z.number().int().min(1).meta({
+    version: z.number().int().min(1).max(MAX_VERSION).meta({
       description: "The action's version you last read; a stale one is a 409 and changes nothing.",
     }),
   })

@@ -7,6 +7,7 @@ import {
   TRANSITION_KINDS,
 } from "@/lib/domain/pilots";
 import { STAGES } from "@/lib/domain/stages";
+import { MAX_VERSION } from "./schemas";
 
 const isoDate = z.iso.date().meta({ description: "A calendar date, YYYY-MM-DD." });
 
@@ -138,7 +139,12 @@ export const transitionInputSchema = z
       description:
         "Why. Required (10+ characters) for rollbacks, pauses, resumes and retirements; from an owner or admin token it also overrides failing gate criteria.",
     }),
-    version: z.number().int().min(1).meta({ description: "The pilot's version you last read." }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_VERSION)
+      .meta({ description: "The pilot's version you last read." }),
   })
   .meta({ id: "PilotTransitionInput" });
 
@@ -213,7 +219,7 @@ export const assumptionPatchSchema = z
     evidence: z.string().trim().max(2000).nullable().optional().meta({
       description: "Required unless the status is `open`: what shows it.",
     }),
-    version: z.number().int().min(1),
+    version: z.number().int().min(1).max(MAX_VERSION),
   })
   .meta({ id: "AssumptionPatch" });
 

@@ -140,11 +140,15 @@ export const useCaseInputSchema = z
   })
   .meta({ id: "UseCaseInput" });
 
+/** Versions are PostgreSQL integers: a larger one could never match, and must not reach a query. */
+export const MAX_VERSION = 2_147_483_647;
+
 /** The version a client last read, from a JSON body (a number). */
 const versionField = z
   .number()
   .int()
   .min(1)
+  .max(MAX_VERSION)
   .meta({ description: "The version you last read; a stale one is a 409 and changes nothing." });
 
 /** The version a client last read, as a query parameter (DELETE requests have no body). */
@@ -153,6 +157,7 @@ export const versionQuerySchema = z.object({
     .number({ message: "Send the version you last read as ?version=, a whole number from 1." })
     .int()
     .positive()
+    .max(MAX_VERSION)
     .meta({ description: "The version you last read; a stale one is a 409 and removes nothing." }),
 });
 

@@ -1,11 +1,12 @@
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig, type Profile } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { resolveSsoSignIn } from "@/db/queries/sso";
+import { getSessionVersion } from "@/db/queries/users";
 import { requestAddress } from "@/lib/client-address";
 import { getOidcConfig } from "@/lib/env";
 import { authConfig } from "./config";
 import { authenticateCredentials } from "./credentials";
-import { userForSso } from "./sso";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
@@ -57,6 +58,19 @@ function providers(): NextAuthConfig["providers"] {
   return list;
 }
 
+/** The local user a single sign-on resolves to (linked by issuer and subject), or why not. */
+function resolveSso(account: { providerAccountId?: string } | null, profile: Profile | undefined) {
+  const oidc = getOidcConfig();
+  if (!oidc || !profile?.email || !account?.providerAccountId) return null;
+  return resolveSsoSignIn({
+    issuer: oidc.issuer,
+    subject: account.providerAccountId,
+    email: profile.email,
+    emailVerified: profile.email_verified,
+    name: profile.name,
+  });
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   logger: {
@@ -71,17 +85,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     ...authConfig.callbacks,
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      if (!profile?.email || profile.email_verified === false) return false;
-      return (await userForSso({ ...profile, email: profile.email })) !== null;
+      const resolved = await resolveSso(account, profile);
+      if (resolved?.ok) return true;
+      // Refused: back to the sign-in page, which says why in words.
+      return `/sign-in?error=${resolved ? `sso_${resolved.reason}` : "sso_unverified_claim"}`;
     },
     // Runs with `user` (and `account`) only when signing in: the session version is taken
     // then and never changed afterwards, whatever a client sends to the session endpoint.
     async jwt({ token, user, account, profile }) {
-      if (account?.provider === "oidc" && profile?.email) {
-        const local = await userForSso({ ...profile, email: profile.email });
-        if (local) {
-          token.uid = local.id;
-          token.sv = local.sessionVersion;
+      if (account?.provider === "oidc") {
+        // signIn linked or created the identity; this finds it again by issuer and subject.
+        const resolved = await resolveSso(account, profile);
+        if (resolved?.ok) {
+          token.uid = resolved.userId;
+          token.sv = await getSessionVersion(resolved.userId);
         }
       } else if (user?.id) {
         token.uid = user.id;

@@ -80,6 +80,22 @@ test("a new user describes a use case, completes the assessment wizard and sees 
   ).toBe(true);
   expect(await wizard.question("process_key_person").count()).toBe(0);
   expect(await wizard.progress()).toBe(progressBefore);
+
+  // A note typed and followed at once by Next is saved before the page moves on: after a
+  // reload it is still there.
+  const note = "Checked with Dana, see OPS-142";
+  await wizard
+    .question("data_freshness")
+    .getByLabel(/Evidence/)
+    .fill(note);
+  await wizard.next();
+  await page.goto(page.url().replace(/\?step=.*/, "?step=data"));
+  expect(
+    await wizard
+      .question("data_freshness")
+      .getByLabel(/Evidence/)
+      .inputValue(),
+  ).toBe(note);
   await page.goto(page.url().replace(/\?step=.*/, "?step=process"));
   expect(
     await wizard

@@ -10,8 +10,8 @@ import {
   previewInvitation,
   revokeInvitation,
 } from "@/db/queries/invitations";
-import { listMembers } from "@/db/queries/members";
-import { listUserOrganisations } from "@/db/queries/organisations";
+import { changeMemberRole, listMembers, removeMember } from "@/db/queries/members";
+import { listUserOrganisations, memberContext } from "@/db/queries/organisations";
 import { takeAttempt } from "@/db/queries/rate-limits";
 import { getActiveUser, setUserDisabled } from "@/db/queries/users";
 import { signInFailures } from "@/db/schema";
@@ -324,6 +324,76 @@ describe("invitations", () => {
     expect(await outcome(acceptInvitation(actor, revoked.token))).toBe("conflict");
     expect(await previewInvitation("inv_unknown")).toBeNull();
     expect(await outcome(acceptInvitation(actor, "inv_unknown"))).toBe("not_found");
+  });
+
+  test("an invitation addressed to someone works only for that person", async () => {
+    const org = await makeOrg();
+    const intended = await makeUser("Intended");
+    const { token } = await createInvitation(org.ctx.admin, {
+      role: "admin",
+      email: intended.email.toUpperCase(),
+    });
+    const stranger = await makeUser("Stranger");
+    expect(
+      await outcome(
+        acceptInvitation({ type: "user", userId: stranger.id, label: stranger.email }, token),
+      ),
+    ).toBe("forbidden");
+    expect(
+      await acceptInvitation({ type: "user", userId: intended.id, label: intended.email }, token),
+    ).toEqual({ orgSlug: org.slug });
+  });
+
+  test("a removed inviter's links stop working; a demoted one's cannot grant more than they could", async () => {
+    const org = await makeOrg();
+    // The review's case: an admin invites, is removed, and a stranger uses the link.
+    const { token } = await createInvitation(org.ctx.admin, { role: "admin" });
+    const adminMembership = (await listMembers(org.ctx.owner)).find(
+      (m) => m.userId === org.users.admin.id,
+    )!;
+    await removeMember(org.ctx.owner, { membershipId: adminMembership.id });
+    expect((await previewInvitation(token))?.status).toBe("revoked");
+    const stranger = await makeUser("Stranger");
+    const actor = { type: "user" as const, userId: stranger.id, label: stranger.email };
+    expect(await outcome(acceptInvitation(actor, token))).toBe("conflict");
+    expect((await listMembers(org.ctx.owner)).some((m) => m.userId === stranger.id)).toBe(false);
+
+    // An owner's admin invitation stops working once the owner is no longer an admin or owner.
+    const other = await makeOrg();
+    const second = await createInvitation(other.ctx.owner, { role: "lead" });
+    const lead = await makeUser("Lead");
+    const owners = await listMembers(other.ctx.owner);
+    const adminRow = owners.find((m) => m.userId === other.users.admin.id)!;
+    // Make the admin an owner so the original owner can be demoted.
+    await changeMemberRole(other.ctx.owner, {
+      membershipId: adminRow.id,
+      role: "owner",
+      version: adminRow.version,
+    });
+    const ownerRow = (await listMembers(other.ctx.owner)).find(
+      (m) => m.userId === other.users.owner.id,
+    )!;
+    const newOwner = await memberContext(other.users.admin, other.slug);
+    await changeMemberRole(newOwner!, {
+      membershipId: ownerRow.id,
+      role: "contributor",
+      version: ownerRow.version,
+    });
+    expect(
+      await outcome(
+        acceptInvitation({ type: "user", userId: lead.id, label: lead.email }, second.token),
+      ),
+    ).toBe("conflict");
+  });
+
+  test("admin and owner invitations expire after two days, others after seven", async () => {
+    const org = await makeOrg();
+    const now = new Date();
+    const admin = await createInvitation(org.ctx.owner, { role: "admin" }, now);
+    const viewer = await createInvitation(org.ctx.owner, { role: "viewer" }, now);
+    const days = (d: Date) => Math.round((d.getTime() - now.getTime()) / 86_400_000);
+    expect(days(admin.invitation.expiresAt)).toBe(2);
+    expect(days(viewer.invitation.expiresAt)).toBe(7);
   });
 
   test("nobody invites with a role above their own", async () => {

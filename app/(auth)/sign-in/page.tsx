@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { ssoProvider } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/schemas";
+import { SSO_REFUSAL_MESSAGES, type SsoRefusal } from "@/lib/auth/sso";
 import { SignInForm } from "./_components/sign-in-form";
 import { ssoSignInAction } from "./actions";
 
@@ -31,6 +32,10 @@ export default async function SignInPage({
     typeof params.callbackUrl === "string" ? params.callbackUrl : "/",
   );
   const sso = ssoProvider();
+  const ssoError =
+    typeof params.error === "string" && params.error.startsWith("sso_")
+      ? SSO_REFUSAL_MESSAGES[params.error.slice(4) as SsoRefusal]
+      : undefined;
   return (
     <div className="grid gap-5">
       <div>
@@ -42,6 +47,7 @@ export default async function SignInPage({
       {typeof params.reason === "string" && params.reason in REASONS ? (
         <FormMessage {...REASONS[params.reason as keyof typeof REASONS]} />
       ) : null}
+      {ssoError ? <FormMessage error={ssoError} /> : null}
       <SignInForm callbackUrl={callbackUrl} />
       <p className="-mt-2 text-sm">
         <Link

@@ -25,7 +25,7 @@ export default async function OrganisationLayout({
   const user = await requireUser();
   const orgs = await listUserOrganisations(user.id);
   return (
-    <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
+    <div className="app-shell min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-card focus:px-3 focus:py-2"

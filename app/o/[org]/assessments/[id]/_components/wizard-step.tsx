@@ -24,9 +24,19 @@ export type WizardAnswer = {
   revision: number | null;
 };
 
-type SaveState = { status: "idle" | "saving" | "saved" | "error"; message?: string };
+type SaveState = {
+  status: "idle" | "unsaved" | "saving" | "saved" | "error";
+  message?: string;
+};
 
 const DONT_KNOW = "__dont_know__";
+
+const isAnswered = (a: WizardAnswer | undefined) => Boolean(a && (a.optionId || a.dontKnow));
+
+/** What a save sends, as one comparable string. */
+function signature(a: WizardAnswer): string {
+  return JSON.stringify([a.dontKnow ? null : a.optionId, a.dontKnow, (a.evidence ?? "").trim()]);
+}
 
 /**
  * One step (dimension) of the assessment wizard. Every choice is saved as it is made;
@@ -64,6 +74,12 @@ export function WizardStep({
   );
   // Saves of one question run one after another, so each is based on the revision before it.
   const queues = useRef<Record<string, Promise<void>>>({});
+  // What the server last confirmed, per question: "Saved" shows only when the page matches it.
+  const confirmed = useRef<Record<string, string>>(
+    Object.fromEntries(Object.entries(initialAnswers).map(([id, a]) => [id, signature(a)])),
+  );
+  const latest = useRef<Record<string, WizardAnswer>>(initialAnswers);
+  const failed = useRef<Set<string>>(new Set());
 
   const persist = useCallback(
     (questionId: string, answer: WizardAnswer) => {
@@ -81,9 +97,18 @@ export function WizardStep({
         }));
         if (result.ok) {
           revisions.current[questionId] = result.revision;
+          confirmed.current[questionId] = signature(answer);
+          failed.current.delete(questionId);
           setApplicable(new Set(result.applicable));
-          setSaveStates((s) => ({ ...s, [questionId]: { status: "saved" } }));
+          // A newer edit may have arrived while this save was under way: it is not saved yet.
+          const current = latest.current[questionId];
+          const upToDate = !current || signature(current) === signature(answer);
+          setSaveStates((s) => ({
+            ...s,
+            [questionId]: { status: upToDate ? "saved" : "unsaved" },
+          }));
         } else {
+          failed.current.add(questionId);
           setSaveStates((s) => ({
             ...s,
             [questionId]: { status: "error", message: result.error },
@@ -105,9 +130,54 @@ export function WizardStep({
       ...answers[questionId],
       ...patch,
     };
+    latest.current = { ...latest.current, [questionId]: next };
     setAnswers((a) => ({ ...a, [questionId]: next }));
     if (persistNow && (next.optionId || next.dontKnow)) persist(questionId, next);
+    else if (isAnswered(next) && signature(next) !== confirmed.current[questionId])
+      setSaveStates((s) => ({ ...s, [questionId]: { status: "unsaved" } }));
     return next;
+  };
+
+  /** Saves every answered question whose latest edit the server has not confirmed, and waits. */
+  const flush = useCallback(async (): Promise<boolean> => {
+    for (const [id, answer] of Object.entries(latest.current)) {
+      if (isAnswered(answer) && signature(answer) !== confirmed.current[id]) persist(id, answer);
+    }
+    await Promise.all(Object.values(queues.current));
+    return failed.current.size === 0;
+  }, [persist]);
+
+  const pending = useCallback(
+    () =>
+      Object.entries(latest.current).some(
+        ([id, a]) => isAnswered(a) && signature(a) !== confirmed.current[id],
+      ),
+    [],
+  );
+
+  // Closing or reloading the tab with an edit the server has not confirmed: save it and ask.
+  useEffect(() => {
+    const onLeave = (event: BeforeUnloadEvent) => {
+      if (!pending()) return;
+      void flush();
+      event.preventDefault();
+    };
+    const onHide = () => {
+      if (document.visibilityState === "hidden" && pending()) void flush();
+    };
+    window.addEventListener("beforeunload", onLeave);
+    document.addEventListener("visibilitychange", onHide);
+    return () => {
+      window.removeEventListener("beforeunload", onLeave);
+      document.removeEventListener("visibilitychange", onHide);
+    };
+  }, [flush, pending]);
+
+  /** Moves to another step only once every edit here is saved; stays and shows why if not. */
+  const go = (href: string) => async (event: React.MouseEvent<HTMLAnchorElement>) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    if (await flush()) router.push(href);
   };
 
   const progress = useMemo(() => {
@@ -155,6 +225,7 @@ export function WizardStep({
               <li key={s.id}>
                 <Link
                   href={s.href}
+                  onClick={go(s.href)}
                   aria-current={s.id === stepId ? "step" : undefined}
                   className={cn(
                     "flex items-center justify-between gap-2 rounded-md px-2 py-1.5 hover:bg-muted",
@@ -200,20 +271,25 @@ export function WizardStep({
             }
             onEvidence={(evidence, commit) => {
               const next = update(q.id, { evidence }, false);
-              if (commit && (next.optionId || next.dontKnow)) persist(q.id, next);
+              if (commit && isAnswered(next) && signature(next) !== confirmed.current[q.id])
+                persist(q.id, next);
             }}
           />
         ))}
         <div className="flex flex-wrap justify-between gap-2 border-t pt-4">
           {prevHref ? (
             <Button asChild variant="outline">
-              <Link href={prevHref}>Previous</Link>
+              <Link href={prevHref} onClick={go(prevHref)}>
+                Previous
+              </Link>
             </Button>
           ) : (
             <span />
           )}
           <Button asChild>
-            <Link href={nextHref}>{nextLabel}</Link>
+            <Link href={nextHref} onClick={go(nextHref)}>
+              {nextLabel}
+            </Link>
           </Button>
         </div>
       </div>
@@ -304,8 +380,8 @@ function QuestionCard({
           }}
           onBlur={(e) => {
             clearTimeout(timer.current);
-            if ((answer?.evidence ?? "") !== e.target.value || state?.status === "error")
-              onEvidence(e.target.value, true);
+            // Save whatever the server has not confirmed yet; the parent knows what that is.
+            onEvidence(e.target.value, true);
           }}
           placeholder="e.g. https://wiki/runbook, OPS-142, or who confirmed it"
           className="h-8 w-full rounded-md border border-input bg-background px-2.5 text-sm"
@@ -317,7 +393,9 @@ function QuestionCard({
         className="mt-2 min-h-5 text-xs"
         data-testid={`status-${question.id}`}
       >
-        {state?.status === "saving" ? (
+        {state?.status === "unsaved" ? (
+          <span className="text-muted-foreground">Not saved yet</span>
+        ) : state?.status === "saving" ? (
           <span className="inline-flex items-center gap-1 text-muted-foreground">
             <LoaderCircle className="size-3.5 animate-spin" aria-hidden /> Saving…
           </span>

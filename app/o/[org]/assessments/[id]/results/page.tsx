@@ -76,6 +76,9 @@ export default async function AssessmentResultsPage({
 
   return (
     <article className="print:text-black">
+      <p className="mb-1 hidden text-xs text-muted-foreground print:block">
+        {member.orgName} · Preflight readiness report
+      </p>
       <p className="mb-2 text-sm no-print">
         <Link
           href={`${base}/use-cases/${assessment.useCaseId}`}

@@ -20,6 +20,7 @@ export async function issueUserToken(
   now = new Date(),
 ): Promise<{ token: string; id: string; expiresAt: Date }> {
   const token = randomSecret(PREFIX[input.purpose], 32);
+  await pruneUserTokens(tx, now);
   const [row] = await tx
     .insert(userTokens)
     .values({
@@ -105,10 +106,10 @@ export async function retireUserTokens(
     );
 }
 
-/** Deletes links that expired or were used more than a week ago. */
-export async function pruneUserTokens(now = new Date()): Promise<void> {
+/** Deletes links that expired or were used more than a week ago (run as new ones are made). */
+async function pruneUserTokens(tx: Executor, now: Date): Promise<void> {
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
-  await db
+  await tx
     .delete(userTokens)
     .where(or(lt(userTokens.expiresAt, weekAgo), lt(userTokens.usedAt, weekAgo)));
 }

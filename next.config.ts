@@ -9,7 +9,8 @@ const staticHeaders = [
 
 const nextConfig: NextConfig = {
   // PGlite must not be bundled: bundling breaks its file loading and would open it at build time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // nodemailer loads its own files at run time; it is used as installed.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "nodemailer"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

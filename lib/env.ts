@@ -14,6 +14,10 @@ const postgresUrl = optionalString.pipe(
     .optional(),
 );
 
+// One line, one address: no line breaks (a header), no second address.
+const MAIL_FROM_PATTERN =
+  /^(?:[^<>@\r\n",;]*<[^<>\s@",;]+@[^<>\s@",;]+>|[^<>\s@",;]+@[^<>\s@",;]+)$/;
+
 const envSchema = z
   .object({
     DATABASE_URL: postgresUrl,
@@ -38,6 +42,26 @@ const envSchema = z
     AUTH_OIDC_CLIENT_ID: optionalString,
     AUTH_OIDC_CLIENT_SECRET: optionalString,
     AUTH_OIDC_NAME: optionalString,
+    /** The mail server, like smtps://user:password@smtp.example.com:465; unset: log and outbox. */
+    SMTP_URL: optionalString.pipe(
+      z
+        .url({
+          protocol: /^smtps?$/,
+          error:
+            "must be the mail server's URL, like smtps://user:password@smtp.example.com:465 or smtp://localhost:25",
+        })
+        .optional(),
+    ),
+    /** The sender of every email, `address` or `Name <address>`. */
+    MAIL_FROM: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          MAIL_FROM_PATTERN,
+          'must be an email address, or a name and an address like "Preflight <preflight@example.com>"',
+        )
+        .optional(),
+    ),
     TRUSTED_PROXY_HOPS: optionalString
       .pipe(
         z
@@ -80,6 +104,14 @@ const envSchema = z
         message: "only applies to PostgreSQL: set DATABASE_URL too",
       });
     }
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_FROM"],
+        message:
+          'is required with SMTP_URL: the address emails come from, like "Preflight <preflight@example.com>"',
+      });
+    }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
@@ -113,6 +145,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Forgets the validated environment, so the next getEnv() reads it again (tests change it). */
+export function resetEnv(): void {
+  cached = undefined;
 }
 
 /** The configured OIDC provider, or null when single sign-on is not set up. */

@@ -21,6 +21,6 @@ await runCli(async () => {
   console.log(
     enable
       ? `${email.data} can sign in again.`
-      : `${email.data} is disabled; their next request is refused.`,
+      : `${email.data} is disabled and signed out everywhere; their next request is refused.`,
   );
 });

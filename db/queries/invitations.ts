@@ -4,8 +4,9 @@ import { invitations, memberships, organisations, users } from "@/db/schema";
 import { type Actor, assertCan, assertCanGrant, type MemberContext } from "@/lib/auth/permissions";
 import { randomSecret, sha256 } from "@/lib/crypto";
 import { type Role, roleAtLeast } from "@/lib/domain/roles";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
+import { isEmailVerified } from "./users";
 
 export const INVITATION_TTL_DAYS = 7;
 /** Links that make someone an admin or owner are worth more to a thief: they expire sooner. */
@@ -154,9 +155,14 @@ export async function previewInvitation(
   return { orgName: row.orgName, orgSlug: row.orgSlug, role: row.role, status };
 }
 
+/** Why someone with an unverified address cannot join, for the invitation page and errors. */
+export const VERIFY_BEFORE_JOINING =
+  "Verify your email address before you join an organisation: open the link we emailed you, or ask for a new one.";
+
 /**
- * Accepts an invitation for a signed-in user: they join with the invitation's role.
- * A user who is already a member keeps their current role. Returns the organisation slug.
+ * Accepts an invitation for a signed-in user with a verified email address: they join with
+ * the invitation's role. A user who is already a member keeps their current role. Returns the
+ * organisation slug.
  */
 export function acceptInvitation(
   actor: Extract<Actor, { type: "user" }>,
@@ -166,7 +172,7 @@ export function acceptInvitation(
   return db.transaction((tx) => acceptInvitationIn(tx, actor, token, now));
 }
 
-/** acceptInvitation inside the caller's transaction (used when signing up from a link). */
+/** acceptInvitation inside the caller's transaction. */
 export async function acceptInvitationIn(
   tx: Transaction,
   actor: Extract<Actor, { type: "user" }>,
@@ -198,7 +204,7 @@ export async function acceptInvitationIn(
   }
   // An invitation addressed to someone is theirs alone.
   const [accepting] = await tx
-    .select({ email: users.email })
+    .select({ email: users.email, emailVerifiedAt: users.emailVerifiedAt })
     .from(users)
     .where(eq(users.id, actor.userId));
   if (invite.email && accepting?.email.toLowerCase() !== invite.email.toLowerCase()) {
@@ -207,6 +213,8 @@ export async function acceptInvitationIn(
       `This invitation is for ${invite.email}. Sign in with that address, or ask an admin for an invitation of your own.`,
     );
   }
+  // Only someone who proved they receive mail at their address joins.
+  if (!accepting || !isEmailVerified(accepting)) throw forbidden(VERIFY_BEFORE_JOINING);
   // The inviter must still be a member who could grant this role today.
   const [inviter] = invite.createdBy
     ? await tx

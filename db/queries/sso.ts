@@ -62,7 +62,13 @@ export async function resolveSsoSignIn(
     if (decision.kind === "link") userId = decision.userId;
     else {
       const name = withoutControlCharacters(profile.name ?? "") || email.split("@")[0] || email;
-      const created = await createUser(tx, { email, name, passwordHash: null });
+      // Only a claim of `email_verified: true` gets this far: the address is verified.
+      const created = await createUser(tx, {
+        email,
+        name,
+        passwordHash: null,
+        emailVerified: true,
+      });
       if (!created) return { ok: false, reason: "email_taken" };
       userId = created.id;
     }

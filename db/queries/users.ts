@@ -5,17 +5,35 @@ import type { Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 
-export type UserDto = { id: string; email: string; name: string };
+export type UserDto = { id: string; email: string; name: string; emailVerifiedAt: Date | null };
 
-const userColumns = { id: users.id, email: users.email, name: users.name };
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  emailVerifiedAt: users.emailVerifiedAt,
+};
 
 /** Emails are compared case-insensitively: they are stored lower-cased and trimmed. */
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/**
+ * Whether the person proved they receive mail at their address. Unverified accounts can use
+ * the app but cannot join organisations by invitation.
+ */
+export function isEmailVerified(user: Pick<UserDto, "emailVerifiedAt">): boolean {
+  return user.emailVerifiedAt !== null;
+}
+
 /** The credentials of a user for the sign-in check; never returned to a browser. */
 export async function findUserCredentials(email: string) {
   const [row] = await db
-    .select({ ...userColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .select({
+      ...userColumns,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.email, normaliseEmail(email)));
   return row ?? null;
@@ -30,19 +48,61 @@ export async function getActiveUser(userId: string): Promise<UserDto | null> {
   return row ?? null;
 }
 
+export type SessionUser =
+  | { ok: true; user: UserDto }
+  /** "inactive": disabled or deleted; "ended": the session was issued before its user's sessions were ended. */
+  | { ok: false; reason: "inactive" | "ended" };
+
+/**
+ * The user a session stands for, checked on every request: they exist, are not disabled, and
+ * the session carries their current session version (raised by a password change or reset,
+ * "sign out of all devices" and disabling, which so end every earlier session).
+ */
+export async function getSessionUser(userId: string, sessionVersion: number): Promise<SessionUser> {
+  const [row] = await db
+    .select({ ...userColumns, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  if (!row) return { ok: false, reason: "inactive" };
+  if (row.sessionVersion !== sessionVersion) return { ok: false, reason: "ended" };
+  const { sessionVersion: _v, ...user } = row;
+  return { ok: true, user };
+}
+
+/** Whether the user signs in with a password (single sign-on accounts have none). */
+export async function userHasPassword(userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ has: sql<boolean>`${users.passwordHash} is not null` })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row?.has ?? false;
+}
+
+/** A user's current session version, put into a session when it signs in (0 when unknown). */
+export async function getSessionVersion(userId: string): Promise<number> {
+  const [row] = await db
+    .select({ sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row?.sessionVersion ?? 0;
+}
+
 /** Looks a user up by email (for single sign-on and scripts). */
 export async function findUserByEmail(email: string, tx: Executor = db) {
   const [row] = await tx
-    .select({ ...userColumns, disabledAt: users.disabledAt })
+    .select({ ...userColumns, disabledAt: users.disabledAt, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.email, normaliseEmail(email)));
   return row ?? null;
 }
 
-/** Creates a user; returns null when the email is already registered. */
+/**
+ * Creates a user; returns null when the email is already registered. `emailVerified` when the
+ * address is known to be theirs (single sign-on that says so, the command line, the demo).
+ */
 export async function createUser(
   tx: Executor,
-  input: { email: string; name: string; passwordHash: string | null },
+  input: { email: string; name: string; passwordHash: string | null; emailVerified?: boolean },
 ): Promise<UserDto | null> {
   const [row] = await tx
     .insert(users)
@@ -50,22 +110,49 @@ export async function createUser(
       email: normaliseEmail(input.email),
       name: input.name,
       passwordHash: input.passwordHash,
+      emailVerifiedAt: input.emailVerified ? sql`now()` : null,
     })
     .onConflictDoNothing({ target: users.email })
     .returning(userColumns);
   return row ?? null;
 }
 
-/** Sets a user's password (command-line administration and the demo seed). */
+/** Ends every session of a user: sessions signed in before this no longer work. */
+export async function endUserSessions(tx: Executor, userId: string): Promise<number> {
+  const [row] = await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  if (!row) throw notFound("The user");
+  return row.sessionVersion;
+}
+
+/**
+ * Sets a user's password (command-line administration, the demo seed, changes and resets)
+ * and ends their sessions, which were signed in with the old one.
+ */
 export async function setUserPassword(
   userId: string,
   passwordHash: string,
   tx: Executor = db,
 ): Promise<void> {
   await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  await endUserSessions(tx, userId);
 }
 
-/** Disables or re-enables a user everywhere; their next request is refused. */
+/** Marks the user's current address as verified (no change when it already is). */
+export async function markEmailVerified(tx: Executor, userId: string): Promise<void> {
+  await tx
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+    .where(eq(users.id, userId));
+}
+
+/**
+ * Disables or re-enables a user everywhere; their next request is refused. Disabling also
+ * ends their sessions, so re-enabling them does not bring those back.
+ */
 export async function setUserDisabled(actor: Actor, email: string, disabled: boolean) {
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -78,12 +165,13 @@ export async function setUserDisabled(actor: Actor, email: string, disabled: boo
       .set({ disabledAt: disabled ? sql`now()` : null })
       .where(eq(users.id, before.id))
       .returning({ id: users.id, disabledAt: users.disabledAt });
+    if (disabled) await endUserSessions(tx, before.id);
     await writeAudit(tx, null, actor, {
       action: disabled ? "user.disabled" : "user.enabled",
       entityType: "user",
       entityId: before.id,
       before,
-      after,
+      after: disabled ? { ...after, sessionsEnded: true } : after,
     });
     return after;
   });

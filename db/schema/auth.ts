@@ -1,4 +1,14 @@
-import { bigserial, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns";
 
 export const users = pgTable("users", {
@@ -8,8 +18,36 @@ export const users = pgTable("users", {
   /** Null for accounts that only sign in through single sign-on. */
   passwordHash: text("password_hash"),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  /** When the person proved they receive mail at `email` (a link, single sign-on, an admin). */
+  emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+  /**
+   * Sessions carry the version current when they signed in; raising it ends every session
+   * issued before (password change or reset, "sign out of all devices", disabling).
+   */
+  sessionVersion: integer("session_version").notNull().default(0),
   ...timestamps,
 });
+
+export const userTokenPurpose = pgEnum("user_token_purpose", ["verify_email", "reset_password"]);
+
+/** Single-use links sent by email, stored as SHA-256 hashes. */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: userTokenPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The address the link was sent to: using it proves that address, and only that one. */
+    email: text("email").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("user_tokens_user_purpose_idx").on(t.userId, t.purpose)],
+);
 
 /**
  * Rate-limit counters shared by every instance, one row per attempt: failed (or in-flight)
@@ -50,3 +88,4 @@ export const ssoIdentities = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+export type UserToken = typeof userTokens.$inferSelect;

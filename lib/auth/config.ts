@@ -1,7 +1,14 @@
 import type { NextAuthConfig } from "next-auth";
 
 /** Paths a signed-out visitor may open. */
-const PUBLIC_PATHS = [/^\/sign-in$/, /^\/sign-up$/, /^\/invite\/[^/]+$/];
+const PUBLIC_PATHS = [
+  /^\/sign-in$/,
+  /^\/sign-up$/,
+  /^\/invite\/[^/]+$/,
+  /^\/forgot-password$/,
+  /^\/reset-password\/[^/]+$/,
+  /^\/verify-email\/[^/]+$/,
+];
 
 /** Whether a path is open to signed-out visitors. */
 export function isPublicPath(pathname: string): boolean {
@@ -17,6 +24,8 @@ export const authConfig = {
   callbacks: {
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      // Sessions from before versions existed carry none: version 0, which every user starts at.
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
   },

@@ -4,7 +4,7 @@ import { verifyPassword } from "./password";
 import { SIGN_IN_LIMITS, signInRules } from "./rate-limits";
 
 export type CredentialsResult =
-  | { ok: true; user: UserDto }
+  | { ok: true; user: UserDto & { sessionVersion: number } }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number }
   | { ok: false; reason: "invalid" | "disabled" };
 
@@ -29,5 +29,14 @@ export async function authenticateCredentials(input: {
   }
   await forgetAttempt(attempt.attemptIds);
   if (user.disabledAt) return { ok: false, reason: "disabled" };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return {
+    ok: true,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      emailVerifiedAt: user.emailVerifiedAt,
+      sessionVersion: user.sessionVersion,
+    },
+  };
 }

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig, type Profile } from "
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { resolveSsoSignIn } from "@/db/queries/sso";
+import { getSessionVersion } from "@/db/queries/users";
 import { requestAddress } from "@/lib/client-address";
 import { getOidcConfig } from "@/lib/env";
 import { authConfig } from "./config";
@@ -33,7 +34,10 @@ function providers(): NextAuthConfig["providers"] {
           ...parsed.data,
           ip: requestAddress(request.headers),
         });
-        if (result.ok) return result.user;
+        if (result.ok) {
+          const { id, email, name, sessionVersion } = result.user;
+          return { id, email, name, sessionVersion };
+        }
         if (result.reason === "rate_limited") throw new TooManyAttempts();
         if (result.reason === "disabled") throw new AccountDisabled();
         throw new InvalidCredentials();
@@ -86,13 +90,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // Refused: back to the sign-in page, which says why in words.
       return `/sign-in?error=${resolved ? `sso_${resolved.reason}` : "sso_unverified_claim"}`;
     },
+    // Runs with `user` (and `account`) only when signing in: the session version is taken
+    // then and never changed afterwards, whatever a client sends to the session endpoint.
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc") {
         // signIn linked or created the identity; this finds it again by issuer and subject.
         const resolved = await resolveSso(account, profile);
-        if (resolved?.ok) token.uid = resolved.userId;
+        if (resolved?.ok) {
+          token.uid = resolved.userId;
+          token.sv = await getSessionVersion(resolved.userId);
+        }
       } else if (user?.id) {
         token.uid = user.id;
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },

@@ -30,6 +30,7 @@ const MINIMUM_ROLE = {
   "members:manage": "admin",
   "tokens:manage": "admin",
   "audit:read": "admin",
+  "outbox:read": "owner",
   "usecase:read": "viewer",
   "usecase:write": "contributor",
   "usecase:archive": "lead",

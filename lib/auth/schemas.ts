@@ -48,3 +48,18 @@ export function safeCallbackUrl(value: string | null | undefined): string {
     return "/";
   }
 }
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+/** Links sent by email: a prefix and 43 characters of base64url. */
+export const emailLinkTokenSchema = z.string().regex(/^[a-z]{3}_[A-Za-z0-9_-]{20,100}$/);
+
+export const resetPasswordSchema = z.object({
+  token: emailLinkTokenSchema,
+  password: newPasswordSchema,
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX),
+  newPassword: newPasswordSchema,
+});

@@ -1,19 +1,35 @@
 import { notFound, redirect } from "next/navigation";
+import type { Session } from "next-auth";
 import { cache } from "react";
 import { memberContext } from "@/db/queries/organisations";
-import { getActiveUser, type UserDto } from "@/db/queries/users";
+import { getSessionUser, type SessionUser, type UserDto } from "@/db/queries/users";
 import { auth } from "./index";
 import type { MemberContext } from "./permissions";
 
+/**
+ * Checks a session against the database: the session token alone is not trusted, so a
+ * disabled or deleted user, or a session ended by a password change or reset, "sign out of
+ * all devices" or disabling, loses access here.
+ */
+export async function userForSession(
+  session: Session | null,
+): Promise<SessionUser | { ok: false; reason: "signed_out" }> {
+  const userId = session?.user?.id;
+  if (!userId) return { ok: false, reason: "signed_out" };
+  return getSessionUser(userId, session.sessionVersion ?? 0);
+}
+
+/** The signed-in user whose session is still valid, or null. */
+export const currentUser = cache(async (): Promise<UserDto | null> => {
+  const result = await userForSession(await auth());
+  return result.ok ? result.user : null;
+});
+
 /** The signed-in, enabled user; anyone else is sent to the sign-in page. */
 export const requireUser = cache(async (): Promise<UserDto> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) redirect("/sign-in");
-  // The session token alone is not trusted: a disabled or deleted user loses access here.
-  const user = await getActiveUser(userId);
-  if (!user) redirect("/sign-in?reason=inactive");
-  return user;
+  const result = await userForSession(await auth());
+  if (result.ok) return result.user;
+  redirect(result.reason === "signed_out" ? "/sign-in" : `/sign-in?reason=${result.reason}`);
 });
 
 /** The signed-in user's membership in an organisation; a non-member gets "not found". */

@@ -4,7 +4,12 @@ import { addInventoryAction } from "@/db/queries/inventory";
 import { createOrganisation } from "@/db/queries/organisations";
 import { systemContext } from "@/db/queries/system";
 import { createUseCase, listUseCases } from "@/db/queries/use-cases";
-import { createUser, findUserByEmail, setUserPassword } from "@/db/queries/users";
+import {
+  createUser,
+  findUserByEmail,
+  markEmailVerified,
+  setUserPassword,
+} from "@/db/queries/users";
 import { memberships, organisations } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/domain/roles";
@@ -55,9 +60,14 @@ export async function seedDemo(password: string): Promise<{ orgId: string; creat
     const userIds = new Map<string, string>();
     for (const person of PEOPLE) {
       const existing = await findUserByEmail(person.email, tx);
-      const user = existing ?? (await createUser(tx, { ...person, passwordHash }));
+      // The demo addresses are not real mailboxes: they count as verified.
+      const user =
+        existing ?? (await createUser(tx, { ...person, passwordHash, emailVerified: true }));
       if (!user) throw new Error(`could not create ${person.email}`);
-      if (existing) await setUserPassword(existing.id, passwordHash, tx);
+      if (existing) {
+        await setUserPassword(existing.id, passwordHash, tx);
+        await markEmailVerified(tx, existing.id);
+      }
       userIds.set(person.email, user.id);
     }
     const [existingOrg] = await tx

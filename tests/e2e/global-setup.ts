@@ -5,10 +5,13 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startTestMailServer } from "../support/smtp-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the test mail server writes each email it receives, one JSON file per message. */
+    mailDir: string;
   }
 }
 
@@ -58,6 +61,15 @@ export default async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error("next build failed");
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-e2e-"));
+  // The app sends real email to a real SMTP server; tests read what it received from files.
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-e2e-mail-"));
+  let received = 0;
+  const mail = await startTestMailServer((message) => {
+    received++;
+    const file = path.join(mailDir, `${String(received).padStart(5, "0")}.json`);
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(message));
+    fs.renameSync(`${file}.tmp`, file);
+  });
   const port = await freePort();
   let log = "";
   const serverEnv: NodeJS.ProcessEnv = {
@@ -69,6 +81,8 @@ export default async function setup(project: TestProject) {
     // Each test person sends their own X-Forwarded-For (see browser.ts): the tests play the
     // one trusted proxy, so one test's failed sign-ins never rate-limit another's.
     TRUSTED_PROXY_HOPS: "1",
+    SMTP_URL: mail.url,
+    MAIL_FROM: "Preflight <preflight@example.com>",
   };
   delete serverEnv.DATABASE_URL;
   const server = spawn(
@@ -88,11 +102,14 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, server, () => log);
   project.provide("baseUrl", baseUrl);
+  project.provide("mailDir", mailDir);
   return async () => {
     server.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));
     if (server.exitCode === null) server.kill("SIGKILL");
     if (process.env.E2E_SHOW_SERVER_LOG === "1") console.log(log);
+    await mail.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(mailDir, { recursive: true, force: true });
   };
 }

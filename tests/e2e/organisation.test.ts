@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { baseUrl, launchBrowser, newPerson, uniq } from "./browser";
+import { waitForEmail } from "./mailbox";
 import { AuthPages, type Person } from "./pages/auth-pages";
 import { SettingsPages } from "./pages/settings-pages";
 
@@ -95,10 +96,14 @@ describe("an organisation with two people", () => {
     const owner = person("Tara Tokens");
     const ctx = await newPerson(browser);
     const page = await ctx.newPage();
-    await new AuthPages(page).signUp(owner, `Tokens ${uniq()}`);
+    const orgName = `Tokens ${uniq()}`;
+    await new AuthPages(page).signUp(owner, orgName);
     const slug = new URL(page.url()).pathname.split("/")[2]!;
     const token = await new SettingsPages(page, slug).createToken("Pager bridge", "Viewer");
     expect(token).toMatch(/^pf_/);
+    // Its creator is told by email, so a token they did not make would stand out.
+    const notice = await waitForEmail(owner.email, `New API token "Pager bridge" in ${orgName}`);
+    expect(notice.text).toContain("Acts as role: Viewer");
 
     const call = (path: string, t = token) =>
       fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${t}` } });

@@ -8,12 +8,21 @@ import { ROLES, type Role } from "@/lib/domain/roles";
 
 export const uniq = () => randomBytes(4).toString("hex");
 
-/** Creates a user with a unique email (no password: these tests do not sign in). */
+/**
+ * Creates a user with a unique email (no password: these tests do not sign in), verified
+ * unless asked otherwise.
+ */
 export async function makeUser(
   name = "Test User",
   passwordHash: string | null = null,
+  options: { emailVerified?: boolean } = {},
 ): Promise<UserDto> {
-  const user = await createUser(db, { email: `${uniq()}@test.example`, name, passwordHash });
+  const user = await createUser(db, {
+    email: `${uniq()}@test.example`,
+    name,
+    passwordHash,
+    emailVerified: options.emailVerified ?? true,
+  });
   if (!user) throw new Error("user not created");
   return user;
 }

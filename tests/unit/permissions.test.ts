@@ -19,6 +19,7 @@ describe("permissions", () => {
     ["members:manage", ["owner", "admin"]],
     ["tokens:manage", ["owner", "admin"]],
     ["audit:read", ["owner", "admin"]],
+    ["outbox:read", ["owner"]],
   ];
   test.each(table)("%s is granted to %j only", (permission, allowed) => {
     for (const role of ROLES) {

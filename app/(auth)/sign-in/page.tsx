@@ -10,6 +10,18 @@ import { ssoSignInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in · Preflight" };
 
+/** Why someone is on the sign-in page, from `?reason=`. */
+const REASONS = {
+  inactive: { error: "Your access has ended. Sign in again, or ask your administrator." },
+  ended: {
+    error:
+      "You were signed out: your password was changed or reset, or someone chose to sign out of all devices. Sign in again.",
+  },
+  created: { success: "Your account is ready. Sign in to continue." },
+  "password-reset": { success: "Your password was changed. Sign in with your new password." },
+  "signed-out-everywhere": { success: "You have been signed out of all devices." },
+} as const;
+
 export default async function SignInPage({
   searchParams,
 }: {
@@ -32,14 +44,19 @@ export default async function SignInPage({
           Check whether your AI workflows are ready for production.
         </p>
       </div>
-      {params.reason === "inactive" ? (
-        <FormMessage error="Your access has ended. Sign in again, or ask your administrator." />
+      {typeof params.reason === "string" && params.reason in REASONS ? (
+        <FormMessage {...REASONS[params.reason as keyof typeof REASONS]} />
       ) : null}
       {ssoError ? <FormMessage error={ssoError} /> : null}
-      {params.reason === "created" ? (
-        <FormMessage success="Your account is ready. Sign in to continue." />
-      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="-mt-2 text-sm">
+        <Link
+          className="font-medium text-primary underline-offset-4 hover:underline"
+          href="/forgot-password"
+        >
+          Forgot your password?
+        </Link>
+      </p>
       {sso ? (
         <form action={ssoSignInAction}>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -2,15 +2,18 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { AuthError } from "next-auth";
 import { registerUser } from "@/db/queries/accounts";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { signIn } from "@/lib/auth";
+import { sendVerificationEmail } from "@/lib/auth/account";
 import { hashPassword } from "@/lib/auth/password";
 import { assertSignUpAllowed } from "@/lib/auth/rate-limits";
 import { inviteSignUpSchema, signUpSchema } from "@/lib/auth/schemas";
 import { requestAddress } from "@/lib/client-address";
 import { AppError } from "@/lib/errors";
+import { publicOrigin } from "@/lib/origin";
 
 // Deliberately vague, so the form does not reveal which emails have accounts.
 const NOT_CREATED =
@@ -28,17 +31,24 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     const passwordHash = await hashPassword(input.password);
     const registered = await registerUser({ ...input, passwordHash });
     if (!registered) throw new AppError("conflict", NOT_CREATED);
+    const origin = await publicOrigin();
+    after(() => sendVerificationEmail(registered.user, origin));
+    // Someone who came with an invitation joins once their address is verified: back to it.
+    const next =
+      "invitationToken" in input
+        ? `/invite/${encodeURIComponent(input.invitationToken)}`
+        : `/o/${registered.orgSlug}`;
     try {
       await signIn("credentials", {
         email: input.email,
         password: input.password,
-        redirectTo: `/o/${registered.orgSlug}`,
+        redirectTo: next,
       });
     } catch (error) {
       // The account exists; only the automatic sign-in was refused (e.g. too many attempts
       // from this network). Send them to sign in rather than showing an error page.
       if (error instanceof AuthError)
-        redirect(`/sign-in?callbackUrl=/o/${registered.orgSlug}&reason=created`);
+        redirect(`/sign-in?callbackUrl=${encodeURIComponent(next)}&reason=created`);
       throw error;
     }
     return { ok: true };

@@ -1,11 +1,16 @@
-import { LogOut } from "lucide-react";
+import { LogOut, UserRound } from "lucide-react";
+import Link from "next/link";
 import type * as React from "react";
+import { resendVerificationAction } from "@/app/account/actions";
+import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { Logo } from "@/components/logo";
 import { AppNav } from "@/components/shell/app-nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { listUserOrganisations } from "@/db/queries/organisations";
+import { isEmailVerified } from "@/db/queries/users";
 import { requireMember, requireUser } from "@/lib/auth/session";
+import { mailDelivery } from "@/lib/mail/send";
 import { signOutAction } from "./actions";
 
 export default async function OrganisationLayout({
@@ -40,7 +45,13 @@ export default async function OrganisationLayout({
         <div className="mt-auto hidden border-t pt-3 md:block">
           <p className="truncate px-1 text-sm font-medium">{user.name}</p>
           <p className="truncate px-1 text-xs text-muted-foreground">{user.email}</p>
-          <form action={signOutAction} className="mt-2">
+          <Link
+            href="/account"
+            className="mt-2 flex w-full items-center gap-2 rounded-md px-1 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground"
+          >
+            <UserRound className="size-4" aria-hidden /> Account
+          </Link>
+          <form action={signOutAction}>
             <button
               type="submit"
               className="flex w-full items-center gap-2 rounded-md px-1 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground"
@@ -51,8 +62,20 @@ export default async function OrganisationLayout({
         </div>
       </aside>
       <main id="main" className="min-w-0 p-4 md:p-8">
+        {isEmailVerified(user) ? null : (
+          <VerifyEmailBanner
+            email={user.email}
+            outbox={mailDelivery() === "outbox"}
+            resendAction={resendVerificationAction}
+          />
+        )}
         {children}
-        <form action={signOutAction} className="mt-10 border-t pt-4 md:hidden">
+        <p className="mt-10 border-t pt-4 text-sm md:hidden">
+          <Link className="text-muted-foreground underline" href="/account">
+            Your account
+          </Link>
+        </p>
+        <form action={signOutAction} className="mt-2 md:hidden">
           <button type="submit" className="text-sm text-muted-foreground underline">
             Sign out ({user.email})
           </button>

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { resendVerificationAction } from "@/app/account/actions";
+import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { Logo } from "@/components/logo";
 import { listUserOrganisations } from "@/db/queries/organisations";
+import { isEmailVerified } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
+import { mailDelivery } from "@/lib/mail/send";
 import { CreateOrganisationForm } from "./_components/create-org-form";
 
 export const metadata: Metadata = { title: "New organisation · Preflight" };
@@ -13,6 +17,15 @@ export default async function NewOrganisationPage() {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-6 bg-muted px-4 py-10">
       <Logo />
+      {isEmailVerified(user) ? null : (
+        <div className="w-full max-w-sm">
+          <VerifyEmailBanner
+            email={user.email}
+            outbox={mailDelivery() === "outbox"}
+            resendAction={resendVerificationAction}
+          />
+        </div>
+      )}
       <div className="grid w-full max-w-sm gap-5 rounded-lg border bg-card p-6 shadow-sm">
         <div>
           <h1 className="text-xl font-semibold">Create an organisation</h1>
@@ -28,6 +41,9 @@ export default async function NewOrganisationPage() {
             Back to {orgs[0].name}
           </Link>
         ) : null}
+        <Link className="text-sm text-primary hover:underline" href="/account">
+          Your account
+        </Link>
       </div>
     </main>
   );

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { previewInvitation } from "@/db/queries/invitations";
+import { resendVerificationAction } from "@/app/account/actions";
+import { ResendVerificationForm } from "@/components/account/resend-verification-form";
+import { previewInvitation, VERIFY_BEFORE_JOINING } from "@/db/queries/invitations";
 import { findMembership } from "@/db/queries/organisations";
-import { getActiveUser } from "@/db/queries/users";
-import { auth } from "@/lib/auth";
+import { isEmailVerified } from "@/db/queries/users";
+import { currentUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { SignUpForm } from "../../sign-up/_components/sign-up-form";
 import { AcceptInvitationForm } from "./_components/accept-form";
@@ -33,8 +35,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </div>
     );
   }
-  const session = await auth();
-  const user = session?.user?.id ? await getActiveUser(session.user.id) : null;
+  const user = await currentUser();
   const role = ROLE_LABELS[invite.role].toLowerCase();
   const heading = (
     <div>
@@ -59,8 +60,17 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               Open {invite.orgName}
             </Link>
           </p>
-        ) : (
+        ) : isEmailVerified(user) ? (
           <AcceptInvitationForm token={token} label={`Join as ${user.email}`} />
+        ) : (
+          <div className="grid gap-3 text-sm" data-testid="verify-before-joining">
+            <p>{VERIFY_BEFORE_JOINING}</p>
+            <p className="text-muted-foreground">
+              The link went to <strong className="text-foreground">{user.email}</strong>. Once it is
+              verified, come back to this page to join.
+            </p>
+            <ResendVerificationForm action={resendVerificationAction} />
+          </div>
         )}
       </div>
     );

@@ -19,7 +19,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   return (
     <>
       <PageHeader title="Settings" description="How this organisation is set up in Preflight." />
-      <SettingsTabs orgSlug={org.slug} isAdmin={isAdmin} current="general" />
+      <SettingsTabs
+        orgSlug={org.slug}
+        isAdmin={isAdmin}
+        isOwner={member.role === "owner"}
+        current="general"
+      />
       <Card>
         <CardHeader
           title="Organisation"

@@ -3,15 +3,17 @@ import { cn } from "@/lib/utils";
 
 type Tab = { href: string; label: string };
 
-/** Sub-navigation of the settings area; admin-only tabs are left out for other roles. */
+/** Sub-navigation of the settings area; admin- and owner-only tabs are left out for other roles. */
 export function SettingsTabs({
   orgSlug,
   isAdmin,
+  isOwner = false,
   current,
 }: {
   orgSlug: string;
   isAdmin: boolean;
-  current: "general" | "members" | "gates" | "tokens" | "audit";
+  isOwner?: boolean;
+  current: "general" | "members" | "gates" | "tokens" | "audit" | "outbox";
 }) {
   const base = `/o/${orgSlug}/settings`;
   const tabs: (Tab & { key: typeof current })[] = [
@@ -24,6 +26,7 @@ export function SettingsTabs({
           { key: "audit" as const, href: `${base}/audit`, label: "Audit log" },
         ]
       : []),
+    ...(isOwner ? [{ key: "outbox" as const, href: `${base}/outbox`, label: "Outbox" }] : []),
   ];
   return (
     <nav aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto border-b">

@@ -89,7 +89,12 @@ export default async function AuditPage({
   return (
     <>
       {header}
-      <SettingsTabs orgSlug={member.orgSlug} isAdmin current="audit" />
+      <SettingsTabs
+        orgSlug={member.orgSlug}
+        isAdmin
+        isOwner={member.role === "owner"}
+        current="audit"
+      />
       <Card className="mb-4">
         <form
           method="get"

@@ -81,6 +81,7 @@ export default async function GatesPage({ params }: { params: Promise<{ org: str
       <SettingsTabs
         orgSlug={member.orgSlug}
         isAdmin={can(member, "tokens:manage")}
+        isOwner={member.role === "owner"}
         current="gates"
       />
       {canManage ? null : (

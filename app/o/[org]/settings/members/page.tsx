@@ -38,7 +38,12 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   return (
     <>
       <PageHeader title="Settings" description="Who can see and change this organisation's work." />
-      <SettingsTabs orgSlug={slug} isAdmin={can(member, "audit:read")} current="members" />
+      <SettingsTabs
+        orgSlug={slug}
+        isAdmin={can(member, "audit:read")}
+        isOwner={member.role === "owner"}
+        current="members"
+      />
       <div className="grid gap-6">
         {canManage ? (
           <Card>

@@ -72,7 +72,12 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
   return (
     <>
       {header}
-      <SettingsTabs orgSlug={member.orgSlug} isAdmin current="tokens" />
+      <SettingsTabs
+        orgSlug={member.orgSlug}
+        isAdmin
+        isOwner={member.role === "owner"}
+        current="tokens"
+      />
       <div className="grid gap-6">
         <Card>
           <CardHeader

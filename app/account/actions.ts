@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { AuthError } from "next-auth";
@@ -16,6 +16,7 @@ import {
 import { assertVerificationEmailAllowed } from "@/lib/auth/rate-limits";
 import { changePasswordSchema } from "@/lib/auth/schemas";
 import { requireUser } from "@/lib/auth/session";
+import { SSO_LINK_COOKIE, SSO_LINK_TTL_MS, sealSsoLink } from "@/lib/auth/sso-link";
 import { requestAddress } from "@/lib/client-address";
 import { mailDelivery } from "@/lib/mail/send";
 import { publicOrigin } from "@/lib/origin";
@@ -83,4 +84,23 @@ export async function signOutEverywhereAction(
     await signOut({ redirectTo: "/sign-in?reason=signed-out-everywhere" });
     return { ok: true };
   });
+}
+
+/**
+ * Starts linking single sign-on to the signed-in account: a short-lived signed cookie says
+ * which account the provider's round trip is for, then the provider's sign-in opens.
+ */
+export async function linkSsoAction(): Promise<void> {
+  const user = await requireUser();
+  if (!isEmailVerified(user)) redirect("/account?sso=link_unverified");
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set");
+  (await cookies()).set(SSO_LINK_COOKIE, sealSsoLink(user.id, secret), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: (await publicOrigin()).startsWith("https:"),
+    maxAge: SSO_LINK_TTL_MS / 1000,
+    path: "/",
+  });
+  await signIn("oidc", { redirectTo: "/account?sso=linked" });
 }

@@ -4,6 +4,7 @@ import { OutboxList } from "@/components/account/outbox-list";
 import { ResendVerificationForm } from "@/components/account/resend-verification-form";
 import { Logo } from "@/components/logo";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { FormMessage } from "@/components/ui/form-message";
@@ -11,13 +12,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAccountEvents } from "@/db/queries/accounts";
 import { listUserOrganisations } from "@/db/queries/organisations";
 import { listUserOutbox } from "@/db/queries/outbox";
+import { listSsoIdentities } from "@/db/queries/sso";
 import { isEmailVerified, userHasPassword } from "@/db/queries/users";
+import { ssoProvider } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/session";
+import { SSO_REFUSAL_MESSAGES } from "@/lib/auth/sso";
 import { formatDateTime } from "@/lib/format";
 import { mailDelivery } from "@/lib/mail/send";
 import { publicOrigin } from "@/lib/origin";
 import { ChangePasswordForm } from "./_components/change-password-form";
-import { changePasswordAction, resendVerificationAction, signOutEverywhereAction } from "./actions";
+import {
+  changePasswordAction,
+  linkSsoAction,
+  resendVerificationAction,
+  signOutEverywhereAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Your account · Preflight" };
 
@@ -47,6 +56,8 @@ export default async function AccountPage({
     outbox ? listUserOutbox(user.id) : Promise.resolve([]),
   ]);
   const verified = isEmailVerified(user);
+  const sso = ssoProvider();
+  const identities = sso ? await listSsoIdentities(user.id) : [];
   const back = orgs[0] ? { href: `/o/${orgs[0].slug}`, label: `Back to ${orgs[0].name}` } : null;
   return (
     <main className="mx-auto grid w-full max-w-3xl gap-6 px-4 py-8">
@@ -91,6 +102,37 @@ export default async function AccountPage({
         />
         {hasPassword ? <ChangePasswordForm action={changePasswordAction} /> : null}
       </Card>
+      {sso ? (
+        <Card data-testid="sso-link">
+          <CardHeader
+            title={sso.name}
+            description={`Sign in with ${sso.name} as well as your password. Linking is done here, while you are signed in, so nobody can attach their own identity to your account.`}
+          />
+          {params.sso === "linked" ? (
+            <FormMessage success={`${sso.name} is linked: you can use it to sign in.`} />
+          ) : params.sso === "link_unverified" ? (
+            <FormMessage error={SSO_REFUSAL_MESSAGES.link_unverified} />
+          ) : null}
+          {identities.length ? (
+            <ul className="mb-3 grid gap-1 text-sm">
+              {identities.map((i) => (
+                <li key={`${i.issuer}-${i.email}`}>
+                  Linked: {i.email} <span className="text-muted-foreground">({i.issuer})</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {verified ? (
+            <form action={linkSsoAction}>
+              <Button type="submit" variant="outline">
+                Link {sso.name}
+              </Button>
+            </form>
+          ) : (
+            <p className="text-sm text-muted-foreground">{SSO_REFUSAL_MESSAGES.link_unverified}</p>
+          )}
+        </Card>
+      ) : null}
       <Card>
         <CardHeader
           title="Sessions"

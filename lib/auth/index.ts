@@ -1,12 +1,14 @@
+import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin, type NextAuthConfig, type Profile } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { resolveSsoSignIn } from "@/db/queries/sso";
-import { getSessionVersion } from "@/db/queries/users";
+import { getActiveUser, getSessionVersion, isEmailVerified } from "@/db/queries/users";
 import { requestAddress } from "@/lib/client-address";
 import { getOidcConfig } from "@/lib/env";
 import { authConfig } from "./config";
 import { authenticateCredentials } from "./credentials";
+import { openSsoLink, SSO_LINK_COOKIE } from "./sso-link";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
@@ -59,16 +61,31 @@ function providers(): NextAuthConfig["providers"] {
 }
 
 /** The local user a single sign-on resolves to (linked by issuer and subject), or why not. */
-function resolveSso(account: { providerAccountId?: string } | null, profile: Profile | undefined) {
+async function resolveSso(
+  account: { providerAccountId?: string } | null,
+  profile: Profile | undefined,
+) {
   const oidc = getOidcConfig();
   if (!oidc || !profile?.email || !account?.providerAccountId) return null;
-  return resolveSsoSignIn({
-    issuer: oidc.issuer,
-    subject: account.providerAccountId,
-    email: profile.email,
-    emailVerified: profile.email_verified,
-    name: profile.name,
-  });
+  return resolveSsoSignIn(
+    {
+      issuer: oidc.issuer,
+      subject: account.providerAccountId,
+      email: profile.email,
+      emailVerified: profile.email_verified,
+      name: profile.name,
+    },
+    await linkingUser(),
+  );
+}
+
+/** The signed-in user who started linking single sign-on from their account page, if any. */
+async function linkingUser(): Promise<{ id: string; emailVerified: boolean } | null> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return null;
+  const userId = openSsoLink((await cookies()).get(SSO_LINK_COOKIE)?.value, secret);
+  const user = userId ? await getActiveUser(userId) : null;
+  return user ? { id: user.id, emailVerified: isEmailVerified(user) } : null;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

@@ -4,6 +4,7 @@ export const MAIL_KINDS = [
   "password_reset",
   "password_changed",
   "api_token_created",
+  "invitation",
 ] as const;
 
 export type MailKind = (typeof MAIL_KINDS)[number];

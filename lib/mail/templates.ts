@@ -104,3 +104,19 @@ export function apiTokenCreatedMessage(input: {
     { link: input.tokensLink },
   ]);
 }
+
+/** Invites someone into an organisation; the link works only for an account with this address. */
+export function invitationMessage(input: {
+  orgName: string;
+  inviterName: string;
+  roleLabel: string;
+  link: string;
+  validForDays: number;
+}): MailContent {
+  return compose(`${input.inviterName} invited you to ${input.orgName} on Preflight`, "Hello,", [
+    `${input.inviterName} invited you to join ${input.orgName} on Preflight as ${input.roleLabel.toLowerCase()}. Preflight tracks whether the organisation's AI workflows are ready for production.`,
+    { link: input.link },
+    `The link works for ${input.validForDays} days, once, and only for an account with this email address (verified). Sign in or create an account with it, then accept.`,
+    "If you did not expect this, ignore this email.",
+  ]);
+}

@@ -4,6 +4,7 @@ import { parseEnv } from "@/lib/env";
 import {
   apiTokenCreatedMessage,
   escapeHtml,
+  invitationMessage,
   passwordChangedMessage,
   passwordResetMessage,
   verifyEmailMessage,
@@ -105,6 +106,7 @@ describe("what the outbox keeps and shows", () => {
     ["password_reset", false, { recipient: false, owner: false }],
     ["password_changed", true, { recipient: true, owner: true }],
     ["api_token_created", true, { recipient: true, owner: true }],
+    ["invitation", true, { recipient: true, owner: true }],
   ] as const)("%s: kept %s, readable by %j", (kind, kept, readers) => {
     expect(outboxKeepsBody(kind)).toBe(kept);
     expect(canReadOutboxBody(kind, "recipient")).toBe(readers.recipient);
@@ -112,7 +114,24 @@ describe("what the outbox keeps and shows", () => {
   });
 
   test("every kind is covered above", () => {
-    expect(MAIL_KINDS).toHaveLength(4);
+    expect(MAIL_KINDS).toHaveLength(5);
+  });
+});
+
+describe("invitation email", () => {
+  test("names the organisation, the inviter and the role, links once, and says whom it is for", () => {
+    const m = invitationMessage({
+      orgName: "Acme <Ops>",
+      inviterName: "Dana",
+      roleLabel: "Admin",
+      link: "https://preflight.example.com/invite/inv_abc",
+      validForDays: 2,
+    });
+    expect(m.subject).toBe("Dana invited you to Acme <Ops> on Preflight");
+    expect(m.text).toContain("https://preflight.example.com/invite/inv_abc");
+    expect(m.text).toContain("as admin");
+    expect(m.text).toMatch(/works for 2 days, once, and only for an account with this email/);
+    expect(m.html).toContain("Acme &lt;Ops&gt;");
   });
 });
 

@@ -2,11 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createInvitation, revokeInvitation } from "@/db/queries/invitations";
+import { createInvitation, invitationTtlDays, revokeInvitation } from "@/db/queries/invitations";
 import { changeMemberRole, removeMember } from "@/db/queries/members";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { requireMember } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/roles";
+import { sendMail } from "@/lib/mail/send";
+import { invitationMessage } from "@/lib/mail/templates";
 import { publicOrigin } from "@/lib/origin";
 import {
   changeRoleSchema,
@@ -55,12 +57,28 @@ export async function createInvitationAction(
   return runAction(formData, async () => {
     const member = await requireMember(orgSlug);
     const input = parseForm(createInvitationSchema, formData);
-    const { token } = await createInvitation(member, {
+    const { token, invitation } = await createInvitation(member, {
       role: input.role,
       email: input.email || null,
     });
+    const url = `${await publicOrigin()}/invite/${token}`;
+    if (invitation.email) {
+      // Sent by email as well as shown as a link; a failure to send never loses the invitation.
+      await sendMail({
+        to: invitation.email,
+        userId: null,
+        kind: "invitation",
+        content: invitationMessage({
+          orgName: member.orgName,
+          inviterName: member.actor.label,
+          roleLabel: ROLE_LABELS[invitation.role],
+          link: url,
+          validForDays: invitationTtlDays(invitation.role),
+        }),
+      });
+    }
     revalidatePath(`/o/${orgSlug}/settings/members`);
-    return { ok: true, data: { url: `${await publicOrigin()}/invite/${token}` } };
+    return { ok: true, data: { url } };
   });
 }
 

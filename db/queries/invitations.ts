@@ -28,10 +28,13 @@ export type InvitationDto = {
   createdAt: Date;
 };
 
-/** Creates an invitation link with a role; the secret token is returned only here. */
+/**
+ * Creates an invitation for one person's email, with a role; the secret token is returned only
+ * here. The link works only for an account with that email, once it is verified.
+ */
 export async function createInvitation(
   ctx: MemberContext,
-  input: { role: Role; email?: string | null },
+  input: { role: Role; email: string },
   now = new Date(),
 ): Promise<{ invitation: InvitationDto; token: string }> {
   assertCan(ctx, "members:invite");
@@ -43,7 +46,7 @@ export async function createInvitation(
       .values({
         orgId: ctx.orgId,
         role: input.role,
-        email: input.email?.trim().toLowerCase() || null,
+        email: input.email.trim().toLowerCase(),
         tokenHash: sha256(token),
         createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
         expiresAt: new Date(now.getTime() + invitationTtlDays(input.role) * 86_400_000),
@@ -124,6 +127,8 @@ export type InvitationPreview = {
   orgName: string;
   orgSlug: string;
   role: Role;
+  /** Whom it is for; null for links made before invitations were addressed. */
+  email: string | null;
   status: "valid" | "expired" | "used" | "revoked";
 };
 
@@ -137,6 +142,7 @@ export async function previewInvitation(
       orgName: organisations.name,
       orgSlug: organisations.slug,
       role: invitations.role,
+      email: invitations.email,
       acceptedAt: invitations.acceptedAt,
       revokedAt: invitations.revokedAt,
       expiresAt: invitations.expiresAt,
@@ -152,7 +158,7 @@ export async function previewInvitation(
       : row.expiresAt <= now
         ? "expired"
         : "valid";
-  return { orgName: row.orgName, orgSlug: row.orgSlug, role: row.role, status };
+  return { orgName: row.orgName, orgSlug: row.orgSlug, role: row.role, email: row.email, status };
 }
 
 /** Why someone with an unverified address cannot join, for the invitation page and errors. */
@@ -207,10 +213,13 @@ export async function acceptInvitationIn(
     .select({ email: users.email, emailVerifiedAt: users.emailVerifiedAt })
     .from(users)
     .where(eq(users.id, actor.userId));
-  if (invite.email && accepting?.email.toLowerCase() !== invite.email.toLowerCase()) {
+  // Links made before invitations were addressed have no email: they no longer work for anyone.
+  if (!invite.email || accepting?.email.toLowerCase() !== invite.email.toLowerCase()) {
     throw new AppError(
       "forbidden",
-      `This invitation is for ${invite.email}. Sign in with that address, or ask an admin for an invitation of your own.`,
+      invite.email
+        ? `This invitation is for ${invite.email}. Sign in with that address, or ask an admin for an invitation of your own.`
+        : "This invitation link is not addressed to anyone. Ask an admin of the organisation for a new one.",
     );
   }
   // Only someone who proved they receive mail at their address joins.

@@ -34,11 +34,11 @@ describe("an organisation with two people", () => {
 
     // The owner invites a contributor by link.
     const settings = new SettingsPages(ownerPage, slug);
-    const link = await settings.createInvitation("Contributor");
+    const contributor = person("Casey Contributor");
+    const link = await settings.createInvitation("Contributor", contributor.email);
     expect(link).toMatch(/\/invite\/inv_/);
 
     // The second person opens the link in their own browser and joins with that role.
-    const contributor = person("Casey Contributor");
     const contribCtx = await newPerson(browser);
     const contribPage = await contribCtx.newPage();
     const contribAuth = new AuthPages(contribPage);

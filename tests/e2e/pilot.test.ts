@@ -37,16 +37,17 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
     frequency: "Hourly",
   });
   await new AssessmentWizard(ownerPage).assessWithStrongAnswers();
-  const link = await new SettingsPages(ownerPage, slug).createInvitation("Lead");
+  const leadPerson = {
+    name: "Lee Lead",
+    email: `lee.${uniq()}@example.com`,
+    password: `pw-${uniq()}-${uniq()}`,
+  };
+  const link = await new SettingsPages(ownerPage, slug).createInvitation("Lead", leadPerson.email);
 
   const leadCtx = await newPerson(browser);
   const leadPage = await leadCtx.newPage();
   leadPage.on("pageerror", (e) => errors.push(e.message));
-  await new AuthPages(leadPage).acceptInvitationAsNewUser(link, {
-    name: "Lee Lead",
-    email: `lee.${uniq()}@example.com`,
-    password: `pw-${uniq()}-${uniq()}`,
-  });
+  await new AuthPages(leadPage).acceptInvitationAsNewUser(link, leadPerson);
 
   // The lead starts the pilot at the recommended stage and records a day of run metrics.
   const lead = new PilotPages(leadPage, slug);

@@ -189,8 +189,8 @@ describe("email verification", () => {
 
   test("an unverified account cannot accept an invitation; once verified it can (review H2: verify emails)", async () => {
     const org = await makeOrg();
-    const { token } = await createInvitation(org.ctx.admin, { role: "contributor" });
     const { user, email } = await signedUp({ organisation: false });
+    const { token } = await createInvitation(org.ctx.admin, { role: "contributor", email });
     const actor = { type: "user" as const, userId: user.id, label: email };
     const refused = await acceptInvitation(actor, token).catch((e: Error) => e);
     expect(refused).toMatchObject({ code: "forbidden", message: /Verify your email address/ });

@@ -293,9 +293,12 @@ describe("sign-up rate limits", () => {
 describe("invitations", () => {
   test("joining by link gives the invited role, once", async () => {
     const org = await makeOrg();
-    const { token } = await createInvitation(org.ctx.admin, { role: "lead" });
-    expect((await previewInvitation(token))?.status).toBe("valid");
     const newcomer = await makeUser("Newcomer");
+    const { token } = await createInvitation(org.ctx.admin, {
+      role: "lead",
+      email: newcomer.email,
+    });
+    expect((await previewInvitation(token))?.status).toBe("valid");
     const actor = { type: "user" as const, userId: newcomer.id, label: newcomer.email };
     expect(await acceptInvitation(actor, token)).toEqual({ orgSlug: org.slug });
     const members = await listMembers(org.ctx.owner);
@@ -313,10 +316,11 @@ describe("invitations", () => {
   test("expired and revoked links cannot be used; unknown links are not found", async () => {
     const org = await makeOrg();
     const longAgo = new Date(Date.now() - 8 * 86_400_000);
-    const expired = await createInvitation(org.ctx.owner, { role: "viewer" }, longAgo);
-    const revoked = await createInvitation(org.ctx.owner, { role: "viewer" });
-    await revokeInvitation(org.ctx.owner, revoked.invitation.id);
     const user = await makeUser();
+    const email = user.email;
+    const expired = await createInvitation(org.ctx.owner, { role: "viewer", email }, longAgo);
+    const revoked = await createInvitation(org.ctx.owner, { role: "viewer", email });
+    await revokeInvitation(org.ctx.owner, revoked.invitation.id);
     const actor = { type: "user" as const, userId: user.id, label: user.email };
     expect((await previewInvitation(expired.token))?.status).toBe("expired");
     expect((await previewInvitation(revoked.token))?.status).toBe("revoked");
@@ -347,21 +351,24 @@ describe("invitations", () => {
   test("a removed inviter's links stop working; a demoted one's cannot grant more than they could", async () => {
     const org = await makeOrg();
     // The review's case: an admin invites, is removed, and a stranger uses the link.
-    const { token } = await createInvitation(org.ctx.admin, { role: "admin" });
+    const stranger = await makeUser("Stranger");
+    const { token } = await createInvitation(org.ctx.admin, {
+      role: "admin",
+      email: stranger.email,
+    });
     const adminMembership = (await listMembers(org.ctx.owner)).find(
       (m) => m.userId === org.users.admin.id,
     )!;
     await removeMember(org.ctx.owner, { membershipId: adminMembership.id });
     expect((await previewInvitation(token))?.status).toBe("revoked");
-    const stranger = await makeUser("Stranger");
     const actor = { type: "user" as const, userId: stranger.id, label: stranger.email };
     expect(await outcome(acceptInvitation(actor, token))).toBe("conflict");
     expect((await listMembers(org.ctx.owner)).some((m) => m.userId === stranger.id)).toBe(false);
 
     // An owner's admin invitation stops working once the owner is no longer an admin or owner.
     const other = await makeOrg();
-    const second = await createInvitation(other.ctx.owner, { role: "lead" });
     const lead = await makeUser("Lead");
+    const second = await createInvitation(other.ctx.owner, { role: "lead", email: lead.email });
     const owners = await listMembers(other.ctx.owner);
     const adminRow = owners.find((m) => m.userId === other.users.admin.id)!;
     // Make the admin an owner so the original owner can be demoted.
@@ -389,8 +396,9 @@ describe("invitations", () => {
   test("admin and owner invitations expire after two days, others after seven", async () => {
     const org = await makeOrg();
     const now = new Date();
-    const admin = await createInvitation(org.ctx.owner, { role: "admin" }, now);
-    const viewer = await createInvitation(org.ctx.owner, { role: "viewer" }, now);
+    const email = "invitee@example.org";
+    const admin = await createInvitation(org.ctx.owner, { role: "admin", email }, now);
+    const viewer = await createInvitation(org.ctx.owner, { role: "viewer", email }, now);
     const days = (d: Date) => Math.round((d.getTime() - now.getTime()) / 86_400_000);
     expect(days(admin.invitation.expiresAt)).toBe(2);
     expect(days(viewer.invitation.expiresAt)).toBe(7);
@@ -398,7 +406,10 @@ describe("invitations", () => {
 
   test("nobody invites with a role above their own", async () => {
     const org = await makeOrg();
-    expect(await outcome(createInvitation(org.ctx.admin, { role: "owner" }))).toBe("forbidden");
-    expect(await outcome(createInvitation(org.ctx.owner, { role: "owner" }))).toBe("ok");
+    const email = "invitee@example.org";
+    expect(await outcome(createInvitation(org.ctx.admin, { role: "owner", email }))).toBe(
+      "forbidden",
+    );
+    expect(await outcome(createInvitation(org.ctx.owner, { role: "owner", email }))).toBe("ok");
   });
 });

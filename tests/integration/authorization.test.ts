@@ -142,14 +142,17 @@ const CASES: {
   {
     name: "createInvitation",
     allowed: ADMINS,
-    call: (ctx) => createInvitation(ctx, { role: "viewer" }),
+    call: (ctx) => createInvitation(ctx, { role: "viewer", email: "invitee@example.org" }),
   },
   { name: "listPendingInvitations", allowed: ADMINS, call: (ctx) => listPendingInvitations(ctx) },
   {
     name: "revokeInvitation",
     allowed: ADMINS,
     call: async (ctx, org) => {
-      const { invitation } = await createInvitation(org.ctx.owner, { role: "viewer" });
+      const { invitation } = await createInvitation(org.ctx.owner, {
+        role: "viewer",
+        email: "invitee@example.org",
+      });
       return revokeInvitation(ctx, invitation.id);
     },
   },
@@ -485,7 +488,10 @@ describe("another organisation's rows", () => {
 
   test("foreign ids answer not found, even to an owner, and change nothing", async () => {
     const target = (await listMembers(home.ctx.owner)).find((m) => m.role === "viewer")!;
-    const { invitation } = await createInvitation(home.ctx.owner, { role: "viewer" });
+    const { invitation } = await createInvitation(home.ctx.owner, {
+      role: "viewer",
+      email: "invitee@example.org",
+    });
     const { apiToken } = await createApiToken(home.ctx.owner, { name: "Home", role: "viewer" });
     const intruder = other.ctx.owner;
     expect(

@@ -127,7 +127,7 @@ describe("audit log", () => {
     });
     const viewer = await membership(org, "viewer");
     await removeMember(org.ctx.admin, { membershipId: viewer.id });
-    await createInvitation(org.ctx.admin, { role: "viewer" });
+    await createInvitation(org.ctx.admin, { role: "viewer", email: "invitee@example.org" });
     const { apiToken } = await createApiToken(org.ctx.owner, {
       name: "Audit bridge",
       role: "viewer",
@@ -151,7 +151,10 @@ describe("audit log", () => {
       after: { role: "contributor" },
     });
     expect(byAction.get("member.removed")?.before).toMatchObject({ role: "viewer" });
-    expect(byAction.get("invitation.created")?.after).toMatchObject({ role: "viewer" });
+    expect(byAction.get("invitation.created")?.after).toMatchObject({
+      role: "viewer",
+      email: "invitee@example.org",
+    });
     expect(byAction.get("api_token.created")?.after).toMatchObject({ name: "Audit bridge" });
     expect(JSON.stringify(byAction.get("api_token.created"))).not.toMatch(/pf_[A-Za-z0-9_-]{20,}/);
     expect(byAction.get("api_token.revoked")?.actorLabel).toBe(org.users.admin.email);
@@ -187,7 +190,8 @@ describe("audit log", () => {
 
   test("filters and pages through events, newest first, without gaps or repeats", async () => {
     const org = await makeOrg();
-    for (let i = 0; i < 7; i++) await createInvitation(org.ctx.owner, { role: "viewer" });
+    for (let i = 0; i < 7; i++)
+      await createInvitation(org.ctx.owner, { role: "viewer", email: "invitee@example.org" });
     const seen: number[] = [];
     let cursor: string | undefined;
     do {

@@ -11,8 +11,10 @@ export class SettingsPages {
     await this.page.goto(`/o/${this.orgSlug}/settings/members`);
   }
 
-  async createInvitation(roleLabel: string): Promise<string> {
+  /** Invites one person by email with a role; returns the link (it works only for them). */
+  async createInvitation(roleLabel: string, email: string): Promise<string> {
     await this.openMembers();
+    await this.page.getByLabel("Email of the person you invite").fill(email);
     await this.page.getByLabel("Role", { exact: true }).selectOption({ label: roleLabel });
     await this.page.getByRole("button", { name: "Create invitation link" }).click();
     const link = this.page.getByTestId("invitation-url");

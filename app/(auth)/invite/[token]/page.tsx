@@ -41,7 +41,14 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     <div>
       <h1 className="text-xl font-semibold">Join {invite.orgName}</h1>
       <p className="mt-1 text-sm text-muted-foreground">
-        You have been invited as a <strong className="text-foreground">{role}</strong>.
+        You have been invited as a <strong className="text-foreground">{role}</strong>
+        {invite.email ? (
+          <>
+            {" "}
+            with the address <strong className="text-foreground">{invite.email}</strong>
+          </>
+        ) : null}
+        .
       </p>
     </div>
   );
@@ -59,6 +66,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             >
               Open {invite.orgName}
             </Link>
+          </p>
+        ) : invite.email?.toLowerCase() !== user.email.toLowerCase() ? (
+          <p className="text-sm" data-testid="invitation-for-someone-else">
+            This invitation is for <strong>{invite.email ?? "someone else"}</strong>, and you are
+            signed in as <strong>{user.email}</strong>. Sign in with the invited address, or ask an
+            admin of {invite.orgName} for an invitation of your own.
           </p>
         ) : isEmailVerified(user) ? (
           <AcceptInvitationForm token={token} label={`Join as ${user.email}`} />
@@ -78,7 +91,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <div className="grid gap-5">
       {heading}
-      <SignUpForm invitationToken={token} />
+      <SignUpForm invitationToken={token} invitedEmail={invite.email ?? undefined} />
       <p className="text-sm text-muted-foreground">
         Already have an account?{" "}
         <Link

@@ -8,7 +8,14 @@ import { Input } from "@/components/ui/input";
 import { signUpAction } from "../actions";
 
 /** Sign-up form; with an invitation token it joins that organisation instead of creating one. */
-export function SignUpForm({ invitationToken }: { invitationToken?: string }) {
+export function SignUpForm({
+  invitationToken,
+  invitedEmail,
+}: {
+  invitationToken?: string;
+  /** The address an invitation is for: the account must use it. */
+  invitedEmail?: string;
+}) {
   const [state, action, pending] = useActionState(signUpAction, null);
   const errors = state?.ok === false ? state.fieldErrors : undefined;
   const values = state?.ok === false ? state.values : undefined;
@@ -31,7 +38,7 @@ export function SignUpForm({ invitationToken }: { invitationToken?: string }) {
           {...fieldProps("email", errors?.email)}
           type="email"
           autoComplete="email"
-          defaultValue={values?.email}
+          defaultValue={values?.email ?? invitedEmail}
           required
         />
       </Field>

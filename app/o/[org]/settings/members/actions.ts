@@ -59,7 +59,7 @@ export async function createInvitationAction(
     const input = parseForm(createInvitationSchema, formData);
     const { token, invitation } = await createInvitation(member, {
       role: input.role,
-      email: input.email || null,
+      email: input.email,
     });
     const url = `${await publicOrigin()}/invite/${token}`;
     if (invitation.email) {

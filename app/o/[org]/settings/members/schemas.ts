@@ -17,8 +17,7 @@ export const createInvitationSchema = z.object({
     .string()
     .trim()
     .max(320)
-    .pipe(z.union([z.literal(""), z.email("Enter a valid email address, or leave it empty.")]))
-    .optional(),
+    .pipe(z.email("Enter the email address of the person you invite: the link works only for them.")),
 });
 
 export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });

@@ -36,7 +36,7 @@ export function InviteForm({
             ))}
           </Select>
         </Field>
-        <Field id="email" label="Email (optional, for your records)" errors={errors?.email}>
+        <Field id="email" label="Email of the person you invite" errors={errors?.email}>
           <Input
             {...fieldProps("email", errors?.email)}
             type="email"

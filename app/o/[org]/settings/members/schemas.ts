@@ -17,7 +17,9 @@ export const createInvitationSchema = z.object({
     .string()
     .trim()
     .max(320)
-    .pipe(z.email("Enter the email address of the person you invite: the link works only for them.")),
+    .pipe(
+      z.email("Enter the email address of the person you invite: the link works only for them."),
+    ),
 });
 
 export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });

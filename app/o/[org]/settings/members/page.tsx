@@ -49,7 +49,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
           <Card>
             <CardHeader
               title="Invite someone"
-              description="Create a link with a role. Whoever opens it can create an account or sign in, and joins with that role."
+              description="We email the person a link (you can also copy it). It works only for an account with that address, once the address is verified, and joins them with the role you choose."
             />
             <InviteForm action={createInvitationAction.bind(null, slug)} roles={grantable} />
           </Card>

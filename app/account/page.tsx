@@ -16,7 +16,7 @@ import { listSsoIdentities } from "@/db/queries/sso";
 import { isEmailVerified, userHasPassword } from "@/db/queries/users";
 import { ssoProvider } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/session";
-import { SSO_REFUSAL_MESSAGES } from "@/lib/auth/sso";
+import { SSO_REFUSAL_MESSAGES } from "@/lib/domain/sso";
 import { formatDateTime } from "@/lib/format";
 import { mailDelivery } from "@/lib/mail/send";
 import { publicOrigin } from "@/lib/origin";

@@ -17,7 +17,7 @@ import {
   SEVERITY_LABELS,
 } from "@/lib/domain/incidents";
 import { STAGE_LABELS } from "@/lib/domain/stages";
-import { formatMinutes } from "@/lib/format-duration";
+import { formatMinutes } from "@/lib/format";
 import { periodRange } from "@/lib/periods";
 
 const hours = (minutes: number | null) =>

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { auditEvents, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "./audit";
 import { createOrganisation } from "./organisations";
 import { consumeUserToken, issueUserToken, retireUserTokens } from "./user-tokens";

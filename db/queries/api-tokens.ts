@@ -1,7 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { apiTokens, memberships, organisations, users } from "@/db/schema";
-import { type Actor, assertCan, assertCanGrant, type MemberContext } from "@/lib/auth/permissions";
 import { randomSecret, sha256 } from "@/lib/crypto";
 import {
   DEFAULT_TOKEN_LIFETIME_DAYS,
@@ -14,6 +13,12 @@ import {
   tokenExpiry,
   tokenStatus,
 } from "@/lib/domain/api-tokens";
+import {
+  type Actor,
+  assertCan,
+  assertCanGrant,
+  type MemberContext,
+} from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db";
 import { assessmentAnswers, assessments, useCases, users } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
 import type { InventoryAction } from "@/lib/domain/actions";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import {
   type AnswerInput,
   applicableQuestionIds,

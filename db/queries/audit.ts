@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { db } from "@/db";
 import { apiTokens, auditEvents, users } from "@/db/schema";
-import { type Actor, assertCan, type MemberContext } from "@/lib/auth/permissions";
+import { type Actor, assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 export type AuditInput = {

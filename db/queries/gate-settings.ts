@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { organisations } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
 import type { GateCriterion, GatedStage } from "@/lib/domain/gates";
 import { type GateSettings, gateSettingsSchema } from "@/lib/domain/gates/settings";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, conflict, fieldErrorsFrom, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 import { loadGateCriteria } from "./gate-snapshots";

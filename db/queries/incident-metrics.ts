@@ -1,13 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { incidents, pilots, runMetrics, useCases } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
 import {
   type DurationMetric,
   INCIDENT_CATEGORIES,
   type IncidentCategory,
   type Severity,
 } from "@/lib/domain/incidents";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { Stage } from "@/lib/domain/stages";
 import { assertId } from "@/lib/errors";
 import { type IncidentFilters, incidentWhere } from "./incidents";

@@ -21,7 +21,6 @@ import {
   useCases,
   users,
 } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
 import {
   type DetectionSource,
   type IncidentAction,
@@ -31,6 +30,7 @@ import {
   TIMELINE_FIELDS,
   validateIncidentTimeline,
 } from "@/lib/domain/incidents";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { Stage } from "@/lib/domain/stages";
 import { AppError, assertId, conflict, isUuid, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { inventoryActions, useCases } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
 import type { InventoryAction } from "@/lib/domain/actions";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, assertId, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 

@@ -1,8 +1,13 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db";
 import { invitations, memberships, organisations, users } from "@/db/schema";
-import { type Actor, assertCan, assertCanGrant, type MemberContext } from "@/lib/auth/permissions";
 import { randomSecret, sha256 } from "@/lib/crypto";
+import {
+  type Actor,
+  assertCan,
+  assertCanGrant,
+  type MemberContext,
+} from "@/lib/domain/permissions";
 import { type Role, roleAtLeast } from "@/lib/domain/roles";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";

@@ -6,7 +6,7 @@ import {
   assertCanGrant,
   assertCanManageMember,
   type MemberContext,
-} from "@/lib/auth/permissions";
+} from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { memberships, organisations } from "@/db/schema";
-import { type Actor, assertCan, type MemberContext } from "@/lib/auth/permissions";
+import { type Actor, assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { conflict, notFound } from "@/lib/errors";
 import { slugify } from "@/lib/slug";

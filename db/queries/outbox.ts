@@ -1,8 +1,8 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { memberships, outboxMessages } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
 import { canReadOutboxBody, type MailKind, type OutboxReader } from "@/lib/domain/mail";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 
 export type OutboxStatus = (typeof outboxMessages.status.enumValues)[number];
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { pilotAssumptions, users } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { AssumptionStatus } from "@/lib/domain/pilots";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { assessments, pilots, useCases } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { AssessmentResult } from "@/lib/domain/scoring";
 import type { Stage } from "@/lib/domain/stages";
 

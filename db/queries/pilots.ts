@@ -10,7 +10,6 @@ import {
   useCases,
   users,
 } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
 import {
   type CriterionResult,
   checkTransition,
@@ -19,6 +18,7 @@ import {
   type GateEvaluation,
   type Transition,
 } from "@/lib/domain/gates";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import {
   brokenAssumptionWarning,
   MIN_START_JUSTIFICATION,

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { pilots, pilotTransitions, runMetrics } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
 import { accuracy, escalationRate, overrideRate } from "@/lib/domain/gates";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import {
   type MetricPeriod,
   normalisePeriodStart,

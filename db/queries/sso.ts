@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { ssoIdentities, users } from "@/db/schema";
-import { decideSso, type SsoRefusal } from "@/lib/auth/sso";
+import { decideSso, type SsoRefusal } from "@/lib/domain/sso";
 import { withoutControlCharacters } from "@/lib/text";
 import { createUser } from "./users";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { organisations } from "@/db/schema";
-import type { MemberContext } from "@/lib/auth/permissions";
+import type { MemberContext } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/errors";
 
 /**

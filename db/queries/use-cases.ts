@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { memberships, useCases, users } from "@/db/schema";
-import { assertCan, type MemberContext } from "@/lib/auth/permissions";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { UseCaseStatus } from "@/lib/domain/use-cases";
 import { AppError, assertId, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 

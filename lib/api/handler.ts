@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
 import { authenticateApiToken, type TokenAuthentication } from "@/db/queries/api-tokens";
-import type { MemberContext } from "@/lib/auth/permissions";
+import type { MemberContext } from "@/lib/domain/permissions";
 import { AppError, fieldErrorsFrom } from "@/lib/errors";
 
 export type ApiErrorBody = {

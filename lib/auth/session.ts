@@ -3,8 +3,8 @@ import type { Session } from "next-auth";
 import { cache } from "react";
 import { memberContext } from "@/db/queries/organisations";
 import { getSessionUser, type SessionUser, type UserDto } from "@/db/queries/users";
+import type { MemberContext } from "@/lib/domain/permissions";
 import { auth } from "./index";
-import type { MemberContext } from "./permissions";
 
 /**
  * Checks a session against the database: the session token alone is not trusted, so a

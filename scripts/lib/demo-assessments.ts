@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { assessments } from "@/db/schema";
-import type { MemberContext } from "@/lib/auth/permissions";
+import type { MemberContext } from "@/lib/domain/permissions";
 import {
   type AnswerInput,
   CURRENT_QUESTION_BANK_VERSION,

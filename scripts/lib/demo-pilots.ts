@@ -15,8 +15,8 @@ import { type RunMetricInput, recordRunMetrics } from "@/db/queries/run-metrics"
 import { listUseCases } from "@/db/queries/use-cases";
 import { findUserByEmail } from "@/db/queries/users";
 import { pilots, pilotTransitions } from "@/db/schema";
-import type { MemberContext } from "@/lib/auth/permissions";
 import type { IncidentCategory } from "@/lib/domain/incidents";
+import type { MemberContext } from "@/lib/domain/permissions";
 import { startsLaterThanRecommended } from "@/lib/domain/pilots";
 import { type Stage, stageIndex } from "@/lib/domain/stages";
 import { demoIncidents } from "./demo-incidents";

@@ -15,7 +15,7 @@ import { changeMemberRole, listMembers, removeMember } from "@/db/queries/member
 import { systemContext } from "@/db/queries/system";
 import { setUserDisabled } from "@/db/queries/users";
 import { apiTokens } from "@/db/schema";
-import type { MemberContext } from "@/lib/auth/permissions";
+import type { MemberContext } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { makeOrg, outcome, type TestOrg } from "./fixtures";
 

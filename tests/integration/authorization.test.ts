@@ -62,7 +62,7 @@ import {
   setUseCaseArchived,
   updateUseCase,
 } from "@/db/queries/use-cases";
-import type { MemberContext } from "@/lib/auth/permissions";
+import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { makeOrg, outcome, submitAssessmentFor, type TestOrg } from "./fixtures";
 

@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { createOrganisation, memberContext } from "@/db/queries/organisations";
 import { createUser, type UserDto } from "@/db/queries/users";
 import { memberships } from "@/db/schema";
-import type { MemberContext } from "@/lib/auth/permissions";
+import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
 
 export const uniq = () => randomBytes(4).toString("hex");

@@ -26,7 +26,7 @@ import {
 } from "@/db/queries/run-metrics";
 import { createUseCase } from "@/db/queries/use-cases";
 import { incidents, pilots, runMetrics } from "@/db/schema";
-import type { MemberContext } from "@/lib/auth/permissions";
+import type { MemberContext } from "@/lib/domain/permissions";
 import type { Stage } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 import { makeOrg, outcome, submitAssessmentFor, type TestOrg } from "./fixtures";

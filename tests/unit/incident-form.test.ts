@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { incidentFormSchema, toFilters } from "@/app/o/[org]/incidents/schemas";
-import { formatMinutes } from "@/lib/format-duration";
+import { formatMinutes } from "@/lib/format";
 import { periodRange } from "@/lib/periods";
 
 const base = {

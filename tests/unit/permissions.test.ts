@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { assertCanGrant, assertCanManageMember, can } from "@/lib/auth/permissions";
+import { assertCanGrant, assertCanManageMember, can } from "@/lib/domain/permissions";
 import { ROLES, type Role, roleAtLeast } from "@/lib/domain/roles";
 
 describe("roles", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { decideSso } from "@/lib/auth/sso";
+import { decideSso } from "@/lib/domain/sso";
 
 const none = { linked: null, userWithEmail: null, linking: null };
 

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { ssoProvider } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/schemas";
-import { SSO_REFUSAL_MESSAGES, type SsoRefusal } from "@/lib/auth/sso";
+import { SSO_REFUSAL_MESSAGES, type SsoRefusal } from "@/lib/domain/sso";
 import { SignInForm } from "./_components/sign-in-form";
 import { ssoSignInAction } from "./actions";
 

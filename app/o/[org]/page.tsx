@@ -5,8 +5,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { countMembersByRole } from "@/db/queries/members";
 import { listUseCases } from "@/db/queries/use-cases";
-import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
 
 export const metadata: Metadata = { title: "Dashboard · Preflight" };

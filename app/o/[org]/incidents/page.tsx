@@ -10,7 +10,6 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { listIncidents } from "@/db/queries/incidents";
 import { listPilotOptions } from "@/db/queries/pilots";
-import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
 import {
   CATEGORY_LABELS,
@@ -20,6 +19,7 @@ import {
   SEVERITIES,
   SEVERITY_LABELS,
 } from "@/lib/domain/incidents";
+import { can } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
 import { firstValues, found } from "@/lib/pages";
 import {

@@ -5,7 +5,6 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getIncident, listAssumptionOptions } from "@/db/queries/incidents";
 import { listPilotOptions } from "@/db/queries/pilots";
-import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
 import {
   CATEGORY_LABELS,
@@ -14,9 +13,9 @@ import {
   OUTCOME_LABELS,
   SEVERITY_LABELS,
 } from "@/lib/domain/incidents";
+import { can } from "@/lib/domain/permissions";
 import { STAGE_LABELS } from "@/lib/domain/stages";
-import { formatDateTime } from "@/lib/format";
-import { formatMinutes } from "@/lib/format-duration";
+import { formatDateTime, formatMinutes } from "@/lib/format";
 import { found } from "@/lib/pages";
 import { ACTION_LABELS, formValuesOf, INCIDENT_FORM_OPTIONS } from "../_components/form-options";
 import { IncidentForm } from "../_components/incident-form";

@@ -1,7 +1,7 @@
 import { IncidentMetricsPanel } from "@/components/incidents/metrics-panel";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import type { IncidentFilters } from "@/db/queries/incidents";
-import type { MemberContext } from "@/lib/auth/permissions";
+import type { MemberContext } from "@/lib/domain/permissions";
 
 /**
  * The metrics and charts of the filtered incidents. Rendered inside Suspense, so the list

@@ -13,8 +13,8 @@ import { listPilotIncidents } from "@/db/queries/incidents";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { getPilot, getPilotGate, listPilotTimeline } from "@/db/queries/pilots";
 import { listRunMetrics } from "@/db/queries/run-metrics";
-import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/domain/permissions";
 import {
   ASSUMPTION_STATUS_LABELS,
   ASSUMPTION_STATUSES,

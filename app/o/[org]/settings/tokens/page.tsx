@@ -6,13 +6,13 @@ import { ConfirmForm } from "@/components/ui/confirm-form";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiTokens } from "@/db/queries/api-tokens";
-import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
 import {
   DEFAULT_TOKEN_LIFETIME_DAYS,
   TOKEN_LIFETIME_CHOICES,
   type TokenStatus,
 } from "@/lib/domain/api-tokens";
+import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS, ROLES, roleRank } from "@/lib/domain/roles";
 import { formatDateTime } from "@/lib/format";
 import { SettingsTabs } from "../_components/settings-tabs";

@@ -12,7 +12,6 @@ import { listAssessments } from "@/db/queries/assessments";
 import { listInventory } from "@/db/queries/inventory";
 import { findLivePilotForUseCase } from "@/db/queries/pilots";
 import { getUseCase } from "@/db/queries/use-cases";
-import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
 import {
   ACCESS_LABELS,
@@ -29,6 +28,7 @@ import {
   type ApprovalDecision,
   deriveApprovalMatrix,
 } from "@/lib/domain/approval-matrix";
+import { can } from "@/lib/domain/permissions";
 import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
 import { BUSINESS_VALUE_LABELS, USE_CASE_STATUS_LABELS } from "@/lib/domain/use-cases";
 import { formatDate, formatDateTime } from "@/lib/format";

@@ -1,5 +1,5 @@
 import { listMembers } from "@/db/queries/members";
-import type { MemberContext } from "@/lib/auth/permissions";
+import type { MemberContext } from "@/lib/domain/permissions";
 import {
   BUSINESS_VALUE_LABELS,
   USE_CASE_STATUS_LABELS,

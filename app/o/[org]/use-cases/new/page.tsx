@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/domain/permissions";
 import { loadUseCaseFormOptions } from "../_components/form-options";
 import { UseCaseForm } from "../_components/use-case-form";
 import { createUseCaseAction } from "../actions";

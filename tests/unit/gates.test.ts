@@ -161,6 +161,39 @@ describe("each criterion", () => {
     ]);
   });
 
+  test("the readiness score is compared unrounded and shown as the results page shows it", () => {
+    const atLeast50 = { kind: "min_readiness_score", threshold: 50 } as const;
+    // 49.6 would read "50" if rounded to a whole number; it is below 50 and must fail.
+    expect(one(atLeast50, { readinessScore: 49.6 })).toMatchObject({
+      pass: false,
+      measured: "49.6 / 100",
+      threshold: "at least 50 / 100",
+    });
+    expect(one(atLeast50, { readinessScore: 50 })).toMatchObject({
+      pass: true,
+      measured: "50 / 100",
+    });
+    expect(one(atLeast50, { readinessScore: 50.4 }).measured).toBe("50.4 / 100");
+  });
+
+  test("rates and percentages use the app's formatters", () => {
+    expect(
+      one(
+        { kind: "min_accuracy", threshold: 0.97 },
+        { metrics: { attempted: 1000, correct: 969, overrides: 0, escalations: 0 } },
+      ),
+    ).toMatchObject({ pass: false, measured: "96.9%", threshold: "at least 97%" });
+    expect(
+      one(
+        { kind: "min_actions_observed", threshold: 2000 },
+        { metrics: { attempted: 12345, correct: 0, overrides: 0, escalations: 0 } },
+      ),
+    ).toMatchObject({ measured: "12,345", threshold: "at least 2,000" });
+    expect(
+      one({ kind: "max_incident_rate_per_1000", threshold: 2 }, { incidentsInStage: 7 }).measured,
+    ).toBe("1.75");
+  });
+
   test("rates are null, never NaN, without actions", () => {
     expect(accuracy(0, 0)).toBeNull();
     expect(overrideRate(0, 0)).toBeNull();

@@ -1,3 +1,4 @@
+import { formatNumber, formatPercent, formatRate, formatScore } from "@/lib/format";
 import { ROLE_LABELS, type Role, roleAtLeast } from "../roles";
 import {
   BAND_LABELS,
@@ -142,7 +143,6 @@ export function incidentRatePer1000(incidents: number, attempted: number): numbe
   return attempted > 0 ? (incidents / attempted) * 1000 : null;
 }
 
-const pct = (n: number) => `${(Math.round(n * 1000) / 10).toString()}%`;
 const DAY_MS = 86_400_000;
 
 /** Checks each criterion of a gate against the snapshot at time `now`. */
@@ -177,8 +177,9 @@ function evaluateCriterion(c: GateCriterion, snapshot: GateSnapshot, now: Date):
       return {
         kind: c.kind,
         label: "Readiness score of the latest assessment",
-        threshold: `at least ${c.threshold} / 100`,
-        measured: v === null ? "no submitted assessment" : `${Math.round(v)} / 100`,
+        threshold: `at least ${formatScore(c.threshold)} / 100`,
+        measured: v === null ? "no submitted assessment" : `${formatScore(v)} / 100`,
+        // The stored score, unrounded: 49.6 is below 50 even though it reads close to it.
         pass: v !== null && v >= c.threshold,
       };
     }
@@ -196,8 +197,8 @@ function evaluateCriterion(c: GateCriterion, snapshot: GateSnapshot, now: Date):
       return {
         kind: c.kind,
         label: "Actions observed in this stage",
-        threshold: `at least ${c.threshold.toLocaleString("en-GB")}`,
-        measured: metrics.attempted.toLocaleString("en-GB"),
+        threshold: `at least ${formatNumber(c.threshold, 0)}`,
+        measured: formatNumber(metrics.attempted, 0),
         pass: metrics.attempted >= c.threshold,
       };
     case "min_accuracy": {
@@ -205,8 +206,8 @@ function evaluateCriterion(c: GateCriterion, snapshot: GateSnapshot, now: Date):
       return {
         kind: c.kind,
         label: "Accuracy (correct ÷ attempted actions)",
-        threshold: `at least ${pct(c.threshold)}`,
-        measured: v === null ? "no data" : pct(v),
+        threshold: `at least ${formatPercent(c.threshold)}`,
+        measured: v === null ? "no data" : formatPercent(v),
         pass: v !== null && v >= c.threshold,
       };
     }
@@ -215,8 +216,8 @@ function evaluateCriterion(c: GateCriterion, snapshot: GateSnapshot, now: Date):
       return {
         kind: c.kind,
         label: "Human override rate (overrides ÷ attempted actions)",
-        threshold: `at most ${pct(c.threshold)}`,
-        measured: v === null ? "no data" : pct(v),
+        threshold: `at most ${formatPercent(c.threshold)}`,
+        measured: v === null ? "no data" : formatPercent(v),
         pass: v !== null && v <= c.threshold,
       };
     }
@@ -225,8 +226,8 @@ function evaluateCriterion(c: GateCriterion, snapshot: GateSnapshot, now: Date):
       return {
         kind: c.kind,
         label: "Incidents per 1,000 actions in this stage",
-        threshold: `at most ${c.threshold}`,
-        measured: v === null ? "no data" : (Math.round(v * 100) / 100).toString(),
+        threshold: `at most ${formatRate(c.threshold)}`,
+        measured: v === null ? "no data" : formatRate(v),
         pass: v !== null && v <= c.threshold,
       };
     }

@@ -7,6 +7,7 @@ import type { AssessmentResult } from "./types";
 
 export * from "./bands";
 export { CONFIDENCE_FLOORS, DIMENSION_FLOORS, PROVISIONAL_BELOW, READ_ONLY_FLOOR } from "./model2";
+export * from "./progress";
 export { classifyEvidence } from "./shared";
 export * from "./types";
 

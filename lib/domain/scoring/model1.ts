@@ -1,3 +1,4 @@
+import { formatPercent } from "@/lib/format";
 import type { InventoryAction } from "../actions";
 import { answerMap, evaluateCondition, inventoryFacts } from "../question-bank/conditions";
 import { isApplicable } from "../question-bank/index";
@@ -26,7 +27,6 @@ import {
   lowerFirst,
   MAX_OPTION_SCORE,
   OPTIMISTIC_FROM,
-  percent,
   round1,
   WEAK_BELOW,
 } from "./shared";
@@ -215,7 +215,7 @@ export function scoreModel1(input: {
       1000
     : 0;
   trace.push(
-    `Confidence ${percent(confidence)}: ${answered.length} of ${applicable.length} applicable questions answered (half credit each), ${evidenced.length} of them with evidence (full credit)${uncertain ? `; ${uncertain} follow-up${uncertain === 1 ? "" : "s"} asked only because an earlier answer is not known earn${uncertain === 1 ? "s" : ""} no credit` : ""}.`,
+    `Confidence ${formatPercent(confidence)}: ${answered.length} of ${applicable.length} applicable questions answered (half credit each), ${evidenced.length} of them with evidence (full credit)${uncertain ? `; ${uncertain} follow-up${uncertain === 1 ? "" : "s"} asked only because an earlier answer is not known earn${uncertain === 1 ? "s" : ""} no credit` : ""}.`,
   );
 
   const order = new Map(bank.questions.map((q, i) => [q.id, i]));

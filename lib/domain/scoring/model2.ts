@@ -1,3 +1,4 @@
+import { formatPercent } from "@/lib/format";
 import type { InventoryAction } from "../actions";
 import { answerMap, inventoryFacts } from "../question-bank/conditions";
 import type { AnswerInput, Condition, InventoryFact, QuestionBank } from "../question-bank/types";
@@ -26,7 +27,6 @@ import {
   lowerFirst,
   MAX_OPTION_SCORE,
   OPTIMISTIC_FROM,
-  percent,
   round1,
   WEAK_BELOW,
 } from "./shared";
@@ -399,17 +399,17 @@ export function scoreCore(
   caps.push({
     source: "confidence",
     band: confidenceBand,
-    text: `Confidence is ${percent(confidence)}${
+    text: `Confidence is ${formatPercent(confidence)}${
       confidenceBand === "limited_production"
         ? ""
-        : `; ${BAND_LABELS[BANDS[bandIndex(confidenceBand) + 1]!].toLowerCase()} needs ${percent(CONFIDENCE_FLOORS[BANDS[bandIndex(confidenceBand) + 1]!])} (settle unknown answers and back answers with links or documents)`
+        : `; ${BAND_LABELS[BANDS[bandIndex(confidenceBand) + 1]!].toLowerCase()} needs ${formatPercent(CONFIDENCE_FLOORS[BANDS[bandIndex(confidenceBand) + 1]!])} (settle unknown answers and back answers with links or documents)`
     }.`,
     binding: false,
   });
   const links = asked.filter((q) => q.evidence === "link").length;
   const notes = asked.filter((q) => q.evidence === "note").length;
   trace.push(
-    `Confidence ${percent(confidence)}: each of the ${asked.length} questions asked earns half for a known answer, the other half for a link or document behind it (${links}) or a quarter for a note (${notes}).`,
+    `Confidence ${formatPercent(confidence)}: each of the ${asked.length} questions asked earns half for a known answer, the other half for a link or document behind it (${links}) or a quarter for a note (${notes}).`,
   );
 
   const capped = caps.reduce<Band>((b, c) => minBand(b, c.band), "limited_production");

@@ -20,7 +20,6 @@ export const WEAK_BELOW = 3;
 export const OPTIMISTIC_FROM = 3;
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
-export const percent = (n: number) => `${Math.round(n * 100)}%`;
 
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);

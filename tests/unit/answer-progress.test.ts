@@ -7,6 +7,7 @@ import { answerProgress, scoreAssessment } from "@/lib/domain/scoring";
 const bank = QUESTION_BANKS.v2!;
 const refunds: InventoryAction[] = [
   {
+    id: "a1",
     name: "Issue refund",
     system: "Stripe",
     access: "write",
@@ -22,8 +23,10 @@ const best: AnswerInput[] = bank.questions.map((q) => ({
 }));
 const progressOf = (answers: AnswerInput[]) =>
   answerProgress(scoreAssessment({ bank, answers, inventory: refunds }));
-const dontKnow = (answers: AnswerInput[], ids: string[]) =>
-  answers.map((a) => (ids.includes(a.questionId) ? { questionId: a.questionId, dontKnow: true } : a));
+const dontKnow = (answers: AnswerInput[], ids: string[]): AnswerInput[] =>
+  answers.map((a) =>
+    ids.includes(a.questionId) ? { questionId: a.questionId, dontKnow: true as const } : a,
+  );
 
 describe("answerProgress", () => {
   test("every question asked answered", () => {

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAssessments } from "@/db/queries/assessments";
 import { requireMember } from "@/lib/auth/session";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatPercent, formatScore } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Assessments · Preflight" };
 
@@ -79,12 +79,14 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ or
                         ? `Submitted ${formatDate(a.submittedAt)}`
                         : `In progress · ${a.answered} answered`}
                     </td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">{a.overall ?? "—"}</td>
+                    <td className="px-3 py-2.5 text-right tabular-nums">
+                      {formatScore(a.overall)}
+                    </td>
                     <td className="px-3 py-2.5">
                       <BandBadge band={a.band} />
                     </td>
                     <td className="px-3 py-2.5 text-right tabular-nums">
-                      {a.confidence === null ? "—" : `${Math.round(a.confidence * 100)}%`}
+                      {formatPercent(a.confidence)}
                     </td>
                     <td className="px-5 py-2.5 text-muted-foreground">
                       {formatDate(a.createdAt)}

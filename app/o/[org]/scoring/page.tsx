@@ -21,10 +21,9 @@ import {
   READ_ONLY_FLOOR,
 } from "@/lib/domain/scoring";
 import { STAGE_LABELS } from "@/lib/domain/stages";
+import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "How the score works · Preflight" };
-
-const pct = (n: number) => `${Math.round(n * 100)}%`;
 
 /** The scoring model in words and tables, generated from the rules the engine runs. */
 export default async function ScoringPage({ params }: { params: Promise<{ org: string }> }) {
@@ -75,7 +74,9 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
                     <th scope="row" className="py-1.5 pr-2 text-left font-normal">
                       {d.title}
                     </th>
-                    <td className="py-1.5 text-right tabular-nums">{pct(d.weight / weights)}</td>
+                    <td className="py-1.5 text-right tabular-nums">
+                      {formatPercent(d.weight / weights)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -100,8 +101,8 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
             </li>
             <li>
               It lowers confidence. A verdict is <strong>provisional</strong> when settling the
-              unknowns could raise the band, or when confidence is below {pct(PROVISIONAL_BELOW)};
-              recommendations then list what to find out first.
+              unknowns could raise the band, or when confidence is below{" "}
+              {formatPercent(PROVISIONAL_BELOW)}; recommendations then list what to find out first.
             </li>
           </ul>
         </Card>
@@ -140,7 +141,9 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
                     </th>
                     <td className="py-1.5 pr-2 text-right tabular-nums">{BAND_THRESHOLDS[b]}</td>
                     <td className="py-1.5 pr-2 text-right tabular-nums">{DIMENSION_FLOORS[b]}</td>
-                    <td className="py-1.5 text-right tabular-nums">{pct(CONFIDENCE_FLOORS[b])}</td>
+                    <td className="py-1.5 text-right tabular-nums">
+                      {formatPercent(CONFIDENCE_FLOORS[b])}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -5,10 +5,16 @@ import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { applicableQuestions, getAssessment, getCarryOver } from "@/db/queries/assessments";
+import {
+  applicableQuestions,
+  getAssessment,
+  getCarryOver,
+  previewResult,
+} from "@/db/queries/assessments";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { getQuestionBank } from "@/lib/domain/question-bank";
+import { answerProgress } from "@/lib/domain/scoring";
 import { found } from "@/lib/pages";
 import { type WizardAnswer, WizardStep } from "./_components/wizard-step";
 import { saveAnswerAction, submitAssessmentAction } from "./actions";
@@ -79,12 +85,11 @@ export default async function AssessmentWizardPage({
   );
 
   if (requested === "review") {
-    const applicableSet = new Set(applicable);
-    const answered = new Set(assessment.answers.map((a) => a.questionId));
-    const missing = bank.questions.filter((q) => applicableSet.has(q.id) && !answered.has(q.id));
-    const dontKnow = assessment.answers.filter(
-      (a) => a.dontKnow && applicableSet.has(a.questionId),
-    ).length;
+    // Counted as the result counts them, so the review and the results say the same.
+    const result = previewResult(assessment);
+    const progress = answerProgress(result);
+    const shown = new Set(applicable);
+    const missing = result.questions.filter((q) => q.state === "unanswered");
     const noInventory = assessment.inventory.length === 0;
     return (
       <>
@@ -93,11 +98,12 @@ export default async function AssessmentWizardPage({
         <Card className="grid max-w-3xl gap-4">
           <h2 className="text-lg font-semibold">Review and submit</h2>
           <p className="text-sm text-muted-foreground">
-            {applicable.length - missing.length} of {applicable.length} questions answered
-            {dontKnow ? `, ${dontKnow} of them “don't know”` : ""}. Unanswered and “don't know”
-            answers never count in your favour: they count as gaps, lower the confidence of the
-            result and show as things to find out. Submitting locks the answers and the action
-            inventory; a later re-assessment starts from them.
+            <span className="font-medium text-foreground" data-testid="answer-counts">
+              {progress.text}
+            </span>
+            . Unanswered and “don't know” answers never count in your favour: they count as gaps,
+            lower the confidence of the result and show as things to find out. Submitting locks the
+            answers and the action inventory; a later re-assessment starts from them.
           </p>
           {noInventory ? (
             <p
@@ -122,13 +128,19 @@ export default async function AssessmentWizardPage({
               </h3>
               <ul className="grid gap-1 text-sm">
                 {missing.map((q) => (
-                  <li key={q.id}>
+                  <li key={q.questionId}>
                     <Link
                       className="text-primary hover:underline"
                       href={`${base}?step=${q.dimensionId}`}
                     >
                       {q.prompt}
                     </Link>
+                    {shown.has(q.questionId) ? null : (
+                      <span className="text-muted-foreground">
+                        {" "}
+                        (a follow-up to a question not answered yet)
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -18,16 +18,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getAssessment, listAssessments, previewResult } from "@/db/queries/assessments";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
-import { AUTONOMY_LABELS, BAND_LABELS, bandIndex } from "@/lib/domain/scoring";
+import { AUTONOMY_LABELS, answerProgress, BAND_LABELS, bandIndex } from "@/lib/domain/scoring";
 import { STAGE_LABELS } from "@/lib/domain/stages";
-import { formatDate, formatDateTime } from "@/lib/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatPercent,
+  formatScore,
+  formatScoreDelta,
+} from "@/lib/format";
 import { found } from "@/lib/pages";
 import { PrintButton } from "./_components/print-button";
 
 export const metadata: Metadata = { title: "Assessment result · Preflight" };
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
-const signed = (n: number) => (n > 0 ? `+${n}` : n === 0 ? "±0" : `${n}`);
 
 export default async function AssessmentResultsPage({
   params,
@@ -52,6 +57,7 @@ export default async function AssessmentResultsPage({
     previousResult?.dimensions.find((d) => d.id === dimensionId)?.score ?? null;
   const base = `/o/${member.orgSlug}`;
   const unknownCount = result.counts.dontKnow + result.counts.unanswered;
+  const progress = answerProgress(result);
   const confirmed = result.blockers.filter((b) => b.status === "confirmed");
   const unverified = result.blockers.filter((b) => b.status === "unverified");
   // Blockers are listed in full below; here they are one limit among the others.
@@ -75,56 +81,66 @@ export default async function AssessmentResultsPage({
   const blockerTitle = (id: string) => id.replaceAll("_", " ");
 
   return (
-    <article className="print:text-black">
-      <p className="mb-1 hidden text-xs text-muted-foreground print:block">
-        {member.orgName} · Preflight readiness report
-      </p>
-      <p className="mb-2 text-sm no-print">
-        <Link
-          href={`${base}/use-cases/${assessment.useCaseId}`}
-          className="text-muted-foreground hover:underline"
-        >
-          ← {assessment.useCaseName}
-        </Link>
-      </p>
-      <PageHeader
-        title={`Is “${assessment.useCaseName}” ready for production?`}
-        description={
-          draft
-            ? "Draft: this assessment has not been submitted; the result below updates as answers change."
-            : `Submitted ${formatDateTime(assessment.submittedAt)} · question bank ${assessment.bankVersion}`
-        }
-        action={
-          <div className="flex gap-2 no-print">
-            {draft && can(member, "assessment:answer") ? (
-              <Button asChild>
-                <Link href={`${base}/assessments/${id}`}>Continue answering</Link>
-              </Button>
-            ) : null}
-            <PrintButton />
-          </div>
-        }
-      />
+    <article className="report print:text-black" data-testid="report">
+      <header data-testid="report-header" className="print:mb-3 print:border-b print:pb-2">
+        <p className="mb-1 hidden justify-between gap-4 text-xs text-muted-foreground print:flex">
+          <span>Preflight readiness report</span>
+          <span className="font-medium text-foreground">{member.orgName}</span>
+        </p>
+        <p className="mb-2 text-sm no-print">
+          <Link
+            href={`${base}/use-cases/${assessment.useCaseId}`}
+            className="text-muted-foreground hover:underline"
+          >
+            ← {assessment.useCaseName}
+          </Link>
+        </p>
+        <PageHeader
+          title={`Is “${assessment.useCaseName}” ready for production?`}
+          description={
+            <>
+              <span className="hidden print:inline">Use case: {assessment.useCaseName} · </span>
+              {draft
+                ? "Draft: this assessment has not been submitted; the result below updates as answers change"
+                : `Submitted ${formatDateTime(assessment.submittedAt)}`}{" "}
+              · question bank {result.bankVersion}, scoring model {result.scoringModel}
+            </>
+          }
+          action={
+            <div className="flex gap-2 no-print">
+              {draft && can(member, "assessment:answer") ? (
+                <Button asChild>
+                  <Link href={`${base}/assessments/${id}`}>Continue answering</Link>
+                </Button>
+              ) : null}
+              <PrintButton />
+            </div>
+          }
+        />
+      </header>
 
-      <section aria-label="Verdict" className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <section
+        aria-label="Verdict"
+        className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4 print:mb-3 print:grid-cols-4 print:gap-2"
+      >
         <Card>
           <p className="text-sm text-muted-foreground">Readiness score</p>
           <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="overall-score">
-            {Math.round(result.overall)}
+            {formatScore(result.overall)}
             <span className="text-base font-normal text-muted-foreground"> / 100</span>
           </p>
           {result.knownScore !== null && unknownCount > 0 ? (
             <p className="mt-1 text-xs text-muted-foreground" data-testid="known-score">
-              {Math.round(result.knownScore)} on the {result.counts.answered} known answers;{" "}
+              {formatScore(result.knownScore)} on the {result.counts.answered} known answers;{" "}
               {unknownCount === 1
                 ? "the unknown one counts as a gap until settled."
                 : `the ${unknownCount} unknown ones count as gaps until settled.`}
             </p>
           ) : null}
           {previousResult ? (
-            <p className="mt-1 text-xs text-muted-foreground">
-              {signed(Math.round(result.overall - previousResult.overall))} since the previous
-              assessment
+            <p className="mt-1 text-xs text-muted-foreground" data-testid="score-change">
+              {formatScoreDelta(result.overall - previousResult.overall)} since the previous
+              assessment ({formatScore(previousResult.overall)})
             </p>
           ) : null}
         </Card>
@@ -153,14 +169,14 @@ export default async function AssessmentResultsPage({
         <Card>
           <p className="text-sm text-muted-foreground">Confidence</p>
           <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="confidence">
-            {Math.round(result.confidence * 100)}%
+            {formatPercent(result.confidence)}
           </p>
           <p
             className="mt-1 text-xs text-muted-foreground"
             title="Answered questions count half; answers with evidence count in full."
           >
-            {result.counts.answered} of {result.counts.applicable} answered,{" "}
-            {result.counts.evidenced} with evidence
+            <span data-testid="answer-counts">{progress.text}</span>; {result.counts.evidenced} with
+            evidence
           </p>
         </Card>
         <Card>
@@ -174,12 +190,12 @@ export default async function AssessmentResultsPage({
       </section>
 
       {caps.length ? (
-        <Card className="mb-6">
+        <Card className="mb-6 print:mb-3">
           <CardHeader
             title="What decided the band"
             description="The band is the lowest of these limits. The one that decided it is marked."
           />
-          <ul className="grid gap-2 text-sm" data-testid="band-caps">
+          <ul className="grid gap-2 text-sm print:gap-1" data-testid="band-caps">
             {caps.map((c) => (
               <li key={`${c.source}-${c.text}`} className="flex flex-wrap items-baseline gap-2">
                 <BandBadge band={c.band} />
@@ -197,20 +213,23 @@ export default async function AssessmentResultsPage({
       ) : null}
 
       {confirmed.length ? (
-        <Card className="mb-6 border-destructive/50">
+        <Card className="mb-6 border-destructive/50 print:mb-3">
           <CardHeader
-            title="Blockers"
+            title={`Blockers (${confirmed.length})`}
             description="Confirmed by the answers: these cap the band whatever the average says. Each names the answers that caused it."
           />
-          <ul className="grid gap-4" data-testid="blockers">
+          <ul className="grid gap-4 print:block print:columns-2 print:gap-6" data-testid="blockers">
             {confirmed.map((b) => (
-              <li key={b.id} className="flex gap-3">
-                <OctagonAlert className="mt-0.5 size-5 shrink-0 text-destructive" aria-hidden />
+              <li key={b.id} className="flex gap-3 print:mb-2 print:gap-1.5">
+                <OctagonAlert
+                  className="mt-0.5 size-5 shrink-0 text-destructive print:size-3.5"
+                  aria-hidden
+                />
                 <div className="min-w-0 text-sm">
                   <p className="font-medium">
                     Capped at {BAND_LABELS[b.capBand].toLowerCase()}: {b.reason}
                   </p>
-                  <ul className="mt-1 list-disc pl-5 text-muted-foreground">
+                  <ul className="mt-1 list-disc pl-5 text-muted-foreground print:mt-0.5 print:pl-4 print:text-xs">
                     {b.causes.map((c) => (
                       <li key={c}>{c}</li>
                     ))}
@@ -223,22 +242,28 @@ export default async function AssessmentResultsPage({
       ) : null}
 
       {unverified.length ? (
-        <Card className="mb-6 border-warning/50">
+        <Card className="mb-6 border-warning/50 print:mb-3">
           <CardHeader
-            title="Unverified blockers"
+            title={`Unverified blockers (${unverified.length})`}
             description="Nobody said these are true: they are possible because some answers are not known. Until someone finds out, they hold the band down as if they were."
           />
-          <ul className="grid gap-4" data-testid="unverified-blockers">
+          <ul
+            className="grid gap-4 print:block print:columns-2 print:gap-6"
+            data-testid="unverified-blockers"
+          >
             {unverified.map((b) => (
-              <li key={b.id} className="flex gap-3">
-                <CircleHelp className="mt-0.5 size-5 shrink-0 text-warning" aria-hidden />
+              <li key={b.id} className="flex gap-3 print:mb-2 print:gap-1.5">
+                <CircleHelp
+                  className="mt-0.5 size-5 shrink-0 text-warning print:size-3.5"
+                  aria-hidden
+                />
                 <div className="min-w-0 text-sm">
                   <p className="font-medium">
                     Unverified —{" "}
                     {b.findOut.map((f) => lowerFirst(f.text)).join(" ") ||
                       "some answers are not known."}
                   </p>
-                  <p className="mt-1 text-muted-foreground">
+                  <p className="mt-1 text-muted-foreground print:mt-0.5">
                     If so, it stays at {BAND_LABELS[b.capBand].toLowerCase()} or below:{" "}
                     {lowerFirst(b.reason)}
                   </p>
@@ -249,19 +274,19 @@ export default async function AssessmentResultsPage({
         </Card>
       ) : null}
 
-      {result.findOut.length || result.inventory.length ? (
-        <div className="mb-6 grid gap-4 lg:grid-cols-2">
+      {result.findOut.length || result.inventory.length || result.counts.notApplicable ? (
+        <div className="mb-6 grid gap-4 lg:grid-cols-2 print:mb-3 print:grid-cols-2 print:gap-2">
           {result.findOut.length ? (
             <Card>
               <CardHeader
                 title={`Not known yet (${result.findOut.length})`}
                 description="Answered “don't know” or left open. They lower confidence and count as gaps, never as facts."
               />
-              <ul className="grid gap-2 text-sm" data-testid="find-out">
+              <ul className="grid gap-2 text-sm print:gap-1" data-testid="find-out">
                 {result.findOut.map((f) => (
                   <li key={f.questionId} className="flex gap-2">
                     <CircleHelp
-                      className="mt-0.5 size-4 shrink-0 text-muted-foreground"
+                      className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3"
                       aria-hidden
                     />
                     <span>{f.text}</span>
@@ -276,11 +301,11 @@ export default async function AssessmentResultsPage({
                 title="What the action inventory changed"
                 description={`Questions and blockers that depend on what the AI does. ${result.counts.notApplicable} question${result.counts.notApplicable === 1 ? " was" : "s were"} left out of the scores because the inventory makes ${result.counts.notApplicable === 1 ? "it" : "them"} irrelevant.`}
               />
-              <ul className="grid gap-3 text-sm" data-testid="inventory-drivers">
+              <ul className="grid gap-3 text-sm print:gap-1" data-testid="inventory-drivers">
                 {result.inventory.map((d) => (
                   <li key={d.fact} className="flex gap-2">
                     <PackageSearch
-                      className="mt-0.5 size-4 shrink-0 text-muted-foreground"
+                      className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3"
                       aria-hidden
                     />
                     <div className="min-w-0">
@@ -305,69 +330,73 @@ export default async function AssessmentResultsPage({
         </div>
       ) : null}
 
-      <div className="mb-6 grid gap-4 lg:grid-cols-2">
-        <Card>
+      <div className="mb-6 grid gap-4 lg:grid-cols-2 print:mb-3 print:block">
+        <Card className="print:mb-3 print:break-before-page">
           <CardHeader
             title="Readiness by dimension"
             description={`Each dimension scored 0–100${previousResult ? ", with the previous assessment dashed" : ""}.`}
           />
-          <ReadinessRadar
-            hasPrevious={Boolean(previousResult)}
-            data={result.dimensions.map((d) => ({
-              dimension: d.title.split(/[ ,]/)[0] ?? d.title,
-              current: d.score,
-              previous: prevScore(d.id),
-            }))}
-          />
-          <table className="mt-2 w-full text-sm" data-testid="dimension-table">
-            <caption className="sr-only">
-              Scores by dimension (table alternative to the chart)
-            </caption>
-            <thead className="text-left text-xs text-muted-foreground">
-              <tr className="border-b">
-                <th scope="col" className="py-1.5 pr-2 font-medium">
-                  Dimension
-                </th>
-                <th scope="col" className="py-1.5 pr-2 text-right font-medium">
-                  Score
-                </th>
-                {previousResult ? (
-                  <th scope="col" className="py-1.5 pr-2 text-right font-medium">
-                    Change
+          <div className="print:grid print:grid-cols-2 print:items-center print:gap-6">
+            <ReadinessRadar
+              hasPrevious={Boolean(previousResult)}
+              data={result.dimensions.map((d) => ({
+                dimension: d.title.split(/[ ,]/)[0] ?? d.title,
+                current: d.score,
+                previous: prevScore(d.id),
+              }))}
+            />
+            <table className="mt-2 w-full text-sm print:mt-0" data-testid="dimension-table">
+              <caption className="sr-only">
+                Scores by dimension (table alternative to the chart)
+              </caption>
+              <thead className="text-left text-xs text-muted-foreground">
+                <tr className="border-b">
+                  <th scope="col" className="py-1.5 pr-2 font-medium print:py-1">
+                    Dimension
                   </th>
-                ) : null}
-                <th scope="col" className="py-1.5 text-right font-medium">
-                  Answered
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.dimensions.map((d) => {
-                const before = prevScore(d.id);
-                return (
-                  <tr key={d.id} className="border-b last:border-0">
-                    <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-                      {d.title}
+                  <th scope="col" className="py-1.5 pr-2 text-right font-medium print:py-1">
+                    Score
+                  </th>
+                  {previousResult ? (
+                    <th scope="col" className="py-1.5 pr-2 text-right font-medium print:py-1">
+                      Change
                     </th>
-                    <td className="py-1.5 pr-2 text-right tabular-nums">{Math.round(d.score)}</td>
-                    {previousResult ? (
-                      <td className="py-1.5 pr-2 text-right tabular-nums">
-                        {before === null ? "—" : signed(Math.round(d.score - before))}
+                  ) : null}
+                  <th scope="col" className="py-1.5 text-right font-medium print:py-1">
+                    Answered
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.dimensions.map((d) => {
+                  const before = prevScore(d.id);
+                  return (
+                    <tr key={d.id} className="border-b last:border-0">
+                      <th scope="row" className="py-1.5 pr-2 text-left font-normal print:py-1">
+                        {d.title}
+                      </th>
+                      <td className="py-1.5 pr-2 text-right tabular-nums print:py-1">
+                        {formatScore(d.score)}
                       </td>
-                    ) : null}
-                    <td className="py-1.5 text-right text-muted-foreground tabular-nums">
-                      {d.answered}/{d.applicable}
-                      {d.dontKnow ? ` (${d.dontKnow} don't know)` : ""}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                      {previousResult ? (
+                        <td className="py-1.5 pr-2 text-right tabular-nums print:py-1">
+                          {before === null ? "—" : formatScoreDelta(d.score - before)}
+                        </td>
+                      ) : null}
+                      <td className="py-1.5 text-right text-muted-foreground tabular-nums print:py-1">
+                        {d.answered}/{d.applicable}
+                        {d.dontKnow ? ` (${d.dontKnow} don't know)` : ""}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </Card>
         <Card>
           <CardHeader
-            title="What would raise readiness most"
+            title={`What would raise readiness most (${result.recommendations.length})`}
             description={
               result.provisional
                 ? "Unknowns to settle first, then the answers whose fix unlocks a stage, then by the points they add."
@@ -377,43 +406,92 @@ export default async function AssessmentResultsPage({
           {result.recommendations.length === 0 ? (
             <p className="text-sm text-muted-foreground">No weak answers: nothing to recommend.</p>
           ) : (
-            <ol className="grid gap-3" data-testid="recommendations">
-              {result.recommendations.map((r) => (
-                <li key={r.questionId} className="flex gap-3 text-sm">
-                  {r.kind === "find_out" ? (
-                    <CircleHelp className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
-                  ) : (
-                    <Lightbulb className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
-                  )}
-                  <div className="min-w-0">
-                    <p>
-                      {r.kind === "find_out" ? (
-                        <Badge tone="warning" className="mr-1.5">
-                          Find out
-                        </Badge>
-                      ) : null}
-                      {r.unlocks ? (
-                        <Badge tone="info" className="mr-1.5">
-                          Unlocks {STAGE_LABELS[r.unlocks].toLowerCase()}
-                        </Badge>
-                      ) : null}
-                      {r.text}
-                    </p>
-                    <p className="mt-0.5 text-xs text-muted-foreground">
-                      +{r.gain} points · “{r.prompt}” — now: {r.currentAnswer}
-                    </p>
-                  </div>
-                </li>
-              ))}
-            </ol>
+            <>
+              <ol className="grid gap-3 print:hidden" data-testid="recommendations">
+                {result.recommendations.map((r) => (
+                  <li key={r.questionId} className="flex gap-3 text-sm">
+                    {r.kind === "find_out" ? (
+                      <CircleHelp className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
+                    ) : (
+                      <Lightbulb className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
+                    )}
+                    <div className="min-w-0">
+                      <p>
+                        {r.kind === "find_out" ? (
+                          <Badge tone="warning" className="mr-1.5">
+                            Find out
+                          </Badge>
+                        ) : null}
+                        {r.unlocks ? (
+                          <Badge tone="info" className="mr-1.5">
+                            Unlocks {STAGE_LABELS[r.unlocks].toLowerCase()}
+                          </Badge>
+                        ) : null}
+                        {r.text}
+                      </p>
+                      <p className="mt-0.5 text-xs text-muted-foreground">
+                        {formatScoreDelta(r.gain)} points · “{r.prompt}” — now: {r.currentAnswer}
+                      </p>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+              {/* Printed as one compact table: the same items, fewer pages. */}
+              <table
+                className="hidden w-full text-xs print:table"
+                data-testid="recommendations-print"
+              >
+                <caption className="sr-only">Recommendations, most valuable first</caption>
+                <thead className="text-left text-muted-foreground">
+                  <tr className="border-b">
+                    <th scope="col" className="py-0.5 pr-1.5 text-right font-medium">
+                      #
+                    </th>
+                    <th scope="col" className="py-0.5 pr-2 font-medium">
+                      What to do
+                    </th>
+                    <th scope="col" className="w-[38%] py-0.5 pr-2 font-medium">
+                      Question — answer now
+                    </th>
+                    <th scope="col" className="py-0.5 text-right font-medium">
+                      Points
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.recommendations.map((r, i) => (
+                    <tr key={r.questionId} className="border-b align-top last:border-0">
+                      <td className="py-0.5 pr-1.5 text-right text-muted-foreground tabular-nums">
+                        {i + 1}
+                      </td>
+                      <td className="py-0.5 pr-2">
+                        {r.kind === "find_out" ? (
+                          <strong className="font-semibold">Find out: </strong>
+                        ) : null}
+                        {r.unlocks ? (
+                          <strong className="font-semibold">
+                            Unlocks {STAGE_LABELS[r.unlocks].toLowerCase()}:{" "}
+                          </strong>
+                        ) : null}
+                        {r.text}
+                      </td>
+                      <td className="py-0.5 pr-2 text-muted-foreground">
+                        “{r.prompt}” — {r.currentAnswer}
+                      </td>
+                      <td className="py-0.5 text-right tabular-nums">{formatScoreDelta(r.gain)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
         </Card>
       </div>
 
-      <div className="mb-6 grid gap-4 lg:grid-cols-2">
-        <Card>
+      <div className="mb-6 grid gap-4 lg:grid-cols-2 print:mb-3 print:grid-cols-2 print:gap-2">
+        <Card className={result.assumptions.length > 6 ? "print:col-span-2" : undefined}>
           <CardHeader
-            title="Assumptions register"
+            title={`Assumptions register (${result.assumptions.length})`}
             description="Beliefs this workflow depends on, implied by the confident answers. Verify them during the pilot."
           />
           {result.assumptions.length === 0 ? (
@@ -421,11 +499,14 @@ export default async function AssessmentResultsPage({
               No confident answers yet, so no assumptions recorded.
             </p>
           ) : (
-            <ul className="grid gap-2 text-sm" data-testid="assumptions">
+            <ul
+              className="grid gap-2 text-sm print:block print:columns-2 print:gap-6"
+              data-testid="assumptions"
+            >
               {result.assumptions.map((a) => (
-                <li key={a.questionId} className="flex gap-2">
+                <li key={a.questionId} className="flex gap-2 print:mb-1">
                   <ListChecks
-                    className="mt-0.5 size-4 shrink-0 text-muted-foreground"
+                    className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3"
                     aria-hidden
                   />
                   <span>
@@ -453,14 +534,16 @@ export default async function AssessmentResultsPage({
             </p>
           ) : (
             <>
-              <ScoreTrend data={trend} />
+              <div className="print:mx-auto print:max-w-md">
+                <ScoreTrend data={trend} />
+              </div>
               <table className="sr-only">
                 <caption>Overall score by submission date</caption>
                 <tbody>
                   {trend.map((t) => (
                     <tr key={t.label}>
                       <th scope="row">{t.label}</th>
-                      <td>{t.overall}</td>
+                      <td>{formatScore(t.overall)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -475,9 +558,14 @@ export default async function AssessmentResultsPage({
           title="How this result was calculated"
           description="Every number above, traced to the answers."
         />
-        <ol className="grid list-decimal gap-1 pl-5 text-sm" data-testid="trace">
+        <ol
+          className="grid list-decimal gap-1 pl-5 text-sm print:block print:columns-2 print:gap-6 print:text-xs"
+          data-testid="trace"
+        >
           {result.trace.map((line) => (
-            <li key={line}>{line}</li>
+            <li key={line} className="print:mb-0.5">
+              {line}
+            </li>
           ))}
         </ol>
         <p className="mt-3 text-xs text-muted-foreground">

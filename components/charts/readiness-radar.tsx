@@ -10,8 +10,21 @@ export type RadarPoint = { dimension: string; current: number; previous?: number
 const TICK = 8;
 const EDGE = 4;
 
+type Measure = (text: string, fontSize: number) => number;
+
 /** A generous estimate of a label's width: wider than most sans-serif text of that size. */
-const labelWidth = (text: string, fontSize: number) => text.length * fontSize * 0.62;
+const estimateWidth: Measure = (text, fontSize) => text.length * fontSize * 0.62;
+
+/** Measures text in the chart's own font, with a little slack; the estimate without a canvas. */
+function textMeasure(el: HTMLElement): Measure {
+  const context = document.createElement("canvas").getContext("2d");
+  if (!context) return estimateWidth;
+  const family = getComputedStyle(el).fontFamily;
+  return (text, fontSize) => {
+    context.font = `${fontSize}px ${family}`;
+    return context.measureText(text).width * 1.05 + 2;
+  };
+}
 
 /**
  * The largest radius at which every label, drawn outside the ring and anchored away from the
@@ -22,6 +35,7 @@ export function radarRadius(
   width: number,
   height: number,
   fontSize: number,
+  measure: Measure = estimateWidth,
 ): number {
   const n = labels.length;
   let radius = Math.min(width, height) / 2 - TICK - EDGE;
@@ -30,7 +44,7 @@ export function radarRadius(
     const angle = ((90 - (360 / n) * i) * Math.PI) / 180;
     const cos = Math.abs(Math.cos(angle));
     const sin = Math.abs(Math.sin(angle));
-    const w = labelWidth(label, fontSize);
+    const w = measure(label, fontSize);
     // Sideways: anchored at the tick's end, the text runs outward by its width (or by half
     // of it, centred, at the top and bottom).
     if (cos > 0.01) radius = Math.min(radius, (width / 2 - w - EDGE) / cos - TICK);
@@ -61,9 +75,11 @@ export function ReadinessRadar({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const measureText = useRef<Measure>(estimateWidth);
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
+    measureText.current = textMeasure(el);
     const measure = () => {
       const { width, height } = el.getBoundingClientRect();
       setSize((s) =>
@@ -85,6 +101,7 @@ export function ReadinessRadar({
         size.width,
         size.height,
         fontSize,
+        measureText.current,
       )
     : 0;
   const tick = ({ x, y, textAnchor, payload }: TickProps) => {
@@ -109,7 +126,7 @@ export function ReadinessRadar({
 
   return (
     <div aria-hidden="true">
-      <div ref={box} className="h-80 w-full print:aspect-[4/3] print:h-auto">
+      <div ref={box} className="h-72 w-full sm:h-80 print:aspect-[4/3] print:h-auto">
         {size && size.width > 0 ? (
           <RadarChart
             width={size.width}

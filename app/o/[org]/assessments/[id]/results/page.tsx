@@ -82,7 +82,7 @@ export default async function AssessmentResultsPage({
 
   return (
     <article className="report print:text-black" data-testid="report">
-      <header data-testid="report-header" className="print:mb-3 print:border-b print:pb-2">
+      <header data-testid="report-header" className="print:mb-2 print:border-b print:pb-2">
         <p className="mb-1 hidden justify-between gap-4 text-xs text-muted-foreground print:flex">
           <span>Preflight readiness report</span>
           <span className="font-medium text-foreground">{member.orgName}</span>
@@ -121,7 +121,7 @@ export default async function AssessmentResultsPage({
 
       <section
         aria-label="Verdict"
-        className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4 print:mb-3 print:grid-cols-4 print:gap-2"
+        className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4 print:mb-2 print:grid-cols-4 print:gap-2"
       >
         <Card>
           <p className="text-sm text-muted-foreground">Readiness score</p>
@@ -190,7 +190,7 @@ export default async function AssessmentResultsPage({
       </section>
 
       {caps.length ? (
-        <Card className="mb-6 print:mb-3">
+        <Card className="mb-6 print:mb-2">
           <CardHeader
             title="What decided the band"
             description="The band is the lowest of these limits. The one that decided it is marked."
@@ -213,12 +213,15 @@ export default async function AssessmentResultsPage({
       ) : null}
 
       {confirmed.length ? (
-        <Card className="mb-6 border-destructive/50 print:mb-3">
+        <Card className="mb-6 border-destructive/50 print:mb-2">
           <CardHeader
             title={`Blockers (${confirmed.length})`}
             description="Confirmed by the answers: these cap the band whatever the average says. Each names the answers that caused it."
           />
-          <ul className="grid gap-4 print:block print:columns-2 print:gap-6" data-testid="blockers">
+          <ul
+            className={`grid gap-4 print:block print:gap-6 ${confirmed.length > 1 ? "print:columns-2" : ""}`}
+            data-testid="blockers"
+          >
             {confirmed.map((b) => (
               <li key={b.id} className="flex gap-3 print:mb-2 print:gap-1.5">
                 <OctagonAlert
@@ -242,13 +245,15 @@ export default async function AssessmentResultsPage({
       ) : null}
 
       {unverified.length ? (
-        <Card className="mb-6 border-warning/50 print:mb-3">
+        <Card
+          className={`mb-6 border-warning/50 print:mb-2 ${unverified.length <= 3 ? "keep-together" : ""}`}
+        >
           <CardHeader
             title={`Unverified blockers (${unverified.length})`}
             description="Nobody said these are true: they are possible because some answers are not known. Until someone finds out, they hold the band down as if they were."
           />
           <ul
-            className="grid gap-4 print:block print:columns-2 print:gap-6"
+            className={`grid gap-4 print:block print:gap-6 ${unverified.length > 1 ? "print:columns-2" : ""}`}
             data-testid="unverified-blockers"
           >
             {unverified.map((b) => (
@@ -275,7 +280,7 @@ export default async function AssessmentResultsPage({
       ) : null}
 
       {result.findOut.length || result.inventory.length || result.counts.notApplicable ? (
-        <div className="mb-6 grid gap-4 lg:grid-cols-2 print:mb-3 print:grid-cols-2 print:gap-2">
+        <div className="mb-6 grid gap-4 lg:grid-cols-2 print:mb-2 print:grid-cols-2 print:gap-2">
           {result.findOut.length ? (
             <Card>
               <CardHeader
@@ -330,13 +335,13 @@ export default async function AssessmentResultsPage({
         </div>
       ) : null}
 
-      <div className="mb-6 grid gap-4 lg:grid-cols-2 print:mb-3 print:block">
-        <Card className="print:mb-3 print:break-before-page">
+      <div className="mb-6 grid gap-4 lg:grid-cols-2 print:mb-2 print:block">
+        <Card className="print:mb-2">
           <CardHeader
             title="Readiness by dimension"
             description={`Each dimension scored 0–100${previousResult ? ", with the previous assessment dashed" : ""}.`}
           />
-          <div className="print:grid print:grid-cols-2 print:items-center print:gap-6">
+          <div className="print:grid print:grid-cols-[5fr_6fr] print:items-center print:gap-5">
             <ReadinessRadar
               hasPrevious={Boolean(previousResult)}
               data={result.dimensions.map((d) => ({
@@ -345,7 +350,10 @@ export default async function AssessmentResultsPage({
                 previous: prevScore(d.id),
               }))}
             />
-            <table className="mt-2 w-full text-sm print:mt-0" data-testid="dimension-table">
+            <table
+              className="mt-2 w-full text-sm print:mt-0 print:text-xs"
+              data-testid="dimension-table"
+            >
               <caption className="sr-only">
                 Scores by dimension (table alternative to the chart)
               </caption>
@@ -406,89 +414,54 @@ export default async function AssessmentResultsPage({
           {result.recommendations.length === 0 ? (
             <p className="text-sm text-muted-foreground">No weak answers: nothing to recommend.</p>
           ) : (
-            <>
-              <ol className="grid gap-3 print:hidden" data-testid="recommendations">
-                {result.recommendations.map((r) => (
-                  <li key={r.questionId} className="flex gap-3 text-sm">
-                    {r.kind === "find_out" ? (
-                      <CircleHelp className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
-                    ) : (
-                      <Lightbulb className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
-                    )}
-                    <div className="min-w-0">
-                      <p>
-                        {r.kind === "find_out" ? (
-                          <Badge tone="warning" className="mr-1.5">
-                            Find out
-                          </Badge>
-                        ) : null}
-                        {r.unlocks ? (
-                          <Badge tone="info" className="mr-1.5">
-                            Unlocks {STAGE_LABELS[r.unlocks].toLowerCase()}
-                          </Badge>
-                        ) : null}
-                        {r.text}
-                      </p>
-                      <p className="mt-0.5 text-xs text-muted-foreground">
-                        {formatScoreDelta(r.gain)} points · “{r.prompt}” — now: {r.currentAnswer}
-                      </p>
-                    </div>
-                  </li>
-                ))}
-              </ol>
-              {/* Printed as one compact table: the same items, fewer pages. */}
-              <table
-                className="hidden w-full text-xs print:table"
-                data-testid="recommendations-print"
-              >
-                <caption className="sr-only">Recommendations, most valuable first</caption>
-                <thead className="text-left text-muted-foreground">
-                  <tr className="border-b">
-                    <th scope="col" className="py-0.5 pr-1.5 text-right font-medium">
-                      #
-                    </th>
-                    <th scope="col" className="py-0.5 pr-2 font-medium">
-                      What to do
-                    </th>
-                    <th scope="col" className="w-[38%] py-0.5 pr-2 font-medium">
-                      Question — answer now
-                    </th>
-                    <th scope="col" className="py-0.5 text-right font-medium">
-                      Points
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.recommendations.map((r, i) => (
-                    <tr key={r.questionId} className="border-b align-top last:border-0">
-                      <td className="py-0.5 pr-1.5 text-right text-muted-foreground tabular-nums">
-                        {i + 1}
-                      </td>
-                      <td className="py-0.5 pr-2">
-                        {r.kind === "find_out" ? (
-                          <strong className="font-semibold">Find out: </strong>
-                        ) : null}
-                        {r.unlocks ? (
-                          <strong className="font-semibold">
-                            Unlocks {STAGE_LABELS[r.unlocks].toLowerCase()}:{" "}
-                          </strong>
-                        ) : null}
-                        {r.text}
-                      </td>
-                      <td className="py-0.5 pr-2 text-muted-foreground">
-                        “{r.prompt}” — {r.currentAnswer}
-                      </td>
-                      <td className="py-0.5 text-right tabular-nums">{formatScoreDelta(r.gain)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
+            // Printed as a compact two-column list, each item one paragraph: the same content
+            // on fewer pages.
+            <ol
+              className="grid gap-3 print:block print:list-decimal print:columns-2 print:gap-6 print:pl-4"
+              data-testid="recommendations"
+            >
+              {result.recommendations.map((r) => (
+                <li
+                  key={r.questionId}
+                  className="flex gap-3 text-sm print:mb-1 print:list-item print:text-xs"
+                >
+                  {r.kind === "find_out" ? (
+                    <CircleHelp
+                      className="mt-0.5 size-4 shrink-0 text-warning print:hidden"
+                      aria-hidden
+                    />
+                  ) : (
+                    <Lightbulb
+                      className="mt-0.5 size-4 shrink-0 text-warning print:hidden"
+                      aria-hidden
+                    />
+                  )}
+                  <div className="min-w-0 print:inline">
+                    <p className="print:inline">
+                      {r.kind === "find_out" ? (
+                        <Badge tone="warning" className="mr-1.5 print:px-1 print:py-0">
+                          Find out
+                        </Badge>
+                      ) : null}
+                      {r.unlocks ? (
+                        <Badge tone="info" className="mr-1.5 print:px-1 print:py-0">
+                          Unlocks {STAGE_LABELS[r.unlocks].toLowerCase()}
+                        </Badge>
+                      ) : null}
+                      {r.text}
+                    </p>{" "}
+                    <p className="mt-0.5 text-xs text-muted-foreground print:inline">
+                      {formatScoreDelta(r.gain)} points · “{r.prompt}” — now: {r.currentAnswer}
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </ol>
           )}
         </Card>
       </div>
 
-      <div className="mb-6 grid gap-4 lg:grid-cols-2 print:mb-3 print:grid-cols-2 print:gap-2">
+      <div className="mb-6 grid gap-4 lg:grid-cols-2 print:mb-2 print:grid-cols-2 print:gap-2">
         <Card className={result.assumptions.length > 6 ? "print:col-span-2" : undefined}>
           <CardHeader
             title={`Assumptions register (${result.assumptions.length})`}
@@ -568,7 +541,8 @@ export default async function AssessmentResultsPage({
             </li>
           ))}
         </ol>
-        <p className="mt-3 text-xs text-muted-foreground">
+        {/* In print the header already names the model and the bank. */}
+        <p className="mt-3 text-xs text-muted-foreground print:hidden">
           Scored with model {result.scoringModel} of question bank {result.bankVersion}.{" "}
           <Link href={`${base}/scoring`} className="underline no-print">
             How the score works

@@ -113,6 +113,11 @@ test("a new user describes a use case, completes the assessment wizard and sees 
   }
   expect(await page.getByRole("heading", { name: "Review and submit" }).count()).toBe(1);
   expect(await page.getByText("Not answered yet").count()).toBe(0);
+  // "Don't know" is a response but not an answer: the review counts it as the results do.
+  const reviewCounts = await page.getByTestId("answer-counts").textContent();
+  expect(reviewCounts).toMatch(/^(\d+) of (\d+) answered, 1 don't know$/);
+  const [, answered, asked] = reviewCounts?.match(/^(\d+) of (\d+)/) ?? [];
+  expect(Number(answered)).toBe(Number(asked) - 1);
 
   await page.getByRole("button", { name: "Submit assessment" }).click();
   await page.getByRole("button", { name: "Submit", exact: true }).click();
@@ -122,6 +127,7 @@ test("a new user describes a use case, completes the assessment wizard and sees 
   const score = Number((await page.getByTestId("overall-score").textContent())?.split("/")[0]);
   expect(score).toBeGreaterThan(65);
   expect(await page.getByTestId("band").textContent()).toContain("Sandbox only");
+  expect(await page.getByTestId("answer-counts").textContent()).toBe(reviewCounts);
   const blockers = (await page.getByTestId("blockers").textContent()) ?? "";
   expect(blockers).toContain("move money or change access in ways that are hard to undo");
   expect(blockers).toContain("“Issue refund”");

@@ -61,6 +61,16 @@ export default async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error("next build failed");
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-e2e-"));
+  // The demo organisation, seeded as `npm run demo` seeds it: some tests read its reports.
+  const scriptEnv: NodeJS.ProcessEnv = { ...env, PREFLIGHT_DATA_DIR: dataDir };
+  delete scriptEnv.DATABASE_URL;
+  for (const script of ["scripts/migrate.ts", "scripts/seed.ts"]) {
+    const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), [script], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: scriptEnv,
+    });
+    if (run.status !== 0) throw new Error(`${script} failed`);
+  }
   // The app sends real email to a real SMTP server; tests read what it received from files.
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-e2e-mail-"));
   let received = 0;

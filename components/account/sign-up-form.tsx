@@ -5,13 +5,16 @@ import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { signUpAction } from "../actions";
+import type { ActionState } from "@/lib/action-result";
 
 /** Sign-up form; with an invitation token it joins that organisation instead of creating one. */
 export function SignUpForm({
+  signUpAction,
   invitationToken,
   invitedEmail,
 }: {
+  /** The sign-up server action, passed in by the page so this component stays route-free. */
+  signUpAction: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   invitationToken?: string;
   /** The address an invitation is for: the account must use it. */
   invitedEmail?: string;

@@ -64,7 +64,7 @@ import {
 } from "@/db/queries/use-cases";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
-import { assessedUseCase, makeOrg, outcome, submitAssessmentFor, type TestOrg } from "./fixtures";
+import { assessedUseCase, makeOrg, outcome, type TestOrg } from "./fixtures";
 
 const ADMINS: Role[] = ["owner", "admin"];
 const CONTRIBUTORS: Role[] = ["owner", "admin", "lead", "contributor"];

@@ -144,7 +144,7 @@ export async function assessedUseCase(
   return { uc, assessment };
 }
 
-/** A pilot of a freshly assessed use case, started by the lead at `stage`. */
+/** A pilot of a freshly assessed use case, started (by the lead unless `by` says) at `stage`. */
 export async function startedPilot(
   org: TestOrg,
   options: {
@@ -152,11 +152,13 @@ export async function startedPilot(
     startDate?: string;
     name?: string;
     strength?: "strong" | "empty";
+    writes?: boolean;
+    by?: Role;
   } = {},
 ) {
   const { startPilot } = await import("@/db/queries/pilots");
-  const { uc } = await assessedUseCase(org, { name: options.name, strength: options.strength });
-  return startPilot(org.ctx.lead, {
+  const { uc, assessment } = await assessedUseCase(org, options);
+  const pilot = await startPilot(org.ctx[options.by ?? "lead"], {
     useCaseId: uc.id,
     ownerId: null,
     stage: options.stage ?? "sandbox",
@@ -164,4 +166,5 @@ export async function startedPilot(
     targetDate: null,
     rollbackPlan: "Flag off; agents take over.",
   });
+  return Object.assign(pilot, { useCaseId: uc.id, assessmentId: assessment.id });
 }

@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionState } from "@/lib/action-result";
 
 /** Sign-up form; with an invitation token it joins that organisation instead of creating one. */
@@ -19,54 +18,49 @@ export function SignUpForm({
   /** The address an invitation is for: the account must use it. */
   invitedEmail?: string;
 }) {
-  const [state, action, pending] = useActionState(signUpAction, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
-  const values = state?.ok === false ? state.values : undefined;
+  const { action, pending, errors, values, formError } = useFormAction(signUpAction);
   return (
     <form action={action} className="grid gap-4" noValidate>
       {invitationToken ? (
         <input type="hidden" name="invitationToken" value={invitationToken} />
       ) : null}
-      <FormMessage error={state?.ok === false && !errors ? state.error : null} />
-      <Field id="name" label="Your name" errors={errors?.name}>
-        <Input
-          {...fieldProps("name", errors?.name)}
-          autoComplete="name"
-          defaultValue={values?.name}
-          required
-        />
-      </Field>
-      <Field id="email" label="Work email" errors={errors?.email}>
-        <Input
-          {...fieldProps("email", errors?.email)}
-          type="email"
-          autoComplete="email"
-          defaultValue={values?.email ?? invitedEmail}
-          required
-        />
-      </Field>
-      <Field id="password" label="Password" hint="8 to 128 characters." errors={errors?.password}>
-        <Input
-          {...fieldProps("password", errors?.password, true)}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-      </Field>
+      <FormMessage error={formError} />
+      <TextField
+        name="name"
+        label="Your name"
+        errors={errors?.name}
+        autoComplete="name"
+        defaultValue={values?.name}
+        required
+      />
+      <TextField
+        name="email"
+        label="Work email"
+        errors={errors?.email}
+        type="email"
+        autoComplete="email"
+        defaultValue={values?.email ?? invitedEmail}
+        required
+      />
+      <TextField
+        name="password"
+        label="Password"
+        hint="8 to 128 characters."
+        errors={errors?.password}
+        type="password"
+        autoComplete="new-password"
+        required
+      />
       {invitationToken ? null : (
-        <Field
-          id="organisationName"
+        <TextField
+          name="organisationName"
           label="Organisation name"
           hint="You can invite colleagues once it exists."
           errors={errors?.organisationName}
-        >
-          <Input
-            {...fieldProps("organisationName", errors?.organisationName, true)}
-            autoComplete="organization"
-            defaultValue={values?.organisationName}
-            required
-          />
-        </Field>
+          autoComplete="organization"
+          defaultValue={values?.organisationName}
+          required
+        />
       )}
       <Button type="submit" disabled={pending}>
         {pending

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/domain/roles";
 import { TOKEN_LIFETIME_CHOICES } from "@/lib/domain/api-tokens";
+import { ROLES } from "@/lib/domain/roles";
 import { singleLine } from "@/lib/text";
 
 export const createTokenSchema = z.object({

@@ -421,7 +421,7 @@ export async function submitAssessment(
         status: "submitted",
         submittedAt: sql`now()`,
         submittedBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
-        overall: Math.round(result.overall),
+        overall: result.overall,
         band: result.band,
         confidence: result.confidence,
         inventorySnapshot: inventory,

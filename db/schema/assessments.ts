@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -9,7 +10,6 @@ import {
   pgTable,
   primaryKey,
   real,
-  smallint,
   text,
   timestamp,
   uuid,
@@ -41,8 +41,11 @@ export const assessments = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     submittedBy: uuid("submitted_by").references(() => users.id, { onDelete: "set null" }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
-    /** Frozen at submission: the score, band and confidence, for lists and trends. */
-    overall: smallint("overall"),
+    /**
+     * Frozen at submission: the score (exact, one decimal as scored: gates compare it and a
+     * 49.6 must not read or pass as 50), band and confidence, for lists, trends and gates.
+     */
+    overall: doublePrecision("overall"),
     band: text("band"),
     confidence: real("confidence"),
     /** Frozen at submission: the inventory the result was computed with, and the full result. */

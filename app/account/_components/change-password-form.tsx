@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionState } from "@/lib/action-result";
 
 export function ChangePasswordForm({
@@ -12,11 +12,10 @@ export function ChangePasswordForm({
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const { formAction, pending, errors, formError } = useFormAction(action);
   return (
     <form action={formAction} className="grid max-w-sm gap-4" noValidate>
-      <FormMessage error={state?.ok === false && !errors ? state.error : null} />
+      <FormMessage error={formError} />
       <Field id="currentPassword" label="Current password" errors={errors?.currentPassword}>
         <Input
           {...fieldProps("currentPassword", errors?.currentPassword)}

@@ -78,6 +78,7 @@ export function AssessmentTable({
     {
       key: "status",
       header: "Status",
+      className: "sm:whitespace-nowrap",
       cell: (a) =>
         a.status === "submitted"
           ? `Submitted ${formatDate(a.submittedAt)}`
@@ -91,7 +92,12 @@ export function AssessmentTable({
       sortValue: (a) => a.overall,
       cell: (a) => formatScore(a.overall),
     },
-    { key: "band", header: "Band", cell: (a) => <BandBadge band={a.band} /> },
+    {
+      key: "band",
+      header: "Band",
+      className: "sm:whitespace-nowrap",
+      cell: (a) => <BandBadge band={a.band} />,
+    },
     {
       key: "confidence",
       header: "Confidence",
@@ -107,7 +113,7 @@ export function AssessmentTable({
       header: "Started",
       firstDir: "desc",
       sortValue: (a) => a.createdAt,
-      className: "text-muted-foreground",
+      className: "text-muted-foreground sm:whitespace-nowrap",
       cell: started,
     });
   }

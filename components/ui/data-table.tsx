@@ -180,7 +180,7 @@ export function DataTable<T>({
                   scope="col"
                   aria-sort={active ? (active === "asc" ? "ascending" : "descending") : undefined}
                   className={cn(
-                    "py-2 font-medium",
+                    "py-2 font-medium whitespace-nowrap",
                     edge(i),
                     c.align === "right" && "text-right",
                     c.hideBelow && HIDE_BELOW[c.hideBelow],
@@ -212,7 +212,7 @@ export function DataTable<T>({
             <tr
               key={rowKey(row)}
               className={cn(
-                "align-top",
+                "align-baseline",
                 stack ? "sm:border-b sm:last:border-0" : "border-b last:border-0",
                 stack?.row,
               )}
@@ -280,8 +280,8 @@ function SortLink<T>({
     <Link
       href={{ pathname: sort.pathname, query }}
       className={cn(
-        "inline-flex items-center gap-1 hover:text-foreground",
-        column.align === "right" && "flex-row-reverse",
+        "inline-flex items-center gap-1 align-bottom hover:text-foreground",
+        column.align === "right" && "sm:flex-row-reverse",
         active && "text-foreground",
       )}
       scroll={false}

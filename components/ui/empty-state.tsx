@@ -7,7 +7,7 @@ export type EmptyStateProps = {
   title: string;
   children: React.ReactNode;
   action?: React.ReactNode;
-  /** Smaller, for a list inside a card rather than a page's main list. */
+  /** Smaller, with a third-level heading: a list inside a card rather than a page's list. */
   compact?: boolean;
 };
 
@@ -21,7 +21,11 @@ export function EmptyState({ icon: Icon, title, children, action, compact }: Emp
       )}
     >
       <Icon className={cn("text-muted-foreground", compact ? "size-6" : "size-8")} aria-hidden />
-      <h2 className="text-base font-semibold">{title}</h2>
+      {compact ? (
+        <h3 className="text-base font-semibold">{title}</h3>
+      ) : (
+        <h2 className="text-base font-semibold">{title}</h2>
+      )}
       <div className="max-w-prose text-sm text-muted-foreground">{children}</div>
       {action}
     </div>

@@ -7,7 +7,7 @@ import { Input, Label, Select } from "./input";
 /**
  * The filters above a list: a GET form (the filters live in the URL, so a filtered list can be
  * bookmarked and works without JavaScript) with "Apply" and, once something is filtered,
- * "Clear". Fields flow into as many columns as fit and stack on phones.
+ * "Clear". Fields share a row where they fit, wrap where they do not, and stack on phones.
  */
 export function FilterBar({
   label,
@@ -31,7 +31,7 @@ export function FilterBar({
       <form
         method="get"
         aria-label={label}
-        className="grid gap-3 sm:grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] sm:items-end"
+        className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end"
       >
         {Object.entries(keep ?? {}).map(([name, value]) =>
           value ? <input key={name} type="hidden" name={name} value={value} /> : null,
@@ -50,7 +50,7 @@ export function FilterBar({
   );
 }
 
-/** A free-text search field of a filter bar; it takes two columns where there is room. */
+/** A free-text search field of a filter bar; it takes twice the room of a select. */
 export function FilterSearch({
   name = "q",
   label = "Search",
@@ -63,7 +63,7 @@ export function FilterSearch({
   defaultValue: string | undefined;
 }) {
   return (
-    <div className="grid gap-1.5 sm:col-span-2">
+    <div className="grid gap-1.5 sm:flex-[2_1_16rem]">
       <Label htmlFor={`f-${name}`}>{label}</Label>
       <Input
         id={`f-${name}`}
@@ -91,7 +91,7 @@ export function FilterSelect({
   defaultValue: string | undefined;
 }) {
   return (
-    <div className="grid gap-1.5">
+    <div className="grid gap-1.5 sm:flex-[1_1_10rem]">
       <Label htmlFor={`f-${name}`}>{label}</Label>
       <Select id={`f-${name}`} name={name} defaultValue={defaultValue ?? ""} options={options}>
         <option value="">{anyLabel}</option>
@@ -111,7 +111,7 @@ export function FilterDate({
   defaultValue: string | undefined;
 }) {
   return (
-    <div className="grid gap-1.5">
+    <div className="grid gap-1.5 sm:flex-[1_1_10rem]">
       <Label htmlFor={`f-${name}`}>{label}</Label>
       <Input id={`f-${name}`} name={name} type="date" defaultValue={defaultValue} />
     </div>

@@ -5,8 +5,9 @@ import type { ActionState } from "@/lib/action-result";
 
 /**
  * A form's server action with what every form reads from its result: field errors, the
- * values to echo back after a refusal, the message for the form as a whole (an error tied to
- * no field), and the data of a success.
+ * values to echo back after a refusal, the message for the form as a whole (`formError`: an
+ * error tied to no field; `error`: any refusal, for a form too small to show field errors),
+ * and the message and data of a success.
  */
 export function useFormAction<T = undefined>(
   action: (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
@@ -19,6 +20,7 @@ export function useFormAction<T = undefined>(
     errors: failed?.fieldErrors,
     values: failed?.values,
     formError: failed && !failed.fieldErrors ? failed.error : null,
+    error: failed ? failed.error : null,
     success: state?.ok ? state.message : null,
     data: state?.ok ? state.data : undefined,
   };

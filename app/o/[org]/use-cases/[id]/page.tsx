@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
+import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -38,8 +39,6 @@ import { formatDate, formatDateTime, formatMoney, formatScore } from "@/lib/form
 import { found, PAGE_CURRENCY } from "@/lib/pages";
 import { setArchivedAction } from "../actions";
 import { AddActionForm } from "./_components/add-action-form";
-import { ArchiveButton } from "./_components/archive-button";
-import { StartAssessmentButton } from "./_components/start-assessment-button";
 import {
   addInventoryActionAction,
   removeInventoryActionAction,
@@ -160,9 +159,11 @@ export default async function UseCasePage({
               </Button>
             ) : null}
             {can(member, "usecase:archive") ? (
-              <ArchiveButton
+              // Archiving is undone by restoring, so it asks no confirmation.
+              <ActionButton
                 action={setArchivedAction.bind(null, member.orgSlug, id, !useCase.archivedAt)}
-                archived={Boolean(useCase.archivedAt)}
+                label={useCase.archivedAt ? "Restore" : "Archive"}
+                variant="outline"
               />
             ) : null}
           </div>
@@ -253,11 +254,12 @@ export default async function UseCasePage({
           }
           action={
             can(member, "assessment:answer") && !useCase.archivedAt ? (
-              <StartAssessmentButton
+              <ActionButton
                 action={startAssessmentAction.bind(null, member.orgSlug, id)}
                 label={
                   open ? "Continue assessment" : lastSubmitted ? "Re-assess" : "Start assessment"
                 }
+                pendingLabel="Opening…"
               />
             ) : null
           }

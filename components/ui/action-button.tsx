@@ -1,6 +1,6 @@
 "use client";
 
-import type { ActionState } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { Button } from "./button";
 import { useFormAction } from "./use-form-action";
 
@@ -15,7 +15,7 @@ export function ActionButton({
   fields = {},
   variant = "default",
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   label: string;
   pendingLabel?: string;
   fields?: Record<string, string | number>;

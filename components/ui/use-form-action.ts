@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 /**
  * A form's server action with what every form reads from its result: field errors, the
@@ -9,9 +9,7 @@ import type { ActionState } from "@/lib/action-result";
  * error tied to no field; `error`: any refusal, for a form too small to show field errors),
  * and the message and data of a success.
  */
-export function useFormAction<T = undefined>(
-  action: (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
-) {
+export function useFormAction<T = undefined>(action: FormAction<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const failed = state?.ok === false ? state : null;
   return {

@@ -5,13 +5,9 @@ import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionState } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
-export function ChangePasswordForm({
-  action,
-}: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
-}) {
+export function ChangePasswordForm({ action }: { action: FormAction }) {
   const { formAction, pending, errors, formError } = useFormAction(action);
   return (
     <form action={formAction} className="grid max-w-sm gap-4" noValidate>

@@ -20,8 +20,6 @@ import { useCaseListFilterSchema } from "./schemas";
 
 export const metadata: Metadata = { title: "Use cases · Preflight" };
 
-type Row = UseCaseDto;
-
 const SORT_KEYS = ["updated", "name", "value", "annualValue"] as const;
 
 export default async function UseCasesPage({
@@ -53,7 +51,7 @@ export default async function UseCasesPage({
       </Link>
     </Button>
   ) : null;
-  const columns: Column<Row>[] = [
+  const columns: Column<UseCaseDto>[] = [
     {
       key: "name",
       header: "Use case",

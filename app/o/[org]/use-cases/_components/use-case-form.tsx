@@ -6,7 +6,7 @@ import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionState } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 export type UseCaseFormValues = {
   name: string;
@@ -29,7 +29,7 @@ export function UseCaseForm({
   submitLabel,
   cancelHref,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   initial: UseCaseFormValues;
   owners: { id: string; name: string }[];
   statuses: { value: string; label: string }[];

@@ -6,16 +6,13 @@ import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionState } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 export function InviteForm({
   action,
   roles,
 }: {
-  action: (
-    prev: ActionState<{ url: string }>,
-    formData: FormData,
-  ) => Promise<ActionState<{ url: string }>>;
+  action: FormAction<{ url: string }>;
   roles: { value: string; label: string }[];
 }) {
   const { formAction, pending, errors, formError, data } = useFormAction(action);

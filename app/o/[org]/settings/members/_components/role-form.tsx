@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionState } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 /** Inline role change for one member; the version guards against concurrent edits. */
 export function RoleForm({
@@ -14,7 +14,7 @@ export function RoleForm({
   version,
   roles,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   membershipId: string;
   memberName: string;
   role: string;

@@ -6,7 +6,7 @@ import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionState } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 export function CreateTokenForm({
   action,
@@ -14,10 +14,7 @@ export function CreateTokenForm({
   lifetimes,
   defaultLifetime,
 }: {
-  action: (
-    prev: ActionState<{ token: string }>,
-    formData: FormData,
-  ) => Promise<ActionState<{ token: string }>>;
+  action: FormAction<{ token: string }>;
   roles: { value: string; label: string }[];
   lifetimes: { value: number; label: string }[];
   defaultLifetime: number;

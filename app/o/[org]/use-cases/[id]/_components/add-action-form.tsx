@@ -5,7 +5,7 @@ import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionState } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Option = { value: string; label: string };
 
@@ -14,7 +14,7 @@ export function AddActionForm({
   action,
   options,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   options: {
     access: Option[];
     reversibility: Option[];

@@ -21,7 +21,7 @@ export function ActionButton({
   fields?: Record<string, string | number>;
   variant?: "default" | "outline";
 }) {
-  const { formAction, pending, error } = useFormAction(action);
+  const { action: formAction, pending, error } = useFormAction(action);
   return (
     <form action={formAction} className="inline-flex flex-col items-end gap-1">
       {Object.entries(fields).map(([name, value]) => (

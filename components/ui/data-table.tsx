@@ -1,4 +1,4 @@
-// Our own small table rather than TanStack Table: every table here is rendered on the server from rows a query already filtered, and sorting is a link, so a headless client-side table engine would only add JavaScript.
+// Our own small component, not TanStack Table: tables render on the server from rows already filtered, and sort by links, so a client-side table engine would only add JavaScript.
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import type * as React from "react";

@@ -4,22 +4,23 @@ import { useActionState } from "react";
 import type { FormAction } from "@/lib/action-result";
 
 /**
- * A form's server action with what every form reads from its result: field errors, the
- * values to echo back after a refusal, the message for the form as a whole (`formError`: an
- * error tied to no field; `error`: any refusal, for a form too small to show field errors),
- * and the message and data of a success.
+ * A form bound to a server action, with what every form reads from its result: field errors,
+ * the values to refill after a refusal, a form-level error when no field is to blame (`error`:
+ * any refusal, for a form too small to show field errors), and a success's message and data.
  */
-export function useFormAction<T = undefined>(action: FormAction<T>) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function useFormAction<T = undefined>(serverAction: FormAction<T>) {
+  const [state, action, pending] = useActionState(serverAction, null);
   const failed = state?.ok === false ? state : null;
+  const errors = failed?.fieldErrors;
   return {
-    formAction,
+    state,
+    action,
     pending,
-    errors: failed?.fieldErrors,
+    errors,
     values: failed?.values,
-    formError: failed && !failed.fieldErrors ? failed.error : null,
-    error: failed ? failed.error : null,
-    success: state?.ok ? state.message : null,
-    data: state?.ok ? state.data : undefined,
+    formError: failed && !errors ? failed.error : null,
+    error: failed?.error ?? null,
+    success: state?.ok === true ? (state.message ?? null) : null,
+    data: state?.ok === true ? state.data : undefined,
   };
 }

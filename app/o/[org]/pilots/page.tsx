@@ -77,8 +77,9 @@ export default async function PilotsPage({
             : "A pilot starts from an assessed use case, at the stage its assessment recommends, and moves towards production one gate at a time."}
         </EmptyState>
       ) : (
-        // On phones the stages stack; wider, they sit side by side and scroll sideways.
-        <div className="scroll-shadow-x -mx-1 overflow-x-auto pb-2 [--scroll-cover:var(--color-background)]">
+        // On phones the stages stack; wider, they sit side by side and scroll sideways (in a
+        // positioned box, so the badges' screen-reader text scrolls with them).
+        <div className="scroll-shadow-x relative -mx-1 overflow-x-auto pb-2 [--scroll-cover:var(--color-background)]">
           <ol
             className="grid gap-3 px-1 sm:min-w-[62rem] sm:grid-cols-6"
             aria-label="Pilot board, one column per stage"

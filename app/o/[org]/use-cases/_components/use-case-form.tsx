@@ -37,7 +37,7 @@ export function UseCaseForm({
   submitLabel: string;
   cancelHref: string;
 }) {
-  const { formAction, pending, errors, values, formError } = useFormAction(action);
+  const { action: formAction, pending, errors, values, formError } = useFormAction(action);
   const v = { ...initial, ...values } as UseCaseFormValues;
   return (
     <form action={formAction} className="grid max-w-2xl gap-5" noValidate>

@@ -15,7 +15,7 @@ export function InviteForm({
   action: FormAction<{ url: string }>;
   roles: { value: string; label: string }[];
 }) {
-  const { formAction, pending, errors, formError, data } = useFormAction(action);
+  const { action: formAction, pending, errors, formError, data } = useFormAction(action);
   return (
     <div className="grid gap-4">
       <form

@@ -21,7 +21,7 @@ export function RoleForm({
   version: number;
   roles: { value: string; label: string }[];
 }) {
-  const { formAction, pending, error, success } = useFormAction(action);
+  const { action: formAction, pending, error, success } = useFormAction(action);
   const id = `role-${membershipId}`;
   return (
     <form action={formAction} className="flex flex-col gap-1">

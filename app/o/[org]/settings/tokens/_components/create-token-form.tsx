@@ -19,7 +19,7 @@ export function CreateTokenForm({
   lifetimes: { value: number; label: string }[];
   defaultLifetime: number;
 }) {
-  const { formAction, pending, errors, values, formError, data } = useFormAction(action);
+  const { action: formAction, pending, errors, values, formError, data } = useFormAction(action);
   return (
     <div className="grid gap-4">
       <form

@@ -22,7 +22,14 @@ export function AddActionForm({
     frequency: Option[];
   };
 }) {
-  const { formAction, pending, errors, values: v, formError, success } = useFormAction(action);
+  const {
+    action: formAction,
+    pending,
+    errors,
+    values: v,
+    formError,
+    success,
+  } = useFormAction(action);
   const select = (id: keyof typeof options, label: string, hint?: string) => (
     <Field id={`action-${id}`} label={label} hint={hint} errors={errors?.[id]}>
       <Select

@@ -104,7 +104,7 @@ export function AssessmentTable({
       align: "right",
       firstDir: "desc",
       sortValue: (a) => a.confidence,
-      cell: (a) => formatPercent(a.confidence, 0),
+      cell: (a) => formatPercent(a.confidence),
     },
   ];
   if (showUseCase) {

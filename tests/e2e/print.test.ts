@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { launchBrowser, newPerson } from "./browser";
 import { AuthPages } from "./pages/auth-pages";
 import { A4_PRINTABLE_WIDTH, DEMO, pdfPageCount, ReportPage } from "./pages/report-pages";
@@ -17,7 +17,7 @@ test("the demo's largest assessment prints as a clean, full-width report of at m
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await new AuthPages(page).signIn(DEMO.email, DEMO.password);
+  await new AuthPages(page).signIn(DEMO.email, inject("demoPassword"));
   await page.waitForURL(new RegExp(`/o/${DEMO.orgSlug}`));
 
   // The largest report of the demo: the most recommendations, blockers and assumptions.

@@ -1,11 +1,10 @@
 import type { Page } from "playwright-core";
 
-/** The demo organisation the e2e server is seeded with (scripts/seed.ts). */
+/** The demo organisation the e2e server is seeded with (scripts/seed.ts); its password is injected. */
 export const DEMO = {
   orgSlug: "demo",
   orgName: "Northwind Logistics (demo)",
   email: "demo@example.com",
-  password: "preflight-demo",
 } as const;
 
 /** A4 less the print stylesheet's 10 mm margins, in CSS pixels (96 per inch). */

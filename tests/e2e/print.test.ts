@@ -52,6 +52,7 @@ test("the demo's largest assessment prints as a clean, full-width report of at m
   expect(width).toBeGreaterThanOrEqual(0.9 * A4_PRINTABLE_WIDTH);
   // The header says whose report it is, of what, when, and on which question bank.
   const header = page.getByTestId("report-header");
+  // biome-ignore lint/performance/useDomNodeTextContent: only the text that prints counts here.
   const headerText = (await header.innerText()).replace(/\s+/g, " ");
   expect(headerText).toContain(DEMO.orgName);
   expect(headerText).toContain(`Use case: ${useCase}`);

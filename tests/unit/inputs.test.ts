@@ -162,7 +162,12 @@ describe("titles and names refuse control characters", () => {
     ["inventory action", inventoryActionSchema, inventoryAction, "name"],
     ["sign-up: your name", signUpSchema, signUp, "name"],
     ["sign-up: organisation", signUpSchema, signUp, "organisationName"],
-    ["organisation settings", updateOrganisationSchema, { name: "Acme", version: "1" }, "name"],
+    [
+      "organisation settings",
+      updateOrganisationSchema,
+      { name: "Acme", currency: "GBP", version: "1" },
+      "name",
+    ],
     [
       "API token",
       createTokenSchema,

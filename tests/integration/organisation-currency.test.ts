@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { GET as getOrganisationRoute } from "@/app/api/v1/organisation/route";
 import { GET as getUseCaseRoute } from "@/app/api/v1/use-cases/[id]/route";
+import { POST as createUseCaseRoute } from "@/app/api/v1/use-cases/route";
 import { updateOrganisationSchema } from "@/app/o/[org]/settings/schemas";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { listAuditEvents } from "@/db/queries/audit";
@@ -91,5 +92,29 @@ describe("organisation currency", () => {
     const [after, caseAfter] = await read();
     expect(after).toBe("JPY");
     expect(caseAfter).toMatchObject({ annualValue: 180_000, currency: "JPY" });
+  });
+
+  test("the API takes the annual value as a number: text is a 422 that says how to send it", async () => {
+    const org = await makeOrg();
+    const { token } = await createApiToken(org.ctx.owner, { name: "Writer", role: "lead" });
+    const post = (annualValue: unknown) =>
+      createUseCaseRoute(
+        new Request("http://localhost/api/v1/use-cases", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ name: "Refunds", businessValue: 3, annualValue }),
+        }),
+        { params: Promise.resolve({}) },
+      );
+    for (const value of ["£180k", -1, 1.5]) {
+      const res = await post(value);
+      expect(res.status).toBe(422);
+      expect((await res.json()).error.fields.annualValue).toEqual([
+        'Send a whole, non-negative number of the organisation\'s currency (at most 10,000,000,000,000), like 180000, or null; text such as "£180k" is for the web form.',
+      ]);
+    }
+    const ok = await post(180_000);
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({ annualValue: 180_000, currency: "GBP" });
   });
 });

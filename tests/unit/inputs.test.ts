@@ -157,7 +157,7 @@ describe("titles and names refuse control characters", () => {
       "title",
     ],
     ["incident webhook", webhookSchema, webhook, "title"],
-    ["use case form", useCaseFormSchema, useCaseForm, "name"],
+    ["use case form", useCaseFormSchema("GBP"), useCaseForm, "name"],
     ["use case API", useCaseInputSchema, useCaseApi, "name"],
     ["inventory action", inventoryActionSchema, inventoryAction, "name"],
     ["sign-up: your name", signUpSchema, signUp, "name"],

@@ -112,7 +112,6 @@ export function UseCaseForm({
         >
           <Input
             {...fieldProps("annualValue", errors?.annualValue, true)}
-            inputMode="numeric"
             defaultValue={v.annualValue}
           />
         </Field>

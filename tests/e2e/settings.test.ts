@@ -68,7 +68,19 @@ test("an owner sets the currency, enters an amount as people write it, watches t
   await page.goto(`/o/${slug}/settings`);
   await page.getByLabel("Currency").selectOption("EUR");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await page.getByTestId("form-success").waitFor();
+  expect(await page.getByTestId("form-success").textContent()).toBe("Saved.");
+  // Saved again from the same page: the form carries the new version, so no conflict.
+  const renamed = `Euros renamed ${uniq()}`;
+  await page.getByLabel("Organisation name").fill(renamed);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.getByRole("button", { name: "Save changes" }).click(),
+  ]);
+  await page.getByRole("button", { name: "Save changes" }).waitFor();
+  expect(await page.getByTestId("form-error").count()).toBe(0);
+  await page.reload();
+  expect(await page.getByLabel("Organisation name").inputValue()).toBe(renamed);
+  expect(await page.getByLabel("Currency").inputValue()).toBe("EUR");
 
   // The annual value is in euros: pounds are refused with how to write it, "€180k" is fine.
   const name = `Refund triage ${uniq()}`;

@@ -35,8 +35,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
             </>
           }
         />
+        {/* Not keyed by version: a save re-renders it with the new version and keeps "Saved.". */}
         <OrganisationForm
-          key={org.version}
           action={updateOrganisationAction.bind(null, org.slug)}
           name={org.name}
           currency={org.currency}

@@ -70,7 +70,7 @@ test("an owner sets the currency, enters an amount as people write it, watches t
   await page.getByRole("button", { name: "Save changes" }).click();
   expect(await page.getByTestId("form-success").textContent()).toBe("Saved.");
   // Saved again from the same page: the form carries the new version, so no conflict.
-  const renamed = `Euros renamed ${uniq()}`;
+  const renamed = `Euros Ltd ${uniq()}`;
   await page.getByLabel("Organisation name").fill(renamed);
   await Promise.all([
     page.waitForResponse((r) => r.request().method() === "POST"),
@@ -85,7 +85,7 @@ test("an owner sets the currency, enters an amount as people write it, watches t
   // The annual value is in euros: pounds are refused with how to write it, "€180k" is fine.
   const name = `Refund triage ${uniq()}`;
   await page.goto(`/o/${slug}/use-cases/new`);
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Annual value (EUR)").fill("£180k");
   await page.getByLabel("Systems touched").fill("Stripe");
   await page.getByRole("button", { name: "Create use case" }).click();

@@ -360,7 +360,9 @@ function formatValue(
               : formatValue(key, v, event, ctx),
     );
     if (items.every((i) => i === null)) return formatNumber(value.length, 0);
-    return items.filter((i) => i !== null).join("; ");
+    // Criteria read as clauses with commas of their own; plain lists take commas.
+    const separator = key === "overridden" || key in STAGE_LABELS ? "; " : ", ";
+    return items.filter((i) => i !== null).join(separator);
   }
   switch (key) {
     case "stage":
@@ -453,15 +455,20 @@ export function auditChanges(
   const hasBefore = event.before !== null && event.before !== undefined;
   const hasAfter = event.after !== null && event.after !== undefined;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return keys
-    .filter((key) => !HIDDEN_FIELDS.has(key))
-    .filter((key) => !(hasBefore && hasAfter) || !same(before[key], after[key]))
-    .map((key) => ({
-      field: key,
-      label: fieldLabel(key),
-      before: key in before ? formatValue(key, before[key], event, ctx) : "—",
-      after: key in after ? formatValue(key, after[key], event, ctx) : "—",
-    }));
+  const edit = hasBefore && hasAfter;
+  return (
+    keys
+      .filter((key) => !HIDDEN_FIELDS.has(key))
+      .filter((key) => !edit || !same(before[key], after[key]))
+      .map((key) => ({
+        field: key,
+        label: fieldLabel(key),
+        before: key in before ? formatValue(key, before[key], event, ctx) : "—",
+        after: key in after ? formatValue(key, after[key], event, ctx) : "—",
+      }))
+      // Something created or removed: the values it had, not the ones it lacked.
+      .filter((c) => edit || (hasAfter ? c.after : c.before) !== "—")
+  );
 }
 
 /** Labels of the fields an edit changed, for "edited Refunds (annual value and owner)". */

@@ -830,6 +830,22 @@ describe("auditChanges: the fields an event changed, in words", () => {
     ]);
   });
 
+  test("a creation leaves out the values it did not have; lists read with commas", () => {
+    const e = event("use_case.created", {
+      entityType: "use_case",
+      entityId: UC,
+      after: { ...useCase, systems: ["Stripe", "Zendesk"] },
+    });
+    expect(auditChanges(e, ctx).map((c) => [c.label, c.after])).toEqual([
+      ["Name", "Refunds"],
+      ["Owner", "Ben Ng"],
+      ["Business value", "3 · Meaningful"],
+      ["Annual value", "£180,000"],
+      ["Systems touched", "Stripe, Zendesk"],
+      ["Status", "Candidate"],
+    ]);
+  });
+
   test("gate changes list the criteria in words", () => {
     const e = event("gates.updated", {
       entityType: "organisation",

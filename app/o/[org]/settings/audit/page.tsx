@@ -184,7 +184,7 @@ export default async function AuditPage({
                     <td className="py-2 pr-3 whitespace-nowrap text-muted-foreground">
                       {formatDateTime(e.createdAt)}
                     </td>
-                    <td className="py-2 pr-3">
+                    <td className="min-w-48 py-2 pr-3">
                       <Actor event={e} />
                     </td>
                     <td className="py-2" data-testid="audit-event">

@@ -48,7 +48,10 @@ export function AuditChanges({
           <tbody>
             {changes.map((c) => (
               <tr key={c.field} className="border-t align-top">
-                <th scope="row" className="py-1 pr-3 text-left font-normal text-muted-foreground">
+                <th
+                  scope="row"
+                  className="w-36 py-1 pr-3 text-left font-normal text-muted-foreground"
+                >
                   {c.label}
                 </th>
                 {edit ? (

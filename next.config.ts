@@ -19,6 +19,7 @@ const nextConfig: NextConfig = {
       "/_next/image",
       "/favicon.ico",
       "/icon.svg",
+      "/apple-icon.png",
       "/screenshots/:path*",
     ].map((source) => ({ source, headers: staticHeaders }));
   },

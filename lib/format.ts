@@ -101,8 +101,21 @@ export const CURRENCIES = [
   "SEK",
   "NOK",
   "DKK",
+  "NZD",
+  "SGD",
+  "HKD",
+  "INR",
+  "PLN",
+  "ZAR",
 ] as const;
 export type Currency = (typeof CURRENCIES)[number];
+
+const currencyNames = new Intl.DisplayNames("en-GB", { type: "currency" });
+
+/** "GBP · British Pound": a currency as the settings offer it. */
+export function formatCurrencyName(currency: string): string {
+  return `${currency} · ${currencyNames.of(currency) ?? currency}`;
+}
 
 /** "£180,000", "€1,200", "$950": whole currency units with the organisation's currency. */
 export function formatMoney(amount: number | null | undefined, currency: string): string {

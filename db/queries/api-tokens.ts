@@ -226,6 +226,7 @@ export async function authenticateApiToken(
       orgId: apiTokens.orgId,
       orgSlug: organisations.slug,
       orgName: organisations.name,
+      currency: organisations.currency,
       ...standingColumns,
     })
     .from(apiTokens)
@@ -253,6 +254,7 @@ export async function authenticateApiToken(
       orgId: row.orgId,
       orgSlug: row.orgSlug,
       orgName: row.orgName,
+      currency: row.currency,
       role: effectiveTokenRole(facts),
       actor,
     },

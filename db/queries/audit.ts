@@ -1,7 +1,20 @@
-import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { db } from "@/db";
-import { apiTokens, auditEvents, users } from "@/db/schema";
+import {
+  apiTokens,
+  assessments,
+  auditEvents,
+  pilotAssumptions,
+  pilots,
+  useCases,
+  users,
+} from "@/db/schema";
+import {
+  type AuditEventForSentence,
+  type AuditNames,
+  auditReferences,
+} from "@/lib/domain/audit-sentences";
 import { type Actor, assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -146,5 +159,69 @@ export async function listAuditFacets(
   return {
     actions: [...new Set(rows.map((r) => r.action))],
     entityTypes: [...new Set(rows.map((r) => r.entityType))].sort(),
+  };
+}
+
+/**
+ * The names audit events refer to by id (use cases, pilots, assessments, people,
+ * assumptions), read from the caller's organisation, so the log can be told in words.
+ * Something deleted since keeps no name; the sentence then says "a use case".
+ */
+export async function loadAuditNames(
+  ctx: MemberContext,
+  events: readonly AuditEventForSentence[],
+): Promise<AuditNames> {
+  assertCan(ctx, "audit:read");
+  const refs = auditReferences(events);
+  const byId = (rows: { id: string; name: string | null }[]) =>
+    Object.fromEntries(rows.filter((r) => r.name).map((r) => [r.id, r.name as string]));
+  const [cases, pilotRows, assessmentRows, people, assumptions] = await Promise.all([
+    refs.useCaseIds.length
+      ? db
+          .select({ id: useCases.id, name: useCases.name })
+          .from(useCases)
+          .where(and(eq(useCases.orgId, ctx.orgId), inArray(useCases.id, refs.useCaseIds)))
+      : [],
+    refs.pilotIds.length
+      ? db
+          .select({ id: pilots.id, name: useCases.name })
+          .from(pilots)
+          .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
+          .where(and(eq(pilots.orgId, ctx.orgId), inArray(pilots.id, refs.pilotIds)))
+      : [],
+    refs.assessmentIds.length
+      ? db
+          .select({ id: assessments.id, name: useCases.name })
+          .from(assessments)
+          .innerJoin(useCases, eq(useCases.id, assessments.useCaseId))
+          .where(and(eq(assessments.orgId, ctx.orgId), inArray(assessments.id, refs.assessmentIds)))
+      : [],
+    refs.userIds.length
+      ? db
+          .select({
+            id: users.id,
+            name: sql<string>`coalesce(nullif(${users.name}, ''), ${users.email})`,
+          })
+          .from(users)
+          .where(inArray(users.id, refs.userIds))
+      : [],
+    refs.assumptionIds.length
+      ? db
+          .select({ id: pilotAssumptions.id, name: pilotAssumptions.text })
+          .from(pilotAssumptions)
+          .where(
+            and(
+              eq(pilotAssumptions.orgId, ctx.orgId),
+              inArray(pilotAssumptions.id, refs.assumptionIds),
+            ),
+          )
+      : [],
+  ]);
+  return {
+    useCases: byId(cases),
+    pilots: byId(pilotRows),
+    assessments: byId(assessmentRows),
+    people: byId(people),
+    assumptions: byId(assumptions),
   };
 }

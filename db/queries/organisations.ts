@@ -4,6 +4,7 @@ import { memberships, organisations } from "@/db/schema";
 import { type Actor, assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { conflict, notFound } from "@/lib/errors";
+import type { Currency } from "@/lib/format";
 import { slugify } from "@/lib/slug";
 import { writeAudit } from "./audit";
 
@@ -11,6 +12,8 @@ export type OrganisationDto = {
   id: string;
   slug: string;
   name: string;
+  /** ISO 4217 code every amount of the organisation is in. */
+  currency: Currency;
   version: number;
   createdAt: Date;
 };
@@ -19,6 +22,7 @@ const orgColumns = {
   id: organisations.id,
   slug: organisations.slug,
   name: organisations.name,
+  currency: organisations.currency,
   version: organisations.version,
   createdAt: organisations.createdAt,
 };
@@ -113,6 +117,7 @@ export async function findMembership(userId: string, orgSlug: string) {
       orgId: organisations.id,
       orgSlug: organisations.slug,
       orgName: organisations.name,
+      currency: organisations.currency,
       role: memberships.role,
     })
     .from(memberships)
@@ -132,10 +137,13 @@ export async function getOrganisation(ctx: MemberContext): Promise<OrganisationD
   return org;
 }
 
-/** Renames the organisation; refuses if someone else changed it since `version` was read. */
+/**
+ * Changes the organisation's name and, when given, its currency (amounts are relabelled, not
+ * converted); refuses if someone else changed it since `version` was read.
+ */
 export async function updateOrganisation(
   ctx: MemberContext,
-  input: { name: string; version: number },
+  input: { name: string; currency?: Currency; version: number },
 ): Promise<OrganisationDto> {
   assertCan(ctx, "org:update");
   return db.transaction(async (tx) => {
@@ -146,7 +154,11 @@ export async function updateOrganisation(
     if (!before) throw notFound("The organisation");
     const [after] = await tx
       .update(organisations)
-      .set({ name: input.name, version: sql`${organisations.version} + 1` })
+      .set({
+        name: input.name,
+        ...(input.currency ? { currency: input.currency } : {}),
+        version: sql`${organisations.version} + 1`,
+      })
       .where(and(eq(organisations.id, ctx.orgId), eq(organisations.version, input.version)))
       .returning(orgColumns);
     if (!after) {
@@ -158,8 +170,8 @@ export async function updateOrganisation(
       action: "organisation.updated",
       entityType: "organisation",
       entityId: ctx.orgId,
-      before: { name: before.name },
-      after: { name: after.name },
+      before: { name: before.name, currency: before.currency },
+      after: { name: after.name, currency: after.currency },
     });
     return after;
   });
@@ -179,6 +191,7 @@ export async function memberContext(
     orgId: membership.orgId,
     orgSlug: membership.orgSlug,
     orgName: membership.orgName,
+    currency: membership.currency,
     role: membership.role,
     actor: { type: "user", userId: user.id, label: user.email },
   };

@@ -10,7 +10,12 @@ import { notFound } from "@/lib/errors";
  */
 export async function systemContext(orgSlug: string, label: string): Promise<MemberContext> {
   const [org] = await db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      currency: organisations.currency,
+    })
     .from(organisations)
     .where(eq(organisations.slug, orgSlug));
   if (!org) throw notFound(`The organisation "${orgSlug}"`);
@@ -18,6 +23,7 @@ export async function systemContext(orgSlug: string, label: string): Promise<Mem
     orgId: org.id,
     orgSlug: org.slug,
     orgName: org.name,
+    currency: org.currency,
     role: "owner",
     actor: { type: "system", label },
   };

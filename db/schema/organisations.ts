@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  check,
   index,
   integer,
   jsonb,
@@ -11,20 +12,30 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/domain/roles";
+import type { Currency } from "@/lib/format";
 import { users } from "./auth";
 import { id, timestamps } from "./columns";
 
 export const memberRole = pgEnum("member_role", ROLES);
 
-export const organisations = pgTable("organisations", {
-  id: id(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  /** Organisation-tunable settings (gate thresholds and the like), validated by zod on write. */
-  settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
-  version: integer("version").notNull().default(1),
-  ...timestamps,
-});
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    /**
+     * ISO 4217 code of the currency every amount of the organisation is in (annual values,
+     * incident costs). One of CURRENCIES (lib/format.ts), checked by zod on write.
+     */
+    currency: text("currency").$type<Currency>().notNull().default("GBP"),
+    /** Organisation-tunable settings (gate thresholds and the like), validated by zod on write. */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [check("organisations_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`)],
+);
 
 export const memberships = pgTable(
   "memberships",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TOKEN_REFUSALS } from "@/lib/domain/api-tokens";
 import { ROLES } from "@/lib/domain/roles";
 import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
+import { CURRENCIES } from "@/lib/format";
 import { singleLine } from "@/lib/text";
 
 /** The API's error body, as documented in the OpenAPI document. */
@@ -37,6 +38,10 @@ export const organisationSchema = z
     id: z.uuid(),
     slug: z.string(),
     name: z.string(),
+    currency: z.enum(CURRENCIES).meta({
+      description:
+        "ISO 4217 code of the currency every amount of the organisation is in (annual values, incident costs). Owners and admins change it in Settings; amounts are relabelled, not converted.",
+    }),
     createdAt: z.iso.datetime(),
     token: z
       .object({ role: z.enum(ROLES) })
@@ -112,6 +117,9 @@ export const auditPageSchema = z
   .object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() })
   .meta({ id: "AuditEventPage" });
 
+const ANNUAL_VALUE_MESSAGE =
+  'Send a whole, non-negative number of the organisation\'s currency (at most 10,000,000,000,000), like 180000, or null; text such as "£180k" is for the web form.';
+
 /** The fields of a use case as the API takes them; creating fills defaults, a patch does not. */
 const useCaseFields = {
   name: singleLine().min(2).max(120),
@@ -123,7 +131,16 @@ const useCaseFields = {
     .min(1)
     .max(5)
     .meta({ description: "1 (marginal) to 5 (strategic)." }),
-  annualValue: z.number().int().min(0).max(1e13).nullable(),
+  annualValue: z
+    .number({ error: ANNUAL_VALUE_MESSAGE })
+    .int(ANNUAL_VALUE_MESSAGE)
+    .min(0, ANNUAL_VALUE_MESSAGE)
+    .max(1e13, ANNUAL_VALUE_MESSAGE)
+    .nullable()
+    .meta({
+      description:
+        'Estimated value per year in whole units of the organisation\'s currency (`currency` of GET /api/v1/organisation), or null. A JSON number such as 180000: text such as "£180k" is refused with 422 (the web form accepts it).',
+    }),
   systems: z.array(singleLine().min(1).max(60)).max(20),
   status: z.enum(USE_CASE_STATUSES),
 };
@@ -181,6 +198,9 @@ export const useCaseSchema = z
     ownerName: z.string().nullable(),
     businessValue: z.number().int(),
     annualValue: z.number().int().nullable(),
+    currency: z.enum(CURRENCIES).meta({
+      description: "The organisation's currency, which `annualValue` is in.",
+    }),
     systems: z.array(z.string()),
     status: z.enum(USE_CASE_STATUSES),
     archivedAt: z.iso.datetime().nullable(),

@@ -3,11 +3,13 @@ import type { PilotAssumptionDto } from "@/db/queries/pilot-assumptions";
 import type { PilotDto, PilotGateDto, TransitionDto } from "@/db/queries/pilots";
 import type { UseCaseDto } from "@/db/queries/use-cases";
 import type { AssessmentResult } from "@/lib/domain/scoring";
+import type { Currency } from "@/lib/format";
 
-/** The API shape of a use case (dates as ISO strings). */
-export function serializeUseCase(u: UseCaseDto) {
+/** The API shape of a use case (dates as ISO strings), with the currency its amount is in. */
+export function serializeUseCase(u: UseCaseDto, currency: Currency) {
   return {
     ...u,
+    currency,
     archivedAt: u.archivedAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),

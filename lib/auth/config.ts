@@ -8,6 +8,8 @@ const PUBLIC_PATHS = [
   /^\/forgot-password$/,
   /^\/reset-password\/[^/]+$/,
   /^\/verify-email\/[^/]+$/,
+  // Browsers fetch the web app manifest without cookies.
+  /^\/manifest\.webmanifest$/,
 ];
 
 /** Whether a path is open to signed-out visitors. */

@@ -1,5 +1,6 @@
 import { type Role, roleAtLeast, roleRank } from "@/lib/domain/roles";
 import { forbidden } from "@/lib/errors";
+import type { Currency } from "@/lib/format";
 
 /** Who performs an operation: a signed-in user, an API token, or a command-line script. */
 export type Actor =
@@ -18,6 +19,8 @@ export type MemberContext = {
   orgId: string;
   orgSlug: string;
   orgName: string;
+  /** The organisation's currency: show amounts with `formatMoney(amount, member.currency)`. */
+  currency: Currency;
   role: Role;
   actor: Actor;
 };

@@ -83,11 +83,17 @@ describe("an organisation with two people", () => {
     const res = await thirdPage.goto(`/o/${slug}/settings`);
     expect(res?.status()).toBe(404);
 
-    // The audit log records the invitation and the join.
+    // The audit log records the invitation and the join, each as a sentence.
     await ownerPage.goto(`/o/${slug}/settings/audit`);
-    const log = (await ownerPage.locator("table").textContent()) ?? "";
+    const log =
+      (await ownerPage.getByRole("table", { name: "Audit events, newest first" }).textContent()) ??
+      "";
     expect(log).toContain("invitation.created");
     expect(log).toContain("member.joined");
+    expect(log).toContain(
+      `${owner.name} invited ${contributor.email.toLowerCase()} to join as Contributor`,
+    );
+    expect(log).toContain(`${contributor.name} joined as Contributor, accepting an invitation.`);
 
     await Promise.all([ownerCtx.close(), contribCtx.close(), thirdCtx.close()]);
   });

@@ -7,7 +7,8 @@ import {
   startAssessment,
   submitAssessment,
 } from "@/db/queries/assessments";
-import { listAuditEvents, listAuditFacets } from "@/db/queries/audit";
+import { listAuditEvents, listAuditFacets, loadAuditNames } from "@/db/queries/audit";
+import { getGettingStarted } from "@/db/queries/dashboard";
 import { getGateSettings, updateGateSettings } from "@/db/queries/gate-settings";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import {
@@ -172,6 +173,16 @@ const CASES: {
   },
   { name: "listAuditEvents", allowed: ADMINS, call: (ctx) => listAuditEvents(ctx) },
   { name: "listAuditFacets", allowed: ADMINS, call: (ctx) => listAuditFacets(ctx) },
+  { name: "loadAuditNames", allowed: ADMINS, call: (ctx) => loadAuditNames(ctx, []) },
+  { name: "getGettingStarted", allowed: [...ROLES], call: (ctx) => getGettingStarted(ctx) },
+  {
+    name: "updateOrganisation (currency)",
+    allowed: ADMINS,
+    call: async (ctx, org) => {
+      const { name, version } = await getOrganisation(org.ctx.owner);
+      return updateOrganisation(ctx, { name, currency: "EUR", version });
+    },
+  },
   { name: "listUseCases", allowed: [...ROLES], call: (ctx) => listUseCases(ctx) },
   {
     name: "getUseCase",

@@ -3,36 +3,56 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getGettingStarted } from "@/db/queries/dashboard";
 import { countMembersByRole } from "@/db/queries/members";
-import { listUseCases } from "@/db/queries/use-cases";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
+import { formatMoney, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dashboard · Preflight" };
 
 export default async function DashboardPage({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
-  const [counts, useCases] = await Promise.all([countMembersByRole(member), listUseCases(member)]);
+  const [counts, progress] = await Promise.all([
+    countMembersByRole(member),
+    getGettingStarted(member),
+  ]);
   const total = ROLES.reduce((sum, role) => sum + counts[role], 0);
   const base = `/o/${member.orgSlug}`;
   const steps = [
     {
-      done: total > 1,
+      done: progress.teammateInvited,
       label: "Invite the people who run and own the workflow",
       href: `${base}/settings/members`,
     },
     {
-      done: useCases.length > 0,
-      label: "Describe a candidate use case and the actions the AI would take",
+      done: progress.useCaseCreated,
+      label: "Describe a candidate use case",
       href: `${base}/use-cases`,
     },
     {
-      done: false,
-      label: "Assess its readiness before a pilot starts",
+      done: progress.assessmentSubmitted,
+      label: "List the actions the AI would take and assess its readiness",
       href: `${base}/assessments`,
     },
+    {
+      done: progress.pilotStarted,
+      label: "Start a pilot at the stage the assessment recommends",
+      href: `${base}/pilots`,
+    },
+    {
+      done: progress.runMetricsRecorded,
+      label: "Record the pilot's run metrics: actions attempted, correct and overridden",
+      href: `${base}/pilots`,
+    },
+    {
+      done: progress.incidentLogged,
+      label: "Log incidents as they happen",
+      href: `${base}/incidents`,
+    },
   ];
+  const done = steps.filter((s) => s.done).length;
   return (
     <>
       <PageHeader
@@ -43,11 +63,16 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
         <Card className="lg:col-span-2">
           <CardHeader
             title="Getting started"
-            description="Three steps to your first readiness verdict."
+            description={`From a first use case to a pilot you can trust: ${done} of ${steps.length} steps done.`}
           />
           <ol className="grid gap-2">
             {steps.map((step) => (
-              <li key={step.label} className="flex items-center gap-2 text-sm">
+              <li
+                key={step.label}
+                className="flex items-center gap-2 text-sm"
+                data-testid="getting-started-step"
+                data-done={step.done ? "true" : "false"}
+              >
                 {step.done ? (
                   <CheckCircle2 className="size-4 text-success" aria-label="Done" />
                 ) : (
@@ -59,6 +84,26 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
               </li>
             ))}
           </ol>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Use cases"
+            description={`${formatNumber(progress.activeUseCases, 0)} not archived`}
+          />
+          <dl className="grid gap-1 text-sm">
+            <dt className="text-muted-foreground">Estimated annual value ({member.currency})</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="annual-value-total">
+              {progress.annualValue === null
+                ? "Not estimated yet"
+                : formatMoney(progress.annualValue, member.currency)}
+            </dd>
+          </dl>
+          <Link
+            href={`${base}/use-cases`}
+            className="mt-4 inline-block text-sm text-primary hover:underline"
+          >
+            See the use cases
+          </Link>
         </Card>
         <Card>
           <CardHeader

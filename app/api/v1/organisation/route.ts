@@ -7,6 +7,7 @@ export const GET = apiRoute(async (ctx) => {
     id: org.id,
     slug: org.slug,
     name: org.name,
+    currency: org.currency,
     createdAt: org.createdAt.toISOString(),
     token: { role: ctx.role },
   };

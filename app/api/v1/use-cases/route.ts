@@ -11,11 +11,11 @@ export const GET = apiRoute(async (ctx, request) => {
     status: q.status,
     archived: q.archived === "true",
   });
-  return { data: items.map(serializeUseCase) };
+  return { data: items.map((u) => serializeUseCase(u, ctx.currency)) };
 });
 
 export const POST = apiRoute(async (ctx, request) => {
   const input = await parseJson(request, useCaseInputSchema);
   const created = await createUseCase(ctx, input);
-  return NextResponse.json(serializeUseCase(created), { status: 201 });
+  return NextResponse.json(serializeUseCase(created, ctx.currency), { status: 201 });
 });

@@ -5,7 +5,7 @@ import { getOrganisation } from "@/db/queries/organisations";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import { formatDate } from "@/lib/format";
+import { CURRENCIES, formatCurrencyName, formatDate } from "@/lib/format";
 import { OrganisationForm } from "./_components/organisation-form";
 import { SettingsTabs } from "./_components/settings-tabs";
 import { updateOrganisationAction } from "./actions";
@@ -35,10 +35,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
             </>
           }
         />
+        {/* Not keyed by version: a save re-renders it with the new version and keeps "Saved.". */}
         <OrganisationForm
-          key={org.version}
           action={updateOrganisationAction.bind(null, org.slug)}
           name={org.name}
+          currency={org.currency}
+          currencies={CURRENCIES.map((c) => ({ value: c, label: formatCurrencyName(c) }))}
           version={org.version}
           canEdit={isAdmin}
         />

@@ -14,7 +14,7 @@ export async function createUseCaseAction(
 ): Promise<ActionState> {
   return runAction(formData, async () => {
     const member = await requireMember(orgSlug);
-    const input = parseForm(useCaseFormSchema, formData);
+    const input = parseForm(useCaseFormSchema(member.currency), formData);
     const created = await createUseCase(member, input);
     revalidatePath(`/o/${orgSlug}/use-cases`);
     redirect(`/o/${orgSlug}/use-cases/${created.id}`);
@@ -29,7 +29,10 @@ export async function updateUseCaseAction(
 ): Promise<ActionState> {
   return runAction(formData, async () => {
     const member = await requireMember(orgSlug);
-    const input = parseForm(useCaseFormSchema.extend(versionSchema.shape), formData);
+    const input = parseForm(
+      useCaseFormSchema(member.currency).extend(versionSchema.shape),
+      formData,
+    );
     await updateUseCase(member, id, input);
     revalidatePath(`/o/${orgSlug}/use-cases`, "layout");
     redirect(`/o/${orgSlug}/use-cases/${id}`);

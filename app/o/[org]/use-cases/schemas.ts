@@ -1,55 +1,48 @@
 import { z } from "zod";
 import { caseStatusEnum } from "@/db/schema";
+import { moneyInputSchema } from "@/lib/domain/money";
 import { singleLine } from "@/lib/text";
 
 const optionalText = (max: number, message: string) =>
   z.string().trim().max(max, message).default("");
 
-/** The use case form, as submitted (all strings), turned into a use case input. */
-export const useCaseFormSchema = z.object({
-  name: singleLine()
-    .min(2, "Give the use case a name of at least 2 characters.")
-    .max(120, "Use at most 120 characters."),
-  description: optionalText(4000, "Use at most 4,000 characters."),
-  ownerId: z
-    .string()
-    .trim()
-    .transform((v) => v || null)
-    .pipe(z.uuid("Choose an owner from the list.").nullable()),
-  businessValue: z.coerce
-    .number({ message: "Choose a business value from 1 to 5." })
-    .int()
-    .min(1, "Choose a business value from 1 to 5.")
-    .max(5, "Choose a business value from 1 to 5."),
-  annualValue: z
-    .string()
-    .trim()
-    .transform((v) => v.replace(/[,\s_]/g, ""))
-    .pipe(
-      z.union([
-        z.literal("").transform(() => null),
-        z
-          .string()
-          .regex(/^\d{1,13}$/, "Enter a whole amount without currency symbols, like 250000.")
-          .transform(Number),
-      ]),
-    ),
-  systems: z
-    .string()
-    .trim()
-    .max(1000, "Use at most 1,000 characters.")
-    .transform((v) =>
-      [
-        ...new Set(
-          v
-            .split(/[,\n]/)
-            .map((s) => s.trim())
-            .filter(Boolean),
-        ),
-      ].slice(0, 20),
-    ),
-  status: z.enum(caseStatusEnum.enumValues, { message: "Choose a status." }).default("candidate"),
-});
+/**
+ * The use case form, as submitted (all strings), turned into a use case input. The annual
+ * value is read in the organisation's currency: "£180,000", "180k" and "1.2m" are fine.
+ */
+export const useCaseFormSchema = (currency: string) =>
+  z.object({
+    name: singleLine()
+      .min(2, "Give the use case a name of at least 2 characters.")
+      .max(120, "Use at most 120 characters."),
+    description: optionalText(4000, "Use at most 4,000 characters."),
+    ownerId: z
+      .string()
+      .trim()
+      .transform((v) => v || null)
+      .pipe(z.uuid("Choose an owner from the list.").nullable()),
+    businessValue: z.coerce
+      .number({ message: "Choose a business value from 1 to 5." })
+      .int()
+      .min(1, "Choose a business value from 1 to 5.")
+      .max(5, "Choose a business value from 1 to 5."),
+    annualValue: moneyInputSchema(currency),
+    systems: z
+      .string()
+      .trim()
+      .max(1000, "Use at most 1,000 characters.")
+      .transform((v) =>
+        [
+          ...new Set(
+            v
+              .split(/[,\n]/)
+              .map((s) => s.trim())
+              .filter(Boolean),
+          ),
+        ].slice(0, 20),
+      ),
+    status: z.enum(caseStatusEnum.enumValues, { message: "Choose a status." }).default("candidate"),
+  });
 
 export const versionSchema = z.object({ version: z.coerce.number().int().positive() });
 

@@ -4,17 +4,22 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import type { ActionState } from "@/lib/action-result";
 
 export function OrganisationForm({
   action,
   name,
+  currency,
+  currencies,
   version,
   canEdit,
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   name: string;
+  currency: string;
+  /** The currencies offered, with their labels ("GBP · British Pound"). */
+  currencies: { value: string; label: string }[];
   version: number;
   canEdit: boolean;
 }) {
@@ -34,6 +39,24 @@ export function OrganisationForm({
           readOnly={!canEdit}
           required
         />
+      </Field>
+      <Field
+        id="currency"
+        label="Currency"
+        hint="Every amount in this organisation (annual values, incident costs) is in this currency. Changing it relabels amounts already entered; it does not convert them."
+        errors={errors?.currency}
+      >
+        <Select
+          {...fieldProps("currency", errors?.currency, true)}
+          defaultValue={state?.ok === false ? state.values?.currency : currency}
+          disabled={!canEdit}
+        >
+          {currencies.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
       </Field>
       {canEdit ? (
         <div>

@@ -5,13 +5,25 @@ import { Card } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
-import { type AuditEventDto, listAuditEvents, listAuditFacets } from "@/db/queries/audit";
+import {
+  type AuditEventDto,
+  listAuditEvents,
+  listAuditFacets,
+  loadAuditNames,
+} from "@/db/queries/audit";
 import { listMembers } from "@/db/queries/members";
 import { requireMember } from "@/lib/auth/session";
+import {
+  auditActionLabel,
+  auditChanges,
+  auditEntityLabel,
+  describeAuditEvent,
+} from "@/lib/domain/audit-sentences";
 import { can } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { SettingsTabs } from "../_components/settings-tabs";
+import { AuditChanges } from "./_components/audit-changes";
 import { auditFilterSchema } from "./schemas";
 
 export const metadata: Metadata = { title: "Audit log · Preflight" };
@@ -36,11 +48,6 @@ function Actor({ event }: { event: AuditEventDto }) {
       ) : null}
     </>
   );
-}
-
-function summarise(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  return JSON.stringify(value, null, 1).replace(/\s*\n\s*/g, " ");
 }
 
 export default async function AuditPage({
@@ -78,6 +85,8 @@ export default async function AuditPage({
     listAuditFacets(member),
     listMembers(member),
   ]);
+  const names = await loadAuditNames(member, page.events);
+  const context = { names, currency: member.currency };
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(raw))
@@ -105,7 +114,9 @@ export default async function AuditPage({
             <Select id="f-action" name="action" defaultValue={value("action")}>
               <option value="">All actions</option>
               {facets.actions.map((a) => (
-                <option key={a}>{a}</option>
+                <option key={a} value={a}>
+                  {auditActionLabel(a)}
+                </option>
               ))}
             </Select>
           </div>
@@ -114,7 +125,9 @@ export default async function AuditPage({
             <Select id="f-entity" name="entityType" defaultValue={value("entityType")}>
               <option value="">All objects</option>
               {facets.entityTypes.map((t) => (
-                <option key={t}>{t}</option>
+                <option key={t} value={t}>
+                  {auditEntityLabel(t)}
+                </option>
               ))}
             </Select>
           </div>
@@ -160,14 +173,8 @@ export default async function AuditPage({
                   <th scope="col" className="py-2 pr-3 font-medium">
                     Who
                   </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Action
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Before
-                  </th>
                   <th scope="col" className="py-2 font-medium">
-                    After
+                    What happened
                   </th>
                 </tr>
               </thead>
@@ -177,15 +184,17 @@ export default async function AuditPage({
                     <td className="py-2 pr-3 whitespace-nowrap text-muted-foreground">
                       {formatDateTime(e.createdAt)}
                     </td>
-                    <td className="py-2 pr-3">
+                    <td className="min-w-48 py-2 pr-3">
                       <Actor event={e} />
                     </td>
-                    <td className="py-2 pr-3 font-mono text-xs">{e.action}</td>
-                    <td className="max-w-64 py-2 pr-3 font-mono text-xs break-words text-muted-foreground">
-                      {summarise(e.before)}
-                    </td>
-                    <td className="max-w-64 py-2 font-mono text-xs break-words">
-                      {summarise(e.after)}
+                    <td className="py-2" data-testid="audit-event">
+                      <p>{describeAuditEvent(e, context)}</p>
+                      <p className="font-mono text-xs text-muted-foreground">{e.action}</p>
+                      <AuditChanges
+                        changes={auditChanges(e, context)}
+                        before={e.before}
+                        after={e.after}
+                      />
                     </td>
                   </tr>
                 ))}

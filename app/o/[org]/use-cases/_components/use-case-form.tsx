@@ -26,11 +26,14 @@ export function UseCaseForm({
   owners,
   statuses,
   values: valueLabels,
+  currency,
   submitLabel,
   cancelHref,
 }: {
   action: FormAction;
   initial: UseCaseFormValues;
+  /** The organisation's currency (ISO 4217), which the annual value is in. */
+  currency: string;
   owners: { id: string; name: string }[];
   statuses: { value: string; label: string }[];
   values: { value: string; label: string }[];
@@ -94,13 +97,12 @@ export function UseCaseForm({
         </Field>
         <Field
           id="annualValue"
-          label="Annual value estimate (optional)"
-          hint="Whole amount per year, e.g. 250000."
+          label={`Annual value (${currency})`}
+          hint={`Optional. Estimated value per year in ${currency}, like 180000, 180,000 or 180k.`}
           errors={errors?.annualValue}
         >
           <Input
             {...fieldProps("annualValue", errors?.annualValue, true)}
-            inputMode="numeric"
             defaultValue={v.annualValue}
           />
         </Field>

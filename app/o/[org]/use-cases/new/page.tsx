@@ -33,6 +33,7 @@ export default async function NewUseCasePage({ params }: { params: Promise<{ org
           status: "candidate",
         }}
         {...options}
+        currency={member.currency}
         submitLabel="Create use case"
         cancelHref={`/o/${member.orgSlug}/use-cases`}
       />

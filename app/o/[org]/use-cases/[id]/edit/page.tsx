@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getUseCase } from "@/db/queries/use-cases";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
+import { formatNumber } from "@/lib/format";
 import { found } from "@/lib/pages";
 import { loadUseCaseFormOptions } from "../../_components/form-options";
 import { UseCaseForm } from "../../_components/use-case-form";
@@ -35,12 +36,13 @@ export default async function EditUseCasePage({
           description: useCase.description,
           ownerId: useCase.ownerId ?? "",
           businessValue: String(useCase.businessValue),
-          annualValue: useCase.annualValue === null ? "" : String(useCase.annualValue),
+          annualValue: useCase.annualValue === null ? "" : formatNumber(useCase.annualValue, 0),
           systems: useCase.systems.join(", "),
           status: useCase.status,
           version: useCase.version,
         }}
         {...options}
+        currency={member.currency}
         submitLabel="Save changes"
         cancelHref={base}
       />

@@ -1,0 +1,2 @@
+ALTER TABLE "organisations" ADD COLUMN "currency" text DEFAULT 'GBP' NOT NULL;--> statement-breakpoint
+ALTER TABLE "organisations" ADD CONSTRAINT "organisations_currency_iso" CHECK ("organisations"."currency" ~ '^[A-Z]{3}$');

@@ -7,9 +7,9 @@ import {
   TimeToResolveChart,
 } from "@/components/charts/incident-charts";
 import { Card } from "@/components/ui/card";
-import type { IncidentMetricsDto } from "@/db/queries/incident-metrics";
 import {
   CATEGORY_LABELS,
+  type IncidentMetricsDto,
   METRIC_DEFINITIONS,
   OUTCOME_LABELS,
   OUTCOMES,

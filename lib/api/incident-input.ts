@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { IncidentFilters, IncidentInput } from "@/db/queries/incidents";
+import type { IncidentFilters } from "@/db/queries/incidents";
+import type { IncidentInput } from "@/lib/domain/incidents";
 import type { incidentInputSchema, incidentQuerySchema } from "./incident-schemas";
 
 /** An API body, with its optional parts filled in, as the query layer takes it. */

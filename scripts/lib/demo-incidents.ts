@@ -1,8 +1,8 @@
-import type { IncidentInput } from "@/db/queries/incidents";
 import type {
   DetectionSource,
   IncidentAction,
   IncidentCategory,
+  IncidentInput,
   Outcome,
   Severity,
 } from "@/lib/domain/incidents";

@@ -10,15 +10,13 @@ import {
 import { listAuditEvents, listAuditFacets } from "@/db/queries/audit";
 import { getGateSettings, updateGateSettings } from "@/db/queries/gate-settings";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
+import { ingestWebhookIncident } from "@/db/queries/incident-webhooks";
+import { createIncident, updateIncident } from "@/db/queries/incident-writes";
 import {
-  createIncident,
   getIncident,
-  type IncidentInput,
-  ingestWebhookIncident,
   listAssumptionOptions,
   listIncidents,
   listPilotIncidents,
-  updateIncident,
 } from "@/db/queries/incidents";
 import {
   addInventoryAction,
@@ -62,6 +60,7 @@ import {
   setUseCaseArchived,
   updateUseCase,
 } from "@/db/queries/use-cases";
+import type { IncidentInput } from "@/lib/domain/incidents";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { makeOrg, outcome, submitAssessmentFor, type TestOrg } from "./fixtures";

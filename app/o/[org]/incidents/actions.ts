@@ -7,7 +7,7 @@ import {
   reopenIncident,
   resolveIncident,
   updateIncident,
-} from "@/db/queries/incidents";
+} from "@/db/queries/incident-writes";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { requireMember } from "@/lib/auth/session";
 import { actionsFrom, incidentFormSchema, versionSchema } from "./schemas";

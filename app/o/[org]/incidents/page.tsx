@@ -39,14 +39,14 @@ export default async function IncidentsPage({
 }) {
   const member = await requireMember((await params).org);
   const raw = firstValues(await searchParams);
-  const f = incidentFilterSchema.parse(raw);
-  const filters = toFilters(f);
-  const groupBy = f.groupBy ?? "month";
+  const filterParams = incidentFilterSchema.parse(raw);
+  const filters = toFilters(filterParams);
+  const groupBy = filterParams.groupBy ?? "month";
   const [page, pilots] = await found(
     Promise.all([
-      listIncidents(member, filters, { cursor: f.cursor, limit: 50 }).catch((error) => {
+      listIncidents(member, filters, { cursor: filterParams.cursor, limit: 50 }).catch((error) => {
         // A stale or mangled cursor in a bookmarked link: start from the first page.
-        if (f.cursor && error instanceof AppError && error.code === "invalid_input") {
+        if (filterParams.cursor && error instanceof AppError && error.code === "invalid_input") {
           return listIncidents(member, filters, { limit: 50 });
         }
         throw error;
@@ -56,12 +56,14 @@ export default async function IncidentsPage({
   );
   const base = `/o/${member.orgSlug}/incidents`;
   const query = new URLSearchParams(
-    Object.entries({ ...f, cursor: undefined }).filter((e): e is [string, string] => Boolean(e[1])),
+    Object.entries({ ...filterParams, cursor: undefined }).filter(
+      (entry): entry is [string, string] => Boolean(entry[1]),
+    ),
   );
   const filtered = [...query.keys()].some((k) => k !== "groupBy");
   const logButton = can(member, "incident:write") ? (
     <Button asChild>
-      <Link href={`${base}/new${f.pilot ? `?pilot=${f.pilot}` : ""}`}>
+      <Link href={`${base}/new${filterParams.pilot ? `?pilot=${filterParams.pilot}` : ""}`}>
         <Plus aria-hidden /> Log incident
       </Link>
     </Button>
@@ -77,12 +79,12 @@ export default async function IncidentsPage({
       <Select
         id={`f-${name}`}
         name={name}
-        defaultValue={(f as Record<string, string | undefined>)[name] ?? ""}
+        defaultValue={(filterParams as Record<string, string | undefined>)[name] ?? ""}
       >
         <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
           </option>
         ))}
       </Select>
@@ -108,7 +110,7 @@ export default async function IncidentsPage({
               name="q"
               type="search"
               placeholder="Title or description"
-              defaultValue={f.q}
+              defaultValue={filterParams.q}
             />
           </div>
           {select(
@@ -132,7 +134,7 @@ export default async function IncidentsPage({
           {select(
             "outcome",
             "Outcome",
-            OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] })),
+            OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] })),
             "Any outcome",
           )}
           {select(
@@ -146,11 +148,11 @@ export default async function IncidentsPage({
           )}
           <div className="grid gap-1.5">
             <Label htmlFor="f-from">Started from</Label>
-            <Input id="f-from" name="from" type="date" defaultValue={f.from} />
+            <Input id="f-from" name="from" type="date" defaultValue={filterParams.from} />
           </div>
           <div className="grid gap-1.5">
             <Label htmlFor="f-to">Started until</Label>
-            <Input id="f-to" name="to" type="date" defaultValue={f.to} />
+            <Input id="f-to" name="to" type="date" defaultValue={filterParams.to} />
           </div>
           {select(
             "groupBy",
@@ -211,9 +213,9 @@ export default async function IncidentsPage({
             testId="incident-list"
           />
         )}
-        {f.cursor || page.nextCursor ? (
+        {filterParams.cursor || page.nextCursor ? (
           <nav aria-label="Pages" className="mt-3 flex gap-2">
-            {f.cursor ? (
+            {filterParams.cursor ? (
               <Button asChild variant="outline" size="sm">
                 <Link href={`${base}?${query.toString()}`}>First page</Link>
               </Button>

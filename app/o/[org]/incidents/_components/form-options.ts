@@ -1,10 +1,10 @@
-import type { IncidentDto } from "@/db/queries/incidents";
 import {
   CATEGORY_LABELS,
   DETECTION_LABELS,
   DETECTION_SOURCES,
   INCIDENT_ACTIONS,
   INCIDENT_CATEGORIES,
+  type IncidentDto,
   OUTCOME_LABELS,
   OUTCOMES,
   SEVERITIES,

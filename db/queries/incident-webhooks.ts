@@ -1,10 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { incidents } from "@/db/schema";
-import { type IncidentDto, type Severity, TIMELINE_FIELDS } from "@/lib/domain/incidents";
+import { type IncidentDto, type Severity, stageAt, TIMELINE_FIELDS } from "@/lib/domain/incidents";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { writeAudit } from "./audit";
-import { assertTimeline, insertIncident, snapshot, stageAt } from "./incident-writes";
+import {
+  assertIncidentTimes,
+  insertIncident,
+  loadPilotHistory,
+  sameTime,
+  snapshot,
+} from "./incident-writes";
 import { getIncident } from "./incidents";
 
 export type WebhookIncident = {
@@ -83,14 +89,15 @@ export async function ingestWebhookIncident(
       mitigatedAt: event.mitigatedAt ?? before.mitigatedAt,
       resolvedAt: event.resolvedAt ?? before.resolvedAt,
     };
-    assertTimeline(next, new Date());
-    const stage = before.pilotId
-      ? await stageAt(tx, before.pilotId, event.startedAt)
-      : before.stage;
+    // As for an edit: a start that moves is checked against the pilot and re-staged.
+    const pilot =
+      before.pilotId && !sameTime(event.startedAt, before.startedAt)
+        ? await loadPilotHistory(tx, ctx.orgId, before.pilotId)
+        : undefined;
+    assertIncidentTimes(next, new Date(), pilot);
+    const stage = pilot ? stageAt(pilot, event.startedAt) : before.stage;
     // Pagers redeliver events: one that changes nothing must not bump the version (which would
     // turn someone's edit in progress into a conflict) or add an audit row.
-    const sameTime = (a: Date | null, b: Date | null) =>
-      (a?.getTime() ?? null) === (b?.getTime() ?? null);
     const unchanged =
       next.title === before.title &&
       next.severity === before.severity &&

@@ -1,58 +1,74 @@
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { incidents, pilotAssumptions, pilotTransitions } from "@/db/schema";
+import { incidents, pilotAssumptions, pilots, pilotTransitions } from "@/db/schema";
 import {
   type IncidentDto,
   type IncidentInput,
+  incidentStartError,
+  type PilotHistory,
+  stageAt,
   TIMELINE_FIELDS,
+  type TimelineField,
   validateIncidentTimeline,
 } from "@/lib/domain/incidents";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
-import type { Stage } from "@/lib/domain/stages";
-import { AppError, assertId, conflict } from "@/lib/errors";
+import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 import { runIdempotent } from "./idempotency";
 import { getIncident } from "./incidents";
 import { getPilot } from "./pilots";
 
 // Creating, changing, resolving and reopening incidents, each in one transaction with its
-// audit row. The exported helpers (stageAt, assertTimeline, snapshot, insertIncident) are
-// shared with webhook ingestion (incident-webhooks.ts) and check no permission themselves.
+// audit row. The exported helpers (loadPilotHistory, assertIncidentTimes, snapshot,
+// insertIncident) are shared with webhook ingestion (incident-webhooks.ts) and check no
+// permission themselves.
 
-/** The stage a pilot was in at a moment, read from its timeline. */
-export async function stageAt(tx: Executor, pilotId: string, at: Date): Promise<Stage | null> {
-  const [row] = await tx
-    .select({ toStage: pilotTransitions.toStage })
+/** A pilot's start and stage changes, as the incident rules read them. */
+export async function loadPilotHistory(
+  tx: Executor,
+  orgId: string,
+  pilotId: string,
+): Promise<PilotHistory> {
+  const [pilot] = await tx
+    .select({ startDate: pilots.startDate, createdAt: pilots.createdAt })
+    .from(pilots)
+    .where(and(eq(pilots.orgId, orgId), eq(pilots.id, pilotId)));
+  if (!pilot) throw notFound("The pilot");
+  const stages = await tx
+    .select({ at: pilotTransitions.createdAt, stage: pilotTransitions.toStage })
     .from(pilotTransitions)
-    .where(and(eq(pilotTransitions.pilotId, pilotId), lte(pilotTransitions.createdAt, at)))
-    .orderBy(desc(pilotTransitions.createdAt))
-    .limit(1);
-  if (row) return row.toStage;
-  const [first] = await tx
-    .select({ toStage: pilotTransitions.toStage })
-    .from(pilotTransitions)
-    .where(eq(pilotTransitions.pilotId, pilotId))
-    .orderBy(pilotTransitions.createdAt)
-    .limit(1);
-  return first?.toStage ?? null;
+    .where(and(eq(pilotTransitions.orgId, orgId), eq(pilotTransitions.pilotId, pilotId)))
+    .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id));
+  return { ...pilot, stages };
 }
 
-export function assertTimeline(
-  input: Pick<IncidentInput, (typeof TIMELINE_FIELDS)[number]>,
-  now: Date,
-) {
+type Times = Pick<IncidentInput, TimelineField>;
+
+/**
+ * Refuses times out of order, in the future, or (when `pilot` is given: a new incident of a
+ * pilot, or a changed start) a start before the pilot's, with one message per field.
+ */
+export function assertIncidentTimes(times: Times, now: Date, pilot?: PilotHistory) {
   const errors: Record<string, string[]> = {};
-  for (const [field, message] of Object.entries(validateIncidentTimeline(input))) {
+  for (const [field, message] of Object.entries(validateIncidentTimeline(times))) {
     errors[field] = [message];
   }
   for (const field of TIMELINE_FIELDS) {
-    const at = input[field];
+    const at = times[field];
     if (at && at.getTime() > now.getTime() + 5 * 60_000 && !errors[field]) {
       errors[field] = ["This time is in the future."];
     }
   }
+  const beforePilot = pilot ? incidentStartError(pilot, times.startedAt) : null;
+  if (beforePilot) errors.startedAt = [beforePilot, ...(errors.startedAt ?? [])];
   if (Object.keys(errors).length > 0) {
-    throw new AppError("invalid_input", "Some times are out of order.", errors);
+    throw new AppError(
+      "invalid_input",
+      beforePilot && Object.keys(errors).length === 1
+        ? "The incident starts before its pilot did."
+        : "Some times are out of order.",
+      errors,
+    );
   }
 }
 
@@ -109,6 +125,10 @@ async function breakAssumption(
   });
 }
 
+/** Whether two optional times are the same instant. */
+export const sameTime = (a: Date | null | undefined, b: Date | null | undefined) =>
+  (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
 export const snapshot = (i: Partial<IncidentDto> & Partial<IncidentInput>) => ({
   title: i.title,
   severity: i.severity,
@@ -132,9 +152,10 @@ export async function insertIncident(
   input: IncidentInput & { externalId?: string | null },
   now: Date,
 ): Promise<IncidentDto> {
-  assertTimeline(input, now);
   if (pilotId) await getPilot(ctx, pilotId, tx);
-  const stage = pilotId ? await stageAt(tx, pilotId, input.startedAt) : null;
+  const pilot = pilotId ? await loadPilotHistory(tx, ctx.orgId, pilotId) : undefined;
+  assertIncidentTimes(input, now, pilot);
+  const stage = pilot ? stageAt(pilot, input.startedAt) : null;
   await breakAssumption(tx, ctx, pilotId, input.assumptionId, input.title);
   const [row] = await tx
     .insert(incidents)
@@ -203,14 +224,17 @@ export async function updateIncident(
     const before = await getIncident(ctx, id, tx);
     const { version, ...changes } = patch;
     const merged = { ...before, ...changes };
-    assertTimeline(merged, now);
+    // A start that moves is checked against the pilot and re-staged; one that stays is left
+    // alone, so an incident logged before the rule existed can still be edited and resolved.
+    const pilot =
+      before.pilotId && changes.startedAt && !sameTime(changes.startedAt, before.startedAt)
+        ? await loadPilotHistory(tx, ctx.orgId, before.pilotId)
+        : undefined;
+    assertIncidentTimes(merged, now, pilot);
     if (changes.assumptionId && changes.assumptionId !== before.assumptionId) {
       await breakAssumption(tx, ctx, before.pilotId, changes.assumptionId, merged.title);
     }
-    const stage =
-      before.pilotId && changes.startedAt
-        ? await stageAt(tx, before.pilotId, changes.startedAt)
-        : before.stage;
+    const stage = pilot ? stageAt(pilot, merged.startedAt) : before.stage;
     const [row] = await tx
       .update(incidents)
       .set({ ...changes, stage, version: sql`${incidents.version} + 1` })

@@ -225,3 +225,23 @@ export const webhookSchema = z
     resolved_at: optionalTimestamp,
   })
   .meta({ id: "IncidentWebhook" });
+
+/** The webhook's names for the incident fields a refusal can name. */
+const WEBHOOK_FIELDS: Record<string, string> = {
+  title: "title",
+  description: "description",
+  severity: "severity",
+  pilotId: "pilot_id",
+  startedAt: "started_at",
+  detectedAt: "detected_at",
+  acknowledgedAt: "acknowledged_at",
+  mitigatedAt: "mitigated_at",
+  resolvedAt: "resolved_at",
+};
+
+/** Field errors of an incident, renamed to the fields of the webhook event. */
+export function webhookFieldErrors(fields: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, messages]) => [WEBHOOK_FIELDS[field] ?? field, messages]),
+  );
+}

@@ -203,3 +203,9 @@ export type {
   IncidentSeriesPoint,
   IncidentSummaryDto,
 } from "./types";
+export {
+  incidentStartError,
+  type PilotHistory,
+  pilotStartedAt,
+  stageAt,
+} from "./pilot-timing";

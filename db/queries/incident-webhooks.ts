@@ -5,7 +5,7 @@ import { type IncidentDto, type Severity, stageAt, TIMELINE_FIELDS } from "@/lib
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { writeAudit } from "./audit";
 import {
-  assertIncidentTimes,
+  assertIncident,
   insertIncident,
   loadPilotHistory,
   sameTime,
@@ -24,7 +24,13 @@ export type WebhookIncident = {
   acknowledgedAt?: Date | null;
   mitigatedAt?: Date | null;
   resolvedAt?: Date | null;
+  /** How it was resolved, when the sender says. */
+  resolutionNote?: string;
 };
+
+/** The note of an incident a webhook event resolves without saying how. */
+const senderNote = (ctx: MemberContext, event: WebhookIncident) =>
+  `Resolved by event “${event.externalId}” from ${ctx.actor.label}.`;
 
 /**
  * Maps a pager-style event onto an incident, deduplicated by its external id: the first event
@@ -70,6 +76,7 @@ export async function ingestWebhookIncident(
           acknowledgedAt: event.acknowledgedAt ?? null,
           mitigatedAt: event.mitigatedAt ?? null,
           resolvedAt: event.resolvedAt ?? null,
+          resolutionNote: event.resolvedAt ? event.resolutionNote || senderNote(ctx, event) : null,
           costEstimate: null,
           assumptionId: null,
           actions: [],
@@ -80,6 +87,7 @@ export async function ingestWebhookIncident(
       return { incident, created: true };
     }
     const before = await getIncident(ctx, id, tx);
+    const resolvedAt = event.resolvedAt ?? before.resolvedAt;
     const next = {
       title: event.title,
       severity: event.severity,
@@ -87,20 +95,26 @@ export async function ingestWebhookIncident(
       detectedAt: event.detectedAt ?? before.detectedAt,
       acknowledgedAt: event.acknowledgedAt ?? before.acknowledgedAt,
       mitigatedAt: event.mitigatedAt ?? before.mitigatedAt,
-      resolvedAt: event.resolvedAt ?? before.resolvedAt,
+      resolvedAt,
+      resolutionNote: resolvedAt
+        ? event.resolutionNote ||
+          before.resolutionNote ||
+          (before.resolvedAt ? null : senderNote(ctx, event))
+        : null,
     };
     // As for an edit: a start that moves is checked against the pilot and re-staged.
     const pilot =
       before.pilotId && !sameTime(event.startedAt, before.startedAt)
         ? await loadPilotHistory(tx, ctx.orgId, before.pilotId)
         : undefined;
-    assertIncidentTimes(next, new Date(), pilot);
+    assertIncident(next, new Date(), { pilot });
     const stage = pilot ? stageAt(pilot, event.startedAt) : before.stage;
     // Pagers redeliver events: one that changes nothing must not bump the version (which would
     // turn someone's edit in progress into a conflict) or add an audit row.
     const unchanged =
       next.title === before.title &&
       next.severity === before.severity &&
+      next.resolutionNote === before.resolutionNote &&
       stage === before.stage &&
       TIMELINE_FIELDS.every((field) => sameTime(next[field], before[field]));
     if (unchanged) return { incident: before, created: false };
@@ -110,7 +124,7 @@ export async function ingestWebhookIncident(
       .where(eq(incidents.id, id));
     const after = await getIncident(ctx, id, tx);
     await writeAudit(tx, ctx.orgId, ctx.actor, {
-      action: "incident.updated",
+      action: !before.resolvedAt && after.resolvedAt ? "incident.resolved" : "incident.updated",
       entityType: "incident",
       entityId: id,
       before: snapshot(before),

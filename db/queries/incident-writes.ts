@@ -6,6 +6,7 @@ import {
   type IncidentInput,
   incidentStartError,
   type PilotHistory,
+  resolutionNoteError,
   stageAt,
   TIMELINE_FIELDS,
   type TimelineField,
@@ -19,7 +20,7 @@ import { getIncident } from "./incidents";
 import { getPilot } from "./pilots";
 
 // Creating, changing, resolving and reopening incidents, each in one transaction with its
-// audit row. The exported helpers (loadPilotHistory, assertIncidentTimes, snapshot,
+// audit row. The exported helpers (loadPilotHistory, assertIncident, snapshot,
 // insertIncident) are shared with webhook ingestion (incident-webhooks.ts) and check no
 // permission themselves.
 
@@ -45,10 +46,18 @@ export async function loadPilotHistory(
 type Times = Pick<IncidentInput, TimelineField>;
 
 /**
- * Refuses times out of order, in the future, or (when `pilot` is given: a new incident of a
- * pilot, or a changed start) a start before the pilot's, with one message per field.
+ * Refuses, with one message per field, times out of order or in the future; a start before
+ * the pilot's (when `pilot` is given: a new incident of a pilot, or a start that moves); and a
+ * resolution without a note (when `resolution` is given).
  */
-export function assertIncidentTimes(times: Times, now: Date, pilot?: PilotHistory) {
+export function assertIncident(
+  times: Times,
+  now: Date,
+  checks: {
+    pilot?: PilotHistory;
+    resolution?: Omit<Parameters<typeof resolutionNoteError>[0], "resolvedAt">;
+  } = {},
+) {
   const errors: Record<string, string[]> = {};
   for (const [field, message] of Object.entries(validateIncidentTimeline(times))) {
     errors[field] = [message];
@@ -59,14 +68,21 @@ export function assertIncidentTimes(times: Times, now: Date, pilot?: PilotHistor
       errors[field] = ["This time is in the future."];
     }
   }
-  const beforePilot = pilot ? incidentStartError(pilot, times.startedAt) : null;
+  const beforePilot = checks.pilot ? incidentStartError(checks.pilot, times.startedAt) : null;
   if (beforePilot) errors.startedAt = [beforePilot, ...(errors.startedAt ?? [])];
+  const outOfOrder = Object.keys(errors).length > (beforePilot ? 1 : 0);
+  const noNote = checks.resolution
+    ? resolutionNoteError({ ...checks.resolution, resolvedAt: times.resolvedAt })
+    : null;
+  if (noNote) errors.resolutionNote = [noNote];
   if (Object.keys(errors).length > 0) {
     throw new AppError(
       "invalid_input",
-      beforePilot && Object.keys(errors).length === 1
-        ? "The incident starts before its pilot did."
-        : "Some times are out of order.",
+      outOfOrder
+        ? "Some times are out of order."
+        : beforePilot
+          ? "The incident starts before its pilot did."
+          : "A resolved incident needs a resolution note.",
       errors,
     );
   }
@@ -140,6 +156,7 @@ export const snapshot = (i: Partial<IncidentDto> & Partial<IncidentInput>) => ({
   acknowledgedAt: i.acknowledgedAt,
   mitigatedAt: i.mitigatedAt,
   resolvedAt: i.resolvedAt,
+  resolutionNote: i.resolutionNote,
   costEstimate: i.costEstimate,
   assumptionId: i.assumptionId,
   actions: i.actions,
@@ -154,7 +171,10 @@ export async function insertIncident(
 ): Promise<IncidentDto> {
   if (pilotId) await getPilot(ctx, pilotId, tx);
   const pilot = pilotId ? await loadPilotHistory(tx, ctx.orgId, pilotId) : undefined;
-  assertIncidentTimes(input, now, pilot);
+  assertIncident(input, now, {
+    pilot,
+    resolution: { wasResolved: false, hadNote: false, note: input.resolutionNote },
+  });
   const stage = pilot ? stageAt(pilot, input.startedAt) : null;
   await breakAssumption(tx, ctx, pilotId, input.assumptionId, input.title);
   const [row] = await tx
@@ -163,6 +183,7 @@ export async function insertIncident(
       ...input,
       title: input.title.trim(),
       description: input.description.trim(),
+      resolutionNote: input.resolvedAt ? input.resolutionNote?.trim() || null : null,
       orgId: ctx.orgId,
       pilotId,
       stage,
@@ -230,14 +251,27 @@ export async function updateIncident(
       before.pilotId && changes.startedAt && !sameTime(changes.startedAt, before.startedAt)
         ? await loadPilotHistory(tx, ctx.orgId, before.pilotId)
         : undefined;
-    assertIncidentTimes(merged, now, pilot);
+    assertIncident(merged, now, {
+      pilot,
+      resolution: {
+        wasResolved: Boolean(before.resolvedAt),
+        hadNote: Boolean(before.resolutionNote),
+        note: merged.resolutionNote,
+      },
+    });
     if (changes.assumptionId && changes.assumptionId !== before.assumptionId) {
       await breakAssumption(tx, ctx, before.pilotId, changes.assumptionId, merged.title);
     }
     const stage = pilot ? stageAt(pilot, merged.startedAt) : before.stage;
     const [row] = await tx
       .update(incidents)
-      .set({ ...changes, stage, version: sql`${incidents.version} + 1` })
+      .set({
+        ...changes,
+        // Reopening clears the note (the audit log keeps it); resolving asks for a new one.
+        resolutionNote: merged.resolvedAt ? merged.resolutionNote?.trim() || null : null,
+        stage,
+        version: sql`${incidents.version} + 1`,
+      })
       .where(
         and(eq(incidents.orgId, ctx.orgId), eq(incidents.id, id), eq(incidents.version, version)),
       )
@@ -269,18 +303,22 @@ export async function updateIncident(
   });
 }
 
-/** Resolves an open incident at `at` (now by default). */
+/** Resolves an open incident at `at` (now by default), with a note on how. */
 export async function resolveIncident(
   ctx: MemberContext,
   id: string,
-  input: { version: number; at?: Date },
+  input: { version: number; note: string; at?: Date },
 ): Promise<IncidentDto> {
   const current = await getIncident(ctx, id);
   if (current.resolvedAt) throw conflict("This incident is already resolved.");
-  return updateIncident(ctx, id, { resolvedAt: input.at ?? new Date(), version: input.version });
+  return updateIncident(ctx, id, {
+    resolvedAt: input.at ?? new Date(),
+    resolutionNote: input.note,
+    version: input.version,
+  });
 }
 
-/** Reopens a resolved incident (its resolution time is cleared). */
+/** Reopens a resolved incident (its resolution time and note are cleared). */
 export async function reopenIncident(
   ctx: MemberContext,
   id: string,

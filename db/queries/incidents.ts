@@ -38,6 +38,7 @@ const summaryColumns = {
 const detailColumns = {
   ...summaryColumns,
   description: incidents.description,
+  resolutionNote: incidents.resolutionNote,
   assumptionId: incidents.assumptionId,
   assumptionText: pilotAssumptions.text,
   externalId: incidents.externalId,

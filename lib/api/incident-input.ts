@@ -11,6 +11,7 @@ export function toIncidentInput(body: z.infer<typeof incidentInputSchema>): Inci
     acknowledgedAt: body.acknowledgedAt ?? null,
     mitigatedAt: body.mitigatedAt ?? null,
     resolvedAt: body.resolvedAt ?? null,
+    resolutionNote: body.resolutionNote ?? null,
     costEstimate: body.costEstimate ?? null,
     assumptionId: body.assumptionId ?? null,
     actions: body.actions ?? [],

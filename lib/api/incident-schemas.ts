@@ -4,6 +4,7 @@ import {
   INCIDENT_ACTIONS,
   INCIDENT_CATEGORIES,
   OUTCOMES,
+  RESOLUTION_NOTE_MAX,
   SEVERITIES,
   type Severity,
 } from "@/lib/domain/incidents";
@@ -29,6 +30,10 @@ const fields = {
   acknowledgedAt: optionalTimestamp,
   mitigatedAt: optionalTimestamp,
   resolvedAt: optionalTimestamp,
+  resolutionNote: z.string().trim().max(RESOLUTION_NOTE_MAX).nullable().optional().meta({
+    description:
+      "How it was resolved. Required to resolve an incident (with `resolvedAt`); cleared when it is reopened.",
+  }),
   costEstimate: z.number().int().min(0).max(1e13).nullable().optional(),
   assumptionId: z.uuid().nullable().optional().meta({
     description: "An assumption of the pilot this incident broke; it is marked broken.",
@@ -92,6 +97,7 @@ export const incidentSchema = z
     acknowledgedAt: z.iso.datetime().nullable(),
     mitigatedAt: z.iso.datetime().nullable(),
     resolvedAt: z.iso.datetime().nullable(),
+    resolutionNote: z.string().nullable(),
     costEstimate: z.number().nullable(),
     assumptionId: z.uuid().nullable(),
     actions: z.array(z.enum(INCIDENT_ACTIONS)),
@@ -105,6 +111,7 @@ export const incidentPageSchema = z
     data: z.array(
       incidentSchema.omit({
         description: true,
+        resolutionNote: true,
         assumptionId: true,
         externalId: true,
         version: true,
@@ -223,6 +230,10 @@ export const webhookSchema = z
     acknowledged_at: optionalTimestamp,
     mitigated_at: optionalTimestamp,
     resolved_at: optionalTimestamp,
+    resolution_note: z.string().trim().max(RESOLUTION_NOTE_MAX).optional().meta({
+      description:
+        "How it was resolved. Without one, an event that resolves the incident notes that it did.",
+    }),
   })
   .meta({ id: "IncidentWebhook" });
 
@@ -237,6 +248,7 @@ const WEBHOOK_FIELDS: Record<string, string> = {
   acknowledgedAt: "acknowledged_at",
   mitigatedAt: "mitigated_at",
   resolvedAt: "resolved_at",
+  resolutionNote: "resolution_note",
 };
 
 /** Field errors of an incident, renamed to the fields of the webhook event. */

@@ -425,7 +425,7 @@ export function buildOpenApiDocument() {
         patch: op({
           operationId: "updateIncident",
           summary:
-            "Change an incident; resolve it with `resolvedAt`, reopen it with `resolvedAt: null`",
+            "Change an incident; resolve it with `resolvedAt` and a `resolutionNote`, reopen it with `resolvedAt: null`",
           requestParams: { path: z.object({ id: z.uuid() }) },
           requestBody: { content: { "application/json": { schema: incidentPatchSchema } } },
           responses: {

@@ -14,7 +14,7 @@ import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/ass
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { startPilot, transitionPilot } from "@/db/queries/pilots";
 import { createUseCase } from "@/db/queries/use-cases";
-import { incidents, pilots, pilotTransitions } from "@/db/schema";
+import { auditEvents, incidents, pilots, pilotTransitions } from "@/db/schema";
 import type { Role } from "@/lib/domain/roles";
 import { makeOrg, submitAssessmentFor, type TestOrg } from "./fixtures";
 
@@ -178,13 +178,43 @@ describe("incident ingestion API", () => {
     expect(after?.evidence).toContain("Refund issued twice");
 
     const path = `/api/v1/incidents/${created.id}`;
-    const resolved = await patchIncident(
+    // Resolving asks how: without a note nothing changes.
+    const noNote = await patchIncident(
       call(path, token, "PATCH", { resolvedAt: "2026-11-20T15:00:00Z", version: created.version }),
+      params({ id: created.id }),
+    );
+    expect(noNote.status).toBe(422);
+    expect((await noNote.json()).error).toMatchObject({
+      message: "A resolved incident needs a resolution note.",
+      fields: {
+        resolutionNote: ["Say how it was resolved: what fixed it, and anything left to do."],
+      },
+    });
+    const resolved = await patchIncident(
+      call(path, token, "PATCH", {
+        resolvedAt: "2026-11-20T15:00:00Z",
+        resolutionNote: "  Refunded the duplicate; retries now carry an idempotency key.  ",
+        version: created.version,
+      }),
       params({ id: created.id }),
     );
     expect(resolved.status).toBe(200);
     const resolvedBody = await resolved.json();
     expect(resolvedBody.resolvedAt).toBe("2026-11-20T15:00:00.000Z");
+    expect(resolvedBody.resolutionNote).toBe(
+      "Refunded the duplicate; retries now carry an idempotency key.",
+    );
+    const [audit] = await db
+      .select({ action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.entityId, created.id), eq(auditEvents.action, "incident.resolved")),
+      );
+    expect(audit?.before).toMatchObject({ resolvedAt: null, resolutionNote: null });
+    expect(audit?.after).toMatchObject({
+      resolvedAt: "2026-11-20T15:00:00.000Z",
+      resolutionNote: "Refunded the duplicate; retries now carry an idempotency key.",
+    });
     const stale = await patchIncident(
       call(path, token, "PATCH", { resolvedAt: null, version: created.version }),
       params({ id: created.id }),
@@ -202,7 +232,7 @@ describe("incident ingestion API", () => {
       call(path, token, "PATCH", { resolvedAt: null, version: resolvedBody.version }),
       params({ id: created.id }),
     );
-    expect((await reopened.json()).resolvedAt).toBeNull();
+    expect(await reopened.json()).toMatchObject({ resolvedAt: null, resolutionNote: null });
   });
 
   test("lists page by cursor without gaps or repeats, and filters", async () => {
@@ -324,6 +354,8 @@ describe("incident ingestion API", () => {
       id: created.id,
       severity: "sev2",
       resolvedAt: "2026-11-21T12:00:00.000Z",
+      // The pager did not say how: the note says what resolved it.
+      resolutionNote: 'Resolved by event “PD-42” from API token "contributor token".',
     });
     const rows = await db
       .select({ n: count() })

@@ -1,8 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { resolveFormSchema } from "@/app/o/[org]/incidents/schemas";
 import {
   incidentStartError,
   type PilotHistory,
   pilotStartedAt,
+  resolutionNoteError,
   stageAt,
 } from "@/lib/domain/incidents";
 
@@ -72,11 +74,60 @@ describe("an incident must not start before its pilot", () => {
     );
   });
 
-  test.each([
-    "2026-02-01T00:00:00Z",
-    "2026-02-15T00:00:00Z",
-    "2026-06-01T00:00:00Z",
-  ])("accepted at %s", (when) => {
-    expect(incidentStartError(backdated, at(when))).toBeNull();
+  test.each(["2026-02-01T00:00:00Z", "2026-02-15T00:00:00Z", "2026-06-01T00:00:00Z"])(
+    "accepted at %s",
+    (when) => {
+      expect(incidentStartError(backdated, at(when))).toBeNull();
+    },
+  );
+});
+
+describe("a resolution needs a note", () => {
+  const resolvedAt = at("2026-04-02T10:00:00Z");
+  const REQUIRED = "Say how it was resolved: what fixed it, and anything left to do.";
+  test.each<[string, Parameters<typeof resolutionNoteError>[0], string | null]>([
+    [
+      "resolving without one",
+      { wasResolved: false, hadNote: false, resolvedAt, note: null },
+      REQUIRED,
+    ],
+    [
+      "resolving with blanks",
+      { wasResolved: false, hadNote: false, resolvedAt, note: "  " },
+      REQUIRED,
+    ],
+    [
+      "resolving with one",
+      { wasResolved: false, hadNote: false, resolvedAt, note: "Rolled back." },
+      null,
+    ],
+    ["staying open", { wasResolved: false, hadNote: false, resolvedAt: null, note: null }, null],
+    [
+      "removing the note of a resolved one",
+      { wasResolved: true, hadNote: true, resolvedAt, note: "" },
+      REQUIRED,
+    ],
+    [
+      "editing one resolved before notes were kept",
+      { wasResolved: true, hadNote: false, resolvedAt, note: null },
+      null,
+    ],
+  ])("%s", (_name, change, expected) => {
+    expect(resolutionNoteError(change)).toBe(expected);
+  });
+
+  test("the resolve form's note is required, trimmed and bounded", () => {
+    expect(
+      resolveFormSchema.safeParse({ version: "3", resolutionNote: " " }).error?.issues,
+    ).toEqual([expect.objectContaining({ path: ["resolutionNote"], message: REQUIRED })]);
+    expect(resolveFormSchema.safeParse({ version: "3" }).error?.issues[0]?.message).toBe(REQUIRED);
+    expect(
+      resolveFormSchema.safeParse({ version: "3", resolutionNote: "x".repeat(2001) }).error
+        ?.issues[0]?.message,
+    ).toBe("Use at most 2,000 characters.");
+    expect(resolveFormSchema.parse({ version: "3", resolutionNote: " Rolled back. " })).toEqual({
+      version: 3,
+      resolutionNote: "Rolled back.",
+    });
   });
 });

@@ -195,6 +195,18 @@ export function periodStart(date: Date, period: "week" | "month"): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - day));
 }
 
+export {
+  incidentStartError,
+  type PilotHistory,
+  pilotStartedAt,
+  stageAt,
+} from "./pilot-timing";
+export {
+  optionalResolutionNoteSchema,
+  RESOLUTION_NOTE_MAX,
+  resolutionNoteError,
+  resolutionNoteSchema,
+} from "./schemas";
 export type {
   IncidentAggregate,
   IncidentDto,
@@ -203,9 +215,3 @@ export type {
   IncidentSeriesPoint,
   IncidentSummaryDto,
 } from "./types";
-export {
-  incidentStartError,
-  type PilotHistory,
-  pilotStartedAt,
-  stageAt,
-} from "./pilot-timing";

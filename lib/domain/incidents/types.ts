@@ -24,6 +24,8 @@ export type IncidentInput = {
   costEstimate: number | null;
   assumptionId: string | null;
   actions: IncidentAction[];
+  /** How it was resolved: needed when it is logged already resolved. */
+  resolutionNote?: string | null;
 };
 
 /** An incident as lists show it. */
@@ -49,6 +51,7 @@ export type IncidentSummaryDto = {
 /** One incident in full. */
 export type IncidentDto = IncidentSummaryDto & {
   description: string;
+  resolutionNote: string | null;
   assumptionId: string | null;
   assumptionText: string | null;
   externalId: string | null;

@@ -10,7 +10,7 @@ import {
 } from "@/db/queries/incident-writes";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { requireMember } from "@/lib/auth/session";
-import { actionsFrom, incidentFormSchema, versionSchema } from "./schemas";
+import { actionsFrom, incidentFormSchema, resolveFormSchema, versionSchema } from "./schemas";
 
 export async function createIncidentAction(
   orgSlug: string,
@@ -48,16 +48,30 @@ export async function updateIncidentAction(
 export async function resolveIncidentAction(
   orgSlug: string,
   id: string,
-  resolve: boolean,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const result = await runAction<undefined>(formData, async () => {
+    const member = await requireMember(orgSlug);
+    const { version, resolutionNote } = parseForm(resolveFormSchema, formData);
+    await resolveIncident(member, id, { version, note: resolutionNote });
+    return { ok: true, message: "Resolved." };
+  });
+  revalidatePath(`/o/${orgSlug}`, "layout");
+  return result;
+}
+
+export async function reopenIncidentAction(
+  orgSlug: string,
+  id: string,
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
   const result = await runAction<undefined>(formData, async () => {
     const member = await requireMember(orgSlug);
     const { version } = parseForm(versionSchema, formData);
-    if (resolve) await resolveIncident(member, id, { version });
-    else await reopenIncident(member, id, { version });
-    return { ok: true, message: resolve ? "Resolved." : "Reopened." };
+    await reopenIncident(member, id, { version });
+    return { ok: true, message: "Reopened." };
   });
   revalidatePath(`/o/${orgSlug}`, "layout");
   return result;

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { detectionSourceEnum, incidentCategoryEnum, outcomeEnum, severityEnum } from "@/db/schema";
-import { INCIDENT_ACTIONS } from "@/lib/domain/incidents";
+import {
+  INCIDENT_ACTIONS,
+  optionalResolutionNoteSchema,
+  resolutionNoteSchema,
+} from "@/lib/domain/incidents";
 import { singleLine } from "@/lib/text";
 
 /** A `datetime-local` value, read as UTC (the form says so). */
@@ -42,6 +46,8 @@ export const incidentFormSchema = z.object({
   acknowledgedAt: optionalUtcTime("acknowledged"),
   mitigatedAt: optionalUtcTime("mitigated"),
   resolvedAt: optionalUtcTime("resolved"),
+  // Left out by a form without the field: the incident keeps its note.
+  resolutionNote: optionalResolutionNoteSchema.optional(),
   costEstimate: z
     .string()
     .trim()
@@ -70,6 +76,9 @@ export function actionsFrom(formData: FormData) {
 }
 
 export const versionSchema = z.object({ version: z.coerce.number().int().min(1) });
+
+/** Resolving from the incident page: the version it was opened at, and how it was resolved. */
+export const resolveFormSchema = versionSchema.extend({ resolutionNote: resolutionNoteSchema });
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z

@@ -22,6 +22,7 @@ export const POST = apiRoute(async (ctx, request) => {
       acknowledgedAt: event.acknowledged_at,
       mitigatedAt: event.mitigated_at,
       resolvedAt: event.resolved_at,
+      resolutionNote: event.resolution_note,
     });
     return NextResponse.json(incident, { status: created ? 201 : 200 });
   } catch (error) {

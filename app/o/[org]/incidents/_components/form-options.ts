@@ -47,6 +47,7 @@ export function formValuesOf(i: IncidentDto): IncidentFormValues {
     acknowledgedAt: toLocalInput(i.acknowledgedAt),
     mitigatedAt: toLocalInput(i.mitigatedAt),
     resolvedAt: toLocalInput(i.resolvedAt),
+    resolutionNote: i.resolutionNote ?? "",
     costEstimate: i.costEstimate === null ? "" : String(i.costEstimate),
     assumptionId: i.assumptionId,
     actions: i.actions,

@@ -22,6 +22,7 @@ export type IncidentFormValues = {
   acknowledgedAt: string;
   mitigatedAt: string;
   resolvedAt: string;
+  resolutionNote: string;
   costEstimate: string;
   assumptionId: string | null;
   actions: string[];
@@ -165,6 +166,18 @@ export function IncidentForm({
           ))}
         </div>
       </fieldset>
+      <Field
+        id="resolutionNote"
+        label="Resolution note (needed once it has a resolved time)"
+        hint="What fixed it, and anything left to do."
+        errors={errors?.resolutionNote}
+      >
+        <Textarea
+          {...fieldProps("resolutionNote", errors?.resolutionNote, true)}
+          rows={2}
+          defaultValue={value("resolutionNote")}
+        />
+      </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           id="costEstimate"

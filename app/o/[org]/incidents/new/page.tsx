@@ -59,6 +59,7 @@ export default async function NewIncidentPage({
             acknowledgedAt: "",
             mitigatedAt: "",
             resolvedAt: "",
+            resolutionNote: "",
             costEstimate: "",
             assumptionId: null,
             actions: [],

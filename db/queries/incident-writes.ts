@@ -6,12 +6,12 @@ import {
   type IncidentInput,
   incidentStartError,
   type PilotHistory,
-  resolutionNoteError,
   stageAt,
   TIMELINE_FIELDS,
   type TimelineField,
   validateIncidentTimeline,
 } from "@/lib/domain/incidents";
+import { resolutionNoteError } from "@/lib/domain/incidents/schemas";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";

@@ -4,10 +4,10 @@ import {
   INCIDENT_ACTIONS,
   INCIDENT_CATEGORIES,
   OUTCOMES,
-  RESOLUTION_NOTE_MAX,
   SEVERITIES,
   type Severity,
 } from "@/lib/domain/incidents";
+import { incidentActionsSchema, RESOLUTION_NOTE_MAX } from "@/lib/domain/incidents/schemas";
 import { STAGES } from "@/lib/domain/stages";
 import { singleLine } from "@/lib/text";
 import { MAX_VERSION } from "./schemas";
@@ -38,7 +38,7 @@ const fields = {
   assumptionId: z.uuid().nullable().optional().meta({
     description: "An assumption of the pilot this incident broke; it is marked broken.",
   }),
-  actions: z.array(z.enum(INCIDENT_ACTIONS)).max(4).optional(),
+  actions: incidentActionsSchema.optional(),
 };
 
 export const incidentInputSchema = z

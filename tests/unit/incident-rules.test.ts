@@ -4,9 +4,9 @@ import {
   incidentStartError,
   type PilotHistory,
   pilotStartedAt,
-  resolutionNoteError,
   stageAt,
 } from "@/lib/domain/incidents";
+import { resolutionNoteError } from "@/lib/domain/incidents/schemas";
 
 const at = (iso: string) => new Date(iso);
 

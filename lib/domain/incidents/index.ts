@@ -201,12 +201,6 @@ export {
   pilotStartedAt,
   stageAt,
 } from "./pilot-timing";
-export {
-  optionalResolutionNoteSchema,
-  RESOLUTION_NOTE_MAX,
-  resolutionNoteError,
-  resolutionNoteSchema,
-} from "./schemas";
 export type {
   IncidentAggregate,
   IncidentDto,

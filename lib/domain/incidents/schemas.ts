@@ -1,4 +1,16 @@
 import { z } from "zod";
+import { INCIDENT_ACTIONS } from "./index";
+
+/** Why "Nothing yet" stands alone. */
+export const NOTHING_YET_ALONE =
+  "“Nothing yet” cannot be ticked with another action: untick it, or untick the others.";
+
+/** The actions taken on an incident: each at most once, and "Nothing yet" only on its own. */
+export const incidentActionsSchema = z
+  .array(z.enum(INCIDENT_ACTIONS, "Choose actions from the list."))
+  .max(INCIDENT_ACTIONS.length)
+  .refine((actions) => new Set(actions).size === actions.length, "Tick each action once.")
+  .refine((actions) => !actions.includes("none") || actions.length === 1, NOTHING_YET_ALONE);
 
 /** Longest resolution note kept. */
 export const RESOLUTION_NOTE_MAX = 2000;

@@ -37,6 +37,13 @@ const TIMES = [
   ["resolvedAt", "Resolved"],
 ] as const;
 
+/** The actions ticked after one checkbox changes: "none" (nothing yet) excludes the others. */
+export function tickAction(current: readonly string[], value: string, checked: boolean): string[] {
+  if (!checked) return current.filter((v) => v !== value);
+  if (value === "none") return ["none"];
+  return [...current.filter((v) => v !== "none" && v !== value), value];
+}
+
 /** Logs or edits an incident; every wrong field says what is wrong, times included. */
 export function IncidentForm({
   action,
@@ -66,8 +73,8 @@ export function IncidentForm({
   const errors = state?.ok === false ? state.fieldErrors : undefined;
   const v = state?.ok === false ? state.values : undefined;
   const [pilotId, setPilotId] = useState(v?.pilotId ?? initial.pilotId ?? "");
-  // After a refused submit the form resets to its defaults: keep what was ticked.
-  const checkedActions = v ? (v.actions ?? "").split(",") : initial.actions;
+  // Controlled, so a refused submit (which resets the form) keeps what was ticked.
+  const [ticked, setTicked] = useState<string[]>(initial.actions);
   const pilotAssumptions = assumptions.filter((a) => a.pilotId === pilotId);
   const value = (name: keyof IncidentFormValues) =>
     v?.[name] ?? (initial[name] as string | null | undefined) ?? "";
@@ -212,22 +219,40 @@ export function IncidentForm({
           </Select>
         </Field>
       </div>
-      <fieldset>
+      <fieldset
+        aria-describedby={errors?.actions ? "actions-hint actions-error" : "actions-hint"}
+        aria-invalid={errors?.actions ? true : undefined}
+      >
         <legend className="mb-2 text-sm font-medium">Actions taken</legend>
         <div className="flex flex-wrap gap-4">
-          {options.actions.map((o) => (
-            <label key={o.value} className="flex items-center gap-2 text-sm">
+          {options.actions.map((option) => (
+            <label key={option.value} className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
                 name="actions"
-                value={o.value}
-                defaultChecked={checkedActions.includes(o.value)}
+                value={option.value}
+                checked={ticked.includes(option.value)}
+                onChange={(event) =>
+                  setTicked((current) => tickAction(current, option.value, event.target.checked))
+                }
                 className="size-4 accent-[var(--color-primary)]"
               />
-              {o.label}
+              {option.label}
             </label>
           ))}
         </div>
+        <p id="actions-hint" className="mt-1.5 text-xs text-muted-foreground">
+          “Nothing yet” stands alone: ticking it clears the others, and ticking another clears it.
+        </p>
+        {errors?.actions ? (
+          <p
+            id="actions-error"
+            className="mt-1 text-sm text-destructive"
+            data-testid="actions-error"
+          >
+            {errors.actions.join(" ")}
+          </p>
+        ) : null}
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>

@@ -1,4 +1,4 @@
-import { Download, Plus, Siren } from "lucide-react";
+import { ChartColumn, Download, Plus, Siren } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -176,24 +176,28 @@ export default async function IncidentsPage({
         </form>
       </Card>
 
-      <Suspense fallback={<IncidentMetricsPending />}>
-        <IncidentMetricsSection member={member} filters={filters} groupBy={groupBy} />
-      </Suspense>
-
-      <Card className="mt-4">
+      {/* The list comes first, the metrics and charts after it (a link jumps down to them). */}
+      <Card aria-labelledby="incident-list-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-          <h2 className="text-base font-semibold">
+          <h2 id="incident-list-heading" className="text-base font-semibold">
             {page.total === null
               ? "Incidents"
               : `${page.total.toLocaleString("en-GB")} incident${page.total === 1 ? "" : "s"}`}
           </h2>
-          {page.items.length > 0 ? (
-            <Button asChild variant="outline" size="sm">
-              <a href={`${base}/export.csv?${query.toString()}`} download>
-                <Download aria-hidden /> Export CSV
+          <div className="flex flex-wrap gap-2">
+            <Button asChild variant="ghost" size="sm">
+              <a href="#incident-metrics">
+                <ChartColumn aria-hidden /> Metrics and charts
               </a>
             </Button>
-          ) : null}
+            {page.items.length > 0 ? (
+              <Button asChild variant="outline" size="sm">
+                <a href={`${base}/export.csv?${query.toString()}`} download>
+                  <Download aria-hidden /> Export CSV
+                </a>
+              </Button>
+            ) : null}
+          </div>
         </div>
         {page.items.length === 0 ? (
           <EmptyState
@@ -232,6 +236,12 @@ export default async function IncidentsPage({
           </nav>
         ) : null}
       </Card>
+
+      <div id="incident-metrics" className="mt-4 scroll-mt-4">
+        <Suspense fallback={<IncidentMetricsPending />}>
+          <IncidentMetricsSection member={member} filters={filters} groupBy={groupBy} />
+        </Suspense>
+      </div>
     </>
   );
 }

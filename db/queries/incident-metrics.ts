@@ -10,7 +10,7 @@ import {
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { type Stage, stageIndex } from "@/lib/domain/stages";
 import { assertId } from "@/lib/errors";
-import { type IncidentFilters, incidentWhere } from "./incidents";
+import { type IncidentFilters, incidentCurrency, incidentWhere } from "./incidents";
 
 // date_part gives float8 (extract gives numeric, several times slower to aggregate).
 const minutes = (from: unknown, to: unknown) =>
@@ -210,6 +210,7 @@ export async function getIncidentMetrics(
     .sort((a, b) => stageIndex(a) - stageIndex(b));
   return {
     groupBy,
+    currency: incidentCurrency(ctx),
     summary: {
       ...summary,
       actionsAttempted: totalAttempted,

@@ -126,6 +126,14 @@ export async function listIncidents(
   };
 }
 
+/**
+ * The currency incident costs are in: the organisation's. Every incident DTO and the metrics
+ * read it from here, so the organisation's own setting replaces the default in this one place.
+ */
+export function incidentCurrency(_ctx: MemberContext): string {
+  return "GBP";
+}
+
 /** One incident of the caller's organisation. */
 export async function getIncident(
   ctx: MemberContext,
@@ -143,7 +151,7 @@ export async function getIncident(
     .leftJoin(users, eq(users.id, incidents.createdBy))
     .where(and(eq(incidents.orgId, ctx.orgId), eq(incidents.id, id)));
   if (!row) throw notFound("The incident");
-  return row;
+  return { ...row, currency: incidentCurrency(ctx) };
 }
 
 /** A pilot's most recent incidents, open ones first, and how many it has in all. */

@@ -102,6 +102,11 @@ export const incidentSchema = z
     assumptionId: z.uuid().nullable(),
     actions: z.array(z.enum(INCIDENT_ACTIONS)),
     externalId: z.string().nullable(),
+    currency: z
+      .string()
+      .meta({
+        description: "ISO 4217 code of the organisation's currency: `costEstimate` is in it.",
+      }),
     version: z.number().int(),
   })
   .meta({ id: "Incident" });
@@ -114,6 +119,7 @@ export const incidentPageSchema = z
         resolutionNote: true,
         assumptionId: true,
         externalId: true,
+        currency: true,
         version: true,
       }),
     ),
@@ -145,6 +151,9 @@ const aggregate = {
 export const incidentMetricsSchema = z
   .object({
     groupBy: z.enum(["week", "month"]),
+    currency: z
+      .string()
+      .meta({ description: "ISO 4217 code of the organisation's currency: costs are in it." }),
     definitions: z.record(z.string(), z.string()),
     summary: z.object(aggregate),
     series: z.array(z.object({ period: z.string(), ...aggregate })),

@@ -102,6 +102,8 @@ describe("incident ingestion API", () => {
       stage: "shadow",
       severity: "sev2",
       costEstimate: 1200,
+      // The organisation's currency, which the cost is in (GBP until organisations choose).
+      currency: "GBP",
       resolvedAt: null,
     });
 
@@ -313,6 +315,7 @@ describe("incident ingestion API", () => {
       )
     ).json();
     expect(metrics.summary.count).toBe(23);
+    expect(metrics.currency).toBe("GBP");
     expect(metrics.series.reduce((a: number, p: { count: number }) => a + p.count, 0)).toBe(23);
     expect(metrics.definitions.timeToResolve).toMatch(/detected to resolved/);
     const wrong = await metricsRoute(

@@ -56,6 +56,8 @@ export type IncidentDto = IncidentSummaryDto & {
   assumptionText: string | null;
   externalId: string | null;
   createdByName: string | null;
+  /** ISO 4217 code of the organisation's currency, which `costEstimate` is in. */
+  currency: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -90,6 +92,8 @@ export type IncidentSeriesPoint = IncidentAggregate & {
 
 export type IncidentMetricsDto = {
   groupBy: "week" | "month";
+  /** ISO 4217 code of the organisation's currency, which costs are in. */
+  currency: string;
   summary: IncidentAggregate & { actionsAttempted: number; ratePer1000: number | null };
   series: IncidentSeriesPoint[];
   byCategory: { category: IncidentCategory; count: number }[];

@@ -16,7 +16,7 @@ import {
 } from "@/lib/domain/incidents";
 import { can } from "@/lib/domain/permissions";
 import { STAGE_LABELS } from "@/lib/domain/stages";
-import { formatDateTime, formatMinutes } from "@/lib/format";
+import { formatDateTime, formatMinutes, formatMoney } from "@/lib/format";
 import { found } from "@/lib/pages";
 import { ACTION_LABELS, formValuesOf, INCIDENT_FORM_OPTIONS } from "../_components/form-options";
 import { IncidentForm } from "../_components/incident-form";
@@ -150,7 +150,7 @@ export default async function IncidentPage({
               <dd className="tabular-nums">
                 {incident.costEstimate === null
                   ? "Not estimated"
-                  : incident.costEstimate.toLocaleString("en-GB")}
+                  : formatMoney(incident.costEstimate, incident.currency)}
               </dd>
             </div>
             <div>
@@ -224,6 +224,7 @@ export default async function IncidentPage({
             pilots={pilots.map((p) => ({ id: p.id, name: p.name }))}
             assumptions={assumptions}
             pilotLocked
+            currency={incident.currency}
             submitLabel="Save changes"
           />
         </Card>

@@ -52,6 +52,7 @@ export function IncidentForm({
   pilots,
   assumptions,
   pilotLocked,
+  currency,
   submitLabel,
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -67,6 +68,8 @@ export function IncidentForm({
   /** Assumptions per pilot, for the "broke an assumption" link. */
   assumptions: { pilotId: string; id: string; text: string }[];
   pilotLocked: boolean;
+  /** The organisation's currency (ISO 4217), which the cost is in. */
+  currency: string;
   submitLabel: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -189,7 +192,7 @@ export function IncidentForm({
         <Field
           id="costEstimate"
           label="Cost estimate (optional)"
-          hint="In whole currency units."
+          hint={`In ${currency}, whole units.`}
           errors={errors?.costEstimate}
         >
           <Input

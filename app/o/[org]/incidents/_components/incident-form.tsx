@@ -44,6 +44,16 @@ export function tickAction(current: readonly string[], value: string, checked: b
   return [...current.filter((v) => v !== "none" && v !== value), value];
 }
 
+/** Applies tickAction to the group of the checkbox that changed. */
+function applyTick(changed: HTMLInputElement) {
+  const boxes = [
+    ...(changed.form?.querySelectorAll<HTMLInputElement>(`input[name="${changed.name}"]`) ?? []),
+  ];
+  const others = boxes.filter((box) => box !== changed && box.checked).map((box) => box.value);
+  const ticked = tickAction(others, changed.value, changed.checked);
+  for (const box of boxes) box.checked = ticked.includes(box.value);
+}
+
 /** Logs or edits an incident; every wrong field says what is wrong, times included. */
 export function IncidentForm({
   action,
@@ -76,8 +86,8 @@ export function IncidentForm({
   const errors = state?.ok === false ? state.fieldErrors : undefined;
   const v = state?.ok === false ? state.values : undefined;
   const [pilotId, setPilotId] = useState(v?.pilotId ?? initial.pilotId ?? "");
-  // Controlled, so a refused submit (which resets the form) keeps what was ticked.
-  const [ticked, setTicked] = useState<string[]>(initial.actions);
+  // After a refused submit the form resets to its defaults: keep what was ticked.
+  const checkedActions = v ? (v.actions ?? "").split(",") : initial.actions;
   const pilotAssumptions = assumptions.filter((a) => a.pilotId === pilotId);
   const value = (name: keyof IncidentFormValues) =>
     v?.[name] ?? (initial[name] as string | null | undefined) ?? "";
@@ -234,10 +244,8 @@ export function IncidentForm({
                 type="checkbox"
                 name="actions"
                 value={option.value}
-                checked={ticked.includes(option.value)}
-                onChange={(event) =>
-                  setTicked((current) => tickAction(current, option.value, event.target.checked))
-                }
+                defaultChecked={checkedActions.includes(option.value)}
+                onChange={(event) => applyTick(event.currentTarget)}
                 className="size-4 accent-[var(--color-primary)]"
               />
               {option.label}

@@ -102,11 +102,9 @@ export const incidentSchema = z
     assumptionId: z.uuid().nullable(),
     actions: z.array(z.enum(INCIDENT_ACTIONS)),
     externalId: z.string().nullable(),
-    currency: z
-      .string()
-      .meta({
-        description: "ISO 4217 code of the organisation's currency: `costEstimate` is in it.",
-      }),
+    currency: z.string().meta({
+      description: "ISO 4217 code of the organisation's currency: `costEstimate` is in it.",
+    }),
     version: z.number().int(),
   })
   .meta({ id: "Incident" });

@@ -27,6 +27,11 @@ export function formatIsoDate(value: Date | string | null | undefined): string {
   return value ? new Date(value).toISOString().slice(0, 10) : "";
 }
 
+/** "2026-11-24T09:30:00.000Z": instants in CSV, exact to the millisecond, UTC. */
+export function formatIsoDateTime(value: Date | string | null | undefined): string {
+  return value ? new Date(value).toISOString() : "";
+}
+
 /** "45 min", "3 h 20 min", "2 d 4 h": durations as people read them. */
 export function formatMinutes(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return "—";

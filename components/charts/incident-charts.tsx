@@ -12,16 +12,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { CHART_COLORS } from "@/lib/chart-colors";
 
-const SEVERITY_COLORS = { sev1: "#b2182b", sev2: "#ef8a62", sev3: "#67a9cf", sev4: "#bababa" };
-const OUTCOME_COLORS = {
-  prevented: "#1a9850",
-  contained: "#91cf60",
-  customer_impact: "#fc8d59",
-  financial_impact: "#d73027",
-};
-
-const axis = { tick: { fontSize: 11 } };
+// Tick labels in the muted text colour: recharts' default grey is too faint on the dark card.
+const axis = { tick: { fontSize: 11, fill: "var(--color-muted-foreground)" } };
 
 function Frame({ children, testId }: { children: React.ReactElement; testId: string }) {
   return (
@@ -88,7 +82,7 @@ export function IncidentsBySeverityChart({
     <StackedPeriodChart
       data={data}
       labels={labels}
-      colors={SEVERITY_COLORS}
+      colors={CHART_COLORS.severity}
       testId="chart-severity"
     />
   );
@@ -103,7 +97,12 @@ export function IncidentsByCategoryChart({ data }: { data: { label: string; coun
         <XAxis type="number" allowDecimals={false} {...axis} />
         <YAxis type="category" dataKey="label" width={150} {...axis} />
         <Tooltip />
-        <Bar dataKey="count" name="Incidents" fill="#2166ac" isAnimationActive={false} />
+        <Bar
+          dataKey="count"
+          name="Incidents"
+          fill={CHART_COLORS.primary}
+          isAnimationActive={false}
+        />
       </BarChart>
     </Frame>
   );
@@ -129,7 +128,7 @@ export function OutcomeMixChart({
     <StackedPeriodChart
       data={data}
       labels={labels}
-      colors={OUTCOME_COLORS}
+      colors={CHART_COLORS.outcome}
       testId="chart-outcome"
     />
   );
@@ -152,7 +151,7 @@ export function TimeToResolveChart({
         <Line
           dataKey="median"
           name="Median"
-          stroke="#2166ac"
+          stroke={CHART_COLORS.primary}
           strokeWidth={2}
           dot={data.length < 40 ? { r: 3 } : false}
           connectNulls
@@ -161,7 +160,7 @@ export function TimeToResolveChart({
         <Line
           dataKey="p90"
           name="90th percentile"
-          stroke="#d6604d"
+          stroke={CHART_COLORS.secondary}
           strokeDasharray="6 3"
           strokeWidth={2}
           dot={data.length < 40 ? { r: 3 } : false}
@@ -190,7 +189,7 @@ export function RateByStageChart({ data }: { data: { label: string; rate: number
         <Bar
           dataKey="rate"
           name="Incidents per 1,000 actions"
-          fill="#8c6bb1"
+          fill={CHART_COLORS.tertiary}
           isAnimationActive={false}
         />
       </BarChart>

@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { IncidentSummaryDto } from "@/db/queries/incidents";
-import { CATEGORY_LABELS, OUTCOME_LABELS, SEVERITY_LABELS } from "@/lib/domain/incidents";
+import {
+  CATEGORY_LABELS,
+  type IncidentSummaryDto,
+  OUTCOME_LABELS,
+  SEVERITY_LABELS,
+} from "@/lib/domain/incidents";
 import { STAGE_LABELS } from "@/lib/domain/stages";
 import { formatDateTime } from "@/lib/format";
 

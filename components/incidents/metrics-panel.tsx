@@ -7,9 +7,9 @@ import {
   TimeToResolveChart,
 } from "@/components/charts/incident-charts";
 import { Card } from "@/components/ui/card";
-import type { IncidentMetricsDto } from "@/db/queries/incident-metrics";
 import {
   CATEGORY_LABELS,
+  type IncidentMetricsDto,
   METRIC_DEFINITIONS,
   OUTCOME_LABELS,
   OUTCOMES,
@@ -17,14 +17,16 @@ import {
   SEVERITY_LABELS,
 } from "@/lib/domain/incidents";
 import { STAGE_LABELS } from "@/lib/domain/stages";
-import { formatMinutes } from "@/lib/format";
+import {
+  formatMinutes,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatRate,
+  minutesToHours,
+  roundTo,
+} from "@/lib/format";
 import { periodRange } from "@/lib/periods";
-
-const hours = (minutes: number | null) =>
-  minutes === null ? null : Math.round((minutes / 60) * 10) / 10;
-const pct = (n: number | null) => (n === null ? "—" : `${Math.round(n * 100)}%`);
-const rate = (n: number | null) => (n === null ? "—" : (Math.round(n * 100) / 100).toString());
-const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
 function periodLabel(period: string, groupBy: "week" | "month") {
   const d = new Date(`${period}T00:00:00Z`);
@@ -147,7 +149,7 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="incident-stats">
         <Stat
           label="Incidents"
-          value={`${summary.count.toLocaleString("en-GB")} (${summary.open} open)`}
+          value={`${formatNumber(summary.count, 0)} (${formatNumber(summary.open, 0)} open)`}
           definition="Incidents that started in the period; open ones are not resolved yet."
         />
         <Stat
@@ -172,18 +174,18 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
         />
         <Stat
           label="Caught before impact"
-          value={pct(summary.caughtBeforeImpact)}
+          value={formatPercent(summary.caughtBeforeImpact)}
           definition={METRIC_DEFINITIONS.caughtBeforeImpact}
         />
         <Stat
           label="Total cost"
-          value={money.format(summary.totalCost)}
+          value={formatMoney(summary.totalCost, metrics.currency)}
           definition={METRIC_DEFINITIONS.totalCost}
         />
         <Stat
           label="Incidents per 1,000 actions"
-          value={rate(summary.ratePer1000)}
-          definition={`${summary.actionsAttempted.toLocaleString("en-GB")} actions attempted in the run metrics of the same pilots and dates.`}
+          value={formatRate(summary.ratePer1000)}
+          definition={`${formatNumber(summary.actionsAttempted, 0)} actions attempted in the run metrics of the same pilots and dates.`}
         />
       </dl>
       <div className="grid gap-4 lg:grid-cols-2">
@@ -267,7 +269,7 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
                 p.byOutcome.contained,
                 p.byOutcome.customer_impact,
                 p.byOutcome.financial_impact,
-                pct(p.caughtBeforeImpact),
+                formatPercent(p.caughtBeforeImpact),
               ])}
             />
           }
@@ -279,8 +281,8 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
             <TimeToResolveChart
               data={filled.map(({ period, point }) => ({
                 period: label(period),
-                median: hours(point?.timeToResolve.median ?? null),
-                p90: hours(point?.timeToResolve.p90 ?? null),
+                median: minutesToHours(point?.timeToResolve.median ?? null),
+                p90: minutesToHours(point?.timeToResolve.p90 ?? null),
               }))}
             />
           }
@@ -304,7 +306,7 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
             <RateByStageChart
               data={metrics.byStage.map((s) => ({
                 label: STAGE_LABELS[s.stage],
-                rate: s.ratePer1000 === null ? null : Math.round(s.ratePer1000 * 100) / 100,
+                rate: s.ratePer1000 === null ? null : roundTo(s.ratePer1000, 2),
               }))}
             />
           }
@@ -315,8 +317,8 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
               rows={metrics.byStage.map((s) => [
                 STAGE_LABELS[s.stage],
                 s.count,
-                s.actionsAttempted.toLocaleString("en-GB"),
-                rate(s.ratePer1000),
+                formatNumber(s.actionsAttempted, 0),
+                formatRate(s.ratePer1000),
               ])}
             />
           }

@@ -4,55 +4,13 @@ import { incidents, pilots, runMetrics, useCases } from "@/db/schema";
 import {
   type DurationMetric,
   INCIDENT_CATEGORIES,
-  type IncidentCategory,
-  type Severity,
+  type IncidentAggregate,
+  type IncidentMetricsDto,
 } from "@/lib/domain/incidents";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
-import type { Stage } from "@/lib/domain/stages";
+import { type Stage, stageIndex } from "@/lib/domain/stages";
 import { assertId } from "@/lib/errors";
-import { type IncidentFilters, incidentWhere } from "./incidents";
-
-export type IncidentAggregate = {
-  count: number;
-  open: number;
-  bySeverity: Record<Severity, number>;
-  byOutcome: {
-    prevented: number;
-    contained: number;
-    customer_impact: number;
-    financial_impact: number;
-  };
-  timeToDetect: DurationMetric;
-  timeToAcknowledge: DurationMetric;
-  timeToMitigate: DurationMetric;
-  timeToResolve: DurationMetric;
-  /** Prevented or contained ÷ incidents (every incident has an outcome). */
-  caughtBeforeImpact: number | null;
-  totalCost: number;
-};
-
-export type IncidentSeriesPoint = IncidentAggregate & {
-  /** Start of the week (Monday) or month, YYYY-MM-DD, UTC. */
-  period: string;
-  actionsAttempted: number;
-  /** Incidents per 1,000 actions attempted in the period, or null without run metrics. */
-  ratePer1000: number | null;
-};
-
-export type IncidentMetricsDto = {
-  groupBy: "week" | "month";
-  summary: IncidentAggregate & { actionsAttempted: number; ratePer1000: number | null };
-  series: IncidentSeriesPoint[];
-  byCategory: { category: IncidentCategory; count: number }[];
-  byStage: { stage: Stage; count: number; actionsAttempted: number; ratePer1000: number | null }[];
-  byPilot: {
-    pilotId: string;
-    name: string;
-    count: number;
-    open: number;
-    ttrMedian: number | null;
-  }[];
-};
+import { type IncidentFilters, incidentCurrency, incidentWhere } from "./incidents";
 
 // date_part gives float8 (extract gives numeric, several times slower to aggregate).
 const minutes = (from: unknown, to: unknown) =>
@@ -133,6 +91,13 @@ function toAggregate(r: AggregateRow): IncidentAggregate {
   };
 }
 
+// grouping(category, stage, pilot_id) sets one bit per column left out of a row's grouping
+// set, the first column's bit highest: a row grouped by category alone leaves out stage and
+// pilot (0b011).
+const GROUPED_BY_CATEGORY = 0b011;
+const GROUPED_BY_STAGE = 0b101;
+const GROUPED_BY_PILOT = 0b110;
+
 const rate = (count: number, attempted: number) =>
   attempted > 0 ? (count / attempted) * 1000 : null;
 
@@ -199,18 +164,20 @@ export async function getIncidentMetrics(
       .where(metricWhere)
       .groupBy(sql`grouping sets ((${metricBucket}), (${runMetrics.stage}))`),
   ]);
-  // grouping() sets a bit for each column left out: 0b011 = by category, 0b101 = by stage,
-  // 0b110 = by pilot.
   const categoryRows = breakdownRows
-    .filter((r) => Number(r.set) === 0b011)
+    .filter((r) => Number(r.set) === GROUPED_BY_CATEGORY)
     .map((r) => ({ category: r.category, count: r.count }))
     .sort(
       (a, b) =>
         b.count - a.count ||
         INCIDENT_CATEGORIES.indexOf(a.category) - INCIDENT_CATEGORIES.indexOf(b.category),
     );
-  const stageRows = breakdownRows.filter((r) => Number(r.set) === 0b101 && r.stage !== null);
-  const pilotCounts = breakdownRows.filter((r) => Number(r.set) === 0b110 && r.pilotId !== null);
+  const stageRows = breakdownRows.filter(
+    (r) => Number(r.set) === GROUPED_BY_STAGE && r.stage !== null,
+  );
+  const pilotCounts = breakdownRows.filter(
+    (r) => Number(r.set) === GROUPED_BY_PILOT && r.pilotId !== null,
+  );
   const names = pilotCounts.length
     ? await db
         .select({ id: pilots.id, name: useCases.name })
@@ -237,20 +204,13 @@ export async function getIncidentMetrics(
   const stageAttempted = attemptedRows.filter((r) => r.period === null);
   const totalAttempted = [...attemptedBy.values()].reduce((a, b) => a + b, 0);
   const summary = toAggregate(summaryRow as AggregateRow);
-  const stageOrder = [
-    "proposed",
-    "sandbox",
-    "shadow",
-    "supervised",
-    "limited_production",
-    "production",
-  ];
   const stageAttemptedBy = new Map(stageAttempted.map((r) => [r.stage, Number(r.attempted)]));
   const stages = [...new Set([...stageRows.map((r) => r.stage), ...stageAttemptedBy.keys()])]
     .filter((s): s is Stage => s !== null)
-    .sort((a, b) => stageOrder.indexOf(a) - stageOrder.indexOf(b));
+    .sort((a, b) => stageIndex(a) - stageIndex(b));
   return {
     groupBy,
+    currency: incidentCurrency(ctx),
     summary: {
       ...summary,
       actionsAttempted: totalAttempted,

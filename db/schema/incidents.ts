@@ -49,6 +49,8 @@ export const incidents = pgTable(
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     mitigatedAt: timestamp("mitigated_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /** How it was resolved, written by whoever resolved it; cleared when it is reopened. */
+    resolutionNote: text("resolution_note"),
     /** Estimated cost in whole currency units. */
     costEstimate: bigint("cost_estimate", { mode: "number" }),
     assumptionId: uuid("assumption_id").references(() => pilotAssumptions.id, {

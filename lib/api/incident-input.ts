@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { IncidentFilters, IncidentInput } from "@/db/queries/incidents";
+import type { IncidentFilters } from "@/db/queries/incidents";
+import type { IncidentInput } from "@/lib/domain/incidents";
 import type { incidentInputSchema, incidentQuerySchema } from "./incident-schemas";
 
 /** An API body, with its optional parts filled in, as the query layer takes it. */
@@ -10,6 +11,7 @@ export function toIncidentInput(body: z.infer<typeof incidentInputSchema>): Inci
     acknowledgedAt: body.acknowledgedAt ?? null,
     mitigatedAt: body.mitigatedAt ?? null,
     resolvedAt: body.resolvedAt ?? null,
+    resolutionNote: body.resolutionNote ?? null,
     costEstimate: body.costEstimate ?? null,
     assumptionId: body.assumptionId ?? null,
     actions: body.actions ?? [],

@@ -7,6 +7,7 @@ import {
   SEVERITIES,
   type Severity,
 } from "@/lib/domain/incidents";
+import { incidentActionsSchema, RESOLUTION_NOTE_MAX } from "@/lib/domain/incidents/schemas";
 import { STAGES } from "@/lib/domain/stages";
 import { singleLine } from "@/lib/text";
 import { MAX_VERSION } from "./schemas";
@@ -29,11 +30,15 @@ const fields = {
   acknowledgedAt: optionalTimestamp,
   mitigatedAt: optionalTimestamp,
   resolvedAt: optionalTimestamp,
+  resolutionNote: z.string().trim().max(RESOLUTION_NOTE_MAX).nullable().optional().meta({
+    description:
+      "How it was resolved. Required to resolve an incident (with `resolvedAt`); cleared when it is reopened.",
+  }),
   costEstimate: z.number().int().min(0).max(1e13).nullable().optional(),
   assumptionId: z.uuid().nullable().optional().meta({
     description: "An assumption of the pilot this incident broke; it is marked broken.",
   }),
-  actions: z.array(z.enum(INCIDENT_ACTIONS)).max(4).optional(),
+  actions: incidentActionsSchema.optional(),
 };
 
 export const incidentInputSchema = z
@@ -92,10 +97,14 @@ export const incidentSchema = z
     acknowledgedAt: z.iso.datetime().nullable(),
     mitigatedAt: z.iso.datetime().nullable(),
     resolvedAt: z.iso.datetime().nullable(),
+    resolutionNote: z.string().nullable(),
     costEstimate: z.number().nullable(),
     assumptionId: z.uuid().nullable(),
     actions: z.array(z.enum(INCIDENT_ACTIONS)),
     externalId: z.string().nullable(),
+    currency: z.string().meta({
+      description: "ISO 4217 code of the organisation's currency: `costEstimate` is in it.",
+    }),
     version: z.number().int(),
   })
   .meta({ id: "Incident" });
@@ -105,8 +114,10 @@ export const incidentPageSchema = z
     data: z.array(
       incidentSchema.omit({
         description: true,
+        resolutionNote: true,
         assumptionId: true,
         externalId: true,
+        currency: true,
         version: true,
       }),
     ),
@@ -138,6 +149,9 @@ const aggregate = {
 export const incidentMetricsSchema = z
   .object({
     groupBy: z.enum(["week", "month"]),
+    currency: z
+      .string()
+      .meta({ description: "ISO 4217 code of the organisation's currency: costs are in it." }),
     definitions: z.record(z.string(), z.string()),
     summary: z.object(aggregate),
     series: z.array(z.object({ period: z.string(), ...aggregate })),
@@ -223,5 +237,30 @@ export const webhookSchema = z
     acknowledged_at: optionalTimestamp,
     mitigated_at: optionalTimestamp,
     resolved_at: optionalTimestamp,
+    resolution_note: z.string().trim().max(RESOLUTION_NOTE_MAX).optional().meta({
+      description:
+        "How it was resolved. Without one, an event that resolves the incident notes that it did.",
+    }),
   })
   .meta({ id: "IncidentWebhook" });
+
+/** The webhook's names for the incident fields a refusal can name. */
+const WEBHOOK_FIELDS: Record<string, string> = {
+  title: "title",
+  description: "description",
+  severity: "severity",
+  pilotId: "pilot_id",
+  startedAt: "started_at",
+  detectedAt: "detected_at",
+  acknowledgedAt: "acknowledged_at",
+  mitigatedAt: "mitigated_at",
+  resolvedAt: "resolved_at",
+  resolutionNote: "resolution_note",
+};
+
+/** Field errors of an incident, renamed to the fields of the webhook event. */
+export function webhookFieldErrors(fields: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, messages]) => [WEBHOOK_FIELDS[field] ?? field, messages]),
+  );
+}

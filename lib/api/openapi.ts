@@ -391,7 +391,7 @@ export function buildOpenApiDocument() {
           summary: "Log an incident on a pilot (contributor tokens and above)",
           description:
             "The stage is filled from the pilot's timeline at `startedAt`. Linking `assumptionId` marks that assumption broken. " +
-            "Timestamps must not go backwards (started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved); a 422 names the wrong one.",
+            "Timestamps must not go backwards (started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved), and `startedAt` must not be before the pilot started (its start date or when it was recorded, whichever is earlier); a 422 names the wrong field.",
           requestParams: { path: z.object({ id: z.uuid() }), header: idempotencyHeaderSchema },
           requestBody: { content: { "application/json": { schema: incidentInputSchema } } },
           responses: {
@@ -425,7 +425,7 @@ export function buildOpenApiDocument() {
         patch: op({
           operationId: "updateIncident",
           summary:
-            "Change an incident; resolve it with `resolvedAt`, reopen it with `resolvedAt: null`",
+            "Change an incident; resolve it with `resolvedAt` and a `resolutionNote`, reopen it with `resolvedAt: null`",
           requestParams: { path: z.object({ id: z.uuid() }) },
           requestBody: { content: { "application/json": { schema: incidentPatchSchema } } },
           responses: {
@@ -454,7 +454,8 @@ export function buildOpenApiDocument() {
           summary: "Generic incident webhook for pagers and ticketing tools",
           description:
             "Maps a pager-style event onto an incident of the token's organisation. The first event with an `external_id` creates the incident " +
-            "(category other, detected by an automated check, outcome contained, until someone edits it); later events with the same id update its title, severity and times.",
+            "(category other, detected by an automated check, outcome contained, until someone edits it); later events with the same id update its title, severity and times. " +
+            "An event whose times are out of order, or that starts before its pilot did, is refused with a 422 that names the event and the fields as sent (`started_at`…).",
           requestBody: { content: { "application/json": { schema: webhookSchema } } },
           responses: {
             201: json(incidentSchema, "A new incident."),

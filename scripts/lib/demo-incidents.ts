@@ -1,8 +1,8 @@
-import type { IncidentInput } from "@/db/queries/incidents";
 import type {
   DetectionSource,
   IncidentAction,
   IncidentCategory,
+  IncidentInput,
   Outcome,
   Severity,
 } from "@/lib/domain/incidents";
@@ -172,6 +172,15 @@ function actionsFor(outcome: Outcome, u: number): IncidentAction[] {
   return ["rollback", "fix", "new_guardrail"];
 }
 
+const RESOLUTION_NOTES: Record<Outcome, string> = {
+  prevented: "Fixed the check that let it through; nothing reached a customer.",
+  contained: "Reverted the affected records from the run log and fixed the cause.",
+  customer_impact:
+    "Rolled back, contacted the affected customers, and added a guardrail for this case.",
+  financial_impact:
+    "Rolled back, refunded or recovered the amounts, and added a guardrail for this case.",
+};
+
 function costFor(outcome: Outcome, u: number): number | null {
   if (outcome === "prevented") return u < 0.6 ? null : Math.round(20 + 80 * u);
   if (outcome === "contained") return Math.round(150 + 850 * u);
@@ -247,6 +256,7 @@ export function demoIncidents(period: DemoIncidentPeriod): IncidentInput[] {
         acknowledgedAt: past(acknowledgedAt),
         mitigatedAt: past(acknowledgedAt) && past(mitigatedAt),
         resolvedAt: past(mitigatedAt) && past(resolvedAt),
+        resolutionNote: past(mitigatedAt) && past(resolvedAt) ? RESOLUTION_NOTES[outcome] : null,
         costEstimate: costFor(outcome, u(11)),
         assumptionId: null,
         actions: past(mitigatedAt) ? actionsFor(outcome, u(12)) : [],

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { createIncident } from "@/db/queries/incidents";
+import { createIncident } from "@/db/queries/incident-writes";
 import { memberContext } from "@/db/queries/organisations";
 import { listPilotAssumptions, updatePilotAssumption } from "@/db/queries/pilot-assumptions";
 import {

@@ -8,7 +8,7 @@ import { GET as openapiRoute } from "@/app/api/v1/openapi.json/route";
 import { db } from "@/db";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { startAssessment } from "@/db/queries/assessments";
-import { createIncident } from "@/db/queries/incidents";
+import { createIncident } from "@/db/queries/incident-writes";
 import { addInventoryAction } from "@/db/queries/inventory";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { startPilot } from "@/db/queries/pilots";

@@ -11,15 +11,13 @@ import { listAuditEvents, listAuditFacets, loadAuditNames } from "@/db/queries/a
 import { getGettingStarted } from "@/db/queries/dashboard";
 import { getGateSettings, updateGateSettings } from "@/db/queries/gate-settings";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
+import { ingestWebhookIncident } from "@/db/queries/incident-webhooks";
+import { createIncident, updateIncident } from "@/db/queries/incident-writes";
 import {
-  createIncident,
   getIncident,
-  type IncidentInput,
-  ingestWebhookIncident,
   listAssumptionOptions,
   listIncidents,
   listPilotIncidents,
-  updateIncident,
 } from "@/db/queries/incidents";
 import {
   addInventoryAction,
@@ -63,6 +61,7 @@ import {
   setUseCaseArchived,
   updateUseCase,
 } from "@/db/queries/use-cases";
+import type { IncidentInput } from "@/lib/domain/incidents";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { assessedUseCase, makeOrg, outcome, type TestOrg } from "./fixtures";

@@ -1,7 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
-import { createIncident, getIncident, updateIncident } from "@/db/queries/incidents";
+import { createIncident, updateIncident } from "@/db/queries/incident-writes";
+import { getIncident } from "@/db/queries/incidents";
 import { getPilot, updatePilot } from "@/db/queries/pilots";
 import { createUseCase, getUseCase, updateUseCase } from "@/db/queries/use-cases";
 import { auditEvents } from "@/db/schema";

@@ -12,9 +12,9 @@ import { db } from "@/db";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
-import { startPilot } from "@/db/queries/pilots";
+import { startPilot, transitionPilot } from "@/db/queries/pilots";
 import { createUseCase } from "@/db/queries/use-cases";
-import { incidents } from "@/db/schema";
+import { auditEvents, incidents, pilots, pilotTransitions } from "@/db/schema";
 import type { Role } from "@/lib/domain/roles";
 import { makeOrg, submitAssessmentFor, type TestOrg } from "./fixtures";
 
@@ -38,7 +38,7 @@ function call(
 const tokenFor = async (org: TestOrg, role: Role) =>
   (await createApiToken(org.ctx.owner, { name: `${role} token`, role })).token;
 
-async function pilotOf(org: TestOrg) {
+async function pilotOf(org: TestOrg, startDate = "2026-01-01") {
   const uc = await createUseCase(org.ctx.owner, {
     name: "Refunds",
     description: "",
@@ -53,7 +53,7 @@ async function pilotOf(org: TestOrg) {
     useCaseId: uc.id,
     ownerId: null,
     stage: "shadow",
-    startDate: "2026-01-01",
+    startDate,
     targetDate: null,
     rollbackPlan: "Flag off",
   });
@@ -102,6 +102,8 @@ describe("incident ingestion API", () => {
       stage: "shadow",
       severity: "sev2",
       costEstimate: 1200,
+      // The organisation's currency, which the cost is in (GBP until organisations choose).
+      currency: "GBP",
       resolvedAt: null,
     });
 
@@ -178,13 +180,43 @@ describe("incident ingestion API", () => {
     expect(after?.evidence).toContain("Refund issued twice");
 
     const path = `/api/v1/incidents/${created.id}`;
-    const resolved = await patchIncident(
+    // Resolving asks how: without a note nothing changes.
+    const noNote = await patchIncident(
       call(path, token, "PATCH", { resolvedAt: "2026-11-20T15:00:00Z", version: created.version }),
+      params({ id: created.id }),
+    );
+    expect(noNote.status).toBe(422);
+    expect((await noNote.json()).error).toMatchObject({
+      message: "A resolved incident needs a resolution note.",
+      fields: {
+        resolutionNote: ["Say how it was resolved: what fixed it, and anything left to do."],
+      },
+    });
+    const resolved = await patchIncident(
+      call(path, token, "PATCH", {
+        resolvedAt: "2026-11-20T15:00:00Z",
+        resolutionNote: "  Refunded the duplicate; retries now carry an idempotency key.  ",
+        version: created.version,
+      }),
       params({ id: created.id }),
     );
     expect(resolved.status).toBe(200);
     const resolvedBody = await resolved.json();
     expect(resolvedBody.resolvedAt).toBe("2026-11-20T15:00:00.000Z");
+    expect(resolvedBody.resolutionNote).toBe(
+      "Refunded the duplicate; retries now carry an idempotency key.",
+    );
+    const [audit] = await db
+      .select({ action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.entityId, created.id), eq(auditEvents.action, "incident.resolved")),
+      );
+    expect(audit?.before).toMatchObject({ resolvedAt: null, resolutionNote: null });
+    expect(audit?.after).toMatchObject({
+      resolvedAt: "2026-11-20T15:00:00.000Z",
+      resolutionNote: "Refunded the duplicate; retries now carry an idempotency key.",
+    });
     const stale = await patchIncident(
       call(path, token, "PATCH", { resolvedAt: null, version: created.version }),
       params({ id: created.id }),
@@ -202,7 +234,7 @@ describe("incident ingestion API", () => {
       call(path, token, "PATCH", { resolvedAt: null, version: resolvedBody.version }),
       params({ id: created.id }),
     );
-    expect((await reopened.json()).resolvedAt).toBeNull();
+    expect(await reopened.json()).toMatchObject({ resolvedAt: null, resolutionNote: null });
   });
 
   test("lists page by cursor without gaps or repeats, and filters", async () => {
@@ -283,6 +315,7 @@ describe("incident ingestion API", () => {
       )
     ).json();
     expect(metrics.summary.count).toBe(23);
+    expect(metrics.currency).toBe("GBP");
     expect(metrics.series.reduce((a: number, p: { count: number }) => a + p.count, 0)).toBe(23);
     expect(metrics.definitions.timeToResolve).toMatch(/detected to resolved/);
     const wrong = await metricsRoute(
@@ -324,6 +357,8 @@ describe("incident ingestion API", () => {
       id: created.id,
       severity: "sev2",
       resolvedAt: "2026-11-21T12:00:00.000Z",
+      // The pager did not say how: the note says what resolved it.
+      resolutionNote: 'Resolved by event “PD-42” from API token "contributor token".',
     });
     const rows = await db
       .select({ n: count() })
@@ -342,5 +377,117 @@ describe("incident ingestion API", () => {
     expect(Object.keys((await bad.json()).error.fields)).toEqual(
       expect.arrayContaining(["severity", "external_id"]),
     );
+  });
+});
+
+describe("an incident cannot start before its pilot", () => {
+  /**
+   * A pilot with a start date of 1 March 2026, recorded that morning in shadow and rolled back
+   * to sandbox on 1 May.
+   */
+  async function pilotWithHistory(org: TestOrg) {
+    const pilot = await pilotOf(org, "2026-03-01");
+    const recorded = new Date("2026-03-01T08:00:00Z");
+    await db.update(pilots).set({ createdAt: recorded }).where(eq(pilots.id, pilot.id));
+    await db
+      .update(pilotTransitions)
+      .set({ createdAt: recorded })
+      .where(eq(pilotTransitions.pilotId, pilot.id));
+    await transitionPilot(
+      org.ctx.lead,
+      pilot.id,
+      { to: "sandbox", justification: "Duplicate refunds.", version: pilot.version },
+      new Date("2026-05-01T09:00:00Z"),
+    );
+    return pilot;
+  }
+  const STARTED_LATER =
+    "The pilot started on 1 Mar 2026: an incident of this pilot cannot start before then.";
+
+  test("the API refuses a start before the pilot's with a 422 on startedAt, and files later ones under the stage of the moment", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "contributor");
+    const pilot = await pilotWithHistory(org);
+    const path = `/api/v1/pilots/${pilot.id}/incidents`;
+    const post = (startedAt: string) =>
+      postIncident(
+        call(path, token, "POST", { ...incident, startedAt, detectedAt: startedAt }),
+        params({ id: pilot.id }),
+      );
+
+    const early = await post("2026-02-20T09:00:00Z");
+    expect(early.status).toBe(422);
+    const body = await early.json();
+    expect(body.error.message).toBe("The incident starts before its pilot did.");
+    expect(body.error.fields).toEqual({ startedAt: [STARTED_LATER] });
+    expect(await rowsOf(pilot.id)).toBe(0);
+
+    const inShadow = await post("2026-04-10T09:00:00Z");
+    expect(inShadow.status).toBe(201);
+    const created = await inShadow.json();
+    expect(created.stage).toBe("shadow");
+    const inSandbox = await post("2026-05-10T09:00:00Z");
+    expect((await inSandbox.json()).stage).toBe("sandbox");
+
+    // Moving the start: refused before the pilot's, re-staged after the rollback.
+    const patch = (body: Record<string, unknown>) =>
+      patchIncident(
+        call(`/api/v1/incidents/${created.id}`, token, "PATCH", body),
+        params({ id: created.id }),
+      );
+    const moved = await patch({ startedAt: "2026-02-01T00:00:00Z", version: created.version });
+    expect(moved.status).toBe(422);
+    expect((await moved.json()).error.fields.startedAt).toEqual([STARTED_LATER]);
+    const later = await patch({
+      startedAt: "2026-05-02T09:00:00Z",
+      detectedAt: "2026-05-02T09:30:00Z",
+      version: created.version,
+    });
+    expect(later.status).toBe(200);
+    expect((await later.json()).stage).toBe("sandbox");
+  });
+
+  test("the webhook refuses such an event with a 422 naming the event and `started_at`", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "contributor");
+    const pilot = await pilotWithHistory(org);
+    const send = (body: Record<string, unknown>) =>
+      webhook(call("/api/v1/webhooks/incidents", token, "POST", body), noParams);
+    const event = {
+      external_id: "PD-7",
+      title: "Refund API timeouts",
+      severity: "P2",
+      pilot_id: pilot.id,
+      started_at: "2026-02-20T09:00:00Z",
+    };
+
+    const refused = await send(event);
+    expect(refused.status).toBe(422);
+    const body = await refused.json();
+    expect(body.error.message).toBe(
+      "Event “PD-7” was not applied: The incident starts before its pilot did.",
+    );
+    expect(body.error.fields).toEqual({ started_at: [STARTED_LATER] });
+    expect(await rowsOf(pilot.id)).toBe(0);
+
+    const accepted = await send({ ...event, started_at: "2026-04-10T09:00:00Z" });
+    expect(accepted.status).toBe(201);
+    const created = await accepted.json();
+    expect(created.stage).toBe("shadow");
+    // A later event that moves the start before the pilot's changes nothing.
+    const moved = await send({ ...event, resolved_at: "2026-04-10T12:00:00Z" });
+    expect(moved.status).toBe(422);
+    expect((await moved.json()).error.fields.started_at).toEqual([STARTED_LATER]);
+    const unchanged = await (
+      await getIncidentRoute(
+        call(`/api/v1/incidents/${created.id}`, token),
+        params({ id: created.id }),
+      )
+    ).json();
+    expect(unchanged).toMatchObject({
+      startedAt: "2026-04-10T09:00:00.000Z",
+      resolvedAt: null,
+      version: created.version,
+    });
   });
 });

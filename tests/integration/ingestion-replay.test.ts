@@ -51,7 +51,10 @@ const incidentBody = (i: number) =>
       startMinute: fc.integer({ min: 0, max: 60 * 24 * 30 }),
       detectedAfter: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
       costEstimate: fc.option(fc.nat({ max: 100_000 }), { nil: undefined }),
-      actions: fc.uniqueArray(fc.constantFrom(...INCIDENT_ACTIONS), { maxLength: 2 }),
+      // "Nothing yet" stands alone.
+      actions: fc
+        .uniqueArray(fc.constantFrom(...INCIDENT_ACTIONS), { maxLength: 2 })
+        .map((actions) => (actions.includes("none") ? ["none" as const] : actions)),
     })
     .map(
       (r): Delivery => ({

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { incidentFormSchema, toFilters } from "@/app/o/[org]/incidents/schemas";
+import { tickAction } from "@/app/o/[org]/incidents/_components/incident-form";
+import { incidentFormSchema, parseIncidentForm, toFilters } from "@/app/o/[org]/incidents/schemas";
+import { incidentInputSchema } from "@/lib/api/incident-schemas";
 import { formatMinutes } from "@/lib/format";
 import { periodRange } from "@/lib/periods";
 
@@ -17,6 +19,7 @@ const base = {
   mitigatedAt: "",
   resolvedAt: "",
   costEstimate: "",
+  actions: [] as string[],
 };
 
 describe("incident form", () => {
@@ -62,6 +65,59 @@ describe("incident form", () => {
       costEstimate: "Enter a whole amount without currency symbols, like 1200.",
       assumptionId: "Choose an assumption from the list.",
     });
+  });
+
+  test("“Nothing yet” cannot be ticked with another action, in the form and in the API", () => {
+    const message =
+      "“Nothing yet” cannot be ticked with another action: untick it, or untick the others.";
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ ...base, actions: undefined })) {
+      if (typeof value === "string") form.append(key, value);
+    }
+    form.append("actions", "none");
+    form.append("actions", "rollback");
+    expect(() => parseIncidentForm(form)).toThrow(
+      expect.objectContaining({ code: "invalid_input", fields: { actions: [message] } }),
+    );
+    const api = incidentInputSchema.safeParse({
+      title: "Refund issued twice",
+      severity: "sev2",
+      category: "partial_failure",
+      detectionSource: "customer",
+      outcome: "contained",
+      startedAt: "2026-11-24T09:12:00Z",
+      actions: ["rollback", "none"],
+    });
+    expect(api.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["actions", message],
+    ]);
+    expect(
+      incidentFormSchema.safeParse({ ...base, actions: ["fix", "fix"] }).error?.issues,
+    ).toEqual([expect.objectContaining({ path: ["actions"], message: "Tick each action once." })]);
+  });
+
+  test("a tampered action is reported on the group; alone, each action is accepted", () => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(base)) {
+      if (typeof value === "string") form.append(key, value);
+    }
+    form.append("actions", "delete_everything");
+    expect(() => parseIncidentForm(form)).toThrow(
+      expect.objectContaining({ fields: { actions: ["Choose actions from the list."] } }),
+    );
+    for (const actions of [["none"], ["rollback", "fix", "new_guardrail"], []]) {
+      expect(incidentFormSchema.parse({ ...base, actions }).actions).toEqual(actions);
+    }
+  });
+
+  test.each<[string[], string, boolean, string[]]>([
+    [["rollback", "fix"], "none", true, ["none"]],
+    [["none"], "rollback", true, ["rollback"]],
+    [["rollback"], "fix", true, ["rollback", "fix"]],
+    [["rollback", "fix"], "fix", false, ["rollback"]],
+    [["none"], "none", false, []],
+  ])("ticking in the form: %j, %s → %s gives %j", (current, value, checked, expected) => {
+    expect(tickAction(current, value, checked)).toEqual(expected);
   });
 
   test("the period filter's last day is included", () => {

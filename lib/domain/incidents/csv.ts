@@ -1,3 +1,4 @@
+import { formatIsoDateTime } from "@/lib/format";
 import { toCsv } from "../csv";
 import type { Stage } from "../stages";
 import type { DetectionSource, IncidentAction, IncidentCategory, Outcome, Severity } from "./index";
@@ -39,25 +40,30 @@ export type IncidentCsvRow = {
   actions: readonly IncidentAction[];
 };
 
+/** The header line of the incidents export. */
+export function incidentCsvHeader(): string {
+  return toCsv([], INCIDENT_CSV_COLUMNS);
+}
+
 /** Incidents as CSV rows (no header: the export streams the header once, then page by page). */
 export function incidentsToCsv(items: readonly IncidentCsvRow[]): string {
   return toCsv(
-    items.map((i) => [
-      i.id,
-      i.title,
-      i.severity,
-      i.category,
-      i.detectionSource,
-      i.outcome,
-      i.pilotName,
-      i.stage,
-      i.startedAt.toISOString(),
-      i.detectedAt?.toISOString(),
-      i.acknowledgedAt?.toISOString(),
-      i.mitigatedAt?.toISOString(),
-      i.resolvedAt?.toISOString(),
-      i.costEstimate,
-      i.actions.join(" "),
+    items.map((incident) => [
+      incident.id,
+      incident.title,
+      incident.severity,
+      incident.category,
+      incident.detectionSource,
+      incident.outcome,
+      incident.pilotName,
+      incident.stage,
+      formatIsoDateTime(incident.startedAt),
+      formatIsoDateTime(incident.detectedAt),
+      formatIsoDateTime(incident.acknowledgedAt),
+      formatIsoDateTime(incident.mitigatedAt),
+      formatIsoDateTime(incident.resolvedAt),
+      incident.costEstimate,
+      incident.actions.join(" "),
     ]),
   );
 }

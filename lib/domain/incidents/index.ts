@@ -194,3 +194,18 @@ export function periodStart(date: Date, period: "week" | "month"): Date {
   const day = (date.getUTCDay() + 6) % 7; // Monday = 0
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - day));
 }
+
+export {
+  incidentStartError,
+  type PilotHistory,
+  pilotStartedAt,
+  stageAt,
+} from "./pilot-timing";
+export type {
+  IncidentAggregate,
+  IncidentDto,
+  IncidentInput,
+  IncidentMetricsDto,
+  IncidentSeriesPoint,
+  IncidentSummaryDto,
+} from "./types";

@@ -10,6 +10,8 @@ export type IncidentEntry = {
   startedAt: string;
   detectedAt?: string;
   actions?: string[];
+  /** As typed into the cost field, e.g. "1,200". */
+  costEstimate?: string;
 };
 
 /** A time as the incident form's datetime inputs take it (UTC). */
@@ -36,6 +38,7 @@ export class IncidentPages {
     await form.getByLabel("Outcome").selectOption({ label: entry.outcome });
     await form.getByLabel("Started", { exact: true }).fill(entry.startedAt);
     await form.getByLabel("Detected (optional)").fill(entry.detectedAt ?? "");
+    await form.getByLabel("Cost estimate (optional)").fill(entry.costEstimate ?? "");
     for (const action of entry.actions ?? []) await form.getByLabel(action).check();
     await form.getByRole("button", { name: "Log incident" }).click();
   }
@@ -53,8 +56,15 @@ export class IncidentPages {
     return ((await row.locator("dd").textContent()) ?? "").trim();
   }
 
-  async resolve(): Promise<void> {
-    await this.page.getByRole("button", { name: "Resolve now" }).click();
+  /** The resolve form of an open incident's page. */
+  resolveForm(): Locator {
+    return this.page.getByRole("form", { name: "Resolve incident" });
+  }
+
+  /** Resolves the incident now with a note on how. */
+  async resolve(note: string): Promise<void> {
+    await this.resolveForm().getByLabel("Resolution note").fill(note);
+    await this.resolveForm().getByRole("button", { name: "Resolve now" }).click();
     await this.page.getByRole("button", { name: "Reopen" }).waitFor();
   }
 

@@ -7,10 +7,10 @@ import {
   reopenIncident,
   resolveIncident,
   updateIncident,
-} from "@/db/queries/incidents";
+} from "@/db/queries/incident-writes";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { requireMember } from "@/lib/auth/session";
-import { actionsFrom, incidentFormSchema, versionSchema } from "./schemas";
+import { parseIncidentForm, resolveFormSchema, versionSchema } from "./schemas";
 
 export async function createIncidentAction(
   orgSlug: string,
@@ -19,11 +19,8 @@ export async function createIncidentAction(
 ): Promise<ActionState> {
   return runAction(formData, async () => {
     const member = await requireMember(orgSlug);
-    const { pilotId, ...input } = parseForm(incidentFormSchema, formData);
-    const incident = await createIncident(member, pilotId, {
-      ...input,
-      actions: actionsFrom(formData),
-    });
+    const { pilotId, ...input } = parseIncidentForm(formData);
+    const incident = await createIncident(member, pilotId, input);
     revalidatePath(`/o/${orgSlug}`, "layout");
     redirect(`/o/${orgSlug}/incidents/${incident.id}`);
   });
@@ -37,9 +34,9 @@ export async function updateIncidentAction(
 ): Promise<ActionState> {
   return runAction(formData, async () => {
     const member = await requireMember(orgSlug);
-    const { pilotId: _pilot, ...input } = parseForm(incidentFormSchema, formData);
+    const { pilotId: _pilot, ...input } = parseIncidentForm(formData);
     const { version } = parseForm(versionSchema, formData);
-    await updateIncident(member, id, { ...input, actions: actionsFrom(formData), version });
+    await updateIncident(member, id, { ...input, version });
     revalidatePath(`/o/${orgSlug}`, "layout");
     return { ok: true, message: "Saved." };
   });
@@ -48,16 +45,30 @@ export async function updateIncidentAction(
 export async function resolveIncidentAction(
   orgSlug: string,
   id: string,
-  resolve: boolean,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const result = await runAction<undefined>(formData, async () => {
+    const member = await requireMember(orgSlug);
+    const { version, resolutionNote } = parseForm(resolveFormSchema, formData);
+    await resolveIncident(member, id, { version, note: resolutionNote });
+    return { ok: true, message: "Resolved." };
+  });
+  revalidatePath(`/o/${orgSlug}`, "layout");
+  return result;
+}
+
+export async function reopenIncidentAction(
+  orgSlug: string,
+  id: string,
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
   const result = await runAction<undefined>(formData, async () => {
     const member = await requireMember(orgSlug);
     const { version } = parseForm(versionSchema, formData);
-    if (resolve) await resolveIncident(member, id, { version });
-    else await reopenIncident(member, id, { version });
-    return { ok: true, message: resolve ? "Resolved." : "Reopened." };
+    await reopenIncident(member, id, { version });
+    return { ok: true, message: "Reopened." };
   });
   revalidatePath(`/o/${orgSlug}`, "layout");
   return result;

@@ -1,4 +1,4 @@
-import { Download, Plus, Siren } from "lucide-react";
+import { ChartColumn, Download, Plus, Siren } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -39,14 +39,14 @@ export default async function IncidentsPage({
 }) {
   const member = await requireMember((await params).org);
   const raw = firstValues(await searchParams);
-  const f = incidentFilterSchema.parse(raw);
-  const filters = toFilters(f);
-  const groupBy = f.groupBy ?? "month";
+  const filterParams = incidentFilterSchema.parse(raw);
+  const filters = toFilters(filterParams);
+  const groupBy = filterParams.groupBy ?? "month";
   const [page, pilots] = await found(
     Promise.all([
-      listIncidents(member, filters, { cursor: f.cursor, limit: 50 }).catch((error) => {
+      listIncidents(member, filters, { cursor: filterParams.cursor, limit: 50 }).catch((error) => {
         // A stale or mangled cursor in a bookmarked link: start from the first page.
-        if (f.cursor && error instanceof AppError && error.code === "invalid_input") {
+        if (filterParams.cursor && error instanceof AppError && error.code === "invalid_input") {
           return listIncidents(member, filters, { limit: 50 });
         }
         throw error;
@@ -56,12 +56,14 @@ export default async function IncidentsPage({
   );
   const base = `/o/${member.orgSlug}/incidents`;
   const query = new URLSearchParams(
-    Object.entries({ ...f, cursor: undefined }).filter((e): e is [string, string] => Boolean(e[1])),
+    Object.entries({ ...filterParams, cursor: undefined }).filter(
+      (entry): entry is [string, string] => Boolean(entry[1]),
+    ),
   );
   const filtered = [...query.keys()].some((k) => k !== "groupBy");
   const logButton = can(member, "incident:write") ? (
     <Button asChild>
-      <Link href={`${base}/new${f.pilot ? `?pilot=${f.pilot}` : ""}`}>
+      <Link href={`${base}/new${filterParams.pilot ? `?pilot=${filterParams.pilot}` : ""}`}>
         <Plus aria-hidden /> Log incident
       </Link>
     </Button>
@@ -77,12 +79,12 @@ export default async function IncidentsPage({
       <Select
         id={`f-${name}`}
         name={name}
-        defaultValue={(f as Record<string, string | undefined>)[name] ?? ""}
+        defaultValue={(filterParams as Record<string, string | undefined>)[name] ?? ""}
       >
         <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
           </option>
         ))}
       </Select>
@@ -108,7 +110,7 @@ export default async function IncidentsPage({
               name="q"
               type="search"
               placeholder="Title or description"
-              defaultValue={f.q}
+              defaultValue={filterParams.q}
             />
           </div>
           {select(
@@ -132,7 +134,7 @@ export default async function IncidentsPage({
           {select(
             "outcome",
             "Outcome",
-            OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] })),
+            OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] })),
             "Any outcome",
           )}
           {select(
@@ -146,11 +148,11 @@ export default async function IncidentsPage({
           )}
           <div className="grid gap-1.5">
             <Label htmlFor="f-from">Started from</Label>
-            <Input id="f-from" name="from" type="date" defaultValue={f.from} />
+            <Input id="f-from" name="from" type="date" defaultValue={filterParams.from} />
           </div>
           <div className="grid gap-1.5">
             <Label htmlFor="f-to">Started until</Label>
-            <Input id="f-to" name="to" type="date" defaultValue={f.to} />
+            <Input id="f-to" name="to" type="date" defaultValue={filterParams.to} />
           </div>
           {select(
             "groupBy",
@@ -174,24 +176,28 @@ export default async function IncidentsPage({
         </form>
       </Card>
 
-      <Suspense fallback={<IncidentMetricsPending />}>
-        <IncidentMetricsSection member={member} filters={filters} groupBy={groupBy} />
-      </Suspense>
-
-      <Card className="mt-4">
+      {/* The list comes first, the metrics and charts after it (a link jumps down to them). */}
+      <Card aria-labelledby="incident-list-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-          <h2 className="text-base font-semibold">
+          <h2 id="incident-list-heading" className="text-base font-semibold">
             {page.total === null
               ? "Incidents"
               : `${page.total.toLocaleString("en-GB")} incident${page.total === 1 ? "" : "s"}`}
           </h2>
-          {page.items.length > 0 ? (
-            <Button asChild variant="outline" size="sm">
-              <a href={`${base}/export.csv?${query.toString()}`} download>
-                <Download aria-hidden /> Export CSV
+          <div className="flex flex-wrap gap-2">
+            <Button asChild variant="ghost" size="sm">
+              <a href="#incident-metrics">
+                <ChartColumn aria-hidden /> Metrics and charts
               </a>
             </Button>
-          ) : null}
+            {page.items.length > 0 ? (
+              <Button asChild variant="outline" size="sm">
+                <a href={`${base}/export.csv?${query.toString()}`} download>
+                  <Download aria-hidden /> Export CSV
+                </a>
+              </Button>
+            ) : null}
+          </div>
         </div>
         {page.items.length === 0 ? (
           <EmptyState
@@ -211,9 +217,9 @@ export default async function IncidentsPage({
             testId="incident-list"
           />
         )}
-        {f.cursor || page.nextCursor ? (
+        {filterParams.cursor || page.nextCursor ? (
           <nav aria-label="Pages" className="mt-3 flex gap-2">
-            {f.cursor ? (
+            {filterParams.cursor ? (
               <Button asChild variant="outline" size="sm">
                 <Link href={`${base}?${query.toString()}`}>First page</Link>
               </Button>
@@ -230,6 +236,12 @@ export default async function IncidentsPage({
           </nav>
         ) : null}
       </Card>
+
+      <div id="incident-metrics" className="mt-4 scroll-mt-4">
+        <Suspense fallback={<IncidentMetricsPending />}>
+          <IncidentMetricsSection member={member} filters={filters} groupBy={groupBy} />
+        </Suspense>
+      </div>
     </>
   );
 }

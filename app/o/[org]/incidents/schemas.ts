@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { detectionSourceEnum, incidentCategoryEnum, outcomeEnum, severityEnum } from "@/db/schema";
-import { INCIDENT_ACTIONS } from "@/lib/domain/incidents";
+import {
+  incidentActionsSchema,
+  optionalResolutionNoteSchema,
+  resolutionNoteSchema,
+} from "@/lib/domain/incidents/schemas";
+import { AppError, fieldErrorsFrom } from "@/lib/errors";
 import { singleLine } from "@/lib/text";
 
 /** A `datetime-local` value, read as UTC (the form says so). */
@@ -42,6 +47,8 @@ export const incidentFormSchema = z.object({
   acknowledgedAt: optionalUtcTime("acknowledged"),
   mitigatedAt: optionalUtcTime("mitigated"),
   resolvedAt: optionalUtcTime("resolved"),
+  // Left out by a form without the field: the incident keeps its note.
+  resolutionNote: optionalResolutionNoteSchema.optional(),
   costEstimate: z
     .string()
     .trim()
@@ -58,18 +65,41 @@ export const incidentFormSchema = z.object({
     .optional()
     .transform((v) => v || null)
     .pipe(z.uuid("Choose an assumption from the list.").nullable()),
+  // The ticked checkboxes: several values under one name, gathered by parseIncidentForm.
+  actions: incidentActionsSchema,
 });
 
-/** The checkboxes of actions taken (several values under one name). */
-export function actionsFrom(formData: FormData) {
-  return formData
-    .getAll("actions")
-    .filter((v): v is (typeof INCIDENT_ACTIONS)[number] =>
-      INCIDENT_ACTIONS.includes(v as (typeof INCIDENT_ACTIONS)[number]),
+/**
+ * The incident form's data, parsed (the actions checkboxes as one list), with every wrong
+ * field named; a wrong action is reported on the group.
+ */
+export function parseIncidentForm(formData: FormData): z.infer<typeof incidentFormSchema> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (!key.startsWith("$ACTION") && key !== "actions" && typeof value === "string") {
+      raw[key] = value;
+    }
+  }
+  raw.actions = formData.getAll("actions");
+  const parsed = incidentFormSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError(
+      "invalid_input",
+      "Some fields need your attention.",
+      fieldErrorsFrom(
+        parsed.error.issues.map((issue) =>
+          issue.path[0] === "actions" ? { ...issue, path: ["actions"] } : issue,
+        ),
+      ),
     );
+  }
+  return parsed.data;
 }
 
 export const versionSchema = z.object({ version: z.coerce.number().int().min(1) });
+
+/** Resolving from the incident page: the version it was opened at, and how it was resolved. */
+export const resolveFormSchema = versionSchema.extend({ resolutionNote: resolutionNoteSchema });
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z

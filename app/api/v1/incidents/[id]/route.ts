@@ -1,4 +1,5 @@
-import { getIncident, updateIncident } from "@/db/queries/incidents";
+import { updateIncident } from "@/db/queries/incident-writes";
+import { getIncident } from "@/db/queries/incidents";
 import { apiRoute, parseJson } from "@/lib/api/handler";
 import { incidentPatchSchema } from "@/lib/api/incident-schemas";
 

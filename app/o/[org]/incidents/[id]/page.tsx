@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getIncident, listAssumptionOptions } from "@/db/queries/incidents";
@@ -15,12 +16,12 @@ import {
 } from "@/lib/domain/incidents";
 import { can } from "@/lib/domain/permissions";
 import { STAGE_LABELS } from "@/lib/domain/stages";
-import { formatDateTime, formatMinutes } from "@/lib/format";
+import { formatDateTime, formatMinutes, formatMoney } from "@/lib/format";
 import { found } from "@/lib/pages";
 import { ACTION_LABELS, formValuesOf, INCIDENT_FORM_OPTIONS } from "../_components/form-options";
 import { IncidentForm } from "../_components/incident-form";
-import { ResolveButton } from "../_components/resolve-button";
-import { resolveIncidentAction, updateIncidentAction } from "../actions";
+import { ReopenButton, ResolveForm } from "../_components/resolve-form";
+import { reopenIncidentAction, resolveIncidentAction, updateIncidentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Incident · Preflight" };
 
@@ -101,13 +102,16 @@ export default async function IncidentPage({
           </span>
         }
         action={
-          canWrite ? (
-            <ResolveButton
-              action={resolveIncidentAction.bind(null, member.orgSlug, id, !incident.resolvedAt)}
+          !canWrite ? null : incident.resolvedAt ? (
+            <ReopenButton
+              action={reopenIncidentAction.bind(null, member.orgSlug, id)}
               version={incident.version}
-              resolved={Boolean(incident.resolvedAt)}
             />
-          ) : null
+          ) : (
+            <Button asChild>
+              <a href="#resolve">Resolve…</a>
+            </Button>
+          )
         }
       />
       <div className="grid gap-4 lg:grid-cols-3">
@@ -116,6 +120,18 @@ export default async function IncidentPage({
           <p className="mb-4 text-sm whitespace-pre-wrap">
             {incident.description || <span className="text-muted-foreground">No description.</span>}
           </p>
+          {incident.resolvedAt ? (
+            <div className="mb-4 rounded-md border p-3 text-sm" data-testid="incident-resolution">
+              <h3 className="mb-1 font-medium">How it was resolved</h3>
+              <p className="whitespace-pre-wrap">
+                {incident.resolutionNote ?? (
+                  <span className="text-muted-foreground">
+                    Resolved before resolution notes were kept.
+                  </span>
+                )}
+              </p>
+            </div>
+          ) : null}
           <dl className="grid gap-3 text-sm sm:grid-cols-2">
             <div>
               <dt className="text-muted-foreground">Category</dt>
@@ -134,7 +150,7 @@ export default async function IncidentPage({
               <dd className="tabular-nums">
                 {incident.costEstimate === null
                   ? "Not estimated"
-                  : incident.costEstimate.toLocaleString("en-GB")}
+                  : formatMoney(incident.costEstimate, incident.currency)}
               </dd>
             </div>
             <div>
@@ -168,6 +184,14 @@ export default async function IncidentPage({
                 <dd>{at ? formatDateTime(at) : "—"}</dd>
               </div>
             ))}
+            {incident.resolutionNote ? (
+              <div className="grid gap-1">
+                <dt className="text-muted-foreground">Resolution note</dt>
+                <dd className="whitespace-pre-wrap" data-testid="timeline-resolution-note">
+                  {incident.resolutionNote}
+                </dd>
+              </div>
+            ) : null}
           </dl>
           <dl className="mt-4 grid gap-2 border-t pt-4 text-sm" data-testid="incident-durations">
             {durations.map(([label, value, definition]) => (
@@ -177,6 +201,14 @@ export default async function IncidentPage({
               </div>
             ))}
           </dl>
+          {canWrite && !incident.resolvedAt ? (
+            <div id="resolve" className="mt-4 scroll-mt-4 border-t pt-4">
+              <ResolveForm
+                action={resolveIncidentAction.bind(null, member.orgSlug, id)}
+                version={incident.version}
+              />
+            </div>
+          ) : null}
         </Card>
       </div>
       {canWrite ? (
@@ -192,6 +224,7 @@ export default async function IncidentPage({
             pilots={pilots.map((p) => ({ id: p.id, name: p.name }))}
             assumptions={assumptions}
             pilotLocked
+            currency={incident.currency}
             submitLabel="Save changes"
           />
         </Card>

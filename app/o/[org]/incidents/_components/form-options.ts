@@ -1,10 +1,10 @@
-import type { IncidentDto } from "@/db/queries/incidents";
 import {
   CATEGORY_LABELS,
   DETECTION_LABELS,
   DETECTION_SOURCES,
   INCIDENT_ACTIONS,
   INCIDENT_CATEGORIES,
+  type IncidentDto,
   OUTCOME_LABELS,
   OUTCOMES,
   SEVERITIES,
@@ -47,6 +47,7 @@ export function formValuesOf(i: IncidentDto): IncidentFormValues {
     acknowledgedAt: toLocalInput(i.acknowledgedAt),
     mitigatedAt: toLocalInput(i.mitigatedAt),
     resolvedAt: toLocalInput(i.resolvedAt),
+    resolutionNote: i.resolutionNote ?? "",
     costEstimate: i.costEstimate === null ? "" : String(i.costEstimate),
     assumptionId: i.assumptionId,
     actions: i.actions,

@@ -22,6 +22,7 @@ export type IncidentFormValues = {
   acknowledgedAt: string;
   mitigatedAt: string;
   resolvedAt: string;
+  resolutionNote: string;
   costEstimate: string;
   assumptionId: string | null;
   actions: string[];
@@ -36,6 +37,23 @@ const TIMES = [
   ["resolvedAt", "Resolved"],
 ] as const;
 
+/** The actions ticked after one checkbox changes: "none" (nothing yet) excludes the others. */
+export function tickAction(current: readonly string[], value: string, checked: boolean): string[] {
+  if (!checked) return current.filter((v) => v !== value);
+  if (value === "none") return ["none"];
+  return [...current.filter((v) => v !== "none" && v !== value), value];
+}
+
+/** Applies tickAction to the group of the checkbox that changed. */
+function applyTick(changed: HTMLInputElement) {
+  const boxes = [
+    ...(changed.form?.querySelectorAll<HTMLInputElement>(`input[name="${changed.name}"]`) ?? []),
+  ];
+  const others = boxes.filter((box) => box !== changed && box.checked).map((box) => box.value);
+  const ticked = tickAction(others, changed.value, changed.checked);
+  for (const box of boxes) box.checked = ticked.includes(box.value);
+}
+
 /** Logs or edits an incident; every wrong field says what is wrong, times included. */
 export function IncidentForm({
   action,
@@ -44,6 +62,7 @@ export function IncidentForm({
   pilots,
   assumptions,
   pilotLocked,
+  currency,
   submitLabel,
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -59,6 +78,8 @@ export function IncidentForm({
   /** Assumptions per pilot, for the "broke an assumption" link. */
   assumptions: { pilotId: string; id: string; text: string }[];
   pilotLocked: boolean;
+  /** The organisation's currency (ISO 4217), which the cost is in. */
+  currency: string;
   submitLabel: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -165,11 +186,23 @@ export function IncidentForm({
           ))}
         </div>
       </fieldset>
+      <Field
+        id="resolutionNote"
+        label="Resolution note (needed once it has a resolved time)"
+        hint="What fixed it, and anything left to do."
+        errors={errors?.resolutionNote}
+      >
+        <Textarea
+          {...fieldProps("resolutionNote", errors?.resolutionNote, true)}
+          rows={2}
+          defaultValue={value("resolutionNote")}
+        />
+      </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           id="costEstimate"
           label="Cost estimate (optional)"
-          hint="In whole currency units."
+          hint={`In ${currency}, whole units.`}
           errors={errors?.costEstimate}
         >
           <Input
@@ -199,22 +232,38 @@ export function IncidentForm({
           </Select>
         </Field>
       </div>
-      <fieldset>
+      <fieldset
+        aria-describedby={errors?.actions ? "actions-hint actions-error" : "actions-hint"}
+        aria-invalid={errors?.actions ? true : undefined}
+      >
         <legend className="mb-2 text-sm font-medium">Actions taken</legend>
         <div className="flex flex-wrap gap-4">
-          {options.actions.map((o) => (
-            <label key={o.value} className="flex items-center gap-2 text-sm">
+          {options.actions.map((option) => (
+            <label key={option.value} className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
                 name="actions"
-                value={o.value}
-                defaultChecked={checkedActions.includes(o.value)}
+                value={option.value}
+                defaultChecked={checkedActions.includes(option.value)}
+                onChange={(event) => applyTick(event.currentTarget)}
                 className="size-4 accent-[var(--color-primary)]"
               />
-              {o.label}
+              {option.label}
             </label>
           ))}
         </div>
+        <p id="actions-hint" className="mt-1.5 text-xs text-muted-foreground">
+          “Nothing yet” stands alone: ticking it clears the others, and ticking another clears it.
+        </p>
+        {errors?.actions ? (
+          <p
+            id="actions-error"
+            className="mt-1 text-sm text-destructive"
+            data-testid="actions-error"
+          >
+            {errors.actions.join(" ")}
+          </p>
+        ) : null}
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>

@@ -1,7 +1,8 @@
 import { listIncidents } from "@/db/queries/incidents";
 import { requireMember } from "@/lib/auth/session";
-import { INCIDENT_CSV_COLUMNS, incidentsToCsv } from "@/lib/domain/incidents/csv";
+import { incidentCsvHeader, incidentsToCsv } from "@/lib/domain/incidents/csv";
 import { AppError } from "@/lib/errors";
+import { formatIsoDate } from "@/lib/format";
 import { incidentFilterSchema, toFilters } from "../schemas";
 
 /**
@@ -10,8 +11,9 @@ import { incidentFilterSchema, toFilters } from "../schemas";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
-  const f = incidentFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const filters = toFilters(f);
+  const filters = toFilters(
+    incidentFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)),
+  );
   try {
     await listIncidents(member, filters, { limit: 1, withTotal: false });
   } catch (error) {
@@ -25,12 +27,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`${INCIDENT_CSV_COLUMNS.join(",")}\r\n`));
+        controller.enqueue(encoder.encode(incidentCsvHeader()));
       }
       const page = await listIncidents(member, filters, { cursor, limit: 500, withTotal: false });
       if (page.items.length > 0) {
-        const csv = incidentsToCsv(page.items);
-        controller.enqueue(encoder.encode(`${csv}\r\n`));
+        controller.enqueue(encoder.encode(`${incidentsToCsv(page.items)}\r\n`));
       }
       if (!page.nextCursor) controller.close();
       cursor = page.nextCursor ?? undefined;
@@ -39,7 +40,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="incidents-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="incidents-${formatIsoDate(new Date())}.csv"`,
       "Cache-Control": "no-store",
     },
   });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAssumptionOptions } from "@/db/queries/incidents";
+import { incidentCurrency, listAssumptionOptions } from "@/db/queries/incidents";
 import { listPilotOptions } from "@/db/queries/pilots";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
@@ -59,6 +59,7 @@ export default async function NewIncidentPage({
             acknowledgedAt: "",
             mitigatedAt: "",
             resolvedAt: "",
+            resolutionNote: "",
             costEstimate: "",
             assumptionId: null,
             actions: [],
@@ -67,6 +68,7 @@ export default async function NewIncidentPage({
           pilots={live.map((p) => ({ id: p.id, name: p.name }))}
           assumptions={assumptions}
           pilotLocked={false}
+          currency={incidentCurrency(member)}
           submitLabel="Log incident"
         />
       </Card>

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { createIncident, createIncidentIdempotent, listIncidents } from "@/db/queries/incidents";
+import { createIncident, createIncidentIdempotent } from "@/db/queries/incident-writes";
+import { listIncidents } from "@/db/queries/incidents";
 import { apiRoute, parseJson, parseQuery } from "@/lib/api/handler";
 import { toIncidentFilters, toIncidentInput } from "@/lib/api/incident-input";
 import { incidentInputSchema, incidentQuerySchema } from "@/lib/api/incident-schemas";

@@ -1,0 +1,330 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { incidents, pilotAssumptions, pilots, pilotTransitions } from "@/db/schema";
+import {
+  type IncidentDto,
+  type IncidentInput,
+  incidentStartError,
+  type PilotHistory,
+  stageAt,
+  TIMELINE_FIELDS,
+  type TimelineField,
+  validateIncidentTimeline,
+} from "@/lib/domain/incidents";
+import { resolutionNoteError } from "@/lib/domain/incidents/schemas";
+import { assertCan, type MemberContext } from "@/lib/domain/permissions";
+import { AppError, assertId, conflict, notFound } from "@/lib/errors";
+import { writeAudit } from "./audit";
+import { runIdempotent } from "./idempotency";
+import { getIncident } from "./incidents";
+import { getPilot } from "./pilots";
+
+// Creating, changing, resolving and reopening incidents, each in one transaction with its
+// audit row. The exported helpers (loadPilotHistory, assertIncident, snapshot,
+// insertIncident) are shared with webhook ingestion (incident-webhooks.ts) and check no
+// permission themselves.
+
+/** A pilot's start and stage changes, as the incident rules read them. */
+export async function loadPilotHistory(
+  tx: Executor,
+  orgId: string,
+  pilotId: string,
+): Promise<PilotHistory> {
+  const [pilot] = await tx
+    .select({ startDate: pilots.startDate, createdAt: pilots.createdAt })
+    .from(pilots)
+    .where(and(eq(pilots.orgId, orgId), eq(pilots.id, pilotId)));
+  if (!pilot) throw notFound("The pilot");
+  const stages = await tx
+    .select({ at: pilotTransitions.createdAt, stage: pilotTransitions.toStage })
+    .from(pilotTransitions)
+    .where(and(eq(pilotTransitions.orgId, orgId), eq(pilotTransitions.pilotId, pilotId)))
+    .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id));
+  return { ...pilot, stages };
+}
+
+type Times = Pick<IncidentInput, TimelineField>;
+
+/**
+ * Refuses, with one message per field, times out of order or in the future; a start before
+ * the pilot's (when `pilot` is given: a new incident of a pilot, or a start that moves); and a
+ * resolution without a note (when `resolution` is given).
+ */
+export function assertIncident(
+  times: Times,
+  now: Date,
+  checks: {
+    pilot?: PilotHistory;
+    resolution?: Omit<Parameters<typeof resolutionNoteError>[0], "resolvedAt">;
+  } = {},
+) {
+  const errors: Record<string, string[]> = {};
+  for (const [field, message] of Object.entries(validateIncidentTimeline(times))) {
+    errors[field] = [message];
+  }
+  for (const field of TIMELINE_FIELDS) {
+    const at = times[field];
+    if (at && at.getTime() > now.getTime() + 5 * 60_000 && !errors[field]) {
+      errors[field] = ["This time is in the future."];
+    }
+  }
+  const beforePilot = checks.pilot ? incidentStartError(checks.pilot, times.startedAt) : null;
+  if (beforePilot) errors.startedAt = [beforePilot, ...(errors.startedAt ?? [])];
+  const outOfOrder = Object.keys(errors).length > (beforePilot ? 1 : 0);
+  const noNote = checks.resolution
+    ? resolutionNoteError({ ...checks.resolution, resolvedAt: times.resolvedAt })
+    : null;
+  if (noNote) errors.resolutionNote = [noNote];
+  if (Object.keys(errors).length > 0) {
+    throw new AppError(
+      "invalid_input",
+      outOfOrder
+        ? "Some times are out of order."
+        : beforePilot
+          ? "The incident starts before its pilot did."
+          : "A resolved incident needs a resolution note.",
+      errors,
+    );
+  }
+}
+
+/** Marks the linked assumption broken (in the same transaction), unless it already is. */
+async function breakAssumption(
+  tx: Executor,
+  ctx: MemberContext,
+  pilotId: string | null,
+  assumptionId: string | null,
+  incidentTitle: string,
+) {
+  if (!assumptionId) return;
+  assertId(assumptionId, "The assumption");
+  const [assumption] = await tx
+    .select({
+      id: pilotAssumptions.id,
+      status: pilotAssumptions.status,
+      evidence: pilotAssumptions.evidence,
+    })
+    .from(pilotAssumptions)
+    .where(
+      and(
+        eq(pilotAssumptions.orgId, ctx.orgId),
+        eq(pilotAssumptions.id, assumptionId),
+        pilotId ? eq(pilotAssumptions.pilotId, pilotId) : sql`false`,
+      ),
+    );
+  if (!assumption) {
+    throw new AppError("invalid_input", "Some fields need your attention.", {
+      assumptionId: ["Choose an assumption of this incident's pilot."],
+    });
+  }
+  if (assumption.status === "broken") return;
+  const evidence = `Broken by the incident “${incidentTitle}”.`;
+  await tx
+    .update(pilotAssumptions)
+    .set({
+      status: "broken",
+      evidence,
+      updatedBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+      version: sql`${pilotAssumptions.version} + 1`,
+    })
+    .where(eq(pilotAssumptions.id, assumption.id));
+  await writeAudit(tx, ctx.orgId, ctx.actor, {
+    action: "assumption.updated",
+    entityType: "pilot",
+    entityId: pilotId,
+    before: {
+      assumptionId: assumption.id,
+      status: assumption.status,
+      evidence: assumption.evidence,
+    },
+    after: { assumptionId: assumption.id, status: "broken", evidence },
+  });
+}
+
+/** Whether two optional times are the same instant. */
+export const sameTime = (a: Date | null | undefined, b: Date | null | undefined) =>
+  (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+export const snapshot = (i: Partial<IncidentDto> & Partial<IncidentInput>) => ({
+  title: i.title,
+  severity: i.severity,
+  category: i.category,
+  detectionSource: i.detectionSource,
+  outcome: i.outcome,
+  startedAt: i.startedAt,
+  detectedAt: i.detectedAt,
+  acknowledgedAt: i.acknowledgedAt,
+  mitigatedAt: i.mitigatedAt,
+  resolvedAt: i.resolvedAt,
+  resolutionNote: i.resolutionNote,
+  costEstimate: i.costEstimate,
+  assumptionId: i.assumptionId,
+  actions: i.actions,
+});
+
+export async function insertIncident(
+  tx: Executor,
+  ctx: MemberContext,
+  pilotId: string | null,
+  input: IncidentInput & { externalId?: string | null },
+  now: Date,
+): Promise<IncidentDto> {
+  if (pilotId) await getPilot(ctx, pilotId, tx);
+  const pilot = pilotId ? await loadPilotHistory(tx, ctx.orgId, pilotId) : undefined;
+  assertIncident(input, now, {
+    pilot,
+    resolution: { wasResolved: false, hadNote: false, note: input.resolutionNote },
+  });
+  const stage = pilot ? stageAt(pilot, input.startedAt) : null;
+  await breakAssumption(tx, ctx, pilotId, input.assumptionId, input.title);
+  const [row] = await tx
+    .insert(incidents)
+    .values({
+      ...input,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      resolutionNote: input.resolvedAt ? input.resolutionNote?.trim() || null : null,
+      orgId: ctx.orgId,
+      pilotId,
+      stage,
+      externalId: input.externalId ?? null,
+      createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+    })
+    .returning({ id: incidents.id });
+  if (!row) throw new Error("insert returned no row");
+  await writeAudit(tx, ctx.orgId, ctx.actor, {
+    action: "incident.created",
+    entityType: "incident",
+    entityId: row.id,
+    after: { pilotId, stage, ...snapshot(input) },
+  });
+  return getIncident(ctx, row.id, tx);
+}
+
+/** Logs an incident, on a pilot or organisation-wide (contributors and above). */
+export async function createIncident(
+  ctx: MemberContext,
+  pilotId: string | null,
+  input: IncidentInput,
+  now = new Date(),
+): Promise<IncidentDto> {
+  assertCan(ctx, "incident:write");
+  return db.transaction((tx) => insertIncident(tx, ctx, pilotId, input, now));
+}
+
+/** The same through the API: a retry with the same Idempotency-Key returns the first incident. */
+export async function createIncidentIdempotent(
+  ctx: MemberContext,
+  pilotId: string,
+  input: IncidentInput,
+  key: string,
+  body: unknown,
+) {
+  assertCan(ctx, "incident:write");
+  return db.transaction(async (tx) => {
+    await getPilot(ctx, pilotId, tx);
+    return runIdempotent(tx, ctx.orgId, `incidents:${pilotId}`, key, body, async () => ({
+      status: 201,
+      body: await insertIncident(tx, ctx, pilotId, input, new Date()),
+    }));
+  });
+}
+
+/**
+ * Changes an incident (contributors and above); fields left out keep their value. Refuses a
+ * stale version. Linking an assumption marks it broken.
+ */
+export async function updateIncident(
+  ctx: MemberContext,
+  id: string,
+  patch: Partial<IncidentInput> & { version: number },
+  now = new Date(),
+): Promise<IncidentDto> {
+  assertCan(ctx, "incident:write");
+  return db.transaction(async (tx) => {
+    const before = await getIncident(ctx, id, tx);
+    const { version, ...changes } = patch;
+    const merged = { ...before, ...changes };
+    // A start that moves is checked against the pilot and re-staged; one that stays is left
+    // alone, so an incident logged before the rule existed can still be edited and resolved.
+    const pilot =
+      before.pilotId && changes.startedAt && !sameTime(changes.startedAt, before.startedAt)
+        ? await loadPilotHistory(tx, ctx.orgId, before.pilotId)
+        : undefined;
+    assertIncident(merged, now, {
+      pilot,
+      resolution: {
+        wasResolved: Boolean(before.resolvedAt),
+        hadNote: Boolean(before.resolutionNote),
+        note: merged.resolutionNote,
+      },
+    });
+    if (changes.assumptionId && changes.assumptionId !== before.assumptionId) {
+      await breakAssumption(tx, ctx, before.pilotId, changes.assumptionId, merged.title);
+    }
+    const stage = pilot ? stageAt(pilot, merged.startedAt) : before.stage;
+    const [row] = await tx
+      .update(incidents)
+      .set({
+        ...changes,
+        // Reopening clears the note (the audit log keeps it); resolving asks for a new one.
+        resolutionNote: merged.resolvedAt ? merged.resolutionNote?.trim() || null : null,
+        stage,
+        version: sql`${incidents.version} + 1`,
+      })
+      .where(
+        and(eq(incidents.orgId, ctx.orgId), eq(incidents.id, id), eq(incidents.version, version)),
+      )
+      .returning({ id: incidents.id });
+    if (!row) {
+      const current = await getIncident(ctx, id, tx);
+      throw new AppError(
+        "conflict",
+        "Someone else changed this incident since you opened it. Look at their change, then try again.",
+        undefined,
+        { current: { version: current.version, resolvedAt: current.resolvedAt } },
+      );
+    }
+    const after = await getIncident(ctx, id, tx);
+    const action =
+      !before.resolvedAt && after.resolvedAt
+        ? "incident.resolved"
+        : before.resolvedAt && !after.resolvedAt
+          ? "incident.reopened"
+          : "incident.updated";
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action,
+      entityType: "incident",
+      entityId: id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return after;
+  });
+}
+
+/** Resolves an open incident at `at` (now by default), with a note on how. */
+export async function resolveIncident(
+  ctx: MemberContext,
+  id: string,
+  input: { version: number; note: string; at?: Date },
+): Promise<IncidentDto> {
+  const current = await getIncident(ctx, id);
+  if (current.resolvedAt) throw conflict("This incident is already resolved.");
+  return updateIncident(ctx, id, {
+    resolvedAt: input.at ?? new Date(),
+    resolutionNote: input.note,
+    version: input.version,
+  });
+}
+
+/** Reopens a resolved incident (its resolution time and note are cleared). */
+export async function reopenIncident(
+  ctx: MemberContext,
+  id: string,
+  input: { version: number },
+): Promise<IncidentDto> {
+  const current = await getIncident(ctx, id);
+  if (!current.resolvedAt) throw conflict("This incident is already open.");
+  return updateIncident(ctx, id, { resolvedAt: null, version: input.version });
+}

@@ -9,9 +9,16 @@ import {
   pilots,
   runMetrics,
 } from "@/db/schema";
-import type { GateCriterion, GatedStage, GateSnapshot } from "@/lib/domain/gates";
+import {
+  countableSignoffs,
+  evaluateGate,
+  type GateCriterion,
+  type GatedStage,
+  type GateEvaluation,
+  type GateSnapshot,
+} from "@/lib/domain/gates";
 import { effectiveGateCriteria } from "@/lib/domain/gates/settings";
-import type { AssumptionStatus } from "@/lib/domain/pilots";
+import { type AssumptionStatus, nextStage } from "@/lib/domain/pilots";
 import type { Role } from "@/lib/domain/roles";
 import { BANDS, type Band } from "@/lib/domain/scoring/bands";
 import type { Stage } from "@/lib/domain/stages";
@@ -32,6 +39,13 @@ export type SignoffDto = {
   role: Role;
   note: string | null;
   createdAt: Date;
+};
+
+export type PilotGateDto = {
+  /** The stage the gate leads to, or null in production. */
+  nextStage: Stage | null;
+  evaluation: GateEvaluation | null;
+  signoffs: SignoffDto[];
 };
 
 /** The gate criteria in force in an organisation, per stage. */
@@ -199,4 +213,34 @@ export async function loadGateSnapshots(
 
 function asBand(value: string | null | undefined): Band | null {
   return BANDS.find((b) => b === value) ?? null;
+}
+
+/**
+ * The gate out of one pilot's current stage at `now`. With a requester, their own sign-offs
+ * do not count (nobody is the only approver of their own promotion). Callers check access.
+ */
+export async function evaluatePilotGate(
+  tx: Executor,
+  orgId: string,
+  pilot: SnapshotPilot,
+  now: Date,
+  requesterId?: string,
+): Promise<PilotGateDto> {
+  const [criteria, snapshots] = await Promise.all([
+    loadGateCriteria(tx, orgId),
+    loadGateSnapshots(tx, orgId, [pilot]),
+  ]);
+  const snapshot = snapshots.get(pilot.id);
+  if (!snapshot) throw new Error("missing gate snapshot");
+  if (pilot.stage === "production") {
+    return { nextStage: null, evaluation: null, signoffs: snapshot.signoffRows };
+  }
+  const evaluation = evaluateGate(
+    criteria[pilot.stage],
+    requesterId
+      ? { ...snapshot, signoffs: countableSignoffs(snapshot.signoffs, requesterId) }
+      : snapshot,
+    now,
+  );
+  return { nextStage: nextStage(pilot.stage), evaluation, signoffs: snapshot.signoffRows };
 }

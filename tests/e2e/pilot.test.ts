@@ -84,7 +84,7 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
 
   // The lead's page still shows the old stage: acting on it is refused with the news, and the
   // page shows the new state.
-  const staleForm = leadPage.getByRole("form", { name: "Pause" });
+  const staleForm = await lead.otherMove("Pause");
   await staleForm.getByLabel("Why pause").fill("Waiting for the catalogue fix.");
   await staleForm.getByRole("button", { name: "Pause pilot" }).click();
   expect(await staleForm.getByTestId("form-error").textContent()).toMatch(

@@ -44,14 +44,14 @@ import {
   updatePilotAssumption,
 } from "@/db/queries/pilot-assumptions";
 import { listPilotCandidates } from "@/db/queries/pilot-candidates";
+import { signOffCriterion } from "@/db/queries/pilot-signoffs";
+import { transitionPilot } from "@/db/queries/pilot-transitions";
 import {
   getPilot,
   getPilotGate,
   listPilotCards,
   listPilotTimeline,
-  signOffCriterion,
   startPilot,
-  transitionPilot,
   updatePilot,
 } from "@/db/queries/pilots";
 import { listRunMetrics, recordRunMetrics } from "@/db/queries/run-metrics";

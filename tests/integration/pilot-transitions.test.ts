@@ -2,21 +2,19 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { authenticateApiToken, createApiToken } from "@/db/queries/api-tokens";
-import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { listAuditEvents } from "@/db/queries/audit";
 import { updateGateSettings } from "@/db/queries/gate-settings";
 import { listPilotIncidents } from "@/db/queries/incidents";
-import { addInventoryAction } from "@/db/queries/inventory";
 import { getOrganisation } from "@/db/queries/organisations";
 import { listPilotAssumptions, updatePilotAssumption } from "@/db/queries/pilot-assumptions";
+import { signOffCriterion } from "@/db/queries/pilot-signoffs";
+import { transitionPilot } from "@/db/queries/pilot-transitions";
 import {
   getPilot,
   getPilotGate,
   listPilotCards,
   listPilotTimeline,
-  signOffCriterion,
   startPilot,
-  transitionPilot,
   updatePilot,
 } from "@/db/queries/pilots";
 import {
@@ -164,7 +162,10 @@ describe("starting a pilot", () => {
       }),
     );
     expect(error.code).toBe("invalid_input");
-    expect(error.fields?.useCaseId).toBeDefined();
+    expect(error.message).toBe(
+      "Submit an assessment of this use case first: a pilot starts from its recommendation.",
+    );
+    expect(error.fields?.useCaseId).toEqual(["This use case has no submitted assessment."]);
   });
 });
 
@@ -191,7 +192,9 @@ describe("gates and transitions", () => {
     const noReason = await failure(
       promote(org.ctx.admin, pilot.id, pilot.version, { override: true }),
     );
-    expect(noReason.fields?.justification).toBeDefined();
+    expect(noReason.fields?.justification?.[0]).toMatch(
+      /^Overriding a gate needs a written justification of at least 20 characters that answers each failing criterion: time in this stage \(needs at least 14 days, measured 0 days\); actions observed in this stage/,
+    );
 
     const { pilot: after, transition } = await promote(org.ctx.admin, pilot.id, pilot.version, {
       override: true,
@@ -233,7 +236,9 @@ describe("gates and transitions", () => {
         "ui",
       ),
     );
-    expect(tooMany.fields?.["metrics.0.correct"]).toBeDefined();
+    expect(tooMany.fields?.["metrics.0.correct"]).toEqual([
+      "Correct actions cannot exceed actions attempted.",
+    ]);
     expect(
       await outcome(
         recordRunMetrics(
@@ -571,7 +576,9 @@ describe("assumptions and the board", () => {
         version: first.version,
       }),
     );
-    expect(noEvidence.fields?.evidence).toBeDefined();
+    expect(noEvidence.fields?.evidence).toEqual([
+      "Say what shows this (a note or a link): it is the evidence others will rely on.",
+    ]);
     expect(
       await outcome(
         updatePilotAssumption(org.ctx.viewer, pilot.id, first.id, {

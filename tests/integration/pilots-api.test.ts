@@ -6,7 +6,6 @@ import { POST as postRunMetrics } from "@/app/api/v1/pilots/[id]/run-metrics/rou
 import { POST as postTransition } from "@/app/api/v1/pilots/[id]/transitions/route";
 import { GET as listPilotsRoute, POST as startPilotRoute } from "@/app/api/v1/pilots/route";
 import { createApiToken } from "@/db/queries/api-tokens";
-import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { createUseCase } from "@/db/queries/use-cases";
 import type { Role } from "@/lib/domain/roles";
 import { makeOrg, submitAssessmentFor, type TestOrg } from "./fixtures";
@@ -235,7 +234,9 @@ describe("pilot API", () => {
       params(p),
     );
     expect(missing.status).toBe(422);
-    expect((await missing.json()).error.fields.evidence).toBeDefined();
+    expect((await missing.json()).error.fields.evidence).toEqual([
+      "Say what shows this (a note or a link): it is the evidence others will rely on.",
+    ]);
     const ok = await patchAssumption(
       call(path, lead, "PATCH", {
         status: "broken",

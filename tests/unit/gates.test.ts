@@ -215,6 +215,7 @@ describe("transitions", () => {
         transition: promote,
         evaluation: passing,
         requesterId: "u",
+        status: "active",
         requesterRole: "lead",
       }),
     ).toEqual({
@@ -228,9 +229,71 @@ describe("transitions", () => {
       transition: { type: "promote", from: "shadow", to: "limited_production" },
       evaluation: passing,
       requesterId: "u",
+      status: "active",
       requesterRole: "owner",
     });
     expect(skip).toMatchObject({ ok: false, code: "invalid_transition" });
+  });
+
+  test("the pilot's status decides first: retired is final, paused resumes before promoting", () => {
+    const base = { evaluation: passing, requesterId: "u", requesterRole: "owner" as const };
+    const reason = "Vendor outage this week";
+    expect(
+      checkTransition({ ...base, transition: promote, status: "paused", reason }),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid_state",
+      message: "Resume this pilot before promoting it.",
+    });
+    expect(
+      checkTransition({
+        ...base,
+        transition: { type: "pause", from: "shadow" },
+        status: "retired",
+        reason,
+      }),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid_state",
+      message: expect.stringMatching(/retired/),
+    });
+    expect(
+      checkTransition({
+        ...base,
+        transition: { type: "resume", from: "shadow" },
+        status: "active",
+        reason,
+      }),
+    ).toMatchObject({ ok: false, message: "Only a paused pilot can be resumed." });
+    expect(
+      checkTransition({
+        ...base,
+        transition: { type: "rollback", from: "shadow", to: "shadow" },
+        status: "active",
+        reason,
+      }),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid_transition",
+      message: "This pilot is already in shadow.",
+    });
+  });
+
+  test("an override's justification names what it overrides", () => {
+    const result = checkTransition({
+      transition: promote,
+      status: "active",
+      evaluation: failing,
+      requesterId: "u",
+      requesterRole: "admin",
+      reason: "Fine by us, go.",
+      override: true,
+    });
+    expect(result).toMatchObject({ ok: false, code: "justification_required" });
+    if (!result.ok)
+      expect(result.message).toBe(
+        "Overriding a gate needs a written justification of at least 20 characters that answers each failing criterion: open sev1 or sev2 incidents (needs none, measured 1 open).",
+      );
   });
 
   test("a failing gate blocks, naming the criterion", () => {
@@ -238,6 +301,7 @@ describe("transitions", () => {
       transition: promote,
       evaluation: failing,
       requesterId: "u",
+      status: "active",
       requesterRole: "lead",
     });
     expect(result).toMatchObject({ ok: false, code: "gate_failed" });
@@ -254,6 +318,7 @@ describe("transitions", () => {
       transition: promote,
       evaluation: failing,
       requesterId: "u",
+      status: "active",
       requesterRole: role,
       reason,
       override: true,
@@ -278,6 +343,7 @@ describe("transitions", () => {
           transition,
           evaluation: failing,
           requesterId: "u",
+          status: "active",
           requesterRole: "lead",
           reason,
         }).ok,
@@ -287,6 +353,7 @@ describe("transitions", () => {
           transition,
           evaluation: failing,
           requesterId: "u",
+          status: "active",
           requesterRole: "lead",
         }),
       ).toMatchObject({
@@ -298,6 +365,7 @@ describe("transitions", () => {
       transition: { type: "rollback", from: "shadow", to: "supervised" },
       evaluation: null,
       requesterId: "u",
+      status: "active",
       requesterRole: "owner",
       reason,
     });
@@ -343,6 +411,7 @@ describe("the band bounds the pilot", () => {
       transition: { type: "promote" as const, from: "shadow" as const, to: "supervised" as const },
       evaluation,
       requesterId: "u1",
+      status: "active" as const,
     };
     expect(checkTransition({ ...base, requesterRole: "lead" })).toMatchObject({
       ok: false,

@@ -74,8 +74,17 @@ export class PilotPages {
       : null;
   }
 
+  /** Opens the disclosure that holds roll back, pause and retire; returns the named form. */
+  async otherMove(name: "Roll back" | "Pause" | "Retire"): Promise<Locator> {
+    const disclosure = this.page.getByTestId("other-moves");
+    if ((await disclosure.getAttribute("open")) === null) {
+      await disclosure.locator("summary").click();
+    }
+    return this.form(name);
+  }
+
   async rollBack(toLabel: string, reason: string): Promise<void> {
-    const form = this.form("Roll back");
+    const form = await this.otherMove("Roll back");
     await form.getByLabel("To stage").selectOption({ label: toLabel });
     await form.getByLabel("Why roll back").fill(reason);
     await form.getByRole("button", { name: "Roll back" }).click();

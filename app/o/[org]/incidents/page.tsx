@@ -2,6 +2,10 @@ import { Download, Plus, Siren } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import {
+  IncidentMetricsPending,
+  IncidentMetricsSection,
+} from "@/components/incidents/incident-metrics-section";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -22,10 +26,6 @@ import {
 import { can } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
 import { firstValues, found } from "@/lib/pages";
-import {
-  IncidentMetricsPending,
-  IncidentMetricsSection,
-} from "./_components/incident-metrics-section";
 import { incidentFilterSchema, toFilters } from "./schemas";
 
 export const metadata: Metadata = { title: "Incidents · Preflight" };

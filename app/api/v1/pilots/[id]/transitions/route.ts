@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { transitionPilot } from "@/db/queries/pilots";
+import { transitionPilot } from "@/db/queries/pilot-transitions";
 import { apiRoute, parseJson } from "@/lib/api/handler";
 import { transitionInputSchema } from "@/lib/api/pilot-schemas";
 import { serializeTransition } from "@/lib/api/serialize";

@@ -44,7 +44,7 @@ export function SignoffForm({
   );
 }
 
-/** Withdraws the member's own sign-off. */
+/** Offered next to the member's own sign-offs only; the query refuses anyone else's. */
 export function WithdrawSignoffForm({ action, signoffId }: { action: Action; signoffId: string }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (

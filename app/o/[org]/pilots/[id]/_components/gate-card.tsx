@@ -80,13 +80,13 @@ export function GateCard({
                     Criterion
                   </th>
                   <th scope="col" className="py-2 pr-3 font-medium">
-                    Required
+                    Result
                   </th>
                   <th scope="col" className="py-2 pr-3 font-medium">
                     Measured
                   </th>
                   <th scope="col" className="py-2 pr-3 font-medium">
-                    Result
+                    Required
                   </th>
                   <th scope="col" className="py-2 font-medium">
                     Sign-offs
@@ -106,19 +106,19 @@ export function GateCard({
                       <th scope="row" className="py-2 pr-3 text-left font-medium">
                         {c.label}
                       </th>
-                      <td className="py-2 pr-3">{c.threshold}</td>
-                      <td className="py-2 pr-3 tabular-nums">{c.measured}</td>
                       <td className="py-2 pr-3">
                         {c.pass ? (
-                          <span className="inline-flex items-center gap-1 text-success">
+                          <span className="inline-flex items-center gap-1 whitespace-nowrap text-success">
                             <Check className="size-4" aria-hidden /> Pass
                           </span>
                         ) : (
-                          <span className="inline-flex items-center gap-1 text-destructive">
+                          <span className="inline-flex items-center gap-1 whitespace-nowrap text-destructive">
                             <X className="size-4" aria-hidden /> Fail
                           </span>
                         )}
                       </td>
+                      <td className="py-2 pr-3 tabular-nums">{c.measured}</td>
+                      <td className="py-2 pr-3">{c.threshold}</td>
                       <td className="py-2">
                         {signed.length > 0 ? (
                           <p className="text-xs">

@@ -64,8 +64,8 @@ export function PilotHeader({
         }
       />
 
-      <nav aria-label="Stages" className="mb-4 overflow-x-auto">
-        <ol className="flex min-w-max gap-1 text-xs">
+      <nav aria-label="Stages" className="mb-4">
+        <ol className="flex flex-wrap gap-1 text-xs">
           {STAGES.map((s) => {
             const state =
               stageIndex(s) < stageIndex(pilot.stage)

@@ -1,5 +1,5 @@
 import type * as React from "react";
-import { Label } from "./input";
+import { Input, Label } from "./input";
 
 /** A labelled form control with its hint and error, wired for screen readers. */
 export function Field({
@@ -44,4 +44,24 @@ export function fieldProps(id: string, errors?: string[], hint?: boolean) {
     "aria-invalid": errors?.length ? true : undefined,
     "aria-describedby": describedBy || undefined,
   } as const;
+}
+
+/** A labelled text input with its hint and error: the common case of <Field> + <Input>. */
+export function TextField({
+  name,
+  label,
+  hint,
+  errors,
+  ...input
+}: Omit<React.ComponentProps<typeof Input>, "id" | "name"> & {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+}) {
+  return (
+    <Field id={name} label={label} hint={hint} errors={errors}>
+      <Input {...fieldProps(name, errors, Boolean(hint))} {...input} />
+    </Field>
+  );
 }

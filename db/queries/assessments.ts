@@ -13,6 +13,7 @@ import {
   type QuestionBank,
   validateAnswer,
 } from "@/lib/domain/question-bank";
+import { toAnswerInput } from "@/lib/domain/question-bank/answers";
 import { type AssessmentResult, normaliseResult, scoreAssessment } from "@/lib/domain/scoring";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
@@ -171,12 +172,7 @@ function bankOf(version: string): QuestionBank {
 export function toAnswerInputs(
   answers: Pick<AnswerDto, "questionId" | "optionId" | "dontKnow" | "evidence">[],
 ) {
-  return answers.map(
-    (a): AnswerInput =>
-      a.dontKnow || !a.optionId
-        ? { questionId: a.questionId, dontKnow: true, evidence: a.evidence ?? undefined }
-        : { questionId: a.questionId, optionId: a.optionId, evidence: a.evidence ?? undefined },
-  );
+  return answers.map(toAnswerInput);
 }
 
 /**

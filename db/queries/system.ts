@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { db } from "@/db";
+import { eq, sql } from "drizzle-orm";
+import { type DatabaseKind, databaseKind, db } from "@/db";
 import { organisations } from "@/db/schema";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/errors";
@@ -21,4 +21,10 @@ export async function systemContext(orgSlug: string, label: string): Promise<Mem
     role: "owner",
     actor: { type: "system", label },
   };
+}
+
+/** A real round trip to the database, for the health check. */
+export async function pingDatabase(): Promise<DatabaseKind> {
+  await db.execute(sql`select 1`);
+  return databaseKind();
 }

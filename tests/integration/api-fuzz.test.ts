@@ -15,7 +15,7 @@ import { startPilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { createUseCase } from "@/db/queries/use-cases";
 import * as schema from "@/db/schema";
-import { makeOrg, submitAssessmentFor, type TestOrg } from "./fixtures";
+import { makeOrg, startedPilot, submitAssessmentFor, type TestOrg } from "./fixtures";
 
 // Reliability figure: every operation of the published API, fed junk. Whatever arrives, the
 // answer is never a 5xx, a refusal always has the documented error shape, and a refused
@@ -393,23 +393,11 @@ beforeAll(async () => {
     frequency: "hourly",
   });
   const draftAssessment = await startAssessment(org.ctx.owner, draft.id);
-  const refunds = await createUseCase(org.ctx.owner, {
+  const pilot = await startedPilot(org, {
     name: "Refunds",
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
-  const submitted = await submitAssessmentFor(org, refunds.id, { writes: true });
-  const pilot = await startPilot(org.ctx.owner, {
-    useCaseId: refunds.id,
-    ownerId: null,
-    stage: "sandbox",
+    writes: true,
+    by: "owner",
     startDate: "2026-01-01",
-    targetDate: null,
-    rollbackPlan: "Flag off",
   });
   await recordRunMetrics(
     org.ctx.owner,
@@ -444,9 +432,9 @@ beforeAll(async () => {
     actions: [],
   });
   const byKind: Record<string, string[]> = {
-    useCase: [draft.id, refunds.id],
+    useCase: [draft.id, pilot.useCaseId],
     action: [lookup.id],
-    assessment: [draftAssessment.id, submitted.id],
+    assessment: [draftAssessment.id, pilot.assessmentId],
     pilot: [pilot.id],
     incident: [incident.id],
     assumption: assumptions.map((a) => a.id).slice(0, 3),

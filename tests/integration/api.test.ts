@@ -316,7 +316,9 @@ describe("assessments over the API", () => {
       params(id),
     );
     expect(early.status).toBe(422);
-    expect((await early.json()).error.fields.inventory).toBeDefined();
+    expect((await early.json()).error.fields.inventory).toEqual([
+      "Add at least one action to the use case's action inventory.",
+    ]);
     const action = await addActionRoute(
       send("POST", `/api/v1/use-cases/${uc.id}/actions`, token, {
         name: "Read order",

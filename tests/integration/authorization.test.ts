@@ -64,7 +64,7 @@ import {
 } from "@/db/queries/use-cases";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
-import { makeOrg, outcome, submitAssessmentFor, type TestOrg } from "./fixtures";
+import { assessedUseCase, makeOrg, outcome, type TestOrg } from "./fixtures";
 
 const ADMINS: Role[] = ["owner", "admin"];
 const CONTRIBUTORS: Role[] = ["owner", "admin", "lead", "contributor"];
@@ -263,12 +263,6 @@ const CASES: {
   },
 ];
 
-async function assessedUseCase(org: TestOrg) {
-  const { uc } = await makeUseCaseWithAction(org);
-  await submitAssessmentFor(org, uc.id);
-  return uc;
-}
-
 const PILOT = (useCaseId: string) => ({
   useCaseId,
   ownerId: null,
@@ -279,7 +273,7 @@ const PILOT = (useCaseId: string) => ({
 });
 
 async function makePilot(org: TestOrg) {
-  return startPilot(org.ctx.owner, PILOT((await assessedUseCase(org)).id));
+  return startPilot(org.ctx.owner, PILOT((await assessedUseCase(org)).uc.id));
 }
 
 const INCIDENT: IncidentInput = {
@@ -320,7 +314,7 @@ const PILOT_CASES: typeof CASES = [
   {
     name: "startPilot",
     allowed: LEADS,
-    call: async (ctx, org) => startPilot(ctx, PILOT((await assessedUseCase(org)).id)),
+    call: async (ctx, org) => startPilot(ctx, PILOT((await assessedUseCase(org)).uc.id)),
   },
   {
     name: "updatePilot",

@@ -2,10 +2,10 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { createIncident, getIncident, updateIncident } from "@/db/queries/incidents";
-import { getPilot, startPilot, updatePilot } from "@/db/queries/pilots";
+import { getPilot, updatePilot } from "@/db/queries/pilots";
 import { createUseCase, getUseCase, updateUseCase } from "@/db/queries/use-cases";
 import { auditEvents } from "@/db/schema";
-import { makeOrg, outcome, submitAssessmentFor, type TestOrg } from "./fixtures";
+import { makeOrg, outcome, startedPilot, type TestOrg } from "./fixtures";
 
 // Reliability figure: many editors save the same row at once, all from the same version.
 // Optimistic concurrency must let exactly one through and tell every other one it lost.
@@ -63,31 +63,10 @@ async function race(
   return winners[0]!;
 }
 
-async function pilotOf(org: TestOrg) {
-  const uc = await createUseCase(org.ctx.owner, {
-    name: "Refunds",
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
-  await submitAssessmentFor(org, uc.id);
-  return startPilot(org.ctx.lead, {
-    useCaseId: uc.id,
-    ownerId: null,
-    stage: "sandbox",
-    startDate: "2026-01-01",
-    targetDate: null,
-    rollbackPlan: "Flag off",
-  });
-}
-
 describe(`${EDITS} concurrent edits from the same version`, () => {
   test("of one pilot: one wins, the rest conflict, nothing is lost", async () => {
     const org = await makeOrg();
-    const pilot = await pilotOf(org);
+    const pilot = await startedPilot(org, { name: "Refunds", startDate: "2026-01-01" });
     const plan = (i: number) => `Rollback plan ${i}: switch the flag off`;
     const winner = await race(
       org,
@@ -108,7 +87,7 @@ describe(`${EDITS} concurrent edits from the same version`, () => {
     );
     const audit = await updatesOf(org.orgId, pilot.id, "pilot.updated");
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.before).toMatchObject({ rollbackPlan: "Flag off" });
+    expect(audit[0]!.before).toMatchObject({ rollbackPlan: pilot.rollbackPlan });
     expect(audit[0]!.after).toMatchObject({ rollbackPlan: plan(winner) });
   });
 
@@ -148,7 +127,7 @@ describe(`${EDITS} concurrent edits from the same version`, () => {
 
   test("of one incident: one wins, the rest conflict, nothing is lost", async () => {
     const org = await makeOrg();
-    const pilot = await pilotOf(org);
+    const pilot = await startedPilot(org, { name: "Refunds", startDate: "2026-01-01" });
     const incident = await createIncident(org.ctx.contributor, pilot.id, {
       title: "Refund issued twice",
       description: "",

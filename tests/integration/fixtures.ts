@@ -121,3 +121,50 @@ export async function submitAssessmentFor(
   }
   return submitAssessment(org.ctx.owner, id);
 }
+
+/**
+ * A use case with an inventory and a submitted assessment ("strong" by default): what every
+ * test of pilots, gates and incidents starts from.
+ */
+export async function assessedUseCase(
+  org: TestOrg,
+  options: { name?: string; strength?: "strong" | "empty"; writes?: boolean } = {},
+) {
+  const { createUseCase } = await import("@/db/queries/use-cases");
+  const uc = await createUseCase(org.ctx.owner, {
+    name: options.name ?? `Ticket tagging ${uniq()}`,
+    description: "",
+    ownerId: null,
+    businessValue: 3,
+    annualValue: null,
+    systems: ["Zendesk"],
+    status: "assessing",
+  });
+  const assessment = await submitAssessmentFor(org, uc.id, options);
+  return { uc, assessment };
+}
+
+/** A pilot of a freshly assessed use case, started (by the lead unless `by` says) at `stage`. */
+export async function startedPilot(
+  org: TestOrg,
+  options: {
+    stage?: import("@/lib/domain/stages").Stage;
+    startDate?: string;
+    name?: string;
+    strength?: "strong" | "empty";
+    writes?: boolean;
+    by?: Role;
+  } = {},
+) {
+  const { startPilot } = await import("@/db/queries/pilots");
+  const { uc, assessment } = await assessedUseCase(org, options);
+  const pilot = await startPilot(org.ctx[options.by ?? "lead"], {
+    useCaseId: uc.id,
+    ownerId: null,
+    stage: options.stage ?? "sandbox",
+    startDate: options.startDate ?? new Date().toISOString().slice(0, 10),
+    targetDate: null,
+    rollbackPlan: "Flag off; agents take over.",
+  });
+  return Object.assign(pilot, { useCaseId: uc.id, assessmentId: assessment.id });
+}

@@ -6,8 +6,6 @@ import { POST as postRunMetrics } from "@/app/api/v1/pilots/[id]/run-metrics/rou
 import { POST as webhook } from "@/app/api/v1/webhooks/incidents/route";
 import { db } from "@/db";
 import { createApiToken } from "@/db/queries/api-tokens";
-import { startPilot } from "@/db/queries/pilots";
-import { createUseCase } from "@/db/queries/use-cases";
 import { auditEvents, idempotencyKeys, incidents, runMetrics } from "@/db/schema";
 import {
   DETECTION_SOURCES,
@@ -16,7 +14,7 @@ import {
   OUTCOMES,
   SEVERITIES,
 } from "@/lib/domain/incidents";
-import { makeOrg, submitAssessmentFor } from "./fixtures";
+import { makeOrg, startedPilot } from "./fixtures";
 
 // Reliability figure: senders retry. Whatever they deliver, however often and in whatever
 // order, the organisation must end up exactly as if each had been delivered once, in order.
@@ -163,23 +161,11 @@ const scenarioArb = fc
 
 async function freshPilotOrg() {
   const org = await makeOrg();
-  const uc = await createUseCase(org.ctx.owner, {
+  const pilot = await startedPilot(org, {
     name: "Refunds",
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
-  await submitAssessmentFor(org, uc.id, { strength: "empty" });
-  const pilot = await startPilot(org.ctx.lead, {
-    useCaseId: uc.id,
-    ownerId: null,
+    strength: "empty",
     stage: "proposed",
     startDate: "2026-01-01",
-    targetDate: null,
-    rollbackPlan: "Flag off",
   });
   const { token } = await createApiToken(org.ctx.owner, { name: "pager", role: "contributor" });
   return { org, pilotId: pilot.id, token };

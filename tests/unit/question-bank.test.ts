@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { getQuestionBank, QUESTION_BANKS, validateAnswer } from "@/lib/domain/question-bank";
-import { questionBankHash } from "@/lib/domain/question-bank/hash";
 import type { Condition, QuestionBank } from "@/lib/domain/question-bank/types";
 import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
 import { BANDS } from "@/lib/domain/scoring";
+import { questionBankHash } from "@/lib/question-bank-hash";
 
 const bank = QUESTION_BANK_V1;
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SignUpForm } from "./_components/sign-up-form";
+import { SignUpForm } from "@/components/account/sign-up-form";
+import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create an account · Preflight" };
 
@@ -14,7 +15,7 @@ export default function SignUpPage() {
           sent you.
         </p>
       </div>
-      <SignUpForm />
+      <SignUpForm signUpAction={signUpAction} />
       <p className="text-sm text-muted-foreground">
         Already have an account?{" "}
         <Link

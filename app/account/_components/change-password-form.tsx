@@ -1,43 +1,37 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionState } from "@/lib/action-result";
 
 export function ChangePasswordForm({
-  action,
+  action: changePassword,
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const { action, pending, errors, formError } = useFormAction(changePassword);
   return (
-    <form action={formAction} className="grid max-w-sm gap-4" noValidate>
-      <FormMessage error={state?.ok === false && !errors ? state.error : null} />
-      <Field id="currentPassword" label="Current password" errors={errors?.currentPassword}>
-        <Input
-          {...fieldProps("currentPassword", errors?.currentPassword)}
-          type="password"
-          autoComplete="current-password"
-          required
-        />
-      </Field>
-      <Field
-        id="newPassword"
+    <form action={action} className="grid max-w-sm gap-4" noValidate>
+      <FormMessage error={formError} />
+      <TextField
+        name="currentPassword"
+        label="Current password"
+        errors={errors?.currentPassword}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <TextField
+        name="newPassword"
         label="New password"
         hint="8 to 128 characters."
         errors={errors?.newPassword}
-      >
-        <Input
-          {...fieldProps("newPassword", errors?.newPassword, true)}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-      </Field>
+        type="password"
+        autoComplete="new-password"
+        required
+      />
       <Button type="submit" disabled={pending} className="justify-self-start">
         {pending ? "Changing…" : "Change password"}
       </Button>

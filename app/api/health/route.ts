@@ -1,14 +1,12 @@
-import { sql } from "drizzle-orm";
 import { NextResponse } from "next/server";
-import { databaseKind, db } from "@/db";
+import { pingDatabase } from "@/db/queries/system";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness with a real database round trip, for load balancers and the demo script. */
 export async function GET() {
   try {
-    await db.execute(sql`select 1`);
-    return NextResponse.json({ status: "ok", db: databaseKind() });
+    return NextResponse.json({ status: "ok", db: await pingDatabase() });
   } catch (error) {
     console.error("health check failed", error);
     return NextResponse.json(

@@ -1,31 +1,26 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { forgotPasswordAction } from "../actions";
 
 export function ForgotPasswordForm() {
-  const [state, action, pending] = useActionState(forgotPasswordAction, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
-  const values = state?.ok === false ? state.values : undefined;
+  const { action, pending, errors, values, formError, success } =
+    useFormAction(forgotPasswordAction);
   return (
     <form action={action} className="grid gap-4" noValidate>
-      <FormMessage
-        error={state?.ok === false && !errors ? state.error : null}
-        success={state?.ok ? state.message : null}
+      <FormMessage error={formError} success={success} />
+      <TextField
+        name="email"
+        label="Email"
+        errors={errors?.email}
+        type="email"
+        autoComplete="email"
+        defaultValue={values?.email}
+        required
       />
-      <Field id="email" label="Email" errors={errors?.email}>
-        <Input
-          {...fieldProps("email", errors?.email)}
-          type="email"
-          autoComplete="email"
-          defaultValue={values?.email}
-          required
-        />
-      </Field>
       <Button type="submit" disabled={pending}>
         {pending ? "Sending…" : "Send me a link"}
       </Button>

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { resendVerificationAction } from "@/app/account/actions";
 import { ResendVerificationForm } from "@/components/account/resend-verification-form";
+import { SignUpForm } from "@/components/account/sign-up-form";
 import { previewInvitation, VERIFY_BEFORE_JOINING } from "@/db/queries/invitations";
 import { findMembership } from "@/db/queries/organisations";
 import { isEmailVerified } from "@/db/queries/users";
 import { currentUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import { SignUpForm } from "../../sign-up/_components/sign-up-form";
+import { signUpAction } from "../../sign-up/actions";
 import { AcceptInvitationForm } from "./_components/accept-form";
 
 export const metadata: Metadata = { title: "Invitation · Preflight" };
@@ -91,7 +92,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <div className="grid gap-5">
       {heading}
-      <SignUpForm invitationToken={token} invitedEmail={invite.email ?? undefined} />
+      <SignUpForm
+        signUpAction={signUpAction}
+        invitationToken={token}
+        invitedEmail={invite.email ?? undefined}
+      />
       <p className="text-sm text-muted-foreground">
         Already have an account?{" "}
         <Link

@@ -5,8 +5,8 @@ import {
   getQuestionBank,
   QUESTION_BANKS,
 } from "@/lib/domain/question-bank";
-import { questionBankHash } from "@/lib/domain/question-bank/hash";
 import { AppError } from "@/lib/errors";
+import { questionBankHash } from "@/lib/question-bank-hash";
 
 export const GET = apiRoute(async (_ctx, request) => {
   const { version = CURRENT_QUESTION_BANK_VERSION } = parseQuery(request, questionBankQuerySchema);

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { saveAnswers, submitAssessment } from "@/db/queries/assessments";
 import { type ActionState, runAction } from "@/lib/action-result";
 import { requireMember } from "@/lib/auth/session";
+import { toAnswerInput } from "@/lib/domain/question-bank/answers";
 import { AppError, fieldErrorsFrom } from "@/lib/errors";
 import { answerChangeSchema } from "./schemas";
 
@@ -43,10 +44,10 @@ export async function saveAnswerAction(
     };
   }
   const { optionId, dontKnow, evidence, questionId, basedOnRevision } = parsed.data;
-  const change =
-    dontKnow || !optionId
-      ? { questionId, dontKnow: true as const, evidence: evidence ?? undefined, basedOnRevision }
-      : { questionId, optionId, evidence: evidence ?? undefined, basedOnRevision };
+  const change = {
+    ...toAnswerInput({ questionId, optionId, dontKnow, evidence }),
+    basedOnRevision,
+  };
   try {
     const saved = await saveAnswers(member, assessmentId, [change]);
     const answer = saved.answers.find((a) => a.questionId === questionId);

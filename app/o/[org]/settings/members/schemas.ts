@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { memberRole } from "@/db/schema";
+import { ROLES } from "@/lib/domain/roles";
 
-const role = z.enum(memberRole.enumValues, { message: "Choose a role." });
+const role = z.enum(ROLES, { message: "Choose a role." });
 
 export const changeRoleSchema = z.object({
   membershipId: z.uuid(),

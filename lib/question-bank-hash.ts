@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { QuestionBank } from "./types";
+import type { QuestionBank } from "@/lib/domain/question-bank/types";
 
 function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -22,6 +23,8 @@ export const organisations = pgTable("organisations", {
   name: text("name").notNull(),
   /** Organisation-tunable settings (gate thresholds and the like), validated by zod on write. */
   settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+  /** When on, an override promotion waits for a second owner or admin to approve it. */
+  overridesNeedSecondApprover: boolean("overrides_need_second_approver").notNull().default(false),
   version: integer("version").notNull().default(1),
   ...timestamps,
 });

@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Label, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
+import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listIncidents } from "@/db/queries/incidents";
 import { listPilotOptions } from "@/db/queries/pilots";
 import { requireMember } from "@/lib/auth/session";
@@ -175,7 +176,7 @@ export default async function IncidentsPage({
       </Card>
 
       <Suspense fallback={<IncidentMetricsPending />}>
-        <IncidentMetricsSection member={member} filters={filters} groupBy={groupBy} />
+        <IncidentMetricsSection metrics={getIncidentMetrics(member, filters, groupBy)} />
       </Suspense>
 
       <Card className="mt-4">

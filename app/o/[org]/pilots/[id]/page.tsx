@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listPilotIncidents } from "@/db/queries/incidents";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { getPilot, getPilotGate, listPilotTimeline } from "@/db/queries/pilots";
@@ -92,9 +93,10 @@ export default async function PilotPage({
         </div>
 
         <PilotIncidentsSection
-          member={member}
+          orgSlug={orgSlug}
           pilotId={id}
           incidents={incidents}
+          metrics={incidents.total > 0 ? getIncidentMetrics(member, { pilotId: id }, "week") : null}
           canLog={can(member, "incident:write") && !retired}
         />
 

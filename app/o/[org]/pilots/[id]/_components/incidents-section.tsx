@@ -7,25 +7,26 @@ import {
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { MemberContext } from "@/lib/domain/permissions";
 
 /** The pilot's incidents: counts, the most recent ones, and their metrics by week. */
 export function PilotIncidentsSection({
-  member,
+  orgSlug,
   pilotId,
   incidents,
+  metrics,
   canLog,
 }: {
-  member: MemberContext;
+  orgSlug: string;
   pilotId: string;
   incidents: {
     total: number;
     open: number;
     items: ComponentProps<typeof IncidentTable>["incidents"];
   };
+  /** The incidents' metrics by week, still being computed (null without incidents). */
+  metrics: ComponentProps<typeof IncidentMetricsSection>["metrics"] | null;
   canLog: boolean;
 }) {
-  const orgSlug = member.orgSlug;
   return (
     <section className="grid min-w-0 gap-4" aria-labelledby="incidents-heading">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -63,9 +64,9 @@ export function PilotIncidentsSection({
           />
         </Card>
       ) : null}
-      {incidents.total > 0 ? (
+      {metrics ? (
         <Suspense fallback={<IncidentMetricsPending />}>
-          <IncidentMetricsSection member={member} filters={{ pilotId }} groupBy="week" />
+          <IncidentMetricsSection metrics={metrics} />
         </Suspense>
       ) : null}
     </section>

@@ -46,18 +46,40 @@ export type PilotGateDto = {
   nextStage: Stage | null;
   evaluation: GateEvaluation | null;
   signoffs: SignoffDto[];
+  /** Whether an override promotion waits for a second owner or admin. */
+  overridesNeedSecondApprover: boolean;
 };
+
+/**
+ * How an organisation governs its gates: the criteria in force per stage, and whether an
+ * override promotion waits for a second owner or admin.
+ */
+export async function loadGatePolicy(
+  tx: Executor,
+  orgId: string,
+): Promise<{
+  criteria: Record<GatedStage, GateCriterion[]>;
+  overridesNeedSecondApprover: boolean;
+}> {
+  const [org] = await tx
+    .select({
+      settings: organisations.settings,
+      overridesNeedSecondApprover: organisations.overridesNeedSecondApprover,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return {
+    criteria: effectiveGateCriteria(org?.settings?.gates),
+    overridesNeedSecondApprover: org?.overridesNeedSecondApprover ?? false,
+  };
+}
 
 /** The gate criteria in force in an organisation, per stage. */
 export async function loadGateCriteria(
   tx: Executor,
   orgId: string,
 ): Promise<Record<GatedStage, GateCriterion[]>> {
-  const [org] = await tx
-    .select({ settings: organisations.settings })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
-  return effectiveGateCriteria(org?.settings?.gates);
+  return (await loadGatePolicy(tx, orgId)).criteria;
 }
 
 /**
@@ -226,14 +248,15 @@ export async function evaluatePilotGate(
   now: Date,
   requesterId?: string,
 ): Promise<PilotGateDto> {
-  const [criteria, snapshots] = await Promise.all([
-    loadGateCriteria(tx, orgId),
+  const [{ criteria, overridesNeedSecondApprover }, snapshots] = await Promise.all([
+    loadGatePolicy(tx, orgId),
     loadGateSnapshots(tx, orgId, [pilot]),
   ]);
   const snapshot = snapshots.get(pilot.id);
   if (!snapshot) throw new Error("missing gate snapshot");
+  const signoffs = snapshot.signoffRows;
   if (pilot.stage === "production") {
-    return { nextStage: null, evaluation: null, signoffs: snapshot.signoffRows };
+    return { nextStage: null, evaluation: null, signoffs, overridesNeedSecondApprover };
   }
   const evaluation = evaluateGate(
     criteria[pilot.stage],
@@ -242,5 +265,5 @@ export async function evaluatePilotGate(
       : snapshot,
     now,
   );
-  return { nextStage: nextStage(pilot.stage), evaluation, signoffs: snapshot.signoffRows };
+  return { nextStage: nextStage(pilot.stage), evaluation, signoffs, overridesNeedSecondApprover };
 }

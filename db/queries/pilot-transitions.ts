@@ -1,7 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { pilots, pilotTransitions, useCases } from "@/db/schema";
-import { type CriterionResult, checkTransition, type GateEvaluation } from "@/lib/domain/gates";
+import {
+  type CriterionResult,
+  checkTransition,
+  type GateEvaluation,
+  type PromotionCheck,
+} from "@/lib/domain/gates";
+import { newlyFailing, overrideRequestStaleness } from "@/lib/domain/gates/overrides";
 import {
   actorPersonKey,
   actorUserId,
@@ -19,6 +25,14 @@ import {
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "./audit";
 import { evaluatePilotGate } from "./gate-snapshots";
+import {
+  assertDecisionAllowed,
+  assertRequestVersion,
+  createOverrideRequest,
+  lockOverrideRequest,
+  type OverrideRequestDto,
+  recordOverrideDecision,
+} from "./pilot-override-requests";
 import { getPilot, type PilotDto, pilotChangedError, type TransitionDto } from "./pilots";
 
 export type { TransitionTarget };
@@ -31,17 +45,24 @@ export type TransitionInput = {
   version: number;
 };
 
+/** A move made, or, when the organisation wants a second approver, an override asked for. */
+export type TransitionResult =
+  | { pilot: PilotDto; transition: TransitionDto; request: null }
+  | { pilot: PilotDto; transition: null; request: OverrideRequestDto };
+
 /**
  * Moves a pilot: promote (gate checked against live data, overridable by owners and admins
  * with a justification), roll back, pause, resume or retire. The version read by the caller
- * must still be current, so of two concurrent changes exactly one wins.
+ * must still be current, so of two concurrent changes exactly one wins. When the
+ * organisation has overrides need a second approver on, an override promotion does not move
+ * the pilot: it becomes a request that another owner or admin approves or rejects.
  */
 export async function transitionPilot(
   ctx: MemberContext,
   id: string,
   input: TransitionInput,
   now = new Date(),
-): Promise<{ pilot: PilotDto; transition: TransitionDto }> {
+): Promise<TransitionResult> {
   assertCan(ctx, "pilot:write");
   return db.transaction(async (tx) => {
     const before = await getPilot(ctx, id, tx);
@@ -61,27 +82,116 @@ export async function transitionPilot(
       reason: input.justification ?? undefined,
       override: input.override,
     });
-    if (!check.ok) {
-      const code =
-        check.code === "override_not_allowed"
-          ? "forbidden"
-          : check.code === "invalid_state"
-            ? "conflict"
-            : "invalid_input";
-      throw new AppError(
-        code,
-        check.message,
-        check.code === "justification_required" ? { justification: [check.message] } : undefined,
-        { reason: check.code, failing: check.failing },
-      );
+    if (!check.ok) throw refusedTransition(check);
+    const reason = input.justification?.trim() || null;
+    if (
+      transition.type === "promote" &&
+      check.overridden.length > 0 &&
+      gate?.overridesNeedSecondApprover
+    ) {
+      const request = await createOverrideRequest(tx, ctx, before, {
+        toStage: transition.to,
+        justification: reason ?? "",
+        failing: check.overridden,
+      });
+      return { pilot: before, transition: null, request };
     }
-    return applyTransition(tx, ctx, before, {
+    const moved = await applyTransition(tx, ctx, before, {
       transition,
-      reason: input.justification?.trim() || null,
+      reason,
       overridden: check.overridden,
       gate: gate?.evaluation ?? null,
       now,
     });
+    return { ...moved, request: null };
+  });
+}
+
+/** The AppError for a move the rules refuse, with the failing criteria as details. */
+function refusedTransition(check: Extract<PromotionCheck, { ok: false }>): AppError {
+  const code =
+    check.code === "override_not_allowed"
+      ? "forbidden"
+      : check.code === "invalid_state"
+        ? "conflict"
+        : "invalid_input";
+  return new AppError(
+    code,
+    check.message,
+    check.code === "justification_required" ? { justification: [check.message] } : undefined,
+    { reason: check.code, failing: check.failing },
+  );
+}
+
+/**
+ * Approves a pending override request, which performs the promotion it asked for, in one
+ * transaction: by an owner or admin who is not the requester, only while the pilot is still
+ * at the stage and version it was asked for, and only if no criterion fails now that the
+ * request did not show. The requester's own sign-offs still do not count.
+ */
+export async function approveOverrideRequest(
+  ctx: MemberContext,
+  pilotId: string,
+  requestId: string,
+  input: { note?: string | null; version: number },
+  now = new Date(),
+): Promise<{ pilot: PilotDto; transition: TransitionDto; request: OverrideRequestDto }> {
+  assertCan(ctx, "pilot:override");
+  return db.transaction(async (tx) => {
+    const pilot = await getPilot(ctx, pilotId, tx);
+    const request = await lockOverrideRequest(tx, ctx, pilot, requestId);
+    assertRequestVersion(request, input.version);
+    const note = input.note?.trim() || null;
+    assertDecisionAllowed(ctx, request, "approve", note);
+    const stale = overrideRequestStaleness(request, pilot);
+    if (stale) {
+      throw new AppError("conflict", stale, undefined, {
+        reason: "override_request_stale",
+        current: { stage: pilot.stage, status: pilot.status, version: pilot.version },
+      });
+    }
+    const transition = transitionFor(pilot.stage, request.toStage);
+    const gate = await evaluatePilotGate(tx, ctx.orgId, pilot, now, request.requesterKey);
+    const check = checkTransition({
+      transition,
+      status: pilot.status,
+      evaluation: gate.evaluation,
+      requesterId: request.requesterKey,
+      requesterRole: ctx.role,
+      reason: request.justification,
+      override: true,
+    });
+    if (!check.ok) throw refusedTransition(check);
+    const added = newlyFailing(request.failing, check.overridden);
+    if (added.length > 0) {
+      throw new AppError(
+        "conflict",
+        `Since this override was asked for, more of the gate fails: ${added.map((c) => c.label.toLowerCase()).join("; ")}. Reject it so it can be asked again with those in view.`,
+        undefined,
+        { reason: "override_request_stale", failing: added },
+      );
+    }
+    const moved = await applyTransition(tx, ctx, pilot, {
+      transition,
+      reason: request.justification,
+      overridden: check.overridden,
+      gate: gate.evaluation,
+      now,
+      audit: {
+        overrideRequestId: request.id,
+        requestedBy: request.requestedByName ?? request.requestedByLabel,
+        approvedBy: ctx.actor.label,
+      },
+    });
+    const decided = await recordOverrideDecision(
+      tx,
+      ctx,
+      request,
+      { status: "approved", note },
+      moved.transition.id,
+      now,
+    );
+    return { ...moved, request: decided };
   });
 }
 

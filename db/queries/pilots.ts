@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import {
   assessments,
+  gateOverrideRequests,
   memberships,
   pilotAssumptions,
   pilots,
@@ -74,6 +76,8 @@ export type TransitionDto = {
   reason: string | null;
   overridden: CriterionResult[];
   createdAt: Date;
+  /** When an override promotion was approved by a second owner or admin: who asked for it. */
+  approval?: { requestedBy: string; note: string | null } | null;
 };
 
 export type { PilotGateDto };
@@ -217,10 +221,15 @@ export async function getPilotGate(
   return evaluatePilotGate(tx, ctx.orgId, pilot, now, requesterId);
 }
 
-/** Every start, promotion, rollback, pause, resume and retirement, oldest first. */
+const overrideRequester = alias(users, "override_requester");
+
+/**
+ * Every start, promotion, rollback, pause, resume and retirement, oldest first; a promotion
+ * made by approving an override request names who asked for it.
+ */
 export async function listPilotTimeline(ctx: MemberContext, id: string): Promise<TransitionDto[]> {
   await getPilot(ctx, id);
-  return db
+  const rows = await db
     .select({
       id: pilotTransitions.id,
       kind: pilotTransitions.kind,
@@ -231,11 +240,22 @@ export async function listPilotTimeline(ctx: MemberContext, id: string): Promise
       reason: pilotTransitions.reason,
       overridden: pilotTransitions.overridden,
       createdAt: pilotTransitions.createdAt,
+      requestedByName: overrideRequester.name,
+      requestedByLabel: gateOverrideRequests.requestedByLabel,
+      approvalNote: gateOverrideRequests.decisionNote,
     })
     .from(pilotTransitions)
     .leftJoin(users, eq(users.id, pilotTransitions.actorUserId))
+    .leftJoin(gateOverrideRequests, eq(gateOverrideRequests.transitionId, pilotTransitions.id))
+    .leftJoin(overrideRequester, eq(overrideRequester.id, gateOverrideRequests.requestedBy))
     .where(and(eq(pilotTransitions.orgId, ctx.orgId), eq(pilotTransitions.pilotId, id)))
     .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id));
+  return rows.map(({ requestedByName, requestedByLabel, approvalNote, ...t }) => ({
+    ...t,
+    approval: requestedByLabel
+      ? { requestedBy: requestedByName ?? requestedByLabel, note: approvalNote }
+      : null,
+  }));
 }
 
 async function assertMember(tx: Executor, ctx: MemberContext, userId: string | null) {

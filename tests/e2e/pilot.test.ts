@@ -66,6 +66,17 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
   // A lead cannot override.
   expect(await leadPage.getByLabel(/Override failing criteria/).count()).toBe(0);
 
+  // The lead signs off the failing time criterion: the gate shows who, with which role, when
+  // and their note.
+  await lead.signOff("min_days_in_stage", "Reviewed the first day's actions with the team.");
+  const [signoff] = await lead.signoffs();
+  expect(signoff).toMatch(
+    /^Lee Lead \(Lead\) signed off Time in this stage \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2} UTC · withdraw “Reviewed the first day's actions with the team\.”$/,
+  );
+  expect(await lead.criterion("min_days_in_stage").textContent()).toContain(
+    "Signed off by Lee Lead (Lead)",
+  );
+
   // The owner overrides each gate with a justification until production.
   await ownerPage.goto(pilotUrl);
   const owner = new PilotPages(ownerPage, slug);

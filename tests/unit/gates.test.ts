@@ -11,6 +11,11 @@ import {
   overrideRate,
   signoffCovers,
 } from "@/lib/domain/gates";
+import {
+  newlyFailing,
+  overrideDecisionRefusal,
+  overrideRequestStaleness,
+} from "@/lib/domain/gates/overrides";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
@@ -428,5 +433,63 @@ describe("the band bounds the pilot", () => {
     });
     expect(ok).toMatchObject({ ok: true });
     expect(ok.ok && ok.overridden.map((c) => c.kind)).toEqual(["band_allows_stage"]);
+  });
+});
+
+describe("override requests", () => {
+  const base = {
+    status: "pending" as const,
+    requesterKey: "u-owner",
+    deciderKey: "u-admin",
+    deciderRole: "admin" as const,
+  };
+
+  test.each([
+    [{ decision: "approve" }, null],
+    [{ decision: "approve", deciderKey: "u-owner" }, "forbidden"],
+    [{ decision: "approve", deciderRole: "lead" }, "forbidden"],
+    [{ decision: "approve", status: "rejected" }, "conflict"],
+    [{ decision: "reject", note: "Too soon" }, "invalid_input"],
+    [{ decision: "reject", note: "Measure accuracy first." }, null],
+    [{ decision: "withdraw", deciderKey: "u-owner", deciderRole: "lead" }, null],
+    [{ decision: "withdraw" }, "forbidden"],
+    [{ decision: "withdraw", deciderKey: "u-owner", status: "approved" }, "conflict"],
+  ] as const)("%j is refused with %s", (change, code) => {
+    const refusal = overrideDecisionRefusal({ ...base, ...change });
+    expect(refusal?.code ?? null).toBe(code);
+  });
+
+  test("a rejection without a reason names the note field", () => {
+    expect(overrideDecisionRefusal({ ...base, decision: "reject", note: "" })).toEqual({
+      code: "invalid_input",
+      field: "note",
+      message: "Say why you reject it, in at least 10 characters: the requester sees it.",
+    });
+  });
+
+  test("a request applies only to the stage, status and version it was asked for", () => {
+    const request = { fromStage: "shadow" as const, pilotVersion: 3 };
+    expect(
+      overrideRequestStaleness(request, { stage: "shadow", status: "active", version: 3 }),
+    ).toBeNull();
+    expect(
+      overrideRequestStaleness(request, { stage: "sandbox", status: "active", version: 4 }),
+    ).toMatch(/^The pilot has moved to sandbox/);
+    expect(
+      overrideRequestStaleness(request, { stage: "shadow", status: "paused", version: 4 }),
+    ).toBe("The pilot is paused now: this override no longer applies.");
+    expect(
+      overrideRequestStaleness(request, { stage: "shadow", status: "active", version: 4 }),
+    ).toMatch(/version 3, now 4/);
+  });
+
+  test("criteria failing now that the request did not show are caught", () => {
+    const now = evaluateGate(
+      DEFAULT_GATE_CRITERIA.shadow,
+      { ...healthy, stage: "shadow", openIncidents: { sev1: 1, sev2: 0, sev3: 0, sev4: 0 } },
+      NOW,
+    ).criteria;
+    expect(newlyFailing([], now).map((c) => c.kind)).toEqual(["no_open_sev1_sev2"]);
+    expect(newlyFailing([{ kind: "no_open_sev1_sev2" }], now)).toEqual([]);
   });
 });

@@ -53,7 +53,10 @@ export function overrideDecisionRefusal(input: {
   if (input.decision === "withdraw") {
     return ownRequest
       ? null
-      : { code: "forbidden", message: "Only the person who asked for an override can withdraw it." };
+      : {
+          code: "forbidden",
+          message: "Only the person who asked for an override can withdraw it.",
+        };
   }
   if (!can({ role: input.deciderRole }, "pilot:override")) {
     return { code: "forbidden", message: "Only an owner or admin can decide on an override." };

@@ -39,6 +39,22 @@ export class PilotPages {
     return this.page.getByTestId(`criterion-${kind}`);
   }
 
+  /** Signs off one criterion of the gate with a note; waits until the gate lists it. */
+  async signOff(kind: string, note: string): Promise<void> {
+    const row = this.criterion(kind);
+    await row.locator("summary", { hasText: "Sign off" }).click();
+    await row.getByRole("textbox").fill(note);
+    await row.getByRole("button", { name: "Confirm sign-off" }).click();
+    await this.page.getByTestId("signoff").filter({ hasText: note }).waitFor();
+  }
+
+  /** The sign-offs the gate card lists, as text. */
+  async signoffs(): Promise<string[]> {
+    return (await this.page.getByTestId("signoff").allInnerTexts()).map((t) =>
+      t.replace(/\s+/g, " ").trim(),
+    );
+  }
+
   private form(name: RegExp | string): Locator {
     return this.page.getByRole("form", { name });
   }

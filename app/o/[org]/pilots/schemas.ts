@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assumptionStatusEnum, metricPeriodEnum, stageEnum } from "@/db/schema";
+import { OVERRIDE_DECISIONS } from "@/lib/domain/gates/overrides";
 
 const dateField = (message: string) =>
   z
@@ -54,6 +55,14 @@ export const transitionFormSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === "on" || v === "true"),
+  version: z.coerce.number().int().min(1),
+});
+
+/** A decision on a gate override request; the query checks who may make it. */
+export const overrideDecisionFormSchema = z.object({
+  requestId: z.uuid("Choose an override request."),
+  decision: z.enum(OVERRIDE_DECISIONS, "Choose approve, reject or withdraw."),
+  note: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
   version: z.coerce.number().int().min(1),
 });
 

@@ -3,8 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addPilotAssumption, updatePilotAssumption } from "@/db/queries/pilot-assumptions";
+import {
+  rejectOverrideRequest,
+  withdrawOverrideRequest,
+} from "@/db/queries/pilot-override-requests";
 import { signOffCriterion, withdrawSignoff } from "@/db/queries/pilot-signoffs";
-import { transitionPilot } from "@/db/queries/pilot-transitions";
+import { approveOverrideRequest, transitionPilot } from "@/db/queries/pilot-transitions";
 import { updatePilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
@@ -16,6 +20,7 @@ import {
   assumptionFormSchema,
   editPilotFormSchema,
   newAssumptionFormSchema,
+  overrideDecisionFormSchema,
   runMetricFormSchema,
   runMetricsImportFormSchema,
   signoffFormSchema,
@@ -56,8 +61,15 @@ export async function transitionPilotAction(
   return runPilotChange(orgSlug, id, formData, async () => {
     const member = await requireMember(orgSlug);
     const input = parseForm(transitionFormSchema, formData);
-    const { transition } = await transitionPilot(member, id, input);
+    const { transition, request } = await transitionPilot(member, id, input);
     revalidatePath(`/o/${orgSlug}/pilots`);
+    if (request) {
+      return {
+        ok: true,
+        message:
+          "Override requested: the pilot moves once another owner or admin approves it on the gate.",
+      };
+    }
     if (input.to === "paused" || input.to === "active" || input.to === "retired") {
       return { ok: true, message: STATUS_CHANGE_MESSAGES[input.to] };
     }
@@ -203,5 +215,32 @@ export async function addAssumptionAction(
     const input = parseForm(newAssumptionFormSchema, formData);
     await addPilotAssumption(member, id, input);
     return { ok: true, message: "Added to the register." };
+  });
+}
+
+/** Approve (which promotes), reject or withdraw an override request shown on the gate. */
+export async function decideOverrideRequestAction(
+  orgSlug: string,
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runPilotChange(orgSlug, id, formData, async () => {
+    const member = await requireMember(orgSlug);
+    const { requestId, decision, note, version } = parseForm(overrideDecisionFormSchema, formData);
+    if (decision === "approve") {
+      const { pilot } = await approveOverrideRequest(member, id, requestId, { note, version });
+      revalidatePath(`/o/${orgSlug}/pilots`);
+      return {
+        ok: true,
+        message: `Approved: promoted to ${STAGE_LABELS[pilot.stage].toLowerCase()} (gate overridden).`,
+      };
+    }
+    if (decision === "reject") {
+      await rejectOverrideRequest(member, id, requestId, { note, version });
+      return { ok: true, message: "Rejected: the pilot stays where it is." };
+    }
+    await withdrawOverrideRequest(member, id, requestId, { note, version });
+    return { ok: true, message: "Withdrawn." };
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listPilotIncidents } from "@/db/queries/incidents";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
+import { listOverrideRequests } from "@/db/queries/pilot-override-requests";
 import { getPilot, getPilotGate, listPilotTimeline } from "@/db/queries/pilots";
 import { listRunMetrics } from "@/db/queries/run-metrics";
 import { requireMember } from "@/lib/auth/session";
@@ -11,6 +12,7 @@ import { AssumptionsCard } from "./_components/assumptions-card";
 import { GateCard } from "./_components/gate-card";
 import { PilotIncidentsSection } from "./_components/incidents-section";
 import { MovePilotCard } from "./_components/move-pilot-card";
+import { OverrideRequests } from "./_components/override-requests";
 import { PilotHeader } from "./_components/pilot-header";
 import { RecordMetricsCard } from "./_components/record-metrics-card";
 import { RunMetricsCard } from "./_components/run-metrics-card";
@@ -29,7 +31,7 @@ export default async function PilotPage({
 }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const [pilot, gate, timeline, metrics, assumptions, incidents] = await found(
+  const [pilot, gate, timeline, metrics, assumptions, incidents, overrideRequests] = await found(
     Promise.all([
       getPilot(member, id),
       getPilotGate(member, id),
@@ -37,6 +39,7 @@ export default async function PilotPage({
       listRunMetrics(member, id),
       listPilotAssumptions(member, id),
       listPilotIncidents(member, id),
+      listOverrideRequests(member, id),
     ]),
   );
   const orgSlug = member.orgSlug;
@@ -64,7 +67,15 @@ export default async function PilotPage({
           signoffs={gate.signoffs}
           userId={userId}
           canSignOff={can(member, "pilot:signoff")}
-        />
+        >
+          <OverrideRequests
+            orgSlug={orgSlug}
+            pilotId={id}
+            requests={overrideRequests}
+            userId={userId}
+            canDecide={can(member, "pilot:override") && !retired}
+          />
+        </GateCard>
 
         <RunMetricsCard
           csvHref={`/o/${orgSlug}/pilots/${id}/run-metrics.csv`}
@@ -81,6 +92,7 @@ export default async function PilotPage({
             next={gate.nextStage}
             canWrite={canWrite}
             canOverride={can(member, "pilot:override")}
+            overridesNeedSecondApprover={gate.overridesNeedSecondApprover}
             gatePass={gate.evaluation?.pass ?? null}
           />
           {canRecord ? (

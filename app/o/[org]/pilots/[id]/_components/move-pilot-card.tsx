@@ -14,6 +14,7 @@ export function MovePilotCard({
   next,
   canWrite,
   canOverride,
+  overridesNeedSecondApprover,
   gatePass,
 }: {
   orgSlug: string;
@@ -21,6 +22,8 @@ export function MovePilotCard({
   next: Stage | null;
   canWrite: boolean;
   canOverride: boolean;
+  /** An override then only asks: another owner or admin approves it on the gate. */
+  overridesNeedSecondApprover: boolean;
   /** Whether the gate out of the current stage is met now (null without a gate). */
   gatePass: boolean | null;
 }) {
@@ -69,6 +72,7 @@ export function MovePilotCard({
               reasonLabel="Justification"
               reasonRequired={false}
               allowOverride={canOverride && gatePass === false}
+              overrideNeedsApproval={overridesNeedSecondApprover}
             />
           ) : null}
           <details className="group rounded-md border" data-testid="other-moves">

@@ -16,6 +16,7 @@ export type TimelineEntry = {
   reason: string | null;
   overridden: CriterionResult[];
   createdAt: Date;
+  approval?: { requestedBy: string; note: string | null } | null;
 };
 
 /** Every move of the pilot, newest first, with the start date and rollback plan below. */
@@ -54,8 +55,14 @@ export function TimelineCard({
               ) : null}
             </p>
             <p className="text-xs text-muted-foreground">
-              {t.actorName ?? t.actorLabel}, {formatDateTime(t.createdAt)}
+              {t.approval
+                ? `Asked for by ${t.approval.requestedBy}, approved by ${t.actorName ?? t.actorLabel}`
+                : (t.actorName ?? t.actorLabel)}
+              , {formatDateTime(t.createdAt)}
             </p>
+            {t.approval?.note ? (
+              <p className="text-xs text-muted-foreground">Approval note: {t.approval.note}</p>
+            ) : null}
             {t.reason ? <p className="mt-1 whitespace-pre-wrap">“{t.reason}”</p> : null}
             {t.overridden.length > 0 ? (
               <ul className="mt-1 list-disc pl-5 text-xs text-muted-foreground">

@@ -251,7 +251,13 @@ export async function runCrashTest(options: CrashTestOptions = {}): Promise<Cras
     );
     const assessment = await ok(await api("POST", "/api/v1/assessments", { useCaseId: uc.id }));
     await ok(await api("POST", `/api/v1/assessments/${assessment.id}/submit`));
-    const pilot = await ok(await api("POST", "/api/v1/pilots", { useCaseId: uc.id }));
+    const pilot = await ok(
+      await api("POST", "/api/v1/pilots", {
+        useCaseId: uc.id,
+        // Its run metrics are dated from BASE on.
+        startDate: new Date(BASE).toISOString().slice(0, 10),
+      }),
+    );
 
     const queue: Write[] = Array.from({ length: total }, (_, n) => makeWrite(n));
     const acknowledged = new Map<number, Write>();

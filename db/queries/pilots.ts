@@ -8,6 +8,7 @@ import {
   pilotAssumptions,
   pilots,
   pilotTransitions,
+  runMetrics,
   useCases,
   users,
 } from "@/db/schema";
@@ -18,6 +19,7 @@ import {
   MIN_START_JUSTIFICATION,
   NO_ASSESSMENT_MESSAGE,
   type PilotStatus,
+  periodBeforeStartError,
   startsLaterThanRecommended,
   type TransitionKind,
   useCaseStatusForPilot,
@@ -447,6 +449,26 @@ export async function startPilot(ctx: MemberContext, input: StartPilotInput): Pr
   });
 }
 
+/** A later start date may not leave recorded run metrics before it. */
+async function assertNoMetricsBefore(tx: Executor, pilotId: string, startDate: string) {
+  const earliest = await tx
+    .select({
+      period: runMetrics.period,
+      periodStart: sql<string>`min(${runMetrics.periodStart})::text`,
+    })
+    .from(runMetrics)
+    .where(eq(runMetrics.pilotId, pilotId))
+    .groupBy(runMetrics.period);
+  const before = earliest.find((e) => periodBeforeStartError(e.period, e.periodStart, startDate));
+  if (before) {
+    throw new AppError("invalid_input", "Some fields need your attention.", {
+      startDate: [
+        `Run metrics are recorded from ${before.periodStart}: the start date cannot be later than that.`,
+      ],
+    });
+  }
+}
+
 export type UpdatePilotInput = {
   ownerId: string | null;
   startDate: string;
@@ -477,6 +499,7 @@ export async function updatePilot(
     const before = await getPilot(ctx, id, tx);
     if (before.status === "retired") throw conflict("A retired pilot cannot be edited.");
     await assertMember(tx, ctx, input.ownerId);
+    if (input.startDate > before.startDate) await assertNoMetricsBefore(tx, id, input.startDate);
     const [row] = await tx
       .update(pilots)
       .set({

@@ -58,6 +58,22 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
   expect(await leadPage.getByTestId("run-metrics-chart").count()).toBe(1);
   expect(await leadPage.getByTestId("run-metrics-table").textContent()).toContain("93%");
 
+  // Days before the pilot's start are refused on the date field, and a CSV import naming one
+  // is refused with its line; nothing of it is written.
+  const today = new Date().toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const early = `${yesterday} is before the pilot started on ${today}: run metrics cover the pilot from its start date on.`;
+  expect(
+    await lead.recordMetricsRefused({ date: yesterday, attempted: 5, correct: 5, overrides: 0 }),
+  ).toBe(early);
+  const refusedImport = await lead.importCsvRefused(
+    `period_start,attempted,correct,overrides\n${today},50,49,1\n${yesterday},40,39,0\n`,
+  );
+  expect(refusedImport.error).toBe("Nothing was imported: 1 problem in the file.");
+  expect(refusedImport.problems).toEqual([`Line 3: ${early}`]);
+  expect(await leadPage.getByTestId("run-metrics-table").locator("tbody tr").count()).toBe(1);
+  expect(await leadPage.getByTestId("run-metrics-table").textContent()).toContain("400");
+
   // A brand-new stage cannot be left yet: the gate names what fails.
   const blocked = await lead.promote();
   expect(blocked).toMatch(/gate out of .* is not met: .*time in this stage/i);

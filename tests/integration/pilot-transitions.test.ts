@@ -312,6 +312,64 @@ describe("gates and transitions", () => {
     );
   });
 
+  test("run metrics dated before the pilot's start are refused, all of them, and nothing is written", async () => {
+    const org = await makeOrg();
+    const { uc } = await assessedUseCase(org, "strong");
+    const pilot = await startPilot(org.ctx.lead, {
+      useCaseId: uc.id,
+      ownerId: null,
+      stage: "sandbox",
+      startDate: "2026-11-04",
+      targetDate: null,
+      rollbackPlan: "Flag off; agents take over.",
+    });
+    const row = (periodStart: string, period: "day" | "week" = "day") => ({
+      period,
+      periodStart,
+      attempted: 10,
+      correct: 9,
+      overrides: 0,
+      escalations: 0,
+    });
+    const early = await failure(
+      recordRunMetrics(
+        org.ctx.contributor,
+        pilot.id,
+        [row("2026-11-05"), row("2026-11-03"), row("2026-10-26", "week")],
+        "ui",
+      ),
+    );
+    expect(early.code).toBe("invalid_input");
+    expect(early.message).toBe(
+      "Run metrics cannot cover days before the pilot started on 2026-11-04.",
+    );
+    expect(early.fields).toEqual({
+      "metrics.1.periodStart": [
+        "2026-11-03 is before the pilot started on 2026-11-04: run metrics cover the pilot from its start date on.",
+      ],
+      "metrics.2.periodStart": [
+        "The week of 2026-10-26 ends before the pilot started on 2026-11-04: run metrics cover the pilot from its start date on.",
+      ],
+    });
+    // The valid first row was not written either.
+    expect(await listRunMetrics(org.ctx.viewer, pilot.id)).toEqual([]);
+
+    await recordRunMetrics(org.ctx.contributor, pilot.id, [row("2026-11-04")], "ui");
+    // Moving the start date past recorded metrics is refused on the start date.
+    const later = await failure(
+      updatePilot(org.ctx.lead, pilot.id, {
+        ownerId: null,
+        startDate: "2026-11-06",
+        targetDate: null,
+        rollbackPlan: pilot.rollbackPlan,
+        version: pilot.version,
+      }),
+    );
+    expect(later.fields?.startDate).toEqual([
+      "Run metrics are recorded from 2026-11-04: the start date cannot be later than that.",
+    ]);
+  });
+
   test("organisations tune gates; a stale settings version is refused", async () => {
     const org = await makeOrg();
     const pilot = await pilotAt(org, "sandbox");

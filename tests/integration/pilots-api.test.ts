@@ -4,7 +4,10 @@ import { PATCH as patchAssumption } from "@/app/api/v1/pilots/[id]/assumptions/[
 import { POST as decideOverride } from "@/app/api/v1/pilots/[id]/override-requests/[requestId]/route";
 import { GET as listOverrides } from "@/app/api/v1/pilots/[id]/override-requests/route";
 import { GET as getPilotRoute } from "@/app/api/v1/pilots/[id]/route";
-import { POST as postRunMetrics } from "@/app/api/v1/pilots/[id]/run-metrics/route";
+import {
+  GET as getRunMetrics,
+  POST as postRunMetrics,
+} from "@/app/api/v1/pilots/[id]/run-metrics/route";
 import { POST as postTransition } from "@/app/api/v1/pilots/[id]/transitions/route";
 import { GET as listPilotsRoute, POST as startPilotRoute } from "@/app/api/v1/pilots/route";
 import { createApiToken } from "@/db/queries/api-tokens";
@@ -224,7 +227,11 @@ describe("pilot API", () => {
     const useCaseId = await assessedUseCase(org);
     const pilot = await (
       await startPilotRoute(
-        call("/api/v1/pilots", lead, "POST", { useCaseId, stage: "sandbox" }),
+        call("/api/v1/pilots", lead, "POST", {
+          useCaseId,
+          stage: "sandbox",
+          startDate: "2026-11-04",
+        }),
         noParams,
       )
     ).json();
@@ -261,6 +268,42 @@ describe("pilot API", () => {
     expect(Object.keys(fields)).toEqual(
       expect.arrayContaining(["metrics.0.periodStart", "metrics.0.correct"]),
     );
+    // A day before the pilot's start is refused, naming the row, and nothing is written.
+    const early = await send(
+      {
+        metrics: [
+          { periodStart: "2026-11-24", attempted: 10, correct: 9, overrides: 0 },
+          { periodStart: "2026-11-01", attempted: 10, correct: 9, overrides: 0 },
+        ],
+      },
+      "k3",
+    );
+    expect(early.status).toBe(422);
+    const earlyError = (await early.json()).error;
+    expect(earlyError.message).toBe(
+      "Run metrics cannot cover days before the pilot started on 2026-11-04.",
+    );
+    expect(earlyError.fields).toEqual({
+      "metrics.1.periodStart": [
+        "2026-11-01 is before the pilot started on 2026-11-04: run metrics cover the pilot from its start date on.",
+      ],
+    });
+    const stored = await (
+      await getRunMetrics(call(path, contributor), params({ id: pilot.id }))
+    ).json();
+    expect(stored.data.map((m: { periodStart: string }) => m.periodStart)).toEqual(["2026-11-23"]);
+    // The week that holds the start day (a Wednesday) is fine, though its Monday is earlier.
+    const week = await send(
+      {
+        metrics: [
+          { period: "week", periodStart: "2026-11-05", attempted: 70, correct: 66, overrides: 2 },
+        ],
+      },
+      "k4",
+    );
+    expect(week.status).toBe(201);
+    expect((await week.json()).data[0].periodStart).toBe("2026-11-02");
+
     const malformed = await postRunMetrics(
       call(path, contributor, "POST", "{not json"),
       params({ id: pilot.id }),

@@ -185,6 +185,30 @@ export function normalisePeriodStart(period: MetricPeriod, date: string): string
   return period === "week" ? weekStart(new Date(`${date}T00:00:00Z`)) : date;
 }
 
+/** The last day a period covers (YYYY-MM-DD): the day itself, or the Sunday of its week. */
+export function periodEnd(period: MetricPeriod, periodStart: string): string {
+  if (period === "day") return periodStart;
+  const d = new Date(`${normalisePeriodStart("week", periodStart)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 6);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Run metrics describe the pilot, so none may cover only days before it started: a day
+ * before `startDate`, or a week that ends before it. Returns the message, or null. The same
+ * rule for the form, the API and CSV imports.
+ */
+export function periodBeforeStartError(
+  period: MetricPeriod,
+  periodStart: string,
+  startDate: string,
+): string | null {
+  if (periodEnd(period, periodStart) >= startDate) return null;
+  return period === "week"
+    ? `The week of ${normalisePeriodStart("week", periodStart)} ends before the pilot started on ${startDate}: run metrics cover the pilot from its start date on.`
+    : `${periodStart} is before the pilot started on ${startDate}: run metrics cover the pilot from its start date on.`;
+}
+
 /** The status a use case shows while its pilot is at `stage` with `status`. */
 export function useCaseStatusForPilot(stage: Stage, status: PilotStatus): UseCaseStatus {
   if (status === "retired") return "on_hold";

@@ -26,6 +26,44 @@ export class PilotPages {
     await form.getByTestId("form-success").waitFor();
   }
 
+  /** Records one day that the app refuses; returns the error shown on the date field. */
+  async recordMetricsRefused(m: {
+    date: string;
+    attempted: number;
+    correct: number;
+    overrides: number;
+  }): Promise<string> {
+    const form = this.page.getByRole("form", { name: "Record run metrics" });
+    await form.getByLabel("Date").fill(m.date);
+    await form.getByLabel("Actions attempted").fill(String(m.attempted));
+    await form.getByLabel("Actions correct").fill(String(m.correct));
+    await form.getByLabel("Human overrides").fill(String(m.overrides));
+    await form.getByRole("button", { name: "Record" }).click();
+    const error = form.getByTestId("rm-periodStart-error");
+    await error.waitFor();
+    return (await error.textContent()) ?? "";
+  }
+
+  /** Imports a CSV file from the disclosure under the form; returns the problems listed. */
+  async importCsvRefused(csv: string): Promise<{ error: string; problems: string[] }> {
+    const disclosure = this.page.getByTestId("csv-import");
+    if ((await disclosure.getAttribute("open")) === null) {
+      await disclosure.locator("summary").click();
+    }
+    const form = this.page.getByRole("form", { name: "Import run metrics from CSV" });
+    await form.getByLabel("CSV file").setInputFiles({
+      name: "metrics.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    await form.getByRole("button", { name: "Import" }).click();
+    await form.getByTestId("csv-problems").waitFor();
+    return {
+      error: (await form.getByTestId("form-error").textContent()) ?? "",
+      problems: await form.getByTestId("csv-problems").locator("li").allTextContents(),
+    };
+  }
+
   /** The stage the pilot is in, as the stage list marks it. */
   async currentStage(): Promise<string> {
     return (

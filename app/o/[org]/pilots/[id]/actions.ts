@@ -9,7 +9,7 @@ import {
 } from "@/db/queries/pilot-override-requests";
 import { signOffCriterion, withdrawSignoff } from "@/db/queries/pilot-signoffs";
 import { approveOverrideRequest, transitionPilot } from "@/db/queries/pilot-transitions";
-import { updatePilot } from "@/db/queries/pilots";
+import { getPilot, updatePilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { requireMember } from "@/lib/auth/session";
@@ -152,6 +152,15 @@ export async function recordRunMetricsAction(
 
 type ImportResult = { problems: { line: number; message: string }[] };
 
+/** Row errors of the query (metrics.0.correct) as the file's lines (the header is line 1). */
+function csvLineProblems(fields: Record<string, string[]>): string[] {
+  return Object.entries(fields).flatMap(([key, messages]) => {
+    const row = /^metrics\.(\d+)\./.exec(key)?.[1];
+    const where = row === undefined ? "" : `Line ${Number(row) + 2}: `;
+    return messages.map((m) => `${where}${m}`);
+  });
+}
+
 export async function importRunMetricsAction(
   orgSlug: string,
   id: string,
@@ -173,7 +182,8 @@ export async function importRunMetricsAction(
       };
     }
     const { file, period } = parsed.data;
-    const { rows, problems } = parseRunMetricsCsv(await file.text(), period);
+    const pilot = await getPilot(member, id);
+    const { rows, problems } = parseRunMetricsCsv(await file.text(), period, pilot.startDate);
     if (problems.length > 0) {
       return {
         ok: false,
@@ -181,7 +191,17 @@ export async function importRunMetricsAction(
         fieldErrors: { file: problems.slice(0, 20).map((p) => `Line ${p.line}: ${p.message}`) },
       };
     }
-    await recordRunMetrics(member, id, rows, "csv");
+    try {
+      await recordRunMetrics(member, id, rows, "csv");
+    } catch (error) {
+      // The query checks every row again (metrics.3.periodStart): say which line of the file.
+      if (!(error instanceof AppError) || !error.fields) throw error;
+      return {
+        ok: false,
+        error: `Nothing was imported: ${error.message}`,
+        fieldErrors: { file: csvLineProblems(error.fields) },
+      };
+    }
     return {
       ok: true,
       message: `Imported ${rows.length} period${rows.length === 1 ? "" : "s"}.`,

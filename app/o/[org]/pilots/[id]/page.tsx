@@ -99,6 +99,7 @@ export default async function PilotPage({
             <RecordMetricsCard
               orgSlug={orgSlug}
               pilotId={id}
+              startDate={pilot.startDate}
               today={new Date().toISOString().slice(0, 10)}
             />
           ) : null}

@@ -6,10 +6,13 @@ import { RunMetricForm, RunMetricsImportForm } from "./run-metric-form";
 export function RecordMetricsCard({
   orgSlug,
   pilotId,
+  startDate,
   today,
 }: {
   orgSlug: string;
   pilotId: string;
+  /** The pilot's start date: metrics cannot cover days before it. */
+  startDate: string;
   today: string;
 }) {
   return (
@@ -20,7 +23,11 @@ export function RecordMetricsCard({
       <p className="mt-1 mb-4 text-sm text-muted-foreground">
         What the AI did in one day or week. Recording a period again replaces it.
       </p>
-      <RunMetricForm action={recordRunMetricsAction.bind(null, orgSlug, pilotId)} today={today} />
+      <RunMetricForm
+        action={recordRunMetricsAction.bind(null, orgSlug, pilotId)}
+        today={today}
+        startDate={startDate}
+      />
       <details className="mt-4 rounded-md border" data-testid="csv-import">
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-ring">
           Import many periods from a CSV file

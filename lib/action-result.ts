@@ -7,6 +7,12 @@ export type ActionState<T = undefined> =
   | { ok: false; error: string; fieldErrors?: FieldErrors; values?: Record<string, string> }
   | null;
 
+/** A server action as a form calls it (through useActionState). */
+export type FormAction<T = undefined> = (
+  prev: ActionState<T>,
+  formData: FormData,
+) => Promise<ActionState<T>>;
+
 /** Parses form data with a zod schema, throwing field-level errors the form can show. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
   const raw: Record<string, unknown> = {};

@@ -1,11 +1,23 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
+import type * as React from "react";
 import { useState } from "react";
 import { Button } from "./button";
 
 /** A read-only secret or link with a copy button; shown once, so it says so. */
-export function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
+export function CopyField({
+  id,
+  label,
+  value,
+  note,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  /** What to do with it, under the field. */
+  note?: React.ReactNode;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="grid gap-1.5">
@@ -33,6 +45,7 @@ export function CopyField({ id, label, value }: { id: string; label: string; val
           {copied ? "Copied" : "Copy"}
         </Button>
       </div>
+      {note ? <p className="text-xs text-muted-foreground">{note}</p> : null}
     </div>
   );
 }

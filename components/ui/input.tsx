@@ -13,14 +13,34 @@ export function Input({ className, ...props }: React.ComponentProps<"input">) {
  * option's default selection only on mount, and a form action resets the form to those
  * defaults, so without this a refused submit would lose the choice the form echoes back.
  */
-export function Select({ className, ...props }: React.ComponentProps<"select">) {
+export function Select({
+  className,
+  options,
+  children,
+  ...props
+}: React.ComponentProps<"select"> & {
+  /** Options after `children` (a placeholder option, say). */
+  options?: readonly { value: string | number; label: string }[];
+}) {
   return (
     <select
       key={props.defaultValue === undefined ? undefined : String(props.defaultValue)}
       className={cn(inputClass, "pr-8", className)}
       {...props}
-    />
+    >
+      {children}
+      {options?.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
   );
+}
+
+/** `{ value, label }` options from an enum's values and their labels. */
+export function optionsOf<T extends string>(values: readonly T[], labels: Record<T, string>) {
+  return values.map((value) => ({ value, label: labels[value] }));
 }
 
 export function Textarea({ className, ...props }: React.ComponentProps<"textarea">) {

@@ -1,15 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 /**
  * A form bound to a server action, with what every form reads from its result: field errors,
- * the values to refill after a refusal, and a form-level error when no field is to blame.
+ * the values to refill after a refusal, a form-level error when no field is to blame (`error`:
+ * any refusal, for a form too small to show field errors), and a success's message and data.
  */
-export function useFormAction<T = undefined>(
-  serverAction: (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
-) {
+export function useFormAction<T = undefined>(serverAction: FormAction<T>) {
   const [state, action, pending] = useActionState(serverAction, null);
   const failed = state?.ok === false ? state : null;
   const errors = failed?.fieldErrors;
@@ -20,6 +19,8 @@ export function useFormAction<T = undefined>(
     errors,
     values: failed?.values,
     formError: failed && !errors ? failed.error : null,
+    error: failed?.error ?? null,
     success: state?.ok === true ? (state.message ?? null) : null,
+    data: state?.ok === true ? state.data : undefined,
   };
 }

@@ -90,10 +90,11 @@ export const APPROVAL_RULES: readonly Rule[] = [
   },
 ];
 
+/** One action's row of the matrix: its decision and reason at each stage. */
+export type ApprovalMatrixRow = { action: InventoryAction; cells: Record<Stage, ApprovalCell> };
+
 /** For every stage, whether each action runs automatically, needs approval, or is off-limits, and why. */
-export function deriveApprovalMatrix(
-  actions: readonly InventoryAction[],
-): { action: InventoryAction; cells: Record<Stage, ApprovalCell> }[] {
+export function deriveApprovalMatrix(actions: readonly InventoryAction[]): ApprovalMatrixRow[] {
   return actions.map((action) => {
     const cells = {} as Record<Stage, ApprovalCell>;
     for (const stage of STAGES) {

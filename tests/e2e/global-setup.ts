@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -12,7 +12,29 @@ declare module "vitest" {
     baseUrl: string;
     /** Where the test mail server writes each email it receives, one JSON file per message. */
     mailDir: string;
+    /** Password of the seeded demo organisation's people (demo@example.com, …). */
+    demoPassword: string;
   }
+}
+
+const DEMO_PASSWORD = "preflight-demo";
+
+/** Runs a command to its end, failing with its output if it fails. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, output = false) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: output ? "inherit" : "pipe" });
+    let log = "";
+    child.stdout?.on("data", (d) => {
+      log += d;
+    });
+    child.stderr?.on("data", (d) => {
+      log += d;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed (${code}):\n${log}`)),
+    );
+  });
 }
 
 function freePort(): Promise<number> {
@@ -48,19 +70,34 @@ async function waitForHealth(
 
 /**
  * Builds the app (unless E2E_SKIP_BUILD=1, used by CI right after its own build) and serves it
- * on a free port with a fresh embedded database, as a user would run it.
+ * on a free port with a fresh embedded database holding the demo organisation (seeded while
+ * the app builds), as a user would run it.
  */
 export default async function setup(project: TestProject) {
   const root = process.cwd();
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
-    const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
-      stdio: "inherit",
-      env,
-    });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-e2e-"));
+  const seedEnv: NodeJS.ProcessEnv = {
+    ...env,
+    PREFLIGHT_DATA_DIR: dataDir,
+    DEMO_PASSWORD,
+    // A throwaway database: the seed's guard against production servers does not apply.
+    PREFLIGHT_ALLOW_DEMO_IN_PRODUCTION: "1",
+  };
+  delete seedEnv.DATABASE_URL;
+  delete seedEnv.SMTP_URL;
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  const seeded = run(tsx, ["scripts/migrate.ts"], seedEnv).then(() =>
+    run(tsx, ["scripts/seed.ts"], seedEnv),
+  );
+  // Never left unhandled while the build runs; awaited below.
+  seeded.catch(() => undefined);
+  if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
+    await run(path.join(root, "node_modules/.bin/next"), ["build"], env, true).catch(() => {
+      throw new Error("next build failed");
+    });
+  }
+  await seeded;
   // The app sends real email to a real SMTP server; tests read what it received from files.
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-e2e-mail-"));
   let received = 0;
@@ -103,6 +140,7 @@ export default async function setup(project: TestProject) {
   await waitForHealth(baseUrl, server, () => log);
   project.provide("baseUrl", baseUrl);
   project.provide("mailDir", mailDir);
+  project.provide("demoPassword", DEMO_PASSWORD);
   return async () => {
     server.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));

@@ -4,13 +4,9 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionState } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
-export function ChangePasswordForm({
-  action: changePassword,
-}: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
-}) {
+export function ChangePasswordForm({ action: changePassword }: { action: FormAction }) {
   const { action, pending, errors, formError } = useFormAction(changePassword);
   return (
     <form action={action} className="grid max-w-sm gap-4" noValidate>

@@ -34,7 +34,10 @@ export class UseCasePages {
     await form.getByLabel("Blast radius").selectOption({ label: action.blastRadius });
     await form.getByLabel("Frequency").selectOption({ label: action.frequency });
     await form.getByRole("button", { name: "Add action" }).click();
-    await this.page.getByRole("cell", { name: action.name, exact: true }).waitFor();
+    await this.page
+      .getByRole("table", { name: "Actions the AI would take" })
+      .getByRole("rowheader", { name: action.name, exact: true })
+      .waitFor();
   }
 }
 

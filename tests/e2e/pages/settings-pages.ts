@@ -28,7 +28,8 @@ export class SettingsPages {
     await row.waitFor();
     const select = row.locator("select");
     if ((await select.count()) > 0) return select.inputValue();
-    return ((await row.locator("td").nth(2).textContent()) ?? "").trim().toLowerCase();
+    // The name is the row's header cell, so the role is the third cell of either kind.
+    return ((await row.locator("th, td").nth(2).textContent()) ?? "").trim().toLowerCase();
   }
 
   async createToken(name: string, roleLabel: string): Promise<string> {

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { GateBadge, PilotStatusBadge } from "@/components/pilot-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input, Label, Select } from "@/components/ui/input";
+import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
+import { optionsOf } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMembers } from "@/db/queries/members";
 import { listPilotCards } from "@/db/queries/pilots";
@@ -49,54 +49,23 @@ export default async function PilotsPage({
         description="Where each AI workflow stands on its way to production, and whether it may move on."
         action={startButton}
       />
-      <Card className="mb-4">
-        <form
-          method="get"
-          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto_auto] lg:items-end"
-          aria-label="Filter pilots"
-        >
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-q">Search</Label>
-            <Input
-              id="f-q"
-              name="q"
-              type="search"
-              placeholder="Use case name"
-              defaultValue={filters.q}
-            />
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-owner">Owner</Label>
-            <Select id="f-owner" name="owner" defaultValue={filters.owner ?? ""}>
-              <option value="">Anyone</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-status">Status</Label>
-            <Select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-              <option value="">Active and paused</option>
-              {PILOT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {PILOT_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <Button type="submit" variant="outline">
-            Filter
-          </Button>
-          {filtered ? (
-            <Button asChild variant="ghost">
-              <Link href={base}>Clear</Link>
-            </Button>
-          ) : null}
-        </form>
-      </Card>
+      <FilterBar label="Filter pilots" clearHref={base} active={filtered}>
+        <FilterSearch placeholder="Use case name" defaultValue={filters.q} />
+        <FilterSelect
+          name="owner"
+          label="Owner"
+          anyLabel="Anyone"
+          options={members.map((m) => ({ value: m.userId, label: m.name }))}
+          defaultValue={filters.owner}
+        />
+        <FilterSelect
+          name="status"
+          label="Status"
+          anyLabel="Active and paused"
+          options={optionsOf(PILOT_STATUSES, PILOT_STATUS_LABELS)}
+          defaultValue={filters.status}
+        />
+      </FilterBar>
       {cards.length === 0 ? (
         <EmptyState
           icon={Rocket}
@@ -108,9 +77,11 @@ export default async function PilotsPage({
             : "A pilot starts from an assessed use case, at the stage its assessment recommends, and moves towards production one gate at a time."}
         </EmptyState>
       ) : (
-        <div className="-mx-1 overflow-x-auto pb-2">
+        // On phones the stages stack; wider, they sit side by side and scroll sideways (in a
+        // positioned box, so the badges' screen-reader text scrolls with them).
+        <div className="scroll-shadow-x relative -mx-1 overflow-x-auto pb-2 [--scroll-cover:var(--color-background)]">
           <ol
-            className="grid min-w-[62rem] grid-cols-6 gap-3 px-1"
+            className="grid gap-3 px-1 sm:min-w-[62rem] sm:grid-cols-6"
             aria-label="Pilot board, one column per stage"
             data-testid="pilot-board"
           >

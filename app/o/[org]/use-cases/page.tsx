@@ -4,21 +4,23 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { type Column, DataTable, parseSort } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input, Label, Select } from "@/components/ui/input";
+import { FilterBar, FilterCheckbox, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
+import { optionsOf } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMembers } from "@/db/queries/members";
-import { listUseCases } from "@/db/queries/use-cases";
+import { listUseCases, type UseCaseDto } from "@/db/queries/use-cases";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { USE_CASE_STATUS_LABELS, USE_CASE_STATUSES } from "@/lib/domain/use-cases";
-import { formatDate } from "@/lib/format";
-import { firstValues } from "@/lib/pages";
+import { formatDate, formatMoney } from "@/lib/format";
+import { firstValues, PAGE_CURRENCY } from "@/lib/pages";
 import { useCaseListFilterSchema } from "./schemas";
 
 export const metadata: Metadata = { title: "Use cases · Preflight" };
 
-const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const SORT_KEYS = ["updated", "name", "value", "annualValue"] as const;
 
 export default async function UseCasesPage({
   params,
@@ -30,6 +32,7 @@ export default async function UseCasesPage({
   const member = await requireMember((await params).org);
   const raw = firstValues(await searchParams);
   const filters = useCaseListFilterSchema.parse(raw);
+  const sort = parseSort(raw, SORT_KEYS, { key: "updated", dir: "desc" });
   const [items, members] = await Promise.all([
     listUseCases(member, {
       q: filters.q,
@@ -48,6 +51,54 @@ export default async function UseCasesPage({
       </Link>
     </Button>
   ) : null;
+  const columns: Column<UseCaseDto>[] = [
+    {
+      key: "name",
+      header: "Use case",
+      rowHeader: true,
+      sortValue: (u) => u.name,
+      cell: (u) => (
+        <>
+          <Link href={`${base}/${u.id}`} className="hover:underline">
+            {u.name}
+          </Link>
+          {u.systems.length ? (
+            <p className="text-xs font-normal text-muted-foreground">{u.systems.join(" · ")}</p>
+          ) : null}
+        </>
+      ),
+    },
+    { key: "owner", header: "Owner", cell: (u) => u.ownerName ?? "—" },
+    {
+      key: "status",
+      header: "Status",
+      cell: (u) => <Badge>{USE_CASE_STATUS_LABELS[u.status]}</Badge>,
+    },
+    {
+      key: "value",
+      header: "Value (1–5)",
+      align: "right",
+      firstDir: "desc",
+      sortValue: (u) => u.businessValue,
+      cell: (u) => u.businessValue,
+    },
+    {
+      key: "annualValue",
+      header: "Annual value",
+      align: "right",
+      firstDir: "desc",
+      sortValue: (u) => u.annualValue,
+      cell: (u) => formatMoney(u.annualValue, PAGE_CURRENCY),
+    },
+    {
+      key: "updated",
+      header: "Updated",
+      firstDir: "desc",
+      sortValue: (u) => u.updatedAt,
+      className: "text-muted-foreground",
+      cell: (u) => formatDate(u.updatedAt),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -55,63 +106,29 @@ export default async function UseCasesPage({
         description="Which AI workflows are candidates for production, and what would they do?"
         action={newButton}
       />
-      <Card className="mb-4">
-        <form
-          method="get"
-          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto_auto] lg:items-end"
-        >
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-q">Search</Label>
-            <Input
-              id="f-q"
-              name="q"
-              type="search"
-              placeholder="Name, description or system"
-              defaultValue={filters.q}
-            />
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-status">Status</Label>
-            <Select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-              <option value="">Any status</option>
-              {USE_CASE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {USE_CASE_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-owner">Owner</Label>
-            <Select id="f-owner" name="owner" defaultValue={filters.owner ?? ""}>
-              <option value="">Anyone</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <label className="flex h-9 items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="archived"
-              value="1"
-              defaultChecked={filters.archived}
-              className="size-4"
-            />
-            Archived
-          </label>
-          <div className="flex gap-2">
-            <Button type="submit">Apply</Button>
-            {filtered ? (
-              <Button asChild variant="ghost">
-                <Link href={base}>Clear</Link>
-              </Button>
-            ) : null}
-          </div>
-        </form>
-      </Card>
+      <FilterBar
+        label="Filter use cases"
+        clearHref={base}
+        active={filtered}
+        keep={{ sort: raw.sort, dir: raw.dir }}
+      >
+        <FilterSearch placeholder="Name, description or system" defaultValue={filters.q} />
+        <FilterSelect
+          name="status"
+          label="Status"
+          anyLabel="Any status"
+          options={optionsOf(USE_CASE_STATUSES, USE_CASE_STATUS_LABELS)}
+          defaultValue={filters.status}
+        />
+        <FilterSelect
+          name="owner"
+          label="Owner"
+          anyLabel="Anyone"
+          options={members.map((m) => ({ value: m.userId, label: m.name }))}
+          defaultValue={filters.owner}
+        />
+        <FilterCheckbox name="archived" label="Archived" defaultChecked={filters.archived} />
+      </FilterBar>
       {items.length === 0 ? (
         filtered ? (
           <EmptyState icon={Briefcase} title="No use cases match">
@@ -126,56 +143,15 @@ export default async function UseCasesPage({
         )
       ) : (
         <Card className="p-0">
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Use cases</caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Use case
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Owner
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Value (1–5)
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Annual value
-                  </th>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Updated
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((u) => (
-                  <tr key={u.id} className="border-b last:border-0 hover:bg-muted/50">
-                    <td className="px-5 py-2.5">
-                      <Link href={`${base}/${u.id}`} className="font-medium hover:underline">
-                        {u.name}
-                      </Link>
-                      {u.systems.length ? (
-                        <p className="text-xs text-muted-foreground">{u.systems.join(" · ")}</p>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2.5">{u.ownerName ?? "—"}</td>
-                    <td className="px-3 py-2.5">
-                      <Badge>{USE_CASE_STATUS_LABELS[u.status]}</Badge>
-                    </td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">{u.businessValue}</td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">
-                      {u.annualValue === null ? "—" : money.format(u.annualValue)}
-                    </td>
-                    <td className="px-5 py-2.5 text-muted-foreground">{formatDate(u.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Use cases"
+            columns={columns}
+            rows={items}
+            rowKey={(u) => u.id}
+            sort={{ state: sort, pathname: base, params: raw }}
+            stackOnPhones
+            inset
+          />
         </Card>
       )}
     </>

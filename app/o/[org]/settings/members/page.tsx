@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPendingInvitations } from "@/db/queries/invitations";
-import { listMembers } from "@/db/queries/members";
+import { listMembers, type MemberDto } from "@/db/queries/members";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS, ROLES, roleRank } from "@/lib/domain/roles";
@@ -35,6 +36,72 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
     label: ROLE_LABELS[r],
   }));
   const selfId = member.actor.type === "user" ? member.actor.userId : null;
+  const manageable = (m: MemberDto) => canManage && roleRank(m.role) <= roleRank(member.role);
+  const columns: Column<MemberDto>[] = [
+    {
+      key: "name",
+      header: "Name",
+      rowHeader: true,
+      cell: (m) => (
+        <>
+          {m.name} {m.userId === selfId ? <Badge>you</Badge> : null}
+        </>
+      ),
+    },
+    {
+      key: "email",
+      header: "Email",
+      className: "break-all text-muted-foreground",
+      cell: (m) => m.email,
+    },
+    {
+      key: "role",
+      header: "Role",
+      cell: (m) =>
+        manageable(m) ? (
+          <RoleForm
+            key={`${m.id}-${m.version}`}
+            action={changeRoleAction.bind(null, slug)}
+            membershipId={m.id}
+            memberName={m.name}
+            role={m.role}
+            version={m.version}
+            roles={grantable}
+          />
+        ) : (
+          ROLE_LABELS[m.role]
+        ),
+    },
+    {
+      key: "joined",
+      header: "Joined",
+      className: "whitespace-nowrap text-muted-foreground",
+      cell: (m) => formatDate(m.joinedAt),
+    },
+    {
+      key: "actions",
+      header: "Actions",
+      headerHidden: true,
+      align: "right",
+      cell: (m) => {
+        const isSelf = m.userId === selfId;
+        return manageable(m) || isSelf ? (
+          <ConfirmForm
+            action={removeMemberAction.bind(null, slug)}
+            fields={{ membershipId: m.id, self: isSelf ? "1" : "0" }}
+            triggerLabel={isSelf ? "Leave" : "Remove"}
+            title={isSelf ? `Leave ${member.orgName}?` : `Remove ${m.name}?`}
+            description={
+              isSelf
+                ? "You will lose access to this organisation until someone invites you again."
+                : `${m.name} will lose access to ${member.orgName} at once. You can invite them again later.`
+            }
+            confirmLabel={isSelf ? "Leave" : "Remove"}
+          />
+        ) : null;
+      },
+    },
+  ];
   return (
     <>
       <PageHeader title="Settings" description="Who can see and change this organisation's work." />
@@ -56,79 +123,14 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
         ) : null}
         <Card>
           <CardHeader title="Members" description={`${members.length} in ${member.orgName}`} />
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Role
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Joined
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => {
-                  const isSelf = m.userId === selfId;
-                  const manageable = canManage && roleRank(m.role) <= roleRank(member.role);
-                  return (
-                    <tr
-                      key={m.id}
-                      className="border-b last:border-0"
-                      data-testid={`member-${m.email}`}
-                    >
-                      <td className="py-2 pr-3 font-medium">
-                        {m.name} {isSelf ? <Badge>you</Badge> : null}
-                      </td>
-                      <td className="py-2 pr-3 text-muted-foreground">{m.email}</td>
-                      <td className="py-2 pr-3">
-                        {manageable ? (
-                          <RoleForm
-                            key={`${m.id}-${m.version}`}
-                            action={changeRoleAction.bind(null, slug)}
-                            membershipId={m.id}
-                            memberName={m.name}
-                            role={m.role}
-                            version={m.version}
-                            roles={grantable}
-                          />
-                        ) : (
-                          ROLE_LABELS[m.role]
-                        )}
-                      </td>
-                      <td className="py-2 pr-3 text-muted-foreground">{formatDate(m.joinedAt)}</td>
-                      <td className="py-2 text-right">
-                        {manageable || isSelf ? (
-                          <ConfirmForm
-                            action={removeMemberAction.bind(null, slug)}
-                            fields={{ membershipId: m.id, self: isSelf ? "1" : "0" }}
-                            triggerLabel={isSelf ? "Leave" : "Remove"}
-                            title={isSelf ? `Leave ${member.orgName}?` : `Remove ${m.name}?`}
-                            description={
-                              isSelf
-                                ? "You will lose access to this organisation until someone invites you again."
-                                : `${m.name} will lose access to ${member.orgName} at once. You can invite them again later.`
-                            }
-                            confirmLabel={isSelf ? "Leave" : "Remove"}
-                          />
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Members"
+            columns={columns}
+            rows={members}
+            rowKey={(m) => m.id}
+            rowTestId={(m) => `member-${m.email}`}
+            stackOnPhones
+          />
         </Card>
         {canManage ? (
           <Card>

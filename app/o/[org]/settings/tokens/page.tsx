@@ -1,11 +1,13 @@
+import { KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
-import { listApiTokens } from "@/db/queries/api-tokens";
+import { type ApiTokenDto, listApiTokens } from "@/db/queries/api-tokens";
 import { requireMember } from "@/lib/auth/session";
 import {
   DEFAULT_TOKEN_LIFETIME_DAYS,
@@ -69,6 +71,73 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
     value: r,
     label: ROLE_LABELS[r],
   }));
+  const revoke = revokeTokenAction.bind(null, member.orgSlug);
+  const columns: Column<ApiTokenDto>[] = [
+    { key: "name", header: "Name", rowHeader: true, cell: (t) => t.name },
+    {
+      key: "token",
+      header: "Token",
+      className: "font-mono text-xs",
+      cell: (t) => `${t.tokenPrefix}…`,
+    },
+    { key: "role", header: "Role", cell: (t) => ROLE_LABELS[t.role] },
+    {
+      key: "created",
+      header: "Created",
+      className: "text-muted-foreground",
+      cell: (t) => (
+        <>
+          {formatDateTime(t.createdAt)}
+          <div className="text-xs">
+            {t.createdByEmail
+              ? `by ${t.createdByName} (${t.createdByEmail})`
+              : "on the command line"}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: "expires",
+      header: "Expires",
+      className: "text-muted-foreground",
+      cell: (t) => formatDateTime(t.expiresAt),
+    },
+    {
+      key: "lastUsed",
+      header: "Last used",
+      className: "text-muted-foreground",
+      cell: (t) => (t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"),
+    },
+    {
+      key: "status",
+      header: "Status",
+      cell: (t) => (
+        <>
+          <Badge tone={STATUS[t.status].tone}>{STATUS[t.status].label}</Badge>
+          {STATUS[t.status].why ? (
+            <div className="mt-1 text-xs text-muted-foreground">{STATUS[t.status].why}</div>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "actions",
+      header: "Actions",
+      headerHidden: true,
+      align: "right",
+      cell: (t) =>
+        t.revokedAt ? null : (
+          <ConfirmForm
+            action={revoke}
+            fields={{ tokenId: t.id }}
+            triggerLabel="Revoke"
+            title={`Revoke “${t.name}”?`}
+            description="Requests using this token will be refused from now on. This cannot be undone; create a new token if you need one."
+            confirmLabel="Revoke token"
+          />
+        ),
+    },
+  ];
   return (
     <>
       {header}
@@ -106,85 +175,19 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
             title="Tokens"
             description="Revoked tokens stop working at once. Suspended tokens work again if their creator gets their membership or role back; revoke them to end them for good."
           />
-          {tokens.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No tokens yet.</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <thead className="text-left text-xs text-muted-foreground">
-                  <tr className="border-b">
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Name
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Token
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Role
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Created
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Expires
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Last used
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tokens.map((t) => (
-                    <tr key={t.id} className="border-b align-top last:border-0">
-                      <td className="py-2 pr-3 font-medium">{t.name}</td>
-                      <td className="py-2 pr-3 font-mono text-xs">{t.tokenPrefix}…</td>
-                      <td className="py-2 pr-3">{ROLE_LABELS[t.role]}</td>
-                      <td className="py-2 pr-3 text-muted-foreground">
-                        {formatDateTime(t.createdAt)}
-                        <div className="text-xs">
-                          {t.createdByEmail
-                            ? `by ${t.createdByName} (${t.createdByEmail})`
-                            : "on the command line"}
-                        </div>
-                      </td>
-                      <td className="py-2 pr-3 text-muted-foreground">
-                        {formatDateTime(t.expiresAt)}
-                      </td>
-                      <td className="py-2 pr-3 text-muted-foreground">
-                        {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}
-                      </td>
-                      <td className="py-2 pr-3">
-                        <Badge tone={STATUS[t.status].tone}>{STATUS[t.status].label}</Badge>
-                        {STATUS[t.status].why ? (
-                          <div className="mt-1 text-xs text-muted-foreground">
-                            {STATUS[t.status].why}
-                          </div>
-                        ) : null}
-                      </td>
-                      <td className="py-2 text-right">
-                        {t.revokedAt ? null : (
-                          <ConfirmForm
-                            action={revokeTokenAction.bind(null, member.orgSlug)}
-                            fields={{ tokenId: t.id }}
-                            triggerLabel="Revoke"
-                            title={`Revoke “${t.name}”?`}
-                            description="Requests using this token will be refused from now on. This cannot be undone; create a new token if you need one."
-                            confirmLabel="Revoke token"
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption="API tokens"
+            columns={columns}
+            rows={tokens}
+            rowKey={(t) => t.id}
+            stackOnPhones
+            empty={{
+              icon: KeyRound,
+              title: "No tokens yet",
+              compact: true,
+              children: "Create one above to let another system use the API.",
+            }}
+          />
         </Card>
       </div>
     </>

@@ -1,15 +1,18 @@
 import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BandBadge } from "@/components/band-badge";
+import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
+import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import { optionsOf } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAssessments } from "@/db/queries/assessments";
-import { listInventory } from "@/db/queries/inventory";
+import { type InventoryActionDto, listInventory } from "@/db/queries/inventory";
 import { findLivePilotForUseCase } from "@/db/queries/pilots";
 import { getUseCase } from "@/db/queries/use-cases";
 import { requireMember } from "@/lib/auth/session";
@@ -26,17 +29,21 @@ import {
 import {
   APPROVAL_LABELS,
   type ApprovalDecision,
+  type ApprovalMatrixRow,
   deriveApprovalMatrix,
 } from "@/lib/domain/approval-matrix";
 import { can } from "@/lib/domain/permissions";
 import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
 import { BUSINESS_VALUE_LABELS, USE_CASE_STATUS_LABELS } from "@/lib/domain/use-cases";
-import { formatDate, formatDateTime } from "@/lib/format";
-import { found } from "@/lib/pages";
+import { formatDate, formatDateTime, formatMoney, formatScore } from "@/lib/format";
+import { found, PAGE_CURRENCY } from "@/lib/pages";
 import { setArchivedAction } from "../actions";
 import { AddActionForm } from "./_components/add-action-form";
-import { ArchiveButton } from "./_components/archive-button";
-import { StartAssessmentButton } from "./_components/start-assessment-button";
+import {
+  addInventoryActionAction,
+  removeInventoryActionAction,
+  startAssessmentAction,
+} from "./actions";
 
 const DECISION_STYLE: Record<ApprovalDecision, string> = {
   auto: "text-success",
@@ -49,18 +56,30 @@ const DECISION_SHORT: Record<ApprovalDecision, string> = {
   off_limits: "Off-limits",
 };
 
-import {
-  addInventoryActionAction,
-  removeInventoryActionAction,
-  startAssessmentAction,
-} from "./actions";
-
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
-  values.map((value) => ({ value, label: labels[value] }));
+const MATRIX_COLUMNS: Column<ApprovalMatrixRow>[] = [
+  { key: "action", header: "Action", rowHeader: true, cell: (row) => row.action.name },
+  ...STAGES.map(
+    (stage): Column<ApprovalMatrixRow> => ({
+      key: stage,
+      header: STAGE_LABELS[stage],
+      cell: (row) => {
+        const cell = row.cells[stage];
+        return (
+          <>
+            <span className={DECISION_STYLE[cell.decision]} title={cell.reason}>
+              {DECISION_SHORT[cell.decision]}
+            </span>
+            <span className="sr-only">
+              : {APPROVAL_LABELS[cell.decision]}. {cell.reason}
+            </span>
+          </>
+        );
+      },
+    }),
+  ),
+];
 
 export const metadata: Metadata = { title: "Use case · Preflight" };
-
-const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
 export default async function UseCasePage({
   params,
@@ -82,6 +101,35 @@ export default async function UseCasePage({
   const matrix = deriveApprovalMatrix(inventory);
   const canWrite = can(member, "usecase:write");
   const base = `/o/${member.orgSlug}/use-cases/${id}`;
+  const inventoryColumns: Column<InventoryActionDto>[] = [
+    { key: "name", header: "Action", rowHeader: true, cell: (a) => a.name },
+    { key: "system", header: "System", cell: (a) => a.system },
+    { key: "access", header: "Access", cell: (a) => ACCESS_LABELS[a.access] },
+    {
+      key: "reversibility",
+      header: "Reversibility",
+      cell: (a) => REVERSIBILITY_LABELS[a.reversibility],
+    },
+    { key: "blastRadius", header: "Blast radius", cell: (a) => BLAST_RADIUS_LABELS[a.blastRadius] },
+    { key: "frequency", header: "Frequency", cell: (a) => FREQUENCY_LABELS[a.frequency] },
+    {
+      key: "remove",
+      header: "Remove",
+      headerHidden: true,
+      align: "right",
+      cell: (a) =>
+        canWrite ? (
+          <ConfirmForm
+            action={removeInventoryActionAction.bind(null, member.orgSlug, id)}
+            fields={{ actionId: a.id, version: a.version }}
+            triggerLabel="Remove"
+            title={`Remove “${a.name}”?`}
+            description="It leaves the inventory and the approval matrix. Assessments already submitted keep the inventory they were scored with."
+            confirmLabel="Remove action"
+          />
+        ) : null,
+    },
+  ];
   return (
     <>
       <p className="mb-2 text-sm">
@@ -111,9 +159,11 @@ export default async function UseCasePage({
               </Button>
             ) : null}
             {can(member, "usecase:archive") ? (
-              <ArchiveButton
+              // Archiving is undone by restoring, so it asks no confirmation.
+              <ActionButton
                 action={setArchivedAction.bind(null, member.orgSlug, id, !useCase.archivedAt)}
-                archived={Boolean(useCase.archivedAt)}
+                label={useCase.archivedAt ? "Restore" : "Archive"}
+                variant="outline"
               />
             ) : null}
           </div>
@@ -139,7 +189,7 @@ export default async function UseCasePage({
               <dd className="font-medium tabular-nums">
                 {useCase.annualValue === null
                   ? "Not estimated"
-                  : `${money.format(useCase.annualValue)} per year`}
+                  : `${formatMoney(useCase.annualValue, PAGE_CURRENCY)} per year`}
               </dd>
             </div>
             <div>
@@ -199,74 +249,28 @@ export default async function UseCasePage({
           title="Readiness assessments"
           description={
             lastSubmitted
-              ? `Latest verdict: ${lastSubmitted.overall ?? "—"} / 100, submitted ${formatDate(lastSubmitted.submittedAt)}.`
+              ? `Latest verdict: ${formatScore(lastSubmitted.overall)} / 100, submitted ${formatDate(lastSubmitted.submittedAt)}.`
               : "Not assessed yet: answer the questionnaire to see whether this workflow is ready, and for which stage."
           }
           action={
             can(member, "assessment:answer") && !useCase.archivedAt ? (
-              <StartAssessmentButton
+              <ActionButton
                 action={startAssessmentAction.bind(null, member.orgSlug, id)}
                 label={
                   open ? "Continue assessment" : lastSubmitted ? "Re-assess" : "Start assessment"
                 }
+                pendingLabel="Opening…"
               />
             ) : null
           }
         />
         {assessments.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Assessments of this use case</caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Started
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Score
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Band
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Confidence
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {assessments.map((a) => (
-                  <tr key={a.id} className="border-b last:border-0">
-                    <td className="py-2 pr-3">
-                      <Link
-                        className="text-primary hover:underline"
-                        href={`/o/${member.orgSlug}/assessments/${a.id}${a.status === "submitted" ? "/results" : ""}`}
-                      >
-                        {formatDate(a.createdAt)}
-                      </Link>
-                      {a.createdByName ? (
-                        <span className="text-muted-foreground"> by {a.createdByName}</span>
-                      ) : null}
-                    </td>
-                    <td className="py-2 pr-3">
-                      {a.status === "submitted"
-                        ? `Submitted ${formatDate(a.submittedAt)}`
-                        : `In progress (${a.answered} answered)`}
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{a.overall ?? "—"}</td>
-                    <td className="py-2 pr-3">
-                      <BandBadge band={a.band} />
-                    </td>
-                    <td className="py-2 tabular-nums">
-                      {a.confidence === null ? "—" : `${Math.round(a.confidence * 100)}%`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AssessmentTable
+            assessments={assessments}
+            orgSlug={member.orgSlug}
+            caption="Assessments of this use case"
+            showUseCase={false}
+          />
         ) : null}
       </Card>
       <Card className="mt-4">
@@ -280,69 +284,24 @@ export default async function UseCasePage({
             refund — so Preflight can tell which actions need a person's approval at each stage.
           </p>
         ) : (
-          <div className="mb-6 overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Actions the AI would take</caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Action
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    System
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Access
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Reversibility
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Blast radius
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Frequency
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    <span className="sr-only">Remove</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {inventory.map((a) => (
-                  <tr key={a.id} className="border-b last:border-0">
-                    <td className="py-2 pr-3 font-medium">{a.name}</td>
-                    <td className="py-2 pr-3">{a.system}</td>
-                    <td className="py-2 pr-3">{ACCESS_LABELS[a.access]}</td>
-                    <td className="py-2 pr-3">{REVERSIBILITY_LABELS[a.reversibility]}</td>
-                    <td className="py-2 pr-3">{BLAST_RADIUS_LABELS[a.blastRadius]}</td>
-                    <td className="py-2 pr-3">{FREQUENCY_LABELS[a.frequency]}</td>
-                    <td className="py-2 text-right">
-                      {canWrite ? (
-                        <ConfirmForm
-                          action={removeInventoryActionAction.bind(null, member.orgSlug, id)}
-                          fields={{ actionId: a.id, version: a.version }}
-                          triggerLabel="Remove"
-                          title={`Remove “${a.name}”?`}
-                          description="It leaves the inventory and the approval matrix. Assessments already submitted keep the inventory they were scored with."
-                          confirmLabel="Remove action"
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mb-6">
+            <DataTable
+              caption="Actions the AI would take"
+              columns={inventoryColumns}
+              rows={inventory}
+              rowKey={(a) => a.id}
+              stackOnPhones
+            />
           </div>
         )}
         {canWrite ? (
           <AddActionForm
             action={addInventoryActionAction.bind(null, member.orgSlug, id)}
             options={{
-              access: options(ACTION_ACCESS, ACCESS_LABELS),
-              reversibility: options(REVERSIBILITY, REVERSIBILITY_LABELS),
-              blastRadius: options(BLAST_RADIUS, BLAST_RADIUS_LABELS),
-              frequency: options(FREQUENCY, FREQUENCY_LABELS),
+              access: optionsOf(ACTION_ACCESS, ACCESS_LABELS),
+              reversibility: optionsOf(REVERSIBILITY, REVERSIBILITY_LABELS),
+              blastRadius: optionsOf(BLAST_RADIUS, BLAST_RADIUS_LABELS),
+              frequency: optionsOf(FREQUENCY, FREQUENCY_LABELS),
             }}
           />
         ) : null}
@@ -353,45 +312,14 @@ export default async function UseCasePage({
             title="Approval matrix"
             description="Derived from the inventory: at each stage, which actions run automatically, need a person's approval, or are off-limits. Hover a cell for the reason."
           />
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="approval-matrix">
-              <caption className="sr-only">Approval needed per action and stage</caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Action
-                  </th>
-                  {STAGES.map((stage) => (
-                    <th key={stage} scope="col" className="py-2 pr-3 font-medium">
-                      {STAGE_LABELS[stage]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {matrix.map((row) => (
-                  <tr key={row.action.id} className="border-b last:border-0">
-                    <th scope="row" className="py-2 pr-3 text-left font-medium">
-                      {row.action.name}
-                    </th>
-                    {STAGES.map((stage) => {
-                      const cell = row.cells[stage];
-                      return (
-                        <td key={stage} className="py-2 pr-3 align-top">
-                          <span className={DECISION_STYLE[cell.decision]} title={cell.reason}>
-                            {DECISION_SHORT[cell.decision]}
-                          </span>
-                          <span className="sr-only">
-                            : {APPROVAL_LABELS[cell.decision]}. {cell.reason}
-                          </span>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Approval needed per action and stage"
+            columns={MATRIX_COLUMNS}
+            rows={matrix}
+            rowKey={(row) => row.action.id}
+            stackOnPhones
+            testId="approval-matrix"
+          />
           <details className="mt-3 text-xs text-muted-foreground">
             <summary className="cursor-pointer">The rules behind the cells</summary>
             <ul className="mt-2 list-disc pl-5">

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 
 export type UseCaseFormValues = {
   name: string;
@@ -29,7 +29,7 @@ export function UseCaseForm({
   submitLabel,
   cancelHref,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   initial: UseCaseFormValues;
   owners: { id: string; name: string }[];
   statuses: { value: string; label: string }[];
@@ -37,13 +37,12 @@ export function UseCaseForm({
   submitLabel: string;
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
-  const v = { ...initial, ...(state?.ok === false ? state.values : {}) } as UseCaseFormValues;
+  const { action: formAction, pending, errors, values, formError } = useFormAction(action);
+  const v = { ...initial, ...values } as UseCaseFormValues;
   return (
     <form action={formAction} className="grid max-w-2xl gap-5" noValidate>
       {initial.version ? <input type="hidden" name="version" value={initial.version} /> : null}
-      <FormMessage error={state?.ok === false && !errors ? state.error : null} />
+      <FormMessage error={formError} />
       <Field
         id="name"
         label="Name"
@@ -71,35 +70,27 @@ export function UseCaseForm({
           hint="Accountable for the outcome."
           errors={errors?.ownerId}
         >
-          <Select {...fieldProps("ownerId", errors?.ownerId, true)} defaultValue={v.ownerId}>
+          <Select
+            {...fieldProps("ownerId", errors?.ownerId, true)}
+            defaultValue={v.ownerId}
+            options={owners.map((o) => ({ value: o.id, label: o.name }))}
+          >
             <option value="">No owner yet</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
           </Select>
         </Field>
         <Field id="status" label="Status" errors={errors?.status}>
-          <Select {...fieldProps("status", errors?.status)} defaultValue={v.status}>
-            {statuses.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
+          <Select
+            {...fieldProps("status", errors?.status)}
+            defaultValue={v.status}
+            options={statuses}
+          />
         </Field>
         <Field id="businessValue" label="Business value" errors={errors?.businessValue}>
           <Select
             {...fieldProps("businessValue", errors?.businessValue)}
             defaultValue={v.businessValue}
-          >
-            {valueLabels.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
+            options={valueLabels}
+          />
         </Field>
         <Field
           id="annualValue"

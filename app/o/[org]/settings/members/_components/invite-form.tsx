@@ -1,25 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 
 export function InviteForm({
   action,
   roles,
 }: {
-  action: (
-    prev: ActionState<{ url: string }>,
-    formData: FormData,
-  ) => Promise<ActionState<{ url: string }>>;
+  action: FormAction<{ url: string }>;
   roles: { value: string; label: string }[];
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const { action: formAction, pending, errors, formError, data } = useFormAction(action);
   return (
     <div className="grid gap-4">
       <form
@@ -28,13 +24,11 @@ export function InviteForm({
         noValidate
       >
         <Field id="role" label="Role" errors={errors?.role}>
-          <Select {...fieldProps("role", errors?.role)} defaultValue="contributor">
-            {roles.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </Select>
+          <Select
+            {...fieldProps("role", errors?.role)}
+            defaultValue="contributor"
+            options={roles}
+          />
         </Field>
         <Field id="email" label="Email of the person you invite" errors={errors?.email}>
           <Input
@@ -47,15 +41,14 @@ export function InviteForm({
           {pending ? "Creating…" : "Create invitation link"}
         </Button>
       </form>
-      <FormMessage error={state?.ok === false && !errors ? state.error : null} />
-      {state?.ok && state.data ? (
-        <div className="grid gap-1">
-          <CopyField id="invitation-url" label="Invitation link" value={state.data.url} />
-          <p className="text-xs text-muted-foreground">
-            Send this link to the person you invite. It works once, for 7 days, and is not shown
-            again.
-          </p>
-        </div>
+      <FormMessage error={formError} />
+      {data ? (
+        <CopyField
+          id="invitation-url"
+          label="Invitation link"
+          value={data.url}
+          note="Send this link to the person you invite. It works once, for 7 days, and is not shown again."
+        />
       ) : null}
     </div>
   );

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 
 /** Inline role change for one member; the version guards against concurrent edits. */
 export function RoleForm({
@@ -14,14 +14,14 @@ export function RoleForm({
   version,
   roles,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   membershipId: string;
   memberName: string;
   role: string;
   version: number;
   roles: { value: string; label: string }[];
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { action: formAction, pending, error, success } = useFormAction(action);
   const id = `role-${membershipId}`;
   return (
     <form action={formAction} className="flex flex-col gap-1">
@@ -31,24 +31,18 @@ export function RoleForm({
         <label htmlFor={id} className="sr-only">
           Role of {memberName}
         </label>
-        <Select id={id} name="role" defaultValue={role} className="h-8 w-36">
-          {roles.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </Select>
+        <Select id={id} name="role" defaultValue={role} className="h-8 w-40" options={roles} />
         <Button type="submit" size="sm" variant="outline" disabled={pending}>
           {pending ? "Saving…" : "Save"}
         </Button>
       </div>
-      {state?.ok === false ? (
+      {error ? (
         <p role="alert" className="max-w-72 text-xs text-destructive">
-          {state.error}
+          {error}
         </p>
-      ) : state?.ok ? (
+      ) : success ? (
         <p role="status" className="text-xs text-success">
-          {state.message}
+          {success}
         </p>
       ) : null}
     </form>

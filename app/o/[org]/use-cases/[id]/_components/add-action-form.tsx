@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 
 type Option = { value: string; label: string };
 
@@ -14,7 +14,7 @@ export function AddActionForm({
   action,
   options,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   options: {
     access: Option[];
     reversibility: Option[];
@@ -22,24 +22,25 @@ export function AddActionForm({
     frequency: Option[];
   };
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
-  const v = state?.ok === false ? state.values : undefined;
+  const {
+    action: formAction,
+    pending,
+    errors,
+    values: v,
+    formError,
+    success,
+  } = useFormAction(action);
   const select = (id: keyof typeof options, label: string, hint?: string) => (
     <Field id={`action-${id}`} label={label} hint={hint} errors={errors?.[id]}>
       <Select
         {...fieldProps(`action-${id}`, errors?.[id], Boolean(hint))}
         name={id}
         defaultValue={v?.[id] ?? ""}
+        options={options[id]}
       >
         <option value="" disabled>
           Choose…
         </option>
-        {options[id].map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
       </Select>
     </Field>
   );
@@ -71,11 +72,7 @@ export function AddActionForm({
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add action"}
         </Button>
-        <FormMessage
-          error={state?.ok === false && !errors ? state.error : null}
-          success={state?.ok ? state.message : null}
-          className="py-1.5"
-        />
+        <FormMessage error={formError} success={success} className="py-1.5" />
       </div>
     </form>
   );

@@ -1,0 +1,133 @@
+import Link from "next/link";
+import { BandBadge } from "@/components/band-badge";
+import { type Column, DataTable, type DataTableSort } from "@/components/ui/data-table";
+import type { EmptyStateProps } from "@/components/ui/empty-state";
+import { formatDate, formatPercent, formatScore } from "@/lib/format";
+
+/** What the table shows of an assessment. */
+export type AssessmentRow = {
+  id: string;
+  useCaseName: string;
+  status: "in_progress" | "submitted";
+  overall: number | null;
+  band: string | null;
+  confidence: number | null;
+  createdByName: string | null;
+  createdAt: Date;
+  submittedAt: Date | null;
+  answered: number;
+};
+
+/** The columns that sort on the assessments list, the first being its default. */
+export const ASSESSMENT_SORT_KEYS = ["started", "useCase", "score", "confidence"] as const;
+
+/**
+ * Assessments, newest first: the organisation's list (with the use case of each) and a use
+ * case's own history (without). Each links to its wizard while in progress, to its results
+ * once submitted.
+ */
+export function AssessmentTable({
+  assessments,
+  orgSlug,
+  caption,
+  showUseCase,
+  sort,
+  empty,
+  inset,
+}: {
+  assessments: AssessmentRow[];
+  orgSlug: string;
+  caption: string;
+  showUseCase: boolean;
+  sort?: DataTableSort;
+  empty?: EmptyStateProps;
+  inset?: boolean;
+}) {
+  const href = (a: AssessmentRow) =>
+    `/o/${orgSlug}/assessments/${a.id}${a.status === "submitted" ? "/results" : ""}`;
+  const started = (a: AssessmentRow) =>
+    `${formatDate(a.createdAt)}${a.createdByName ? ` by ${a.createdByName}` : ""}`;
+  const columns: Column<AssessmentRow>[] = [
+    showUseCase
+      ? {
+          key: "useCase",
+          header: "Use case",
+          rowHeader: true,
+          sortValue: (a) => a.useCaseName,
+          cell: (a) => (
+            <Link href={href(a)} className="text-primary hover:underline">
+              {a.useCaseName}
+            </Link>
+          ),
+        }
+      : {
+          key: "started",
+          header: "Started",
+          rowHeader: true,
+          cell: (a) => (
+            <>
+              <Link href={href(a)} className="text-primary hover:underline">
+                {formatDate(a.createdAt)}
+              </Link>
+              {a.createdByName ? (
+                <span className="font-normal text-muted-foreground"> by {a.createdByName}</span>
+              ) : null}
+            </>
+          ),
+        },
+    {
+      key: "status",
+      header: "Status",
+      className: "sm:whitespace-nowrap",
+      cell: (a) =>
+        a.status === "submitted"
+          ? `Submitted ${formatDate(a.submittedAt)}`
+          : `In progress · ${a.answered} answered`,
+    },
+    {
+      key: "score",
+      header: "Score (0–100)",
+      align: "right",
+      firstDir: "desc",
+      sortValue: (a) => a.overall,
+      cell: (a) => formatScore(a.overall),
+    },
+    {
+      key: "band",
+      header: "Band",
+      className: "sm:whitespace-nowrap",
+      cell: (a) => <BandBadge band={a.band} />,
+    },
+    {
+      key: "confidence",
+      header: "Confidence",
+      align: "right",
+      firstDir: "desc",
+      sortValue: (a) => a.confidence,
+      cell: (a) => formatPercent(a.confidence),
+    },
+  ];
+  if (showUseCase) {
+    columns.push({
+      key: "started",
+      header: "Started",
+      firstDir: "desc",
+      sortValue: (a) => a.createdAt,
+      className: "text-muted-foreground sm:whitespace-nowrap",
+      cell: started,
+    });
+  }
+  return (
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={assessments}
+      rowKey={(a) => a.id}
+      sort={sort}
+      empty={empty}
+      inset={inset}
+      stackOnPhones
+      testId="assessment-table"
+    />
+  );
+}

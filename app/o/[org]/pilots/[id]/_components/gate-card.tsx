@@ -2,12 +2,12 @@ import { Check, X } from "lucide-react";
 import type { ReactNode } from "react";
 import { GateBadge } from "@/components/pilot-badges";
 import { Card } from "@/components/ui/card";
-import type { GateEvaluation } from "@/lib/domain/gates";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import type { CriterionResult, GateEvaluation } from "@/lib/domain/gates";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import { formatDateTime } from "@/lib/format";
 import { signOffAction, withdrawSignoffAction } from "../actions";
-import { ScrollTable } from "./scroll-table";
 import { SignoffForm, WithdrawSignoffForm } from "./signoff-form";
 
 export type GateSignoff = {
@@ -52,6 +52,50 @@ export function GateCard({
     evaluation?.criteria.find((c) => c.kind === kind)?.label ?? kind;
   const signOff = signOffAction.bind(null, orgSlug, pilotId);
   const withdraw = withdrawSignoffAction.bind(null, orgSlug, pilotId);
+  const columns: Column<CriterionResult>[] = [
+    { key: "criterion", header: "Criterion", rowHeader: true, cell: (c) => c.label },
+    {
+      key: "result",
+      header: "Result",
+      cell: (c) =>
+        c.pass ? (
+          <span className="inline-flex items-center gap-1 whitespace-nowrap text-success">
+            <Check className="size-4" aria-hidden /> Pass
+          </span>
+        ) : (
+          <span className="inline-flex items-center gap-1 whitespace-nowrap text-destructive">
+            <X className="size-4" aria-hidden /> Fail
+          </span>
+        ),
+    },
+    { key: "measured", header: "Measured", cell: (c) => c.measured, className: "tabular-nums" },
+    { key: "required", header: "Required", cell: (c) => c.threshold },
+    {
+      key: "signoffs",
+      header: "Sign-offs",
+      cell: (c) => {
+        const signed = signoffs.filter((s) => s.criterion === c.kind);
+        const mine = signed.some((s) => s.userId === userId);
+        return (
+          <>
+            {signed.length > 0 ? (
+              <p className="text-xs">
+                Signed off by{" "}
+                {signed
+                  .map((s) => `${s.userName ?? "a member"} (${ROLE_LABELS[s.role]})`)
+                  .join(", ")}
+              </p>
+            ) : null}
+            {!mine && canSignOff && !retired && userId ? (
+              <SignoffForm action={signOff} criterion={c.kind} label={c.label} />
+            ) : signed.length === 0 ? (
+              <span className="text-xs text-muted-foreground">None</span>
+            ) : null}
+          </>
+        );
+      },
+    },
+  ];
   return (
     <Card aria-labelledby="gate-heading" data-testid="gate-card">
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
@@ -71,75 +115,15 @@ export function GateCard({
       </div>
       {evaluation ? (
         <>
-          <ScrollTable label="Exit criteria of the current stage">
-            <table className="w-full min-w-[40rem] text-sm" data-testid="gate-table">
-              <caption className="sr-only">Exit criteria of the current stage</caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Criterion
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Result
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Measured
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Required
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Sign-offs
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {evaluation.criteria.map((c) => {
-                  const signed = signoffs.filter((s) => s.criterion === c.kind);
-                  const mine = signed.some((s) => s.userId === userId);
-                  return (
-                    <tr
-                      key={c.kind}
-                      className="border-b align-top last:border-0"
-                      data-testid={`criterion-${c.kind}`}
-                    >
-                      <th scope="row" className="py-2 pr-3 text-left font-medium">
-                        {c.label}
-                      </th>
-                      <td className="py-2 pr-3">
-                        {c.pass ? (
-                          <span className="inline-flex items-center gap-1 whitespace-nowrap text-success">
-                            <Check className="size-4" aria-hidden /> Pass
-                          </span>
-                        ) : (
-                          <span className="inline-flex items-center gap-1 whitespace-nowrap text-destructive">
-                            <X className="size-4" aria-hidden /> Fail
-                          </span>
-                        )}
-                      </td>
-                      <td className="py-2 pr-3 tabular-nums">{c.measured}</td>
-                      <td className="py-2 pr-3">{c.threshold}</td>
-                      <td className="py-2">
-                        {signed.length > 0 ? (
-                          <p className="text-xs">
-                            Signed off by{" "}
-                            {signed
-                              .map((s) => `${s.userName ?? "a member"} (${ROLE_LABELS[s.role]})`)
-                              .join(", ")}
-                          </p>
-                        ) : null}
-                        {!mine && canSignOff && !retired && userId ? (
-                          <SignoffForm action={signOff} criterion={c.kind} label={c.label} />
-                        ) : signed.length === 0 ? (
-                          <span className="text-xs text-muted-foreground">None</span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollTable>
+          <DataTable
+            caption="Exit criteria of the current stage"
+            columns={columns}
+            rows={evaluation.criteria}
+            rowKey={(c) => c.kind}
+            rowTestId={(c) => `criterion-${c.kind}`}
+            testId="gate-table"
+            stackOnPhones
+          />
           <div className="mt-4 border-t pt-4">
             <h3 className="text-sm font-semibold">Sign-offs for this stage</h3>
             {signoffs.length === 0 ? (

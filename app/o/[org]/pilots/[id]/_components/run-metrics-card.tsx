@@ -2,10 +2,10 @@ import { Download } from "lucide-react";
 import { RunMetricsChart } from "@/components/charts/run-metrics-chart";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import type { MetricPeriod } from "@/lib/domain/pilots";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import { formatDate, formatNumber, formatPercent, roundTo } from "@/lib/format";
-import { ScrollTable } from "./scroll-table";
 
 export type RunMetricRow = {
   id: string;
@@ -19,6 +19,43 @@ export type RunMetricRow = {
   accuracy: number | null;
   overrideRate: number | null;
 };
+
+const METRIC_COLUMNS: Column<RunMetricRow>[] = [
+  {
+    key: "period",
+    header: "Period",
+    rowHeader: true,
+    cell: (m) => `${m.period === "week" ? "Week of " : ""}${formatDate(m.periodStart)}`,
+    className: "whitespace-nowrap",
+  },
+  { key: "stage", header: "Stage", cell: (m) => STAGE_LABELS[m.stage] },
+  {
+    key: "attempted",
+    header: "Attempted",
+    align: "right",
+    cell: (m) => formatNumber(m.attempted, 0),
+  },
+  { key: "correct", header: "Correct", align: "right", cell: (m) => formatNumber(m.correct, 0) },
+  {
+    key: "overrides",
+    header: "Overrides",
+    align: "right",
+    cell: (m) => formatNumber(m.overrides, 0),
+  },
+  {
+    key: "escalations",
+    header: "Escalations",
+    align: "right",
+    cell: (m) => formatNumber(m.escalations, 0),
+  },
+  { key: "accuracy", header: "Accuracy", align: "right", cell: (m) => formatPercent(m.accuracy) },
+  {
+    key: "overrideRate",
+    header: "Override rate",
+    align: "right",
+    cell: (m) => formatPercent(m.overrideRate),
+  },
+];
 
 /** The run metrics chart with its table alternative; the forms to add metrics sit elsewhere. */
 export function RunMetricsCard({
@@ -74,68 +111,15 @@ export function RunMetricsCard({
             <summary className="cursor-pointer text-sm text-primary">
               Table of the same numbers
             </summary>
-            <ScrollTable label="Run metrics per period" className="mt-2 max-h-96 overflow-y-auto">
-              <table className="w-full min-w-[40rem] text-sm" data-testid="run-metrics-table">
-                <caption className="sr-only">Run metrics per period</caption>
-                <thead className="sticky top-0 bg-card text-left text-xs text-muted-foreground">
-                  <tr className="border-b">
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Period
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Stage
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Attempted
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Correct
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Overrides
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Escalations
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Accuracy
-                    </th>
-                    <th scope="col" className="py-2 text-right font-medium">
-                      Override rate
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...metrics].reverse().map((m) => (
-                    <tr key={m.id} className="border-b last:border-0">
-                      <td className="py-1.5 pr-3">
-                        {m.period === "week" ? "Week of " : ""}
-                        {formatDate(m.periodStart)}
-                      </td>
-                      <td className="py-1.5 pr-3">{STAGE_LABELS[m.stage]}</td>
-                      <td className="py-1.5 pr-3 text-right tabular-nums">
-                        {formatNumber(m.attempted, 0)}
-                      </td>
-                      <td className="py-1.5 pr-3 text-right tabular-nums">
-                        {formatNumber(m.correct, 0)}
-                      </td>
-                      <td className="py-1.5 pr-3 text-right tabular-nums">
-                        {formatNumber(m.overrides, 0)}
-                      </td>
-                      <td className="py-1.5 pr-3 text-right tabular-nums">
-                        {formatNumber(m.escalations, 0)}
-                      </td>
-                      <td className="py-1.5 pr-3 text-right tabular-nums">
-                        {formatPercent(m.accuracy)}
-                      </td>
-                      <td className="py-1.5 text-right tabular-nums">
-                        {formatPercent(m.overrideRate)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <div className="mt-2 max-h-96 overflow-y-auto">
+              <DataTable
+                caption="Run metrics per period, newest first"
+                columns={METRIC_COLUMNS}
+                rows={[...metrics].reverse()}
+                rowKey={(m) => m.id}
+                testId="run-metrics-table"
+              />
+            </div>
           </details>
         </>
       )}

@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
+import { db } from "@/db";
 import { authenticateApiToken, createApiToken } from "@/db/queries/api-tokens";
 import { listAuditEvents } from "@/db/queries/audit";
 import { getGateSettings, updateOverridePolicy } from "@/db/queries/gate-settings";
-import { getOrganisation } from "@/db/queries/organisations";
+import { getOrganisation, memberContext } from "@/db/queries/organisations";
 import {
   listOverrideRequests,
   rejectOverrideRequest,
@@ -10,9 +11,10 @@ import {
 } from "@/db/queries/pilot-override-requests";
 import { approveOverrideRequest, transitionPilot } from "@/db/queries/pilot-transitions";
 import { getPilot, listPilotTimeline, updatePilot } from "@/db/queries/pilots";
+import { memberships } from "@/db/schema";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
-import { makeOrg, outcome, startedPilot, type TestOrg } from "./fixtures";
+import { makeOrg, makeUser, outcome, startedPilot, type TestOrg } from "./fixtures";
 
 const JUSTIFICATION =
   "Finance approves every action by hand this quarter; accuracy is not at risk.";
@@ -25,6 +27,14 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
     throw error;
   }
   throw new Error("expected the call to fail");
+}
+
+async function extraAdmin(org: TestOrg): Promise<MemberContext> {
+  const user = await makeUser("Second admin");
+  await db.insert(memberships).values({ orgId: org.orgId, userId: user.id, role: "admin" });
+  const ctx = await memberContext(user, org.slug);
+  if (!ctx) throw new Error("no context");
+  return ctx;
 }
 
 async function secondApprover(org: TestOrg, on = true) {
@@ -319,6 +329,41 @@ describe("overrides that need a second approver", () => {
       version: second.request.version,
     });
     expect(cleared.status).toBe("rejected");
+  });
+
+  test("asked twice at once, one request is made; approved twice at once, one promotion", async () => {
+    const org = await makeOrg();
+    await secondApprover(org);
+    const pilot = await startedPilot(org, { stage: "shadow" });
+    const ask = (ctx: MemberContext) =>
+      transitionPilot(ctx, pilot.id, {
+        to: "supervised",
+        override: true,
+        justification: JUSTIFICATION,
+        version: pilot.version,
+      });
+    const asked = await Promise.allSettled([ask(org.ctx.owner), ask(org.ctx.admin)]);
+    expect(asked.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((asked.find((r) => r.status === "rejected") as PromiseRejectedResult).reason.code).toBe(
+      "conflict",
+    );
+    const [request] = await listOverrideRequests(org.ctx.viewer, pilot.id);
+    if (!request) throw new Error("expected a request");
+    const approvers = [org.ctx.owner, org.ctx.admin].filter(
+      (ctx) => ctx.actor.type === "user" && ctx.actor.userId !== request.requestedBy,
+    );
+    // Another owner or admin who did not ask, to approve at the same moment.
+    const second = await extraAdmin(org);
+    const approve = (ctx: MemberContext) =>
+      approveOverrideRequest(ctx, pilot.id, request.id, { version: request.version });
+    const results = await Promise.allSettled([approve(approvers[0]!), approve(second)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(
+      (results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason.code,
+    ).toBe("conflict");
+    const timeline = await listPilotTimeline(org.ctx.viewer, pilot.id);
+    expect(timeline.filter((t) => t.kind === "promote")).toHaveLength(1);
+    expect((await getPilot(org.ctx.viewer, pilot.id)).stage).toBe("supervised");
   });
 
   test("another organisation's requests are not found", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { newPilotQuerySchema } from "@/app/o/[org]/pilots/schemas";
 import { DEFAULT_GATE_CRITERIA } from "@/lib/domain/gates";
 import { effectiveGateCriteria, gateSettingsSchema } from "@/lib/domain/gates/settings";
 import {
@@ -203,5 +204,17 @@ describe("gate settings", () => {
     ).toBe(false);
     expect(gateSettingsSchema.safeParse({ production: [] }).success).toBe(false);
     expect(gateSettingsSchema.safeParse({ shadow: [] }).success).toBe(true);
+  });
+});
+
+describe("the start form's query string", () => {
+  const id = "0b4c8a5e-8f3d-4e55-9a57-1c2f3e4d5a6b";
+  test.each([
+    [{}, undefined],
+    [{ useCase: id }, id],
+    [{ useCase: "not-a-uuid" }, undefined],
+    [{ useCase: [id, id] }, undefined],
+  ])("%j preselects %s", (query, expected) => {
+    expect(newPilotQuerySchema.parse(query)).toEqual({ useCase: expected });
   });
 });

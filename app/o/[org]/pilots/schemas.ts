@@ -152,5 +152,6 @@ export const pilotBoardFilterSchema = z.object({
 export const newPilotQuerySchema = z.object({
   useCase: z
     .unknown()
+    .optional()
     .transform((v) => (typeof v === "string" && z.uuid().safeParse(v).success ? v : undefined)),
 });

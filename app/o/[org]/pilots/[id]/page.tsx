@@ -93,6 +93,9 @@ export default async function PilotPage({
             canWrite={canWrite}
             canOverride={can(member, "pilot:override")}
             overridesNeedSecondApprover={gate.overridesNeedSecondApprover}
+            overrideWaiting={overrideRequests.some(
+              (r) => r.status === "pending" && r.staleReason === null,
+            )}
             gatePass={gate.evaluation?.pass ?? null}
           />
           {canRecord ? (

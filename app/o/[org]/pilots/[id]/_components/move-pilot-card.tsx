@@ -15,6 +15,7 @@ export function MovePilotCard({
   canWrite,
   canOverride,
   overridesNeedSecondApprover,
+  overrideWaiting,
   gatePass,
 }: {
   orgSlug: string;
@@ -24,6 +25,8 @@ export function MovePilotCard({
   canOverride: boolean;
   /** An override then only asks: another owner or admin approves it on the gate. */
   overridesNeedSecondApprover: boolean;
+  /** An override request for this very promotion already waits on the gate. */
+  overrideWaiting: boolean;
   /** Whether the gate out of the current stage is met now (null without a gate). */
   gatePass: boolean | null;
 }) {
@@ -71,9 +74,15 @@ export function MovePilotCard({
               to={next}
               reasonLabel="Justification"
               reasonRequired={false}
-              allowOverride={canOverride && gatePass === false}
+              allowOverride={canOverride && gatePass === false && !overrideWaiting}
               overrideNeedsApproval={overridesNeedSecondApprover}
             />
+          ) : null}
+          {overrideWaiting && pilot.status === "active" && next ? (
+            <p className="text-sm text-muted-foreground">
+              An override of this gate is waiting for approval: see the override requests on the
+              gate above.
+            </p>
           ) : null}
           <details className="group rounded-md border" data-testid="other-moves">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-ring">

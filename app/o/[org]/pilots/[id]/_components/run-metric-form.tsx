@@ -37,7 +37,7 @@ export function RunMetricForm({
   );
   return (
     <form action={formAction} className="grid gap-4" noValidate aria-label="Record run metrics">
-      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="grid gap-3 sm:grid-cols-3">
         <Field id="rm-period" label="Period" errors={errors?.period}>
           <Select
             {...fieldProps("rm-period", errors?.period)}

@@ -35,10 +35,10 @@ export function OverridePolicyForm({
         <div className="grid gap-1">
           <Label htmlFor="overridesNeedSecondApprover">Overrides need a second approver</Label>
           <p id="overridesNeedSecondApprover-hint" className="text-sm text-muted-foreground">
-            When on, an owner or admin who overrides a failing gate only asks for it: the pilot
-            moves once another owner or admin approves the request on the pilot's gate, and either
-            can reject it with a note. Nobody approves their own request. Off, an owner or admin
-            overrides alone, as before.
+            When on, an owner's or admin's override of a failing gate only asks for it: the pilot
+            moves once another owner or admin approves the request on the pilot's gate, and they can
+            reject it with a note instead. Nobody approves their own request. When off, an owner or
+            admin overrides alone.
           </p>
           {errors?.overridesNeedSecondApprover ? (
             <p className="text-sm text-destructive">{errors.overridesNeedSecondApprover[0]}</p>

@@ -37,7 +37,7 @@ export function RunMetricForm({
   );
   return (
     <form action={formAction} className="grid gap-4" noValidate aria-label="Record run metrics">
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] items-start gap-3">
         <Field id="rm-period" label="Period" errors={errors?.period}>
           <Select
             {...fieldProps("rm-period", errors?.period)}

@@ -251,7 +251,7 @@ export async function runCrashTest(options: CrashTestOptions = {}): Promise<Cras
     );
     const assessment = await ok(await api("POST", "/api/v1/assessments", { useCaseId: uc.id }));
     await ok(await api("POST", `/api/v1/assessments/${assessment.id}/submit`));
-    // The incidents start on BASE: the pilot must have started by then.
+    // The incidents start and the run metrics are dated from BASE: the pilot must have started by then.
     const pilot = await ok(
       await api("POST", "/api/v1/pilots", {
         useCaseId: uc.id,

@@ -12,11 +12,16 @@ import { loadGateCriteria } from "./gate-snapshots";
 export async function getGateSettings(ctx: MemberContext): Promise<{
   criteria: Record<GatedStage, GateCriterion[]>;
   tuned: GatedStage[];
+  overridesNeedSecondApprover: boolean;
   version: number;
 }> {
   assertCan(ctx, "pilot:read");
   const [org] = await db
-    .select({ settings: organisations.settings, version: organisations.version })
+    .select({
+      settings: organisations.settings,
+      overridesNeedSecondApprover: organisations.overridesNeedSecondApprover,
+      version: organisations.version,
+    })
     .from(organisations)
     .where(eq(organisations.id, ctx.orgId));
   if (!org) throw notFound("The organisation");
@@ -24,6 +29,7 @@ export async function getGateSettings(ctx: MemberContext): Promise<{
   return {
     criteria: await loadGateCriteria(db, ctx.orgId),
     tuned: Object.keys(stored) as GatedStage[],
+    overridesNeedSecondApprover: org.overridesNeedSecondApprover,
     version: org.version,
   };
 }
@@ -76,6 +82,45 @@ export async function updateGateSettings(
       entityId: ctx.orgId,
       before,
       after: parsed.data,
+    });
+  });
+}
+
+/**
+ * Turns "overrides need a second approver" on or off (owners and admins). When on, an
+ * override promotion waits as a request until another owner or admin approves it. Refuses a
+ * stale settings version.
+ */
+export async function updateOverridePolicy(
+  ctx: MemberContext,
+  input: { overridesNeedSecondApprover: boolean; version: number },
+): Promise<void> {
+  assertCan(ctx, "gates:manage");
+  await db.transaction(async (tx) => {
+    const [org] = await tx
+      .select({ overridesNeedSecondApprover: organisations.overridesNeedSecondApprover })
+      .from(organisations)
+      .where(eq(organisations.id, ctx.orgId));
+    if (!org) throw notFound("The organisation");
+    const [row] = await tx
+      .update(organisations)
+      .set({
+        overridesNeedSecondApprover: input.overridesNeedSecondApprover,
+        version: sql`${organisations.version} + 1`,
+      })
+      .where(and(eq(organisations.id, ctx.orgId), eq(organisations.version, input.version)))
+      .returning({ id: organisations.id });
+    if (!row) {
+      throw conflict(
+        "Someone else changed the organisation's settings since you opened them. Reload to see their change, then try again.",
+      );
+    }
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "gates.override_policy_updated",
+      entityType: "organisation",
+      entityId: ctx.orgId,
+      before: { overridesNeedSecondApprover: org.overridesNeedSecondApprover },
+      after: { overridesNeedSecondApprover: input.overridesNeedSecondApprover },
     });
   });
 }

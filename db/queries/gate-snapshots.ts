@@ -9,9 +9,16 @@ import {
   pilots,
   runMetrics,
 } from "@/db/schema";
-import type { GateCriterion, GatedStage, GateSnapshot } from "@/lib/domain/gates";
+import {
+  countableSignoffs,
+  evaluateGate,
+  type GateCriterion,
+  type GatedStage,
+  type GateEvaluation,
+  type GateSnapshot,
+} from "@/lib/domain/gates";
 import { effectiveGateCriteria } from "@/lib/domain/gates/settings";
-import type { AssumptionStatus } from "@/lib/domain/pilots";
+import { type AssumptionStatus, nextStage } from "@/lib/domain/pilots";
 import type { Role } from "@/lib/domain/roles";
 import { BANDS, type Band } from "@/lib/domain/scoring/bands";
 import type { Stage } from "@/lib/domain/stages";
@@ -34,16 +41,45 @@ export type SignoffDto = {
   createdAt: Date;
 };
 
+export type PilotGateDto = {
+  /** The stage the gate leads to, or null in production. */
+  nextStage: Stage | null;
+  evaluation: GateEvaluation | null;
+  signoffs: SignoffDto[];
+  /** Whether an override promotion waits for a second owner or admin. */
+  overridesNeedSecondApprover: boolean;
+};
+
+/**
+ * How an organisation governs its gates: the criteria in force per stage, and whether an
+ * override promotion waits for a second owner or admin.
+ */
+export async function loadGatePolicy(
+  tx: Executor,
+  orgId: string,
+): Promise<{
+  criteria: Record<GatedStage, GateCriterion[]>;
+  overridesNeedSecondApprover: boolean;
+}> {
+  const [org] = await tx
+    .select({
+      settings: organisations.settings,
+      overridesNeedSecondApprover: organisations.overridesNeedSecondApprover,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return {
+    criteria: effectiveGateCriteria(org?.settings?.gates),
+    overridesNeedSecondApprover: org?.overridesNeedSecondApprover ?? false,
+  };
+}
+
 /** The gate criteria in force in an organisation, per stage. */
 export async function loadGateCriteria(
   tx: Executor,
   orgId: string,
 ): Promise<Record<GatedStage, GateCriterion[]>> {
-  const [org] = await tx
-    .select({ settings: organisations.settings })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
-  return effectiveGateCriteria(org?.settings?.gates);
+  return (await loadGatePolicy(tx, orgId)).criteria;
 }
 
 /**
@@ -199,4 +235,35 @@ export async function loadGateSnapshots(
 
 function asBand(value: string | null | undefined): Band | null {
   return BANDS.find((b) => b === value) ?? null;
+}
+
+/**
+ * The gate out of one pilot's current stage at `now`. With a requester, their own sign-offs
+ * do not count (nobody is the only approver of their own promotion). Callers check access.
+ */
+export async function evaluatePilotGate(
+  tx: Executor,
+  orgId: string,
+  pilot: SnapshotPilot,
+  now: Date,
+  requesterId?: string,
+): Promise<PilotGateDto> {
+  const [{ criteria, overridesNeedSecondApprover }, snapshots] = await Promise.all([
+    loadGatePolicy(tx, orgId),
+    loadGateSnapshots(tx, orgId, [pilot]),
+  ]);
+  const snapshot = snapshots.get(pilot.id);
+  if (!snapshot) throw new Error("missing gate snapshot");
+  const signoffs = snapshot.signoffRows;
+  if (pilot.stage === "production") {
+    return { nextStage: null, evaluation: null, signoffs, overridesNeedSecondApprover };
+  }
+  const evaluation = evaluateGate(
+    criteria[pilot.stage],
+    requesterId
+      ? { ...snapshot, signoffs: countableSignoffs(snapshot.signoffs, requesterId) }
+      : snapshot,
+    now,
+  );
+  return { nextStage: nextStage(pilot.stage), evaluation, signoffs, overridesNeedSecondApprover };
 }

@@ -1,39 +1,39 @@
 import { and, asc, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import {
   assessments,
+  gateOverrideRequests,
   memberships,
   pilotAssumptions,
-  pilotSignoffs,
   pilots,
   pilotTransitions,
+  runMetrics,
   useCases,
   users,
 } from "@/db/schema";
-import {
-  type CriterionResult,
-  checkTransition,
-  countableSignoffs,
-  evaluateGate,
-  type GateEvaluation,
-  type Transition,
-} from "@/lib/domain/gates";
-import { assertCan, type MemberContext } from "@/lib/domain/permissions";
+import { type CriterionResult, evaluateGate } from "@/lib/domain/gates";
+import { actorUserId, assertCan, can, type MemberContext } from "@/lib/domain/permissions";
 import {
   brokenAssumptionWarning,
   MIN_START_JUSTIFICATION,
-  nextStage,
+  NO_ASSESSMENT_MESSAGE,
   type PilotStatus,
+  periodBeforeStartError,
   startsLaterThanRecommended,
   type TransitionKind,
   useCaseStatusForPilot,
 } from "@/lib/domain/pilots";
-import { roleAtLeast } from "@/lib/domain/roles";
 import { type AssessmentResult, normaliseResult } from "@/lib/domain/scoring";
 import { STAGE_LABELS, type Stage, stageIndex } from "@/lib/domain/stages";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
-import { loadGateCriteria, loadGateSnapshots, type SignoffDto } from "./gate-snapshots";
+import {
+  evaluatePilotGate,
+  loadGateCriteria,
+  loadGateSnapshots,
+  type PilotGateDto,
+} from "./gate-snapshots";
 
 export type PilotSummaryDto = {
   id: string;
@@ -78,14 +78,11 @@ export type TransitionDto = {
   reason: string | null;
   overridden: CriterionResult[];
   createdAt: Date;
+  /** When an override promotion was approved by a second owner or admin: who asked for it. */
+  approval?: { requestedBy: string; note: string | null } | null;
 };
 
-export type PilotGateDto = {
-  /** The stage the gate leads to, or null in production. */
-  nextStage: Stage | null;
-  evaluation: GateEvaluation | null;
-  signoffs: SignoffDto[];
-};
+export type { PilotGateDto };
 
 const DAY_MS = 86_400_000;
 
@@ -223,39 +220,18 @@ export async function getPilotGate(
   requesterId?: string,
 ): Promise<PilotGateDto> {
   const pilot = await getPilot(ctx, id, tx);
-  return evaluatePilotGate(tx, ctx, pilot, now, requesterId);
+  return evaluatePilotGate(tx, ctx.orgId, pilot, now, requesterId);
 }
 
-async function evaluatePilotGate(
-  tx: Executor,
-  ctx: MemberContext,
-  pilot: PilotDto,
-  now: Date,
-  requesterId?: string,
-): Promise<PilotGateDto> {
-  const [criteria, snapshots] = await Promise.all([
-    loadGateCriteria(tx, ctx.orgId),
-    loadGateSnapshots(tx, ctx.orgId, [pilot]),
-  ]);
-  const snapshot = snapshots.get(pilot.id);
-  if (!snapshot) throw new Error("missing gate snapshot");
-  if (pilot.stage === "production") {
-    return { nextStage: null, evaluation: null, signoffs: snapshot.signoffRows };
-  }
-  const evaluation = evaluateGate(
-    criteria[pilot.stage],
-    requesterId
-      ? { ...snapshot, signoffs: countableSignoffs(snapshot.signoffs, requesterId) }
-      : snapshot,
-    now,
-  );
-  return { nextStage: nextStage(pilot.stage), evaluation, signoffs: snapshot.signoffRows };
-}
+const overrideRequester = alias(users, "override_requester");
 
-/** Every start, promotion, rollback, pause, resume and retirement, oldest first. */
+/**
+ * Every start, promotion, rollback, pause, resume and retirement, oldest first; a promotion
+ * made by approving an override request names who asked for it.
+ */
 export async function listPilotTimeline(ctx: MemberContext, id: string): Promise<TransitionDto[]> {
   await getPilot(ctx, id);
-  return db
+  const rows = await db
     .select({
       id: pilotTransitions.id,
       kind: pilotTransitions.kind,
@@ -266,11 +242,22 @@ export async function listPilotTimeline(ctx: MemberContext, id: string): Promise
       reason: pilotTransitions.reason,
       overridden: pilotTransitions.overridden,
       createdAt: pilotTransitions.createdAt,
+      requestedByName: overrideRequester.name,
+      requestedByLabel: gateOverrideRequests.requestedByLabel,
+      approvalNote: gateOverrideRequests.decisionNote,
     })
     .from(pilotTransitions)
     .leftJoin(users, eq(users.id, pilotTransitions.actorUserId))
+    .leftJoin(gateOverrideRequests, eq(gateOverrideRequests.transitionId, pilotTransitions.id))
+    .leftJoin(overrideRequester, eq(overrideRequester.id, gateOverrideRequests.requestedBy))
     .where(and(eq(pilotTransitions.orgId, ctx.orgId), eq(pilotTransitions.pilotId, id)))
     .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id));
+  return rows.map(({ requestedByName, requestedByLabel, approvalNote, ...t }) => ({
+    ...t,
+    approval: requestedByLabel
+      ? { requestedBy: requestedByName ?? requestedByLabel, note: approvalNote }
+      : null,
+  }));
 }
 
 async function assertMember(tx: Executor, ctx: MemberContext, userId: string | null) {
@@ -294,23 +281,11 @@ function assertDates(startDate: string, targetDate: string | null) {
   }
 }
 
-const actorUserId = (ctx: MemberContext) => (ctx.actor.type === "user" ? ctx.actor.userId : null);
-
-/**
- * Who asks for a transition, for "nobody approves their own promotion": a token acts for the
- * user who created it, so that user's own sign-off does not count when they promote through it.
- */
-function requesterId(ctx: MemberContext): string {
-  const { actor } = ctx;
-  if (actor.type === "user") return actor.userId;
-  if (actor.type === "token") return actor.createdByUserId ?? `token:${actor.tokenId}`;
-  return "system";
-}
-
 export type StartPilotInput = {
   useCaseId: string;
   ownerId: string | null;
-  stage: Stage;
+  /** Defaults to the stage the latest assessment recommends. */
+  stage?: Stage;
   startDate: string;
   targetDate: string | null;
   rollbackPlan: string;
@@ -369,14 +344,13 @@ export async function startPilot(ctx: MemberContext, input: StartPilotInput): Pr
     if (useCase.archivedAt) throw conflict("This use case is archived: restore it first.");
     const start = await pilotStartPoint(ctx, input.useCaseId, tx);
     if (!start) {
-      throw new AppError(
-        "invalid_input",
-        "Submit an assessment of this use case first: a pilot starts from its recommendation.",
-        { useCaseId: ["This use case has no submitted assessment."] },
-      );
+      throw new AppError("invalid_input", NO_ASSESSMENT_MESSAGE, {
+        useCaseId: ["This use case has no submitted assessment."],
+      });
     }
+    const stage = input.stage ?? start.recommendedStage;
     const justification = input.justification?.trim() || null;
-    if (stageIndex(input.stage) > stageIndex(start.maxStage) && !roleAtLeast(ctx.role, "admin")) {
+    if (stageIndex(stage) > stageIndex(start.maxStage) && !can(ctx, "pilot:override")) {
       throw new AppError("invalid_input", "Some fields need your attention.", {
         stage: [
           `The assessment's band allows a pilot up to ${STAGE_LABELS[start.maxStage].toLowerCase()}. Only an owner or admin can start it further along, with a written justification.`,
@@ -384,12 +358,12 @@ export async function startPilot(ctx: MemberContext, input: StartPilotInput): Pr
       });
     }
     if (
-      startsLaterThanRecommended(input.stage, start.recommendedStage) &&
+      startsLaterThanRecommended(stage, start.recommendedStage) &&
       (justification?.length ?? 0) < MIN_START_JUSTIFICATION
     ) {
       throw new AppError("invalid_input", "Some fields need your attention.", {
         justification: [
-          `The assessment recommends starting in ${STAGE_LABELS[start.recommendedStage].toLowerCase()}. Say why this pilot starts later, in at least ${MIN_START_JUSTIFICATION} characters.`,
+          `The assessment recommends starting in ${STAGE_LABELS[start.recommendedStage].toLowerCase()}. Say why this pilot starts at a later stage, in at least ${MIN_START_JUSTIFICATION} characters.`,
         ],
       });
     }
@@ -414,7 +388,7 @@ export async function startPilot(ctx: MemberContext, input: StartPilotInput): Pr
         useCaseId: input.useCaseId,
         assessmentId: start.assessmentId,
         ownerId: input.ownerId,
-        stage: input.stage,
+        stage,
         startDate: input.startDate,
         targetDate: input.targetDate,
         rollbackPlan: input.rollbackPlan.trim(),
@@ -445,14 +419,14 @@ export async function startPilot(ctx: MemberContext, input: StartPilotInput): Pr
       pilotId: row.id,
       kind: "start",
       fromStage: null,
-      toStage: input.stage,
-      actorUserId: actorUserId(ctx),
+      toStage: stage,
+      actorUserId: actorUserId(ctx.actor),
       actorLabel: ctx.actor.label,
       reason: justification,
     });
     await tx
       .update(useCases)
-      .set({ status: useCaseStatusForPilot(input.stage, "active") })
+      .set({ status: useCaseStatusForPilot(stage, "active") })
       .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, input.useCaseId)));
     const created = await getPilot(ctx, row.id, tx);
     await writeAudit(tx, ctx.orgId, ctx.actor, {
@@ -461,7 +435,7 @@ export async function startPilot(ctx: MemberContext, input: StartPilotInput): Pr
       entityId: row.id,
       after: {
         useCaseId: input.useCaseId,
-        stage: input.stage,
+        stage,
         recommendedStage: start.recommendedStage,
         ownerId: input.ownerId,
         startDate: input.startDate,
@@ -475,6 +449,26 @@ export async function startPilot(ctx: MemberContext, input: StartPilotInput): Pr
   });
 }
 
+/** A later start date may not leave recorded run metrics before it. */
+async function assertNoMetricsBefore(tx: Executor, pilotId: string, startDate: string) {
+  const earliest = await tx
+    .select({
+      period: runMetrics.period,
+      periodStart: sql<string>`min(${runMetrics.periodStart})::text`,
+    })
+    .from(runMetrics)
+    .where(eq(runMetrics.pilotId, pilotId))
+    .groupBy(runMetrics.period);
+  const before = earliest.find((e) => periodBeforeStartError(e.period, e.periodStart, startDate));
+  if (before) {
+    throw new AppError("invalid_input", "Some fields need your attention.", {
+      startDate: [
+        `Run metrics are recorded from ${before.periodStart}: the start date cannot be later than that.`,
+      ],
+    });
+  }
+}
+
 export type UpdatePilotInput = {
   ownerId: string | null;
   startDate: string;
@@ -483,7 +477,8 @@ export type UpdatePilotInput = {
   version: number;
 };
 
-function staleError(current: PilotDto, what = "this pilot"): AppError {
+/** The conflict of a change made on a stale read, with the pilot's state now. */
+export function pilotChangedError(current: PilotDto, what = "this pilot"): AppError {
   return new AppError(
     "conflict",
     `Someone else changed ${what} since you opened it: it is now ${STAGE_LABELS[current.stage].toLowerCase()}${current.status === "active" ? "" : `, ${current.status}`} (version ${current.version}). Look at the new state, then try again.`,
@@ -504,6 +499,7 @@ export async function updatePilot(
     const before = await getPilot(ctx, id, tx);
     if (before.status === "retired") throw conflict("A retired pilot cannot be edited.");
     await assertMember(tx, ctx, input.ownerId);
+    if (input.startDate > before.startDate) await assertNoMetricsBefore(tx, id, input.startDate);
     const [row] = await tx
       .update(pilots)
       .set({
@@ -515,7 +511,7 @@ export async function updatePilot(
       })
       .where(and(eq(pilots.orgId, ctx.orgId), eq(pilots.id, id), eq(pilots.version, input.version)))
       .returning({ id: pilots.id });
-    if (!row) throw staleError(await getPilot(ctx, id, tx));
+    if (!row) throw pilotChangedError(await getPilot(ctx, id, tx));
     const after = await getPilot(ctx, id, tx);
     const pick = (p: PilotDto) => ({
       ownerId: p.ownerId,
@@ -531,265 +527,6 @@ export async function updatePilot(
       after: pick(after),
     });
     return after;
-  });
-}
-
-export type TransitionTarget = Stage | "paused" | "active" | "retired";
-
-export type TransitionInput = {
-  to: TransitionTarget;
-  justification?: string | null;
-  /** An owner or admin asks to promote despite failing criteria. */
-  override?: boolean;
-  version: number;
-};
-
-function toTransition(pilot: PilotDto, to: TransitionTarget): Transition {
-  if (to === "paused") return { type: "pause", from: pilot.stage };
-  if (to === "active") return { type: "resume", from: pilot.stage };
-  if (to === "retired") return { type: "retire", from: pilot.stage };
-  const forward = STAGE_ORDER.indexOf(to) > STAGE_ORDER.indexOf(pilot.stage);
-  return forward
-    ? { type: "promote", from: pilot.stage, to }
-    : { type: "rollback", from: pilot.stage, to };
-}
-
-const STAGE_ORDER = Object.keys(STAGE_LABELS) as Stage[];
-
-const KIND_OF: Record<Transition["type"], TransitionKind> = {
-  promote: "promote",
-  rollback: "rollback",
-  pause: "pause",
-  resume: "resume",
-  retire: "retire",
-};
-
-/**
- * Moves a pilot: promote (gate checked against live data, overridable by owners and admins
- * with a justification), roll back, pause, resume or retire. The version read by the caller
- * must still be current, so of two concurrent changes exactly one wins.
- */
-export async function transitionPilot(
-  ctx: MemberContext,
-  id: string,
-  input: TransitionInput,
-  now = new Date(),
-): Promise<{ pilot: PilotDto; transition: TransitionDto }> {
-  assertCan(ctx, "pilot:write");
-  return db.transaction(async (tx) => {
-    const before = await getPilot(ctx, id, tx);
-    if (before.version !== input.version) throw staleError(before);
-    const transition = toTransition(before, input.to);
-    if (before.status === "retired") {
-      throw new AppError("conflict", "This pilot is retired: nothing more can happen to it.");
-    }
-    if (transition.type === "resume" && before.status !== "paused") {
-      throw new AppError("conflict", "Only a paused pilot can be resumed.");
-    }
-    if (transition.type === "pause" && before.status === "paused") {
-      throw new AppError("conflict", "This pilot is already paused.");
-    }
-    if (transition.type === "promote" && before.status === "paused") {
-      throw new AppError("conflict", "Resume this pilot before promoting it.");
-    }
-    if (transition.type === "rollback" && input.to === before.stage) {
-      throw new AppError(
-        "invalid_input",
-        `This pilot is already in ${STAGE_LABELS[before.stage].toLowerCase()}.`,
-      );
-    }
-
-    const requester = requesterId(ctx);
-    const gate =
-      transition.type === "promote"
-        ? await evaluatePilotGate(tx, ctx, before, now, requester)
-        : null;
-    const check = checkTransition({
-      transition,
-      evaluation: gate?.evaluation ?? null,
-      requesterId: requester,
-      requesterRole: ctx.role,
-      reason: input.justification ?? undefined,
-      override: input.override,
-    });
-    if (!check.ok) {
-      const code = check.code === "override_not_allowed" ? "forbidden" : "invalid_input";
-      throw new AppError(
-        code,
-        check.message,
-        check.code === "justification_required" ? { justification: [check.message] } : undefined,
-        { reason: check.code, failing: check.failing },
-      );
-    }
-
-    const toStage =
-      transition.type === "promote" || transition.type === "rollback"
-        ? transition.to
-        : before.stage;
-    const status: PilotStatus =
-      transition.type === "pause" ? "paused" : transition.type === "retire" ? "retired" : "active";
-    const stageChanges = toStage !== before.stage;
-    const [updated] = await tx
-      .update(pilots)
-      .set({
-        stage: toStage,
-        status,
-        ...(stageChanges ? { stageEnteredAt: now } : {}),
-        version: sql`${pilots.version} + 1`,
-      })
-      .where(and(eq(pilots.orgId, ctx.orgId), eq(pilots.id, id), eq(pilots.version, input.version)))
-      .returning({ id: pilots.id });
-    if (!updated) throw staleError(await getPilot(ctx, id, tx));
-
-    const reason = input.justification?.trim() || null;
-    const [row] = await tx
-      .insert(pilotTransitions)
-      .values({
-        orgId: ctx.orgId,
-        pilotId: id,
-        kind: KIND_OF[transition.type],
-        fromStage: before.stage,
-        toStage,
-        actorUserId: actorUserId(ctx),
-        actorLabel: ctx.actor.label,
-        reason,
-        overridden: check.overridden,
-        gate: gate?.evaluation?.criteria ?? null,
-        createdAt: now,
-      })
-      .returning({ id: pilotTransitions.id });
-    if (!row) throw new Error("insert returned no row");
-    await tx
-      .update(useCases)
-      .set({ status: useCaseStatusForPilot(toStage, status) })
-      .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, before.useCaseId)));
-    const after = await getPilot(ctx, id, tx);
-    await writeAudit(tx, ctx.orgId, ctx.actor, {
-      action:
-        check.overridden.length > 0
-          ? "pilot.promoted_with_override"
-          : `pilot.${PAST[transition.type]}`,
-      entityType: "pilot",
-      entityId: id,
-      before: { stage: before.stage, status: before.status, version: before.version },
-      after: {
-        stage: after.stage,
-        status: after.status,
-        version: after.version,
-        reason,
-        ...(check.overridden.length > 0
-          ? {
-              overridden: check.overridden.map((c) => ({
-                kind: c.kind,
-                measured: c.measured,
-                threshold: c.threshold,
-              })),
-            }
-          : {}),
-      },
-    });
-    return {
-      pilot: after,
-      transition: {
-        id: row.id,
-        kind: KIND_OF[transition.type],
-        fromStage: before.stage,
-        toStage,
-        actorName: null,
-        actorLabel: ctx.actor.label,
-        reason,
-        overridden: check.overridden,
-        createdAt: now,
-      },
-    };
-  });
-}
-
-const PAST: Record<Transition["type"], string> = {
-  promote: "promoted",
-  rollback: "rolled_back",
-  pause: "paused",
-  resume: "resumed",
-  retire: "retired",
-};
-
-/**
- * Records the member's sign-off on one criterion of the gate out of the pilot's current
- * stage, with the role they hold now. Sign-offs lapse when the pilot changes stage.
- */
-export async function signOffCriterion(
-  ctx: MemberContext,
-  id: string,
-  input: { criterion: string; note?: string | null },
-): Promise<SignoffDto[]> {
-  assertCan(ctx, "pilot:signoff");
-  if (ctx.actor.type !== "user") {
-    throw new AppError("forbidden", "Sign-offs are made by people, not API tokens.");
-  }
-  const userId = ctx.actor.userId;
-  return db.transaction(async (tx) => {
-    const pilot = await getPilot(ctx, id, tx);
-    if (pilot.status === "retired") throw conflict("A retired pilot has no gate to sign off.");
-    const gate = await evaluatePilotGate(tx, ctx, pilot, new Date());
-    const kinds = gate.evaluation?.criteria.map((c) => c.kind) ?? [];
-    if (!kinds.includes(input.criterion as (typeof kinds)[number])) {
-      throw new AppError("invalid_input", "Some fields need your attention.", {
-        criterion: ["Choose a criterion of the gate out of the current stage."],
-      });
-    }
-    if (gate.signoffs.some((s) => s.userId === userId && s.criterion === input.criterion)) {
-      throw conflict("You have already signed off this criterion for the current stage.");
-    }
-    const note = input.note?.trim() || null;
-    await tx.insert(pilotSignoffs).values({
-      orgId: ctx.orgId,
-      pilotId: id,
-      stage: pilot.stage,
-      criterion: input.criterion,
-      userId,
-      role: ctx.role,
-      note,
-    });
-    await writeAudit(tx, ctx.orgId, ctx.actor, {
-      action: "pilot.signed_off",
-      entityType: "pilot",
-      entityId: id,
-      after: { stage: pilot.stage, criterion: input.criterion, role: ctx.role, note },
-    });
-    return (await evaluatePilotGate(tx, ctx, pilot, new Date())).signoffs;
-  });
-}
-
-/** Withdraws the member's own sign-off (while the pilot is still in the stage it was for). */
-export async function withdrawSignoff(
-  ctx: MemberContext,
-  id: string,
-  signoffId: string,
-): Promise<void> {
-  assertCan(ctx, "pilot:signoff");
-  assertId(signoffId, "The sign-off");
-  if (ctx.actor.type !== "user") throw new AppError("forbidden", "Only people sign off.");
-  const userId = ctx.actor.userId;
-  await db.transaction(async (tx) => {
-    await getPilot(ctx, id, tx);
-    const [removed] = await tx
-      .delete(pilotSignoffs)
-      .where(
-        and(
-          eq(pilotSignoffs.orgId, ctx.orgId),
-          eq(pilotSignoffs.pilotId, id),
-          eq(pilotSignoffs.id, signoffId),
-          eq(pilotSignoffs.userId, userId),
-        ),
-      )
-      .returning({ criterion: pilotSignoffs.criterion, stage: pilotSignoffs.stage });
-    if (!removed) throw notFound("Your sign-off");
-    await writeAudit(tx, ctx.orgId, ctx.actor, {
-      action: "pilot.signoff_withdrawn",
-      entityType: "pilot",
-      entityId: id,
-      before: removed,
-    });
   });
 }
 

@@ -6,6 +6,7 @@ import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import {
   type MetricPeriod,
   normalisePeriodStart,
+  periodBeforeStartError,
   type RunMetricValues,
   runMetricErrors,
 } from "@/lib/domain/pilots";
@@ -85,11 +86,21 @@ async function stageOn(
   return row?.toStage ?? fallback;
 }
 
-function validate(rows: readonly RunMetricInput[]) {
+/**
+ * Every row checked before any is written: counts consistent, no period twice, none before
+ * the pilot's start date. Field errors are keyed by row (`metrics.2.periodStart`).
+ */
+function validate(rows: readonly RunMetricInput[], startDate: string) {
   const fields: Record<string, string[]> = {};
+  let beforeStart = 0;
   rows.forEach((row, i) => {
     for (const [field, message] of Object.entries(runMetricErrors(row))) {
       fields[`metrics.${i}.${field}`] = [message];
+    }
+    const early = periodBeforeStartError(row.period, row.periodStart, startDate);
+    if (early) {
+      fields[`metrics.${i}.periodStart`] = [early];
+      beforeStart++;
     }
   });
   const seen = new Set<string>();
@@ -98,8 +109,13 @@ function validate(rows: readonly RunMetricInput[]) {
     if (seen.has(key)) fields[`metrics.${i}.periodStart`] = ["This period appears twice."];
     seen.add(key);
   });
-  if (Object.keys(fields).length > 0) {
-    throw new AppError("invalid_input", "Some run metrics are not consistent.", fields);
+  const wrong = Object.keys(fields).length;
+  if (wrong > 0) {
+    const message =
+      beforeStart === wrong
+        ? `Run metrics cannot cover days before the pilot started on ${startDate}.`
+        : "Some run metrics are not consistent.";
+    throw new AppError("invalid_input", message, fields);
   }
 }
 
@@ -112,7 +128,7 @@ async function upsert(
 ): Promise<RunMetricDto[]> {
   const pilot = await getPilot(ctx, pilotId, tx);
   if (pilot.status === "retired") throw conflict("A retired pilot takes no more run metrics.");
-  validate(rows);
+  validate(rows, pilot.startDate);
   const saved: RunMetricDto[] = [];
   for (const input of rows) {
     const periodStart = normalisePeriodStart(input.period, input.periodStart);

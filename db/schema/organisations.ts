@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -31,6 +32,8 @@ export const organisations = pgTable(
     currency: text("currency").$type<Currency>().notNull().default("GBP"),
     /** Organisation-tunable settings (gate thresholds and the like), validated by zod on write. */
     settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+    /** When on, an override promotion waits for a second owner or admin to approve it. */
+    overridesNeedSecondApprover: boolean("overrides_need_second_approver").notNull().default(false),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },

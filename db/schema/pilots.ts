@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { CriterionResult } from "@/lib/domain/gates";
+import { OVERRIDE_REQUEST_STATUSES } from "@/lib/domain/gates/overrides";
 import {
   ASSUMPTION_STATUSES,
   METRIC_PERIODS,
@@ -31,6 +32,10 @@ export const pilotStatusEnum = pgEnum("pilot_status", PILOT_STATUSES);
 export const transitionKindEnum = pgEnum("transition_kind", TRANSITION_KINDS);
 export const assumptionStatusEnum = pgEnum("assumption_status", ASSUMPTION_STATUSES);
 export const metricPeriodEnum = pgEnum("metric_period", METRIC_PERIODS);
+export const overrideRequestStatusEnum = pgEnum(
+  "override_request_status",
+  OVERRIDE_REQUEST_STATUSES,
+);
 
 export const pilots = pgTable(
   "pilots",
@@ -125,6 +130,53 @@ export const pilotSignoffs = pgTable(
   ],
 );
 
+/**
+ * A promotion past failing gate criteria waiting for a second owner or admin (when the
+ * organisation asks for one). Approving it performs the promotion; it applies only to the
+ * pilot's stage and version when it was asked for.
+ */
+export const gateOverrideRequests = pgTable(
+  "gate_override_requests",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    pilotId: uuid("pilot_id")
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    fromStage: stageEnum("from_stage").notNull(),
+    toStage: stageEnum("to_stage").notNull(),
+    /** The pilot's version when asked: approval needs it unchanged. */
+    pilotVersion: integer("pilot_version").notNull(),
+    justification: text("justification").notNull(),
+    /** The failing criteria as measured when asked: what the approver is shown. */
+    failing: jsonb("failing").$type<CriterionResult[]>().notNull(),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    requestedByLabel: text("requested_by_label").notNull(),
+    /** The person behind the request (a token counts as its creator), never its approver. */
+    requesterKey: text("requester_key").notNull(),
+    status: overrideRequestStatusEnum("status").notNull().default("pending"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedByLabel: text("decided_by_label"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+    /** The promotion an approval performed. */
+    transitionId: uuid("transition_id").references(() => pilotTransitions.id, {
+      onDelete: "set null",
+    }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index("gate_override_requests_pilot_idx").on(t.pilotId, t.status, t.createdAt),
+    index("gate_override_requests_org_idx").on(t.orgId, t.status),
+    index("gate_override_requests_requested_by_idx").on(t.requestedBy),
+    index("gate_override_requests_decided_by_idx").on(t.decidedBy),
+    index("gate_override_requests_transition_idx").on(t.transitionId),
+  ],
+);
+
 /** Run metrics per pilot per day or week, whichever way they arrived (form, CSV, API). */
 export const runMetrics = pgTable(
   "run_metrics",
@@ -210,3 +262,4 @@ export type Pilot = typeof pilots.$inferSelect;
 export type PilotTransition = typeof pilotTransitions.$inferSelect;
 export type RunMetric = typeof runMetrics.$inferSelect;
 export type PilotAssumption = typeof pilotAssumptions.$inferSelect;
+export type GateOverrideRequest = typeof gateOverrideRequests.$inferSelect;

@@ -21,6 +21,10 @@ import {
   assumptionSchema,
   gateBlockedSchema,
   idempotencyHeaderSchema,
+  overrideDecisionInputSchema,
+  overrideDecisionResultSchema,
+  overrideRequestCreatedSchema,
+  overrideRequestListSchema,
   pilotListSchema,
   pilotQuerySchema,
   pilotSchema,
@@ -333,7 +337,8 @@ export function buildOpenApiDocument() {
           summary: "Promote, roll back, pause, resume or retire a pilot (lead tokens and above)",
           description:
             "Send the `version` you last read: if the pilot changed since, the answer is 409 with its current state. " +
-            "A promotion whose gate fails answers 422 with the failing criteria, unless an owner or admin token sends a justification, which overrides them (audited).",
+            "A promotion whose gate fails answers 422 with the failing criteria, unless an owner or admin token sends a justification, which overrides them (audited). " +
+            "When the organisation has overrides need a second approver on, such an override answers 202 with an override request instead, and the pilot does not move until another owner or admin approves it.",
           requestParams: { path: z.object({ id: z.uuid() }) },
           requestBody: { content: { "application/json": { schema: transitionInputSchema } } },
           responses: {
@@ -341,9 +346,46 @@ export function buildOpenApiDocument() {
               transitionResultSchema,
               "The pilot after the transition, and the timeline entry.",
             ),
+            202: json(
+              overrideRequestCreatedSchema,
+              "The override waits for a second owner or admin; the pilot has not moved.",
+            ),
             404: json(errorSchema, "No such pilot in this organisation."),
             409: json(errorSchema, "The pilot changed since `version`, or is retired or paused."),
             422: json(gateBlockedSchema, "The gate is not met, or the input is invalid."),
+          },
+        }),
+      },
+      "/api/v1/pilots/{id}/override-requests": {
+        get: op({
+          operationId: "listOverrideRequests",
+          summary: "A pilot's gate override requests, newest first",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          responses: {
+            200: json(overrideRequestListSchema, "Pending and decided requests."),
+            404: json(errorSchema, "No such pilot in this organisation."),
+          },
+        }),
+      },
+      "/api/v1/pilots/{id}/override-requests/{requestId}": {
+        post: op({
+          operationId: "decideOverrideRequest",
+          summary: "Approve, reject or withdraw a gate override request",
+          description:
+            "Approving performs the promotion, only while the pilot is at the stage and version the request was made for (409 otherwise). " +
+            "Nobody approves or rejects their own request, nor through a token they created (403); rejecting needs a note.",
+          requestParams: { path: z.object({ id: z.uuid(), requestId: z.uuid() }) },
+          requestBody: {
+            content: { "application/json": { schema: overrideDecisionInputSchema } },
+          },
+          responses: {
+            200: json(overrideDecisionResultSchema, "The request after the decision."),
+            404: json(errorSchema, "No such pilot or request in this organisation."),
+            409: json(
+              errorSchema,
+              "The request was decided already, changed since `version`, or the pilot moved.",
+            ),
+            422: json(errorSchema, "The input is invalid (a rejection without a note)."),
           },
         }),
       },

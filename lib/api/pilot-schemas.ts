@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CRITERION_KINDS } from "@/lib/domain/gates";
+import { OVERRIDE_DECISIONS, OVERRIDE_REQUEST_STATUSES } from "@/lib/domain/gates/overrides";
 import {
   ASSUMPTION_STATUSES,
   METRIC_PERIODS,
@@ -137,7 +138,7 @@ export const transitionInputSchema = z
     }),
     justification: z.string().trim().max(2000).optional().meta({
       description:
-        "Why. Required (10+ characters) for rollbacks, pauses, resumes and retirements; from an owner or admin token it also overrides failing gate criteria.",
+        "Why. Required (10+ characters) for rollbacks, pauses, resumes and retirements; from an owner or admin token it also overrides failing gate criteria (20+ characters, answering each failing criterion).",
     }),
     version: z
       .number()
@@ -151,6 +152,65 @@ export const transitionInputSchema = z
 export const transitionResultSchema = z
   .object({ pilot: pilotSummarySchema.partial(), transition: transitionSchema })
   .meta({ id: "PilotTransitionResult" });
+
+export const overrideRequestSchema = z
+  .object({
+    id: z.uuid(),
+    pilotId: z.uuid(),
+    fromStage: z.enum(STAGES),
+    toStage: z.enum(STAGES),
+    pilotVersion: z
+      .number()
+      .int()
+      .meta({ description: "The pilot's version when asked: approval needs it unchanged." }),
+    justification: z.string(),
+    failing: z.array(criterionResultSchema).meta({ description: "As measured when asked." }),
+    requestedBy: z.string(),
+    requestedAt: z.iso.datetime(),
+    status: z.enum(OVERRIDE_REQUEST_STATUSES),
+    decidedBy: z.string().nullable(),
+    decidedAt: z.iso.datetime().nullable(),
+    decisionNote: z.string().nullable(),
+    staleReason: z.string().nullable().meta({
+      description: "Why a pending request can no longer be approved (the pilot changed since).",
+    }),
+    version: z.number().int().meta({ description: "Send it back with a decision." }),
+  })
+  .meta({ id: "GateOverrideRequest" });
+
+export const overrideRequestCreatedSchema = z
+  .object({ pilot: pilotSummarySchema.partial(), request: overrideRequestSchema })
+  .meta({ id: "GateOverrideRequested" });
+
+export const overrideRequestListSchema = z
+  .object({ data: z.array(overrideRequestSchema) })
+  .meta({ id: "GateOverrideRequestList" });
+
+export const overrideDecisionInputSchema = z
+  .object({
+    decision: z.enum(OVERRIDE_DECISIONS).meta({
+      description:
+        "`approve` (performs the promotion) or `reject`, by an owner or admin other than the requester; `withdraw`, by the requester.",
+    }),
+    note: z.string().trim().max(2000).optional().meta({
+      description: "Why: required (10+ characters) to reject.",
+    }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_VERSION)
+      .meta({ description: "The request's version you last read." }),
+  })
+  .meta({ id: "GateOverrideDecision" });
+
+export const overrideDecisionResultSchema = z
+  .object({
+    request: overrideRequestSchema,
+    pilot: pilotSummarySchema.partial(),
+    transition: transitionSchema.nullable().meta({ description: "The promotion, when approved." }),
+  })
+  .meta({ id: "GateOverrideDecisionResult" });
 
 export const gateBlockedSchema = z
   .object({

@@ -1,5 +1,6 @@
 import type { AnswerDto, AssessmentDto, AssessmentSummaryDto } from "@/db/queries/assessments";
 import type { PilotAssumptionDto } from "@/db/queries/pilot-assumptions";
+import type { OverrideRequestDto } from "@/db/queries/pilot-override-requests";
 import type { PilotDto, PilotGateDto, TransitionDto } from "@/db/queries/pilots";
 import type { UseCaseDto } from "@/db/queries/use-cases";
 import type { AssessmentResult } from "@/lib/domain/scoring";
@@ -114,5 +115,37 @@ export function serializeTransition(t: TransitionDto) {
     reason: t.reason,
     overridden: t.overridden,
     createdAt: t.createdAt.toISOString(),
+  };
+}
+
+/** The API shape of an override request waiting for (or given) a second approver. */
+export function serializeOverrideRequest(r: OverrideRequestDto) {
+  return {
+    id: r.id,
+    pilotId: r.pilotId,
+    fromStage: r.fromStage,
+    toStage: r.toStage,
+    pilotVersion: r.pilotVersion,
+    justification: r.justification,
+    failing: r.failing,
+    requestedBy: r.requestedByName ?? r.requestedByLabel,
+    requestedAt: r.requestedAt.toISOString(),
+    status: r.status,
+    decidedBy: r.decidedByName ?? r.decidedByLabel,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionNote: r.decisionNote,
+    staleReason: r.staleReason,
+    version: r.version,
+  };
+}
+
+/** A pilot's state after a move, as transition answers carry it. */
+export function serializePilotState(p: PilotDto) {
+  return {
+    id: p.id,
+    stage: p.stage,
+    status: p.status,
+    stageEnteredAt: p.stageEnteredAt.toISOString(),
+    version: p.version,
   };
 }

@@ -41,6 +41,8 @@ const MINIMUM_ROLE = {
   "assessment:answer": "contributor",
   "pilot:read": "viewer",
   "pilot:write": "lead",
+  /** Promote past failing gate criteria, or start a pilot beyond what its band allows. */
+  "pilot:override": "admin",
   "pilot:signoff": "contributor",
   "pilot:metrics": "contributor",
   "pilot:assumptions": "contributor",
@@ -73,4 +75,19 @@ export function assertCanManageMember(ctx: Pick<MemberContext, "role">, targetRo
   if (roleRank(targetRole) > roleRank(ctx.role)) {
     throw forbidden("You cannot change a member whose role is above yours.");
   }
+}
+
+/** The user an actor stands for in foreign keys: the signed-in user, or null. */
+export function actorUserId(actor: Actor): string | null {
+  return actor.type === "user" ? actor.userId : null;
+}
+
+/**
+ * The person behind an actor, for "nobody approves their own request": a token acts for the
+ * user who created it, so that user cannot approve through their token what they asked for.
+ */
+export function actorPersonKey(actor: Actor): string {
+  if (actor.type === "user") return actor.userId;
+  if (actor.type === "token") return actor.createdByUserId ?? `token:${actor.tokenId}`;
+  return "system";
 }

@@ -3,14 +3,9 @@ import { db } from "@/db";
 import { createIncident } from "@/db/queries/incident-writes";
 import { memberContext } from "@/db/queries/organisations";
 import { listPilotAssumptions, updatePilotAssumption } from "@/db/queries/pilot-assumptions";
-import {
-  getPilot,
-  getPilotGate,
-  pilotStartPoint,
-  signOffCriterion,
-  startPilot,
-  transitionPilot,
-} from "@/db/queries/pilots";
+import { signOffCriterion } from "@/db/queries/pilot-signoffs";
+import { transitionPilot } from "@/db/queries/pilot-transitions";
+import { getPilot, getPilotGate, pilotStartPoint, startPilot } from "@/db/queries/pilots";
 import { type RunMetricInput, recordRunMetrics } from "@/db/queries/run-metrics";
 import { listUseCases } from "@/db/queries/use-cases";
 import { findUserByEmail } from "@/db/queries/users";

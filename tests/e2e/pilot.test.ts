@@ -58,6 +58,22 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
   expect(await leadPage.getByTestId("run-metrics-chart").count()).toBe(1);
   expect(await leadPage.getByTestId("run-metrics-table").textContent()).toContain("93%");
 
+  // Days before the pilot's start are refused on the date field, and a CSV import naming one
+  // is refused with its line; nothing of it is written.
+  const today = new Date().toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const early = `${yesterday} is before the pilot started on ${today}: run metrics cover the pilot from its start date on.`;
+  expect(
+    await lead.recordMetricsRefused({ date: yesterday, attempted: 5, correct: 5, overrides: 0 }),
+  ).toBe(early);
+  const refusedImport = await lead.importCsvRefused(
+    `period_start,attempted,correct,overrides\n${today},50,49,1\n${yesterday},40,39,0\n`,
+  );
+  expect(refusedImport.error).toBe("Nothing was imported: 1 problem in the file.");
+  expect(refusedImport.problems).toEqual([`Line 3: ${early}`]);
+  expect(await leadPage.getByTestId("run-metrics-table").locator("tbody tr").count()).toBe(1);
+  expect(await leadPage.getByTestId("run-metrics-table").textContent()).toContain("400");
+
   // A brand-new stage cannot be left yet: the gate names what fails.
   const blocked = await lead.promote();
   expect(blocked).toMatch(/gate out of .* is not met: .*time in this stage/i);
@@ -65,6 +81,17 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
   expect(await lead.criterion("min_days_in_stage").textContent()).toContain("0 days");
   // A lead cannot override.
   expect(await leadPage.getByLabel(/Override failing criteria/).count()).toBe(0);
+
+  // The lead signs off the failing time criterion: the gate shows who, with which role, when
+  // and their note.
+  await lead.signOff("min_days_in_stage", "Reviewed the first day's actions with the team.");
+  const [signoff] = await lead.signoffs();
+  expect(signoff).toMatch(
+    /^Lee Lead \(Lead\) signed off Time in this stage \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2} UTC · withdraw “Reviewed the first day's actions with the team\.”$/,
+  );
+  expect(await lead.criterion("min_days_in_stage").textContent()).toContain(
+    "Signed off by Lee Lead (Lead)",
+  );
 
   // The owner overrides each gate with a justification until production.
   await ownerPage.goto(pilotUrl);
@@ -84,7 +111,7 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
 
   // The lead's page still shows the old stage: acting on it is refused with the news, and the
   // page shows the new state.
-  const staleForm = leadPage.getByRole("form", { name: "Pause" });
+  const staleForm = await lead.otherMove("Pause");
   await staleForm.getByLabel("Why pause").fill("Waiting for the catalogue fix.");
   await staleForm.getByRole("button", { name: "Pause pilot" }).click();
   expect(await staleForm.getByTestId("form-error").textContent()).toMatch(

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { listAuditEvents, loadAuditNames } from "@/db/queries/audit";
-import { startPilot, transitionPilot } from "@/db/queries/pilots";
+import { transitionPilot } from "@/db/queries/pilot-transitions";
+import { startPilot } from "@/db/queries/pilots";
 import { createUseCase, updateUseCase } from "@/db/queries/use-cases";
 import { auditChanges, describeAuditEvent } from "@/lib/domain/audit-sentences";
 import { makeOrg, outcome, submitAssessmentFor, uniq } from "./fixtures";

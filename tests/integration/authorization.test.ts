@@ -9,7 +9,11 @@ import {
 } from "@/db/queries/assessments";
 import { listAuditEvents, listAuditFacets, loadAuditNames } from "@/db/queries/audit";
 import { getGettingStarted } from "@/db/queries/dashboard";
-import { getGateSettings, updateGateSettings } from "@/db/queries/gate-settings";
+import {
+  getGateSettings,
+  updateGateSettings,
+  updateOverridePolicy,
+} from "@/db/queries/gate-settings";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { ingestWebhookIncident } from "@/db/queries/incident-webhooks";
 import { createIncident, updateIncident } from "@/db/queries/incident-writes";
@@ -44,13 +48,18 @@ import {
 } from "@/db/queries/pilot-assumptions";
 import { listPilotCandidates } from "@/db/queries/pilot-candidates";
 import {
+  listOverrideRequests,
+  rejectOverrideRequest,
+  withdrawOverrideRequest,
+} from "@/db/queries/pilot-override-requests";
+import { signOffCriterion } from "@/db/queries/pilot-signoffs";
+import { approveOverrideRequest, transitionPilot } from "@/db/queries/pilot-transitions";
+import {
   getPilot,
   getPilotGate,
   listPilotCards,
   listPilotTimeline,
-  signOffCriterion,
   startPilot,
-  transitionPilot,
   updatePilot,
 } from "@/db/queries/pilots";
 import { listRunMetrics, recordRunMetrics } from "@/db/queries/run-metrics";
@@ -64,7 +73,7 @@ import {
 import type { IncidentInput } from "@/lib/domain/incidents";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
-import { assessedUseCase, makeOrg, outcome, type TestOrg } from "./fixtures";
+import { assessedUseCase, makeOrg, outcome, startedPilot, type TestOrg } from "./fixtures";
 
 const ADMINS: Role[] = ["owner", "admin"];
 const CONTRIBUTORS: Role[] = ["owner", "admin", "lead", "contributor"];
@@ -286,6 +295,29 @@ async function makePilot(org: TestOrg) {
   return startPilot(org.ctx.owner, PILOT((await assessedUseCase(org)).uc.id));
 }
 
+const OVERRIDE_JUSTIFICATION = "Finance reviews every action by hand this quarter.";
+
+async function secondApproverOn(org: TestOrg) {
+  await updateOverridePolicy(org.ctx.owner, {
+    overridesNeedSecondApprover: true,
+    version: (await getOrganisation(org.ctx.owner)).version,
+  });
+}
+
+/** A pending override request on a pilot in shadow (its gate fails), asked by `role`. */
+async function overrideRequest(org: TestOrg, role: "owner" | "admin") {
+  await secondApproverOn(org);
+  const p = await startedPilot(org, { stage: "shadow" });
+  const { request } = await transitionPilot(org.ctx[role], p.id, {
+    to: "supervised",
+    override: true,
+    justification: OVERRIDE_JUSTIFICATION,
+    version: p.version,
+  });
+  if (!request) throw new Error("expected an override request");
+  return request;
+}
+
 const INCIDENT: IncidentInput = {
   title: "Wrong tag",
   description: "",
@@ -395,6 +427,64 @@ const PILOT_CASES: typeof CASES = [
     allowed: CONTRIBUTORS,
     call: async (ctx, org) =>
       addPilotAssumption(ctx, (await makePilot(org)).id, { text: "Emails match the CRM" }),
+  },
+  {
+    name: "transitionPilot (override waiting for a second approver)",
+    allowed: ADMINS,
+    call: async (ctx, org) => {
+      await secondApproverOn(org);
+      const p = await startedPilot(org, { stage: "shadow" });
+      return transitionPilot(ctx, p.id, {
+        to: "supervised",
+        override: true,
+        justification: OVERRIDE_JUSTIFICATION,
+        version: p.version,
+      });
+    },
+  },
+  {
+    name: "listOverrideRequests",
+    allowed: [...ROLES],
+    call: async (ctx, org) =>
+      listOverrideRequests(ctx, (await overrideRequest(org, "owner")).pilotId),
+  },
+  {
+    // Asked by the owner: only another owner or admin may decide, so here the admin.
+    name: "approveOverrideRequest",
+    allowed: ["admin"],
+    call: async (ctx, org) => {
+      const r = await overrideRequest(org, "owner");
+      return approveOverrideRequest(ctx, r.pilotId, r.id, { version: r.version });
+    },
+  },
+  {
+    name: "rejectOverrideRequest",
+    allowed: ["admin"],
+    call: async (ctx, org) => {
+      const r = await overrideRequest(org, "owner");
+      return rejectOverrideRequest(ctx, r.pilotId, r.id, {
+        note: "Measure accuracy in shadow first.",
+        version: r.version,
+      });
+    },
+  },
+  {
+    // Asked by the admin: only they may withdraw it.
+    name: "withdrawOverrideRequest",
+    allowed: ["admin"],
+    call: async (ctx, org) => {
+      const r = await overrideRequest(org, "admin");
+      return withdrawOverrideRequest(ctx, r.pilotId, r.id, { version: r.version });
+    },
+  },
+  {
+    name: "updateOverridePolicy",
+    allowed: ADMINS,
+    call: async (ctx, org) =>
+      updateOverridePolicy(ctx, {
+        overridesNeedSecondApprover: true,
+        version: (await getOrganisation(org.ctx.owner)).version,
+      }),
   },
   { name: "getGateSettings", allowed: [...ROLES], call: (ctx) => getGateSettings(ctx) },
   {

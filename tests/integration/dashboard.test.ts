@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { getGettingStarted } from "@/db/queries/dashboard";
-import { createIncident } from "@/db/queries/incidents";
+import { createIncident } from "@/db/queries/incident-writes";
 import { createInvitation, revokeInvitation } from "@/db/queries/invitations";
 import { createOrganisation, memberContext } from "@/db/queries/organisations";
 import { startPilot } from "@/db/queries/pilots";

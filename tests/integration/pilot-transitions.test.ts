@@ -2,21 +2,19 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { authenticateApiToken, createApiToken } from "@/db/queries/api-tokens";
-import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { listAuditEvents } from "@/db/queries/audit";
 import { updateGateSettings } from "@/db/queries/gate-settings";
 import { listPilotIncidents } from "@/db/queries/incidents";
-import { addInventoryAction } from "@/db/queries/inventory";
 import { getOrganisation } from "@/db/queries/organisations";
 import { listPilotAssumptions, updatePilotAssumption } from "@/db/queries/pilot-assumptions";
+import { signOffCriterion } from "@/db/queries/pilot-signoffs";
+import { transitionPilot } from "@/db/queries/pilot-transitions";
 import {
   getPilot,
   getPilotGate,
   listPilotCards,
   listPilotTimeline,
-  signOffCriterion,
   startPilot,
-  transitionPilot,
   updatePilot,
 } from "@/db/queries/pilots";
 import {
@@ -164,7 +162,10 @@ describe("starting a pilot", () => {
       }),
     );
     expect(error.code).toBe("invalid_input");
-    expect(error.fields?.useCaseId).toBeDefined();
+    expect(error.message).toBe(
+      "Submit an assessment of this use case first: a pilot starts from its recommendation.",
+    );
+    expect(error.fields?.useCaseId).toEqual(["This use case has no submitted assessment."]);
   });
 });
 
@@ -191,15 +192,23 @@ describe("gates and transitions", () => {
     const noReason = await failure(
       promote(org.ctx.admin, pilot.id, pilot.version, { override: true }),
     );
-    expect(noReason.fields?.justification).toBeDefined();
+    expect(noReason.fields?.justification?.[0]).toMatch(
+      /^Overriding a gate needs a written justification of at least 20 characters that answers each failing criterion: time in this stage \(needs at least 14 days, measured 0 days\); actions observed in this stage/,
+    );
 
-    const { pilot: after, transition } = await promote(org.ctx.admin, pilot.id, pilot.version, {
+    const {
+      pilot: after,
+      transition,
+      request,
+    } = await promote(org.ctx.admin, pilot.id, pilot.version, {
       override: true,
       justification: "Quarter-end: every action is approved by finance anyway.",
     });
+    // Without "overrides need a second approver", the override promotes at once.
+    expect(request).toBeNull();
     expect(after.stage).toBe("supervised");
     expect(after.version).toBe(pilot.version + 1);
-    expect(transition.overridden.map((c) => c.kind)).toEqual(failing);
+    expect(transition?.overridden.map((c) => c.kind)).toEqual(failing);
     const [event] = (
       await listAuditEvents(org.ctx.admin, { action: "pilot.promoted_with_override" })
     ).events;
@@ -233,7 +242,9 @@ describe("gates and transitions", () => {
         "ui",
       ),
     );
-    expect(tooMany.fields?.["metrics.0.correct"]).toBeDefined();
+    expect(tooMany.fields?.["metrics.0.correct"]).toEqual([
+      "Correct actions cannot exceed actions attempted.",
+    ]);
     expect(
       await outcome(
         recordRunMetrics(
@@ -299,6 +310,64 @@ describe("gates and transitions", () => {
     expect(next.evaluation?.criteria.find((c) => c.kind === "min_actions_observed")?.measured).toBe(
       "0",
     );
+  });
+
+  test("run metrics dated before the pilot's start are refused, all of them, and nothing is written", async () => {
+    const org = await makeOrg();
+    const { uc } = await assessedUseCase(org, "strong");
+    const pilot = await startPilot(org.ctx.lead, {
+      useCaseId: uc.id,
+      ownerId: null,
+      stage: "sandbox",
+      startDate: "2026-11-04",
+      targetDate: null,
+      rollbackPlan: "Flag off; agents take over.",
+    });
+    const row = (periodStart: string, period: "day" | "week" = "day") => ({
+      period,
+      periodStart,
+      attempted: 10,
+      correct: 9,
+      overrides: 0,
+      escalations: 0,
+    });
+    const early = await failure(
+      recordRunMetrics(
+        org.ctx.contributor,
+        pilot.id,
+        [row("2026-11-05"), row("2026-11-03"), row("2026-10-26", "week")],
+        "ui",
+      ),
+    );
+    expect(early.code).toBe("invalid_input");
+    expect(early.message).toBe(
+      "Run metrics cannot cover days before the pilot started on 2026-11-04.",
+    );
+    expect(early.fields).toEqual({
+      "metrics.1.periodStart": [
+        "2026-11-03 is before the pilot started on 2026-11-04: run metrics cover the pilot from its start date on.",
+      ],
+      "metrics.2.periodStart": [
+        "The week of 2026-10-26 ends before the pilot started on 2026-11-04: run metrics cover the pilot from its start date on.",
+      ],
+    });
+    // The valid first row was not written either.
+    expect(await listRunMetrics(org.ctx.viewer, pilot.id)).toEqual([]);
+
+    await recordRunMetrics(org.ctx.contributor, pilot.id, [row("2026-11-04")], "ui");
+    // Moving the start date past recorded metrics is refused on the start date.
+    const later = await failure(
+      updatePilot(org.ctx.lead, pilot.id, {
+        ownerId: null,
+        startDate: "2026-11-06",
+        targetDate: null,
+        rollbackPlan: pilot.rollbackPlan,
+        version: pilot.version,
+      }),
+    );
+    expect(later.fields?.startDate).toEqual([
+      "Run metrics are recorded from 2026-11-04: the start date cannot be later than that.",
+    ]);
   });
 
   test("organisations tune gates; a stale settings version is refused", async () => {
@@ -571,7 +640,9 @@ describe("assumptions and the board", () => {
         version: first.version,
       }),
     );
-    expect(noEvidence.fields?.evidence).toBeDefined();
+    expect(noEvidence.fields?.evidence).toEqual([
+      "Say what shows this (a note or a link): it is the evidence others will rely on.",
+    ]);
     expect(
       await outcome(
         updatePilotAssumption(org.ctx.viewer, pilot.id, first.id, {

@@ -1,15 +1,21 @@
 import { describe, expect, test } from "vitest";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { PATCH as patchAssumption } from "@/app/api/v1/pilots/[id]/assumptions/[assumptionId]/route";
+import { POST as decideOverride } from "@/app/api/v1/pilots/[id]/override-requests/[requestId]/route";
+import { GET as listOverrides } from "@/app/api/v1/pilots/[id]/override-requests/route";
 import { GET as getPilotRoute } from "@/app/api/v1/pilots/[id]/route";
-import { POST as postRunMetrics } from "@/app/api/v1/pilots/[id]/run-metrics/route";
+import {
+  GET as getRunMetrics,
+  POST as postRunMetrics,
+} from "@/app/api/v1/pilots/[id]/run-metrics/route";
 import { POST as postTransition } from "@/app/api/v1/pilots/[id]/transitions/route";
 import { GET as listPilotsRoute, POST as startPilotRoute } from "@/app/api/v1/pilots/route";
 import { createApiToken } from "@/db/queries/api-tokens";
-import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
+import { updateOverridePolicy } from "@/db/queries/gate-settings";
+import { getOrganisation } from "@/db/queries/organisations";
 import { createUseCase } from "@/db/queries/use-cases";
 import type { Role } from "@/lib/domain/roles";
-import { makeOrg, submitAssessmentFor, type TestOrg } from "./fixtures";
+import { makeOrg, startedPilot, submitAssessmentFor, type TestOrg } from "./fixtures";
 
 const noParams = { params: Promise.resolve({}) };
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
@@ -148,6 +154,72 @@ describe("pilot API", () => {
     ).toEqual(["min_days_in_stage"]);
   });
 
+  test("with a second approver required, an override answers 202 with a request that another admin's token approves", async () => {
+    const org = await makeOrg();
+    const { version } = await getOrganisation(org.ctx.owner);
+    await updateOverridePolicy(org.ctx.owner, { overridesNeedSecondApprover: true, version });
+    // Each token acts for the person who created it.
+    const ownerToken = (await createApiToken(org.ctx.owner, { name: "Owner CI", role: "owner" }))
+      .token;
+    const adminToken = (await createApiToken(org.ctx.admin, { name: "Admin CI", role: "admin" }))
+      .token;
+    const pilot = await startedPilot(org, { stage: "shadow" });
+    const asked = await postTransition(
+      call(`/api/v1/pilots/${pilot.id}/transitions`, ownerToken, "POST", {
+        to: "supervised",
+        version: pilot.version,
+        justification: "Finance reviews every action by hand this quarter.",
+      }),
+      params({ id: pilot.id }),
+    );
+    expect(asked.status).toBe(202);
+    const { request, pilot: unmoved } = await asked.json();
+    expect(unmoved).toMatchObject({ stage: "shadow", version: pilot.version });
+    expect(request).toMatchObject({
+      status: "pending",
+      fromStage: "shadow",
+      toStage: "supervised",
+      requestedBy: org.users.owner.name,
+    });
+    const listed = await (
+      await listOverrides(
+        call(`/api/v1/pilots/${pilot.id}/override-requests`, adminToken),
+        params({ id: pilot.id }),
+      )
+    ).json();
+    expect(listed.data.map((r: { id: string }) => r.id)).toEqual([request.id]);
+
+    const path = `/api/v1/pilots/${pilot.id}/override-requests/${request.id}`;
+    const p = { id: pilot.id, requestId: request.id };
+    const own = await decideOverride(
+      call(path, ownerToken, "POST", { decision: "approve", version: request.version }),
+      params(p),
+    );
+    expect(own.status).toBe(403);
+    const noNote = await decideOverride(
+      call(path, adminToken, "POST", { decision: "reject", version: request.version }),
+      params(p),
+    );
+    expect(noNote.status).toBe(422);
+    expect((await noNote.json()).error.fields.note).toEqual([
+      "Say why you reject it, in at least 10 characters: the requester sees it.",
+    ]);
+    const approved = await decideOverride(
+      call(path, adminToken, "POST", { decision: "approve", version: request.version }),
+      params(p),
+    );
+    expect(approved.status).toBe(200);
+    const body = await approved.json();
+    expect(body.request).toMatchObject({ status: "approved", decidedBy: org.users.admin.name });
+    expect(body.pilot).toMatchObject({ stage: "supervised", version: pilot.version + 1 });
+    expect(body.transition).toMatchObject({ kind: "promote", toStage: "supervised" });
+    const again = await decideOverride(
+      call(path, adminToken, "POST", { decision: "approve", version: body.request.version }),
+      params(p),
+    );
+    expect(again.status).toBe(409);
+  });
+
   test("run metrics with an Idempotency-Key replay; bad payloads name the fields; other organisations get 404", async () => {
     const org = await makeOrg();
     const contributor = await tokenFor(org, "contributor");
@@ -155,7 +227,11 @@ describe("pilot API", () => {
     const useCaseId = await assessedUseCase(org);
     const pilot = await (
       await startPilotRoute(
-        call("/api/v1/pilots", lead, "POST", { useCaseId, stage: "sandbox" }),
+        call("/api/v1/pilots", lead, "POST", {
+          useCaseId,
+          stage: "sandbox",
+          startDate: "2026-11-04",
+        }),
         noParams,
       )
     ).json();
@@ -192,6 +268,42 @@ describe("pilot API", () => {
     expect(Object.keys(fields)).toEqual(
       expect.arrayContaining(["metrics.0.periodStart", "metrics.0.correct"]),
     );
+    // A day before the pilot's start is refused, naming the row, and nothing is written.
+    const early = await send(
+      {
+        metrics: [
+          { periodStart: "2026-11-24", attempted: 10, correct: 9, overrides: 0 },
+          { periodStart: "2026-11-01", attempted: 10, correct: 9, overrides: 0 },
+        ],
+      },
+      "k3",
+    );
+    expect(early.status).toBe(422);
+    const earlyError = (await early.json()).error;
+    expect(earlyError.message).toBe(
+      "Run metrics cannot cover days before the pilot started on 2026-11-04.",
+    );
+    expect(earlyError.fields).toEqual({
+      "metrics.1.periodStart": [
+        "2026-11-01 is before the pilot started on 2026-11-04: run metrics cover the pilot from its start date on.",
+      ],
+    });
+    const stored = await (
+      await getRunMetrics(call(path, contributor), params({ id: pilot.id }))
+    ).json();
+    expect(stored.data.map((m: { periodStart: string }) => m.periodStart)).toEqual(["2026-11-23"]);
+    // The week that holds the start day (a Wednesday) is fine, though its Monday is earlier.
+    const week = await send(
+      {
+        metrics: [
+          { period: "week", periodStart: "2026-11-05", attempted: 70, correct: 66, overrides: 2 },
+        ],
+      },
+      "k4",
+    );
+    expect(week.status).toBe(201);
+    expect((await week.json()).data[0].periodStart).toBe("2026-11-02");
+
     const malformed = await postRunMetrics(
       call(path, contributor, "POST", "{not json"),
       params({ id: pilot.id }),
@@ -235,7 +347,9 @@ describe("pilot API", () => {
       params(p),
     );
     expect(missing.status).toBe(422);
-    expect((await missing.json()).error.fields.evidence).toBeDefined();
+    expect((await missing.json()).error.fields.evidence).toEqual([
+      "Say what shows this (a note or a link): it is the evidence others will rely on.",
+    ]);
     const ok = await patchAssumption(
       call(path, lead, "PATCH", {
         status: "broken",
@@ -262,12 +376,21 @@ describe("pilot API", () => {
         "/api/v1/pilots/{id}/transitions",
         "/api/v1/pilots/{id}/run-metrics",
         "/api/v1/pilots/{id}/assumptions/{assumptionId}",
+        "/api/v1/pilots/{id}/override-requests",
+        "/api/v1/pilots/{id}/override-requests/{requestId}",
       ]),
     );
     const headers = doc.paths["/api/v1/pilots/{id}/run-metrics"].post.parameters.map(
       (x: { name: string }) => x.name,
     );
     expect(headers).toContain("idempotency-key");
-    expect(doc.paths["/api/v1/pilots/{id}/transitions"].post.responses["422"]).toBeDefined();
+    expect(
+      doc.paths["/api/v1/pilots/{id}/transitions"].post.responses["422"].content["application/json"]
+        .schema.$ref,
+    ).toBe("#/components/schemas/GateBlocked");
+    expect(
+      doc.paths["/api/v1/pilots/{id}/transitions"].post.responses["202"].content["application/json"]
+        .schema.$ref,
+    ).toBe("#/components/schemas/GateOverrideRequested");
   });
 });

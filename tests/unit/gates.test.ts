@@ -11,6 +11,11 @@ import {
   overrideRate,
   signoffCovers,
 } from "@/lib/domain/gates";
+import {
+  newlyFailing,
+  overrideDecisionRefusal,
+  overrideRequestStaleness,
+} from "@/lib/domain/gates/overrides";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
@@ -248,6 +253,7 @@ describe("transitions", () => {
         transition: promote,
         evaluation: passing,
         requesterId: "u",
+        status: "active",
         requesterRole: "lead",
       }),
     ).toEqual({
@@ -261,9 +267,71 @@ describe("transitions", () => {
       transition: { type: "promote", from: "shadow", to: "limited_production" },
       evaluation: passing,
       requesterId: "u",
+      status: "active",
       requesterRole: "owner",
     });
     expect(skip).toMatchObject({ ok: false, code: "invalid_transition" });
+  });
+
+  test("the pilot's status decides first: retired is final, paused resumes before promoting", () => {
+    const base = { evaluation: passing, requesterId: "u", requesterRole: "owner" as const };
+    const reason = "Vendor outage this week";
+    expect(
+      checkTransition({ ...base, transition: promote, status: "paused", reason }),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid_state",
+      message: "Resume this pilot before promoting it.",
+    });
+    expect(
+      checkTransition({
+        ...base,
+        transition: { type: "pause", from: "shadow" },
+        status: "retired",
+        reason,
+      }),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid_state",
+      message: expect.stringMatching(/retired/),
+    });
+    expect(
+      checkTransition({
+        ...base,
+        transition: { type: "resume", from: "shadow" },
+        status: "active",
+        reason,
+      }),
+    ).toMatchObject({ ok: false, message: "Only a paused pilot can be resumed." });
+    expect(
+      checkTransition({
+        ...base,
+        transition: { type: "rollback", from: "shadow", to: "shadow" },
+        status: "active",
+        reason,
+      }),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid_transition",
+      message: "This pilot is already in shadow.",
+    });
+  });
+
+  test("an override's justification names what it overrides", () => {
+    const result = checkTransition({
+      transition: promote,
+      status: "active",
+      evaluation: failing,
+      requesterId: "u",
+      requesterRole: "admin",
+      reason: "Fine by us, go.",
+      override: true,
+    });
+    expect(result).toMatchObject({ ok: false, code: "justification_required" });
+    if (!result.ok)
+      expect(result.message).toBe(
+        "Overriding a gate needs a written justification of at least 20 characters that answers each failing criterion: open sev1 or sev2 incidents (needs none, measured 1 open).",
+      );
   });
 
   test("a failing gate blocks, naming the criterion", () => {
@@ -271,6 +339,7 @@ describe("transitions", () => {
       transition: promote,
       evaluation: failing,
       requesterId: "u",
+      status: "active",
       requesterRole: "lead",
     });
     expect(result).toMatchObject({ ok: false, code: "gate_failed" });
@@ -287,6 +356,7 @@ describe("transitions", () => {
       transition: promote,
       evaluation: failing,
       requesterId: "u",
+      status: "active",
       requesterRole: role,
       reason,
       override: true,
@@ -311,6 +381,7 @@ describe("transitions", () => {
           transition,
           evaluation: failing,
           requesterId: "u",
+          status: "active",
           requesterRole: "lead",
           reason,
         }).ok,
@@ -320,6 +391,7 @@ describe("transitions", () => {
           transition,
           evaluation: failing,
           requesterId: "u",
+          status: "active",
           requesterRole: "lead",
         }),
       ).toMatchObject({
@@ -331,6 +403,7 @@ describe("transitions", () => {
       transition: { type: "rollback", from: "shadow", to: "supervised" },
       evaluation: null,
       requesterId: "u",
+      status: "active",
       requesterRole: "owner",
       reason,
     });
@@ -376,6 +449,7 @@ describe("the band bounds the pilot", () => {
       transition: { type: "promote" as const, from: "shadow" as const, to: "supervised" as const },
       evaluation,
       requesterId: "u1",
+      status: "active" as const,
     };
     expect(checkTransition({ ...base, requesterRole: "lead" })).toMatchObject({
       ok: false,
@@ -392,5 +466,63 @@ describe("the band bounds the pilot", () => {
     });
     expect(ok).toMatchObject({ ok: true });
     expect(ok.ok && ok.overridden.map((c) => c.kind)).toEqual(["band_allows_stage"]);
+  });
+});
+
+describe("override requests", () => {
+  const base = {
+    status: "pending" as const,
+    requesterKey: "u-owner",
+    deciderKey: "u-admin",
+    deciderRole: "admin" as const,
+  };
+
+  test.each([
+    [{ decision: "approve" }, null],
+    [{ decision: "approve", deciderKey: "u-owner" }, "forbidden"],
+    [{ decision: "approve", deciderRole: "lead" }, "forbidden"],
+    [{ decision: "approve", status: "rejected" }, "conflict"],
+    [{ decision: "reject", note: "Too soon" }, "invalid_input"],
+    [{ decision: "reject", note: "Measure accuracy first." }, null],
+    [{ decision: "withdraw", deciderKey: "u-owner", deciderRole: "lead" }, null],
+    [{ decision: "withdraw" }, "forbidden"],
+    [{ decision: "withdraw", deciderKey: "u-owner", status: "approved" }, "conflict"],
+  ] as const)("%j is refused with %s", (change, code) => {
+    const refusal = overrideDecisionRefusal({ ...base, ...change });
+    expect(refusal?.code ?? null).toBe(code);
+  });
+
+  test("a rejection without a reason names the note field", () => {
+    expect(overrideDecisionRefusal({ ...base, decision: "reject", note: "" })).toEqual({
+      code: "invalid_input",
+      field: "note",
+      message: "Say why you reject it, in at least 10 characters: the requester sees it.",
+    });
+  });
+
+  test("a request applies only to the stage, status and version it was asked for", () => {
+    const request = { fromStage: "shadow" as const, pilotVersion: 3 };
+    expect(
+      overrideRequestStaleness(request, { stage: "shadow", status: "active", version: 3 }),
+    ).toBeNull();
+    expect(
+      overrideRequestStaleness(request, { stage: "sandbox", status: "active", version: 4 }),
+    ).toMatch(/^The pilot has moved to sandbox/);
+    expect(
+      overrideRequestStaleness(request, { stage: "shadow", status: "paused", version: 4 }),
+    ).toBe("The pilot is paused now: this override no longer applies.");
+    expect(
+      overrideRequestStaleness(request, { stage: "shadow", status: "active", version: 4 }),
+    ).toMatch(/version 3, now 4/);
+  });
+
+  test("criteria failing now that the request did not show are caught", () => {
+    const now = evaluateGate(
+      DEFAULT_GATE_CRITERIA.shadow,
+      { ...healthy, stage: "shadow", openIncidents: { sev1: 1, sev2: 0, sev3: 0, sev4: 0 } },
+      NOW,
+    ).criteria;
+    expect(newlyFailing([], now).map((c) => c.kind)).toEqual(["no_open_sev1_sev2"]);
+    expect(newlyFailing([{ kind: "no_open_sev1_sev2" }], now)).toEqual([]);
   });
 });

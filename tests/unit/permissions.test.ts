@@ -20,6 +20,8 @@ describe("permissions", () => {
     ["tokens:manage", ["owner", "admin"]],
     ["audit:read", ["owner", "admin"]],
     ["outbox:read", ["owner"]],
+    ["pilot:write", ["owner", "admin", "lead"]],
+    ["pilot:override", ["owner", "admin"]],
   ];
   test.each(table)("%s is granted to %j only", (permission, allowed) => {
     for (const role of ROLES) {

@@ -1,10 +1,13 @@
 import { describe, expect, test } from "vitest";
+import { newPilotQuerySchema } from "@/app/o/[org]/pilots/schemas";
 import { DEFAULT_GATE_CRITERIA } from "@/lib/domain/gates";
 import { effectiveGateCriteria, gateSettingsSchema } from "@/lib/domain/gates/settings";
 import {
   brokenAssumptionWarning,
   nextStage,
   normalisePeriodStart,
+  periodBeforeStartError,
+  periodEnd,
   rollbackTargets,
   runMetricErrors,
   startsLaterThanRecommended,
@@ -52,6 +55,52 @@ describe("stages of a pilot", () => {
 });
 
 describe("run metrics", () => {
+  // 2026-03-04 is a Wednesday; its week runs from Monday 2 to Sunday 8 March.
+  test.each([
+    ["day", "2026-03-04", null],
+    ["day", "2026-03-05", null],
+    [
+      "day",
+      "2026-03-03",
+      "2026-03-03 is before the pilot started on 2026-03-04: run metrics cover the pilot from its start date on.",
+    ],
+    ["week", "2026-03-02", null],
+    ["week", "2026-03-08", null],
+    [
+      "week",
+      "2026-03-01",
+      "The week of 2026-02-23 ends before the pilot started on 2026-03-04: run metrics cover the pilot from its start date on.",
+    ],
+  ] as const)("a %s of %s for a pilot started on 2026-03-04: %s", (period, start, message) => {
+    expect(periodBeforeStartError(period, start, "2026-03-04")).toBe(message);
+  });
+
+  test("a week ends on its Sunday", () => {
+    expect(periodEnd("week", "2026-03-04")).toBe("2026-03-08");
+    expect(periodEnd("day", "2026-03-04")).toBe("2026-03-04");
+  });
+
+  test("a CSV import names each row dated before the pilot's start, and keeps none", () => {
+    const { rows, problems } = parseRunMetricsCsv(
+      "period_start,attempted,correct,overrides\n2026-03-05,10,9,1\n2026-03-01,10,9,1\n2026-03-06,10,9,1\n2026-02-28,4,4,0\n",
+      "day",
+      "2026-03-04",
+    );
+    expect(rows).toEqual([]);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        message:
+          "2026-03-01 is before the pilot started on 2026-03-04: run metrics cover the pilot from its start date on.",
+      },
+      {
+        line: 5,
+        message:
+          "2026-02-28 is before the pilot started on 2026-03-04: run metrics cover the pilot from its start date on.",
+      },
+    ]);
+  });
+
   test("counts cannot exceed the actions attempted", () => {
     expect(runMetricErrors({ attempted: 10, correct: 10, overrides: 10, escalations: 0 })).toEqual(
       {},
@@ -155,5 +204,17 @@ describe("gate settings", () => {
     ).toBe(false);
     expect(gateSettingsSchema.safeParse({ production: [] }).success).toBe(false);
     expect(gateSettingsSchema.safeParse({ shadow: [] }).success).toBe(true);
+  });
+});
+
+describe("the start form's query string", () => {
+  const id = "0b4c8a5e-8f3d-4e55-9a57-1c2f3e4d5a6b";
+  test.each([
+    [{}, undefined],
+    [{ useCase: id }, id],
+    [{ useCase: "not-a-uuid" }, undefined],
+    [{ useCase: [id, id] }, undefined],
+  ])("%j preselects %s", (query, expected) => {
+    expect(newPilotQuerySchema.parse(query)).toEqual({ useCase: expected });
   });
 });

@@ -1,4 +1,6 @@
 import { formatNumber, formatPercent, formatRate, formatScore } from "@/lib/format";
+import { can } from "../permissions";
+import { type PilotStatus, type Transition, transitionStateRefusal } from "../pilots";
 import { ROLE_LABELS, type Role, roleAtLeast } from "../roles";
 import {
   BAND_LABELS,
@@ -295,16 +297,14 @@ export function signoffCovers(signer: Role, required: Role): boolean {
   return (signer === "owner" || signer === "admin") && roleAtLeast(signer, required);
 }
 
-export type Transition =
-  | { type: "promote"; from: Stage; to: Stage }
-  | { type: "rollback"; from: Stage; to: Stage }
-  | { type: "pause" | "resume" | "retire"; from: Stage };
+export type { Transition };
 
 export type PromotionCheck =
   | { ok: true; overridden: CriterionResult[] }
   | {
       ok: false;
       code:
+        | "invalid_state"
         | "invalid_transition"
         | "gate_failed"
         | "override_not_allowed"
@@ -316,14 +316,20 @@ export type PromotionCheck =
 
 export const MIN_JUSTIFICATION = 10;
 
+/** Overriding failing criteria needs a longer justification, one that answers each of them. */
+export const MIN_OVERRIDE_JUSTIFICATION = 20;
+
 /**
- * Whether a transition may happen. Promotion goes one stage forward and needs the gate to pass,
- * unless an owner or admin overrides the failing criteria with a written justification.
+ * Whether a transition may happen. The pilot's status must allow it (the state machine in
+ * lib/domain/pilots). Promotion goes one stage forward and needs the gate to pass, unless
+ * someone with `pilot:override` overrides the failing criteria with a written justification.
  * Rolling back, pausing and retiring are always allowed with a reason. Evaluate the gate with
  * `countableSignoffs` so that nobody is the only approver of their own promotion.
  */
 export function checkTransition(input: {
   transition: Transition;
+  /** The pilot's status now. */
+  status: PilotStatus;
   evaluation: GateEvaluation | null;
   requesterId: string;
   requesterRole: Role;
@@ -332,6 +338,15 @@ export function checkTransition(input: {
 }): PromotionCheck {
   const { transition } = input;
   const reason = input.reason?.trim() ?? "";
+  const refusal = transitionStateRefusal(input.status, transition);
+  if (refusal) {
+    return {
+      ok: false,
+      code: refusal.code === "conflict" ? "invalid_state" : "invalid_transition",
+      message: refusal.message,
+      failing: [],
+    };
+  }
   if (transition.type !== "promote") {
     if (
       transition.type === "rollback" &&
@@ -376,7 +391,7 @@ export function checkTransition(input: {
       failing,
     };
   }
-  if (!roleAtLeast(input.requesterRole, "admin")) {
+  if (!can({ role: input.requesterRole }, "pilot:override")) {
     return {
       ok: false,
       code: "override_not_allowed",
@@ -384,11 +399,11 @@ export function checkTransition(input: {
       failing,
     };
   }
-  if (reason.length < MIN_JUSTIFICATION) {
+  if (reason.length < MIN_OVERRIDE_JUSTIFICATION) {
     return {
       ok: false,
       code: "justification_required",
-      message: `Overriding a gate needs a written justification of at least ${MIN_JUSTIFICATION} characters.`,
+      message: overrideJustificationMessage(failing),
       failing,
     };
   }
@@ -404,4 +419,9 @@ export function countableSignoffs(
   requesterId: string,
 ): { role: Role; userId: string }[] {
   return signoffs.filter((s) => s.userId !== requesterId);
+}
+
+/** What an override's justification must cover: its length and the criteria it overrides. */
+export function overrideJustificationMessage(failing: readonly CriterionResult[]): string {
+  return `Overriding a gate needs a written justification of at least ${MIN_OVERRIDE_JUSTIFICATION} characters that answers each failing criterion: ${failing.map((f) => `${f.label.toLowerCase()} (needs ${f.threshold}, measured ${f.measured})`).join("; ")}.`;
 }

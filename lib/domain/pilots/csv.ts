@@ -1,6 +1,12 @@
 import Papa from "papaparse";
 import { toCsv } from "../csv";
-import { METRIC_PERIODS, type MetricPeriod, type RunMetricValues, runMetricErrors } from "./index";
+import {
+  METRIC_PERIODS,
+  type MetricPeriod,
+  periodBeforeStartError,
+  type RunMetricValues,
+  runMetricErrors,
+} from "./index";
 
 export type CsvRunMetric = RunMetricValues & { period: MetricPeriod; periodStart: string };
 export type CsvProblem = { line: number; message: string };
@@ -46,11 +52,13 @@ function validDate(value: string): boolean {
 
 /**
  * Parses run metrics from CSV text (a header row, then one period per row). Every problem is
- * reported with its line number; nothing is returned as valid unless the whole file is.
+ * reported with its line number, including periods before the pilot's `startDate` when given;
+ * nothing is returned as valid unless the whole file is.
  */
 export function parseRunMetricsCsv(
   text: string,
   defaultPeriod: MetricPeriod = "day",
+  startDate?: string,
 ): { rows: CsvRunMetric[]; problems: CsvProblem[] } {
   const parsed = Papa.parse<Record<string, string>>(text.trim(), {
     header: true,
@@ -96,6 +104,11 @@ export function parseRunMetricsCsv(
         line,
         message: `period_start must be a date like 2026-03-31, not "${periodStart}".`,
       });
+      return;
+    }
+    const early = startDate ? periodBeforeStartError(period, periodStart, startDate) : null;
+    if (early) {
+      problems.push({ line, message: early });
       return;
     }
     const numbers = {} as RunMetricValues;

@@ -1,4 +1,4 @@
-import { STAGES, type Stage, stageIndex } from "../stages";
+import { STAGE_LABELS, STAGES, type Stage, stageIndex } from "../stages";
 import type { UseCaseStatus } from "../use-cases";
 
 /** Whether a pilot is moving, held, or finished. */
@@ -39,7 +39,91 @@ export const ASSUMPTION_STATUS_LABELS: Record<AssumptionStatus, string> = {
   broken: "Broken",
 };
 
-/** Starting later than recommended needs a justification at least this long. */
+/** A move of a pilot, as checked before it happens. */
+export type Transition =
+  | { type: "promote"; from: Stage; to: Stage }
+  | { type: "rollback"; from: Stage; to: Stage }
+  | { type: "pause" | "resume" | "retire"; from: Stage };
+
+/** Where a pilot can be asked to go: a stage (promote or roll back), or a status. */
+export type TransitionTarget = Stage | "paused" | "active" | "retired";
+
+/** The move that taking a pilot in `stage` to `to` means. */
+export function transitionFor(stage: Stage, to: TransitionTarget): Transition {
+  if (to === "paused") return { type: "pause", from: stage };
+  if (to === "active") return { type: "resume", from: stage };
+  if (to === "retired") return { type: "retire", from: stage };
+  return stageIndex(to) > stageIndex(stage)
+    ? { type: "promote", from: stage, to }
+    : { type: "rollback", from: stage, to };
+}
+
+/**
+ * The status state machine: whether a pilot with `status` may make the move at all, before
+ * any gate is checked. Returns why not, or null. A retired pilot is final; only a paused
+ * pilot resumes; a paused pilot is resumed before it is promoted.
+ */
+export function transitionStateRefusal(
+  status: PilotStatus,
+  transition: Transition,
+): { code: "conflict" | "invalid_input"; message: string } | null {
+  if (status === "retired") {
+    return { code: "conflict", message: "This pilot is retired: nothing more can happen to it." };
+  }
+  switch (transition.type) {
+    case "resume":
+      return status === "paused"
+        ? null
+        : { code: "conflict", message: "Only a paused pilot can be resumed." };
+    case "pause":
+      return status === "paused"
+        ? { code: "conflict", message: "This pilot is already paused." }
+        : null;
+    case "promote":
+      return status === "paused"
+        ? { code: "conflict", message: "Resume this pilot before promoting it." }
+        : null;
+    case "rollback":
+      return transition.to === transition.from
+        ? {
+            code: "invalid_input",
+            message: `This pilot is already in ${STAGE_LABELS[transition.from].toLowerCase()}.`,
+          }
+        : null;
+    case "retire":
+      return null;
+  }
+}
+
+/** The stage and status a pilot ends up in after a move. */
+export function transitionOutcome(transition: Transition): { stage: Stage; status: PilotStatus } {
+  switch (transition.type) {
+    case "promote":
+    case "rollback":
+      return { stage: transition.to, status: "active" };
+    case "pause":
+      return { stage: transition.from, status: "paused" };
+    case "retire":
+      return { stage: transition.from, status: "retired" };
+    case "resume":
+      return { stage: transition.from, status: "active" };
+  }
+}
+
+/** The audit log's name for each move. */
+export const TRANSITION_AUDIT_ACTIONS: Record<Transition["type"], string> = {
+  promote: "pilot.promoted",
+  rollback: "pilot.rolled_back",
+  pause: "pilot.paused",
+  resume: "pilot.resumed",
+  retire: "pilot.retired",
+};
+
+/** What a pilot needs before it can start: a submitted assessment to start from. */
+export const NO_ASSESSMENT_MESSAGE =
+  "Submit an assessment of this use case first: a pilot starts from its recommendation.";
+
+/** Starting at a later stage than recommended needs a justification at least this long. */
 export const MIN_START_JUSTIFICATION = 10;
 
 /** Run metrics are reported per day or per week. */
@@ -64,7 +148,7 @@ export function brokenAssumptionWarning(stage: Stage, brokenAssumptions: number)
   return brokenAssumptions > 0 && stageIndex(stage) > stageIndex("shadow");
 }
 
-/** Whether starting at `chosen` is later than the assessment recommends (needs a justification). */
+/** Whether starting at `chosen` is a later stage than the assessment recommends (needs a justification). */
 export function startsLaterThanRecommended(chosen: Stage, recommended: Stage): boolean {
   return stageIndex(chosen) > stageIndex(recommended);
 }
@@ -99,6 +183,30 @@ export function weekStart(date: Date): string {
 /** Normalises a period start: weeks start on Monday. */
 export function normalisePeriodStart(period: MetricPeriod, date: string): string {
   return period === "week" ? weekStart(new Date(`${date}T00:00:00Z`)) : date;
+}
+
+/** The last day a period covers (YYYY-MM-DD): the day itself, or the Sunday of its week. */
+export function periodEnd(period: MetricPeriod, periodStart: string): string {
+  if (period === "day") return periodStart;
+  const d = new Date(`${normalisePeriodStart("week", periodStart)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 6);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Run metrics describe the pilot, so none may cover only days before it started: a day
+ * before `startDate`, or a week that ends before it. Returns the message, or null. The same
+ * rule for the form, the API and CSV imports.
+ */
+export function periodBeforeStartError(
+  period: MetricPeriod,
+  periodStart: string,
+  startDate: string,
+): string | null {
+  if (periodEnd(period, periodStart) >= startDate) return null;
+  return period === "week"
+    ? `The week of ${normalisePeriodStart("week", periodStart)} ends before the pilot started on ${startDate}: run metrics cover the pilot from its start date on.`
+    : `${periodStart} is before the pilot started on ${startDate}: run metrics cover the pilot from its start date on.`;
 }
 
 /** The status a use case shows while its pilot is at `stage` with `status`. */

@@ -26,6 +26,44 @@ export class PilotPages {
     await form.getByTestId("form-success").waitFor();
   }
 
+  /** Records one day that the app refuses; returns the error shown on the date field. */
+  async recordMetricsRefused(m: {
+    date: string;
+    attempted: number;
+    correct: number;
+    overrides: number;
+  }): Promise<string> {
+    const form = this.page.getByRole("form", { name: "Record run metrics" });
+    await form.getByLabel("Date").fill(m.date);
+    await form.getByLabel("Actions attempted").fill(String(m.attempted));
+    await form.getByLabel("Actions correct").fill(String(m.correct));
+    await form.getByLabel("Human overrides").fill(String(m.overrides));
+    await form.getByRole("button", { name: "Record" }).click();
+    const error = form.getByTestId("rm-periodStart-error");
+    await error.waitFor();
+    return (await error.textContent()) ?? "";
+  }
+
+  /** Imports a CSV file from the disclosure under the form; returns the problems listed. */
+  async importCsvRefused(csv: string): Promise<{ error: string; problems: string[] }> {
+    const disclosure = this.page.getByTestId("csv-import");
+    if ((await disclosure.getAttribute("open")) === null) {
+      await disclosure.locator("summary").click();
+    }
+    const form = this.page.getByRole("form", { name: "Import run metrics from CSV" });
+    await form.getByLabel("CSV file").setInputFiles({
+      name: "metrics.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    await form.getByRole("button", { name: "Import" }).click();
+    await form.getByTestId("csv-problems").waitFor();
+    return {
+      error: (await form.getByTestId("form-error").textContent()) ?? "",
+      problems: await form.getByTestId("csv-problems").locator("li").allTextContents(),
+    };
+  }
+
   /** The stage the pilot is in, as the stage list marks it. */
   async currentStage(): Promise<string> {
     return (
@@ -37,6 +75,22 @@ export class PilotPages {
 
   criterion(kind: string): Locator {
     return this.page.getByTestId(`criterion-${kind}`);
+  }
+
+  /** Signs off one criterion of the gate with a note; waits until the gate lists it. */
+  async signOff(kind: string, note: string): Promise<void> {
+    const row = this.criterion(kind);
+    await row.locator("summary", { hasText: "Sign off" }).click();
+    await row.getByRole("textbox").fill(note);
+    await row.getByRole("button", { name: "Confirm sign-off" }).click();
+    await this.page.getByTestId("signoff").filter({ hasText: note }).waitFor();
+  }
+
+  /** The sign-offs the gate card lists, as text. */
+  async signoffs(): Promise<string[]> {
+    return (await this.page.getByTestId("signoff").allInnerTexts()).map((t) =>
+      t.replace(/\s+/g, " ").trim(),
+    );
   }
 
   private form(name: RegExp | string): Locator {
@@ -74,8 +128,17 @@ export class PilotPages {
       : null;
   }
 
+  /** Opens the disclosure that holds roll back, pause and retire; returns the named form. */
+  async otherMove(name: "Roll back" | "Pause" | "Retire"): Promise<Locator> {
+    const disclosure = this.page.getByTestId("other-moves");
+    if ((await disclosure.getAttribute("open")) === null) {
+      await disclosure.locator("summary").click();
+    }
+    return this.form(name);
+  }
+
   async rollBack(toLabel: string, reason: string): Promise<void> {
-    const form = this.form("Roll back");
+    const form = await this.otherMove("Roll back");
     await form.getByLabel("To stage").selectOption({ label: toLabel });
     await form.getByLabel("Why roll back").fill(reason);
     await form.getByRole("button", { name: "Roll back" }).click();

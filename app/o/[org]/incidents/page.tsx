@@ -2,12 +2,17 @@ import { ChartColumn, Download, Plus, Siren } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import {
+  IncidentMetricsPending,
+  IncidentMetricsSection,
+} from "@/components/incidents/incident-metrics-section";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Label, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
+import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listIncidents } from "@/db/queries/incidents";
 import { listPilotOptions } from "@/db/queries/pilots";
 import { requireMember } from "@/lib/auth/session";
@@ -22,10 +27,6 @@ import {
 import { can } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
 import { firstValues, found } from "@/lib/pages";
-import {
-  IncidentMetricsPending,
-  IncidentMetricsSection,
-} from "./_components/incident-metrics-section";
 import { incidentFilterSchema, toFilters } from "./schemas";
 
 export const metadata: Metadata = { title: "Incidents · Preflight" };
@@ -239,7 +240,7 @@ export default async function IncidentsPage({
 
       <div id="incident-metrics" className="mt-4 scroll-mt-4">
         <Suspense fallback={<IncidentMetricsPending />}>
-          <IncidentMetricsSection member={member} filters={filters} groupBy={groupBy} />
+          <IncidentMetricsSection metrics={getIncidentMetrics(member, filters, groupBy)} />
         </Suspense>
       </div>
     </>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assumptionStatusEnum, metricPeriodEnum, stageEnum } from "@/db/schema";
+import { OVERRIDE_DECISIONS } from "@/lib/domain/gates/overrides";
 
 const dateField = (message: string) =>
   z
@@ -34,7 +35,7 @@ export const startPilotFormSchema = z.object({
   justification: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
 });
 
-/** The edit-a-pilot form. */
+/** Editing a pilot: owner, dates and rollback plan, at the version the form was loaded with. */
 export const editPilotFormSchema = z.object({
   ownerId: ownerField,
   startDate: dateField("Enter the start date."),
@@ -55,6 +56,31 @@ export const transitionFormSchema = z.object({
     .optional()
     .transform((v) => v === "on" || v === "true"),
   version: z.coerce.number().int().min(1),
+});
+
+/** A decision on a gate override request; the query checks who may make it. */
+export const overrideDecisionFormSchema = z.object({
+  requestId: z.uuid("Choose an override request."),
+  decision: z.enum(OVERRIDE_DECISIONS, "Choose approve, reject or withdraw."),
+  note: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
+  version: z.coerce.number().int().min(1),
+});
+
+/** Withdrawing one's own sign-off. */
+export const withdrawSignoffFormSchema = z.object({
+  signoffId: z.uuid("Choose a sign-off to withdraw."),
+});
+
+/** The CSV import of run metrics: the file (at most 1 MB) and the period of rows that name none. */
+export const runMetricsImportFormSchema = z.object({
+  file: z
+    .instanceof(File, { message: "Choose a CSV file." })
+    .refine((f) => f.size > 0, "Choose a CSV file.")
+    .refine(
+      (f) => f.size <= 1_000_000,
+      "The file is larger than 1 MB: split it and import the parts.",
+    ),
+  period: z.enum(metricPeriodEnum.enumValues, "Choose days or weeks.").default("day"),
 });
 
 export const signoffFormSchema = z.object({
@@ -120,4 +146,12 @@ export const pilotBoardFilterSchema = z.object({
     .optional()
     .transform((v) => (v && z.uuid().safeParse(v).success ? v : undefined)),
   status: optionalEnum(["active", "paused", "retired"] as const),
+});
+
+/** The start form's query string: `?useCase=` preselects a use case; anything else is ignored. */
+export const newPilotQuerySchema = z.object({
+  useCase: z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === "string" && z.uuid().safeParse(v).success ? v : undefined)),
 });

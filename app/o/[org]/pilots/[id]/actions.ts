@@ -4,45 +4,53 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addPilotAssumption, updatePilotAssumption } from "@/db/queries/pilot-assumptions";
 import {
-  signOffCriterion,
-  transitionPilot,
-  updatePilot,
-  withdrawSignoff,
-} from "@/db/queries/pilots";
+  rejectOverrideRequest,
+  withdrawOverrideRequest,
+} from "@/db/queries/pilot-override-requests";
+import { signOffCriterion, withdrawSignoff } from "@/db/queries/pilot-signoffs";
+import { approveOverrideRequest, transitionPilot } from "@/db/queries/pilot-transitions";
+import { getPilot, updatePilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { requireMember } from "@/lib/auth/session";
 import { parseRunMetricsCsv } from "@/lib/domain/pilots/csv";
-import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
-import { AppError } from "@/lib/errors";
+import { STAGE_LABELS } from "@/lib/domain/stages";
+import { AppError, fieldErrorsFrom } from "@/lib/errors";
 import {
   assumptionFormSchema,
   editPilotFormSchema,
   newAssumptionFormSchema,
+  overrideDecisionFormSchema,
   runMetricFormSchema,
+  runMetricsImportFormSchema,
   signoffFormSchema,
   transitionFormSchema,
+  withdrawSignoffFormSchema,
 } from "../schemas";
 
 const pilotPath = (orgSlug: string, id: string) => `/o/${orgSlug}/pilots/${id}`;
 
-/** Runs a change; on a conflict the page is refreshed so the user sees what changed. */
-async function change(
+/**
+ * Runs a change to the pilot and re-renders its page whatever the outcome, so that after a
+ * conflict the form sits on the pilot as it is now.
+ */
+async function runPilotChange<T = undefined>(
   orgSlug: string,
   id: string,
   formData: FormData | null,
-  body: () => Promise<ActionState>,
-): Promise<ActionState> {
+  body: () => Promise<ActionState<T>>,
+): Promise<ActionState<T>> {
   const result = await runAction(formData, body);
   revalidatePath(pilotPath(orgSlug, id));
   return result;
 }
 
-const DONE: Record<string, (to: string) => string> = {
-  paused: () => "Paused.",
-  active: () => "Resumed.",
-  retired: () => "Retired.",
-};
+/** What the form says after a move that changes the status rather than the stage. */
+const STATUS_CHANGE_MESSAGES = {
+  paused: "Paused.",
+  active: "Resumed.",
+  retired: "Retired.",
+} as const;
 
 export async function transitionPilotAction(
   orgSlug: string,
@@ -50,17 +58,26 @@ export async function transitionPilotAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  return change(orgSlug, id, formData, async () => {
+  return runPilotChange(orgSlug, id, formData, async () => {
     const member = await requireMember(orgSlug);
     const input = parseForm(transitionFormSchema, formData);
-    const { transition } = await transitionPilot(member, id, input);
+    const { transition, request } = await transitionPilot(member, id, input);
     revalidatePath(`/o/${orgSlug}/pilots`);
-    const done = DONE[input.to];
+    if (request) {
+      return {
+        ok: true,
+        message:
+          "Override requested: the pilot moves once another owner or admin approves it on the gate.",
+      };
+    }
+    if (input.to === "paused" || input.to === "active" || input.to === "retired") {
+      return { ok: true, message: STATUS_CHANGE_MESSAGES[input.to] };
+    }
+    const verb = transition.kind === "promote" ? "Promoted" : "Rolled back";
+    const overridden = transition.overridden.length > 0 ? " (gate overridden)" : "";
     return {
       ok: true,
-      message: done
-        ? done(input.to)
-        : `${transition.kind === "promote" ? "Promoted" : "Rolled back"} to ${STAGE_LABELS[input.to as Stage].toLowerCase()}${transition.overridden.length ? " (gate overridden)" : ""}.`,
+      message: `${verb} to ${STAGE_LABELS[input.to].toLowerCase()}${overridden}.`,
     };
   });
 }
@@ -86,7 +103,7 @@ export async function signOffAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  return change(orgSlug, id, formData, async () => {
+  return runPilotChange(orgSlug, id, formData, async () => {
     const member = await requireMember(orgSlug);
     const input = parseForm(signoffFormSchema, formData);
     await signOffCriterion(member, id, input);
@@ -100,9 +117,9 @@ export async function withdrawSignoffAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  return change(orgSlug, id, formData, async () => {
+  return runPilotChange(orgSlug, id, formData, async () => {
     const member = await requireMember(orgSlug);
-    const signoffId = String(formData.get("signoffId") ?? "");
+    const { signoffId } = parseForm(withdrawSignoffFormSchema, formData);
     await withdrawSignoff(member, id, signoffId);
     return { ok: true, message: "Sign-off withdrawn." };
   });
@@ -114,7 +131,7 @@ export async function recordRunMetricsAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  return change(orgSlug, id, formData, async () => {
+  return runPilotChange(orgSlug, id, formData, async () => {
     const member = await requireMember(orgSlug);
     const input = parseForm(runMetricFormSchema, formData);
     try {
@@ -133,45 +150,63 @@ export async function recordRunMetricsAction(
   });
 }
 
+type ImportResult = { problems: { line: number; message: string }[] };
+
+/** Row errors of the query (metrics.0.correct) as the file's lines (the header is line 1). */
+function csvLineProblems(fields: Record<string, string[]>): string[] {
+  return Object.entries(fields).flatMap(([key, messages]) => {
+    const row = /^metrics\.(\d+)\./.exec(key)?.[1];
+    const where = row === undefined ? "" : `Line ${Number(row) + 2}: `;
+    return messages.map((m) => `${where}${m}`);
+  });
+}
+
 export async function importRunMetricsAction(
   orgSlug: string,
   id: string,
-  _prev: ActionState<{ problems: { line: number; message: string }[] }>,
+  _prev: ActionState<ImportResult>,
   formData: FormData,
-): Promise<ActionState<{ problems: { line: number; message: string }[] }>> {
-  const result = await runAction<{ problems: { line: number; message: string }[] }>(
-    null,
-    async () => {
-      const member = await requireMember(orgSlug);
-      const file = formData.get("file");
-      if (!(file instanceof File) || file.size === 0) {
-        return {
-          ok: false,
-          error: "Choose a CSV file to import.",
-          fieldErrors: { file: ["Choose a CSV file."] },
-        };
-      }
-      if (file.size > 1_000_000) {
-        return { ok: false, error: "The file is larger than 1 MB: split it and import the parts." };
-      }
-      const period = formData.get("period") === "week" ? "week" : "day";
-      const { rows, problems } = parseRunMetricsCsv(await file.text(), period);
-      if (problems.length > 0) {
-        return {
-          ok: false,
-          error: `Nothing was imported: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the file.`,
-          fieldErrors: { file: problems.slice(0, 20).map((p) => `Line ${p.line}: ${p.message}`) },
-        };
-      }
-      await recordRunMetrics(member, id, rows, "csv");
+): Promise<ActionState<ImportResult>> {
+  return runPilotChange<ImportResult>(orgSlug, id, null, async () => {
+    const member = await requireMember(orgSlug);
+    const parsed = runMetricsImportFormSchema.safeParse({
+      file: formData.get("file"),
+      period: formData.get("period") ?? undefined,
+    });
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsFrom(parsed.error.issues);
       return {
-        ok: true,
-        message: `Imported ${rows.length} period${rows.length === 1 ? "" : "s"}.`,
+        ok: false,
+        error: fieldErrors.file?.[0] ?? "Some fields need your attention.",
+        fieldErrors,
       };
-    },
-  );
-  revalidatePath(pilotPath(orgSlug, id));
-  return result;
+    }
+    const { file, period } = parsed.data;
+    const pilot = await getPilot(member, id);
+    const { rows, problems } = parseRunMetricsCsv(await file.text(), period, pilot.startDate);
+    if (problems.length > 0) {
+      return {
+        ok: false,
+        error: `Nothing was imported: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the file.`,
+        fieldErrors: { file: problems.slice(0, 20).map((p) => `Line ${p.line}: ${p.message}`) },
+      };
+    }
+    try {
+      await recordRunMetrics(member, id, rows, "csv");
+    } catch (error) {
+      // The query checks every row again (metrics.3.periodStart): say which line of the file.
+      if (!(error instanceof AppError) || !error.fields) throw error;
+      return {
+        ok: false,
+        error: `Nothing was imported: ${error.message}`,
+        fieldErrors: { file: csvLineProblems(error.fields) },
+      };
+    }
+    return {
+      ok: true,
+      message: `Imported ${rows.length} period${rows.length === 1 ? "" : "s"}.`,
+    };
+  });
 }
 
 export async function updateAssumptionAction(
@@ -180,7 +215,7 @@ export async function updateAssumptionAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  return change(orgSlug, id, formData, async () => {
+  return runPilotChange(orgSlug, id, formData, async () => {
     const member = await requireMember(orgSlug);
     const input = parseForm(assumptionFormSchema, formData);
     await updatePilotAssumption(member, id, input.assumptionId, input);
@@ -195,10 +230,37 @@ export async function addAssumptionAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  return change(orgSlug, id, formData, async () => {
+  return runPilotChange(orgSlug, id, formData, async () => {
     const member = await requireMember(orgSlug);
     const input = parseForm(newAssumptionFormSchema, formData);
     await addPilotAssumption(member, id, input);
     return { ok: true, message: "Added to the register." };
+  });
+}
+
+/** Approve (which promotes), reject or withdraw an override request shown on the gate. */
+export async function decideOverrideRequestAction(
+  orgSlug: string,
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runPilotChange(orgSlug, id, formData, async () => {
+    const member = await requireMember(orgSlug);
+    const { requestId, decision, note, version } = parseForm(overrideDecisionFormSchema, formData);
+    if (decision === "approve") {
+      const { pilot } = await approveOverrideRequest(member, id, requestId, { note, version });
+      revalidatePath(`/o/${orgSlug}/pilots`);
+      return {
+        ok: true,
+        message: `Approved: promoted to ${STAGE_LABELS[pilot.stage].toLowerCase()} (gate overridden).`,
+      };
+    }
+    if (decision === "reject") {
+      await rejectOverrideRequest(member, id, requestId, { note, version });
+      return { ok: true, message: "Rejected: the pilot stays where it is." };
+    }
+    await withdrawOverrideRequest(member, id, requestId, { note, version });
+    return { ok: true, message: "Withdrawn." };
   });
 }

@@ -6,16 +6,18 @@ import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import type { ActionState } from "@/lib/action-result";
+import { MIN_START_JUSTIFICATION, startsLaterThanRecommended } from "@/lib/domain/pilots";
+import type { Stage } from "@/lib/domain/stages";
 
 type Candidate = {
   id: string;
   name: string;
   ownerId: string | null;
   overall: number | null;
-  recommendedStage: string;
+  recommendedStage: Stage;
 };
 
-/** Starts a pilot; asks for a justification only when the chosen stage is later than recommended. */
+/** Starts a pilot; asks for a justification only when the chosen stage is past the recommended one. */
 export function StartPilotForm({
   action,
   candidates,
@@ -27,7 +29,7 @@ export function StartPilotForm({
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   candidates: Candidate[];
   members: { id: string; name: string }[];
-  stages: { value: string; label: string }[];
+  stages: { value: Stage; label: string }[];
   defaultUseCaseId?: string;
   today: string;
 }) {
@@ -38,10 +40,11 @@ export function StartPilotForm({
     v?.useCaseId ?? defaultUseCaseId ?? candidates[0]?.id ?? "",
   );
   const candidate = candidates.find((c) => c.id === useCaseId);
-  const recommended = candidate?.recommendedStage ?? "proposed";
-  const [stage, setStage] = useState(v?.stage ?? recommended);
-  const order = stages.map((s) => s.value);
-  const later = order.indexOf(stage) > order.indexOf(recommended);
+  const recommended: Stage = candidate?.recommendedStage ?? "proposed";
+  const [stage, setStage] = useState<Stage>(
+    stages.find((s) => s.value === v?.stage)?.value ?? recommended,
+  );
+  const later = startsLaterThanRecommended(stage, recommended);
   const label = (value: string) => stages.find((s) => s.value === value)?.label ?? value;
 
   return (
@@ -77,7 +80,7 @@ export function StartPilotForm({
           <Select
             {...fieldProps("stage", errors?.stage)}
             value={stage}
-            onChange={(e) => setStage(e.target.value)}
+            onChange={(e) => setStage(e.target.value as Stage)}
           >
             {stages.map((s) => (
               <option key={s.value} value={s.value}>
@@ -123,8 +126,8 @@ export function StartPilotForm({
       {later ? (
         <Field
           id="justification"
-          label="Why start later than recommended?"
-          hint={`The assessment recommends ${label(recommended).toLowerCase()}. Your reason is recorded on the pilot's timeline and in the audit log.`}
+          label="Why start at a later stage than the assessment recommends?"
+          hint={`The assessment recommends starting in ${label(recommended).toLowerCase()}; you chose ${label(stage).toLowerCase()}. Say what makes the later stage safe (at least ${MIN_START_JUSTIFICATION} characters). It is recorded on the pilot's timeline and in the audit log.`}
           errors={errors?.justification}
         >
           <Textarea

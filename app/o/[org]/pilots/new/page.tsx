@@ -10,6 +10,7 @@ import { can } from "@/lib/domain/permissions";
 import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
 import { StartPilotForm } from "../_components/start-pilot-form";
 import { startPilotAction } from "../actions";
+import { newPilotQuerySchema } from "../schemas";
 
 export const metadata: Metadata = { title: "Start a pilot · Preflight" };
 
@@ -18,7 +19,7 @@ export default async function NewPilotPage({
   searchParams,
 }: {
   params: Promise<{ org: string }>;
-  searchParams: Promise<{ useCase?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const member = await requireMember((await params).org);
   if (!can(member, "pilot:write"))
@@ -27,7 +28,7 @@ export default async function NewPilotPage({
     listPilotCandidates(member),
     listMembers(member),
   ]);
-  const { useCase } = await searchParams;
+  const { useCase } = newPilotQuerySchema.parse(await searchParams);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -40,7 +41,7 @@ export default async function NewPilotPage({
       </p>
       <PageHeader
         title="Start a pilot"
-        description="A pilot starts where the latest assessment says it safely can. Starting later than that needs a written reason."
+        description="A pilot starts at the stage the latest assessment says is safe. Starting at a later stage needs a written reason."
       />
       <Card className="max-w-3xl">
         {candidates.length === 0 ? (

@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { updateGateSettings } from "@/db/queries/gate-settings";
+import { updateGateSettings, updateOverridePolicy } from "@/db/queries/gate-settings";
 import { type ActionState, parseForm, runAction } from "@/lib/action-result";
 import { requireMember } from "@/lib/auth/session";
 import { STAGE_LABELS } from "@/lib/domain/stages";
-import { gateStageSchema, parseGateForm } from "./schemas";
+import { gateStageSchema, overridePolicySchema, parseGateForm } from "./schemas";
 
 export async function updateGateAction(
   orgSlug: string,
@@ -23,6 +23,25 @@ export async function updateGateAction(
       message: reset
         ? `The gate out of ${STAGE_LABELS[stage].toLowerCase()} is back to the defaults.`
         : `Saved the gate out of ${STAGE_LABELS[stage].toLowerCase()}.`,
+    };
+  });
+}
+
+export async function updateOverridePolicyAction(
+  orgSlug: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return runAction(formData, async () => {
+    const member = await requireMember(orgSlug);
+    const input = parseForm(overridePolicySchema, formData);
+    await updateOverridePolicy(member, input);
+    revalidatePath(`/o/${orgSlug}`, "layout");
+    return {
+      ok: true,
+      message: input.overridesNeedSecondApprover
+        ? "Saved: overrides now wait for a second owner or admin."
+        : "Saved: an owner or admin overrides alone.",
     };
   });
 }

@@ -11,7 +11,8 @@ import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
 import { STAGE_LABELS, STAGES, stageIndex } from "@/lib/domain/stages";
 import { SettingsTabs } from "../_components/settings-tabs";
 import { type CriterionRow, GateStageForm } from "./_components/gate-stage-form";
-import { updateGateAction } from "./actions";
+import { OverridePolicyForm } from "./_components/override-policy-form";
+import { updateGateAction, updateOverridePolicyAction } from "./actions";
 import { PERCENT_KINDS } from "./schemas";
 
 export const metadata: Metadata = { title: "Gates · Preflight" };
@@ -89,6 +90,17 @@ export default async function GatesPage({ params }: { params: Promise<{ org: str
           Only admins and owners change gates; you can see what they require.
         </p>
       )}
+      <Card className="mb-4" aria-labelledby="override-policy-heading">
+        <h2 id="override-policy-heading" className="mb-3 text-base font-semibold">
+          Overriding a gate
+        </h2>
+        <OverridePolicyForm
+          action={updateOverridePolicyAction.bind(null, member.orgSlug)}
+          version={settings.version}
+          enabled={settings.overridesNeedSecondApprover}
+          readOnly={!canManage}
+        />
+      </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         {GATED_STAGES.map((stage) => {
           const next = STAGES[stageIndex(stage) + 1] ?? "production";

@@ -30,6 +30,15 @@ export const gateStageSchema = z.object({
   reset: z.string().optional(),
 });
 
+/** The override approval switch (an unticked checkbox sends nothing). */
+export const overridePolicySchema = z.object({
+  overridesNeedSecondApprover: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  version: z.coerce.number().int().min(1),
+});
+
 /** Turns one stage's gate form into criteria, with a message per wrong field. */
 export function parseGateForm(formData: FormData): GateCriterion[] {
   const criteria: GateCriterion[] = [];

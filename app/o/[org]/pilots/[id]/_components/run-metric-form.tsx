@@ -6,11 +6,21 @@ import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionState } from "@/lib/action-result";
+import { formatDate } from "@/lib/format";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** Records one day or week of run metrics; recording a period again replaces it. */
-export function RunMetricForm({ action, today }: { action: Action; today: string }) {
+export function RunMetricForm({
+  action,
+  today,
+  startDate,
+}: {
+  action: Action;
+  today: string;
+  /** The pilot's start date: no period may end before it. */
+  startDate: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.ok === false ? state.fieldErrors : undefined;
   const v = state?.ok === false ? state.values : undefined;
@@ -27,7 +37,7 @@ export function RunMetricForm({ action, today }: { action: Action; today: string
   );
   return (
     <form action={formAction} className="grid gap-4" noValidate aria-label="Record run metrics">
-      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] items-start gap-3">
         <Field id="rm-period" label="Period" errors={errors?.period}>
           <Select
             {...fieldProps("rm-period", errors?.period)}
@@ -41,7 +51,7 @@ export function RunMetricForm({ action, today }: { action: Action; today: string
         <Field
           id="rm-periodStart"
           label="Date"
-          hint="For a week, any day in it."
+          hint={`For a week, any day in it. Not before the pilot's start, ${formatDate(startDate)}.`}
           errors={errors?.periodStart}
         >
           <Input

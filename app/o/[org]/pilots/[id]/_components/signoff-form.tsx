@@ -20,7 +20,7 @@ export function SignoffForm({
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <details className="group text-xs">
-      <summary className="inline-flex cursor-pointer list-none items-center rounded-md border px-2 py-1 font-medium hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring">
+      <summary className="inline-flex cursor-pointer list-none items-center whitespace-nowrap rounded-md border px-2 py-1 font-medium hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring">
         Sign off<span className="sr-only"> {label}</span>
       </summary>
       <form action={formAction} className="mt-2 grid gap-1.5">
@@ -44,7 +44,7 @@ export function SignoffForm({
   );
 }
 
-/** Withdraws the member's own sign-off. */
+/** Offered next to the member's own sign-offs only; the query refuses anyone else's. */
 export function WithdrawSignoffForm({ action, signoffId }: { action: Action; signoffId: string }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (

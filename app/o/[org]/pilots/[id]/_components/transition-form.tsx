@@ -6,6 +6,7 @@ import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Label, Select, Textarea } from "@/components/ui/input";
 import type { ActionState } from "@/lib/action-result";
+import { MIN_JUSTIFICATION, MIN_OVERRIDE_JUSTIFICATION } from "@/lib/domain/gates";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -24,6 +25,7 @@ export function TransitionForm({
   reasonLabel,
   reasonRequired,
   allowOverride,
+  overrideNeedsApproval,
   tone = "default",
 }: {
   id: string;
@@ -39,6 +41,8 @@ export function TransitionForm({
   reasonRequired: boolean;
   /** Owners and admins may override failing gate criteria with a justification. */
   allowOverride?: boolean;
+  /** The override becomes a request another owner or admin approves. */
+  overrideNeedsApproval?: boolean;
   tone?: "default" | "outline" | "destructive";
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -68,7 +72,7 @@ export function TransitionForm({
         label={reasonLabel}
         hint={
           reasonRequired
-            ? "At least 10 characters; shown on the timeline."
+            ? `At least ${MIN_JUSTIFICATION} characters; shown on the timeline.`
             : "Optional unless you override; shown on the timeline."
         }
         errors={errors?.justification}
@@ -88,8 +92,9 @@ export function TransitionForm({
             className="mt-1 size-4 accent-[var(--color-primary)]"
           />
           <Label htmlFor={`${id}-override`} className="font-normal">
-            Override failing criteria (owners and admins; the justification is required and the
-            override is marked on the timeline)
+            {overrideNeedsApproval
+              ? `Override failing criteria: ask another owner or admin to approve (a justification of at least ${MIN_OVERRIDE_JUSTIFICATION} characters answering each failing criterion is required; the pilot moves once approved)`
+              : `Override failing criteria (owners and admins; a justification of at least ${MIN_OVERRIDE_JUSTIFICATION} characters answering each failing criterion is required, and the override is marked on the timeline)`}
           </Label>
         </div>
       ) : null}

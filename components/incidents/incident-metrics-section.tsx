@@ -1,23 +1,17 @@
+import type { ComponentProps } from "react";
 import { IncidentMetricsPanel } from "@/components/incidents/metrics-panel";
-import { getIncidentMetrics } from "@/db/queries/incident-metrics";
-import type { IncidentFilters } from "@/db/queries/incidents";
-import type { MemberContext } from "@/lib/domain/permissions";
 
 /**
- * The metrics and charts of the filtered incidents. Rendered inside Suspense, so the list
- * shows at once while the database aggregates (a large log takes it a moment).
+ * The metrics and charts of some incidents. Render it inside Suspense with the query started
+ * by the page: the list shows at once while the database aggregates (a large log takes it a
+ * moment).
  */
 export async function IncidentMetricsSection({
-  member,
-  filters,
-  groupBy,
+  metrics,
 }: {
-  member: MemberContext;
-  filters: IncidentFilters;
-  groupBy: "week" | "month";
+  metrics: Promise<ComponentProps<typeof IncidentMetricsPanel>["metrics"]>;
 }) {
-  const metrics = await getIncidentMetrics(member, filters, groupBy);
-  return <IncidentMetricsPanel metrics={metrics} />;
+  return <IncidentMetricsPanel metrics={await metrics} />;
 }
 
 /** What shows while the metrics are computed. */

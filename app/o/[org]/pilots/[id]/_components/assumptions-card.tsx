@@ -1,0 +1,99 @@
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import {
+  ASSUMPTION_STATUS_LABELS,
+  ASSUMPTION_STATUSES,
+  type AssumptionStatus,
+} from "@/lib/domain/pilots";
+import { formatDateTime } from "@/lib/format";
+import { addAssumptionAction, updateAssumptionAction } from "../actions";
+import { AssumptionForm, NewAssumptionForm } from "./assumption-form";
+
+export type AssumptionRow = {
+  id: string;
+  text: string;
+  status: AssumptionStatus;
+  evidence: string | null;
+  version: number;
+  updatedByName: string | null;
+  updatedAt: Date;
+};
+
+const STATUS_OPTIONS = ASSUMPTION_STATUSES.map((s) => ({
+  value: s,
+  label: ASSUMPTION_STATUS_LABELS[s],
+}));
+
+/** The assumptions register: each belief with its status and evidence, editable in place. */
+export function AssumptionsCard({
+  orgSlug,
+  pilotId,
+  assumptions,
+  canEdit,
+  retired,
+}: {
+  orgSlug: string;
+  pilotId: string;
+  assumptions: AssumptionRow[];
+  canEdit: boolean;
+  retired: boolean;
+}) {
+  const update = updateAssumptionAction.bind(null, orgSlug, pilotId);
+  return (
+    <Card aria-labelledby="assumptions-heading">
+      <h2 id="assumptions-heading" className="text-base font-semibold">
+        Assumptions
+      </h2>
+      <p className="mt-1 mb-4 text-sm text-muted-foreground">
+        Beliefs this workflow depends on, from its assessment. Mark each verified, accepted as a
+        risk, or broken as the pilot shows, with the evidence.
+      </p>
+      {assumptions.length === 0 ? (
+        <p className="text-sm text-muted-foreground">The assessment recorded no assumptions.</p>
+      ) : (
+        <ul className="grid gap-4" data-testid="assumptions">
+          {assumptions.map((a) => (
+            <li key={a.id} className="grid gap-2 border-b pb-4 last:border-0">
+              <p className="text-sm">
+                <Badge
+                  tone={
+                    a.status === "broken" ? "danger" : a.status === "open" ? "neutral" : "success"
+                  }
+                  className="mr-2"
+                >
+                  {ASSUMPTION_STATUS_LABELS[a.status]}
+                </Badge>
+                {a.text}
+              </p>
+              {a.updatedByName ? (
+                <p className="text-xs text-muted-foreground">
+                  Last changed by {a.updatedByName}, {formatDateTime(a.updatedAt)}
+                </p>
+              ) : null}
+              {canEdit ? (
+                <AssumptionForm
+                  action={update}
+                  assumption={a}
+                  statuses={STATUS_OPTIONS}
+                  disabled={retired}
+                />
+              ) : a.evidence ? (
+                <p className="text-xs text-muted-foreground">Evidence: {a.evidence}</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && !retired ? (
+        <details className="mt-4 rounded-md border" data-testid="new-assumption">
+          <summary className="cursor-pointer px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-ring">
+            Add an assumption
+          </summary>
+          <div className="border-t px-3 py-4">
+            <NewAssumptionForm action={addAssumptionAction.bind(null, orgSlug, pilotId)} />
+          </div>
+        </details>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,173 @@
+import { Check, X } from "lucide-react";
+import type { ReactNode } from "react";
+import { GateBadge } from "@/components/pilot-badges";
+import { Card } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import type { CriterionResult, GateEvaluation } from "@/lib/domain/gates";
+import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { formatDateTime } from "@/lib/format";
+import { signOffAction, withdrawSignoffAction } from "../actions";
+import { SignoffForm, WithdrawSignoffForm } from "./signoff-form";
+
+export type GateSignoff = {
+  id: string;
+  criterion: string;
+  userId: string;
+  userName: string | null;
+  role: Role;
+  note: string | null;
+  createdAt: Date;
+};
+
+/**
+ * The gate out of the current stage: each criterion's threshold, what was measured and
+ * whether it passes, who signed off what (name, role, time and note), and, below, whatever
+ * the page adds (override requests).
+ */
+export function GateCard({
+  orgSlug,
+  pilotId,
+  next,
+  retired,
+  evaluation,
+  signoffs,
+  userId,
+  canSignOff,
+  children,
+}: {
+  orgSlug: string;
+  pilotId: string;
+  next: Stage | null;
+  retired: boolean;
+  evaluation: GateEvaluation | null;
+  signoffs: GateSignoff[];
+  /** The signed-in user, whose own sign-offs can be withdrawn. */
+  userId: string | null;
+  canSignOff: boolean;
+  children?: ReactNode;
+}) {
+  const failing = evaluation?.criteria.filter((c) => !c.pass).length ?? 0;
+  const labelOf = (kind: string) =>
+    evaluation?.criteria.find((c) => c.kind === kind)?.label ?? kind;
+  const signOff = signOffAction.bind(null, orgSlug, pilotId);
+  const withdraw = withdrawSignoffAction.bind(null, orgSlug, pilotId);
+  const columns: Column<CriterionResult>[] = [
+    { key: "criterion", header: "Criterion", rowHeader: true, cell: (c) => c.label },
+    {
+      key: "result",
+      header: "Result",
+      cell: (c) =>
+        c.pass ? (
+          <span className="inline-flex items-center gap-1 whitespace-nowrap text-success">
+            <Check className="size-4" aria-hidden /> Pass
+          </span>
+        ) : (
+          <span className="inline-flex items-center gap-1 whitespace-nowrap text-destructive">
+            <X className="size-4" aria-hidden /> Fail
+          </span>
+        ),
+    },
+    { key: "measured", header: "Measured", cell: (c) => c.measured, className: "tabular-nums" },
+    { key: "required", header: "Required", cell: (c) => c.threshold },
+    {
+      key: "signoffs",
+      header: "Sign-offs",
+      cell: (c) => {
+        const signed = signoffs.filter((s) => s.criterion === c.kind);
+        const mine = signed.some((s) => s.userId === userId);
+        return (
+          <>
+            {signed.length > 0 ? (
+              <p className="text-xs">
+                Signed off by{" "}
+                {signed
+                  .map((s) => `${s.userName ?? "a member"} (${ROLE_LABELS[s.role]})`)
+                  .join(", ")}
+              </p>
+            ) : null}
+            {!mine && canSignOff && !retired && userId ? (
+              <SignoffForm action={signOff} criterion={c.kind} label={c.label} />
+            ) : signed.length === 0 ? (
+              <span className="text-xs text-muted-foreground">None</span>
+            ) : null}
+          </>
+        );
+      },
+    },
+  ];
+  return (
+    <Card aria-labelledby="gate-heading" data-testid="gate-card">
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 id="gate-heading" className="text-base font-semibold">
+            {next ? `Gate to ${STAGE_LABELS[next].toLowerCase()}` : "In production"}
+          </h2>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {next
+              ? "Each criterion is checked now against this stage's run metrics, incidents, assumptions and sign-offs."
+              : "No gate is left. Keep recording run metrics and incidents; roll back if they turn."}
+          </p>
+        </div>
+        {retired ? null : (
+          <GateBadge pass={evaluation ? evaluation.pass : null} failing={failing} />
+        )}
+      </div>
+      {evaluation ? (
+        <>
+          <DataTable
+            caption="Exit criteria of the current stage"
+            columns={columns}
+            rows={evaluation.criteria}
+            rowKey={(c) => c.kind}
+            rowTestId={(c) => `criterion-${c.kind}`}
+            testId="gate-table"
+            stackOnPhones
+          />
+          <div className="mt-4 border-t pt-4">
+            <h3 className="text-sm font-semibold">Sign-offs for this stage</h3>
+            {signoffs.length === 0 ? (
+              <p className="mt-1 text-sm text-muted-foreground">
+                Nobody has signed off a criterion of this gate yet.
+              </p>
+            ) : (
+              <ul className="mt-2 grid gap-2" data-testid="signoffs">
+                {signoffs.map((s) => (
+                  <li
+                    key={s.id}
+                    className="rounded-md border px-3 py-2 text-sm"
+                    data-testid="signoff"
+                  >
+                    <p>
+                      <span className="font-medium">{s.userName ?? "A member"}</span> (
+                      {ROLE_LABELS[s.role]}) signed off{" "}
+                      <span className="font-medium">{labelOf(s.criterion)}</span>
+                    </p>
+                    <p className="text-xs text-muted-foreground">
+                      <time dateTime={s.createdAt.toISOString()}>
+                        {formatDateTime(s.createdAt)}
+                      </time>
+                      {s.userId === userId && !retired ? (
+                        <>
+                          {" · "}
+                          <WithdrawSignoffForm action={withdraw} signoffId={s.id} />
+                        </>
+                      ) : null}
+                    </p>
+                    {s.note ? <p className="mt-1 whitespace-pre-wrap">“{s.note}”</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="mt-3 text-xs text-muted-foreground">
+              Sign-offs count for the role the signer held when signing; the person who asks for a
+              promotion cannot be its only approver. Sign-offs lapse when the pilot changes stage.
+              Thresholds are set in Settings → Gates.
+            </p>
+          </div>
+        </>
+      ) : null}
+      {children}
+    </Card>
+  );
+}

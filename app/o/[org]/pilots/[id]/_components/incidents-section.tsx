@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { type ComponentProps, Suspense } from "react";
+import {
+  IncidentMetricsPending,
+  IncidentMetricsSection,
+} from "@/components/incidents/incident-metrics-section";
+import { IncidentTable } from "@/components/incidents/incident-table";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+
+/** The pilot's incidents: counts, the most recent ones, and their metrics by week. */
+export function PilotIncidentsSection({
+  orgSlug,
+  pilotId,
+  incidents,
+  metrics,
+  canLog,
+}: {
+  orgSlug: string;
+  pilotId: string;
+  incidents: {
+    total: number;
+    open: number;
+    items: ComponentProps<typeof IncidentTable>["incidents"];
+  };
+  /** The incidents' metrics by week, still being computed (null without incidents). */
+  metrics: ComponentProps<typeof IncidentMetricsSection>["metrics"] | null;
+  canLog: boolean;
+}) {
+  return (
+    <section className="grid min-w-0 gap-4" aria-labelledby="incidents-heading">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="incidents-heading" className="text-base font-semibold">
+            Incidents
+          </h2>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {incidents.total === 0
+              ? "No incidents recorded for this pilot."
+              : `${incidents.total} in all, ${incidents.open} open. Open Sev1 and Sev2 incidents block every gate that requires none.`}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {incidents.total > 0 ? (
+            <Button asChild variant="outline">
+              <Link href={`/o/${orgSlug}/incidents?pilot=${pilotId}`}>All its incidents</Link>
+            </Button>
+          ) : null}
+          {canLog ? (
+            <Button asChild>
+              <Link href={`/o/${orgSlug}/incidents/new?pilot=${pilotId}`}>Log incident</Link>
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {incidents.items.length > 0 ? (
+        <Card>
+          <IncidentTable
+            incidents={incidents.items}
+            orgSlug={orgSlug}
+            caption="Most recent incidents of this pilot, open ones first"
+            showPilot={false}
+            testId="pilot-incidents"
+          />
+        </Card>
+      ) : null}
+      {metrics ? (
+        <Suspense fallback={<IncidentMetricsPending />}>
+          <IncidentMetricsSection metrics={metrics} />
+        </Suspense>
+      ) : null}
+    </section>
+  );
+}

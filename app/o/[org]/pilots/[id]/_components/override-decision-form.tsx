@@ -1,0 +1,57 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Field, fieldProps } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Textarea } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { ActionState } from "@/lib/action-result";
+
+/** Approve, reject or withdraw one override request, with a note (required to reject). */
+export function OverrideDecisionForm({
+  action,
+  requestId,
+  version,
+  decision,
+  title,
+  submitLabel,
+  noteLabel,
+  noteHint,
+  tone = "default",
+}: {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  requestId: string;
+  version: number;
+  decision: "approve" | "reject" | "withdraw";
+  /** Names the form, e.g. "Approve the override". */
+  title: string;
+  submitLabel: string;
+  noteLabel?: string;
+  noteHint?: string;
+  tone?: "default" | "outline" | "destructive";
+}) {
+  const { action: formAction, pending, errors, formError, success } = useFormAction(action);
+  const id = `${decision}-${requestId}`;
+  return (
+    <form action={formAction} className="grid gap-2" noValidate aria-label={title}>
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="decision" value={decision} />
+      {noteLabel ? (
+        <Field id={`${id}-note`} label={noteLabel} hint={noteHint} errors={errors?.note}>
+          <Textarea
+            {...fieldProps(`${id}-note`, errors?.note, Boolean(noteHint))}
+            name="note"
+            rows={2}
+          />
+        </Field>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant={tone} disabled={pending}>
+          {pending ? "Working…" : submitLabel}
+        </Button>
+      </div>
+      <FormMessage error={formError} success={success} className="py-1.5" />
+    </form>
+  );
+}

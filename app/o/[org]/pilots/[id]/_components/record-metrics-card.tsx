@@ -1,0 +1,41 @@
+import { Card } from "@/components/ui/card";
+import { importRunMetricsAction, recordRunMetricsAction } from "../actions";
+import { RunMetricForm, RunMetricsImportForm } from "./run-metric-form";
+
+/** Recording run metrics by hand, with the CSV import behind a disclosure. */
+export function RecordMetricsCard({
+  orgSlug,
+  pilotId,
+  startDate,
+  today,
+}: {
+  orgSlug: string;
+  pilotId: string;
+  /** The pilot's start date: metrics cannot cover days before it. */
+  startDate: string;
+  today: string;
+}) {
+  return (
+    <Card aria-labelledby="record-metrics-heading">
+      <h2 id="record-metrics-heading" className="text-base font-semibold">
+        Record run metrics
+      </h2>
+      <p className="mt-1 mb-4 text-sm text-muted-foreground">
+        What the AI did in one day or week. Recording a period again replaces it.
+      </p>
+      <RunMetricForm
+        action={recordRunMetricsAction.bind(null, orgSlug, pilotId)}
+        today={today}
+        startDate={startDate}
+      />
+      <details className="mt-4 rounded-md border" data-testid="csv-import">
+        <summary className="cursor-pointer px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-ring">
+          Import many periods from a CSV file
+        </summary>
+        <div className="border-t px-3 py-4">
+          <RunMetricsImportForm action={importRunMetricsAction.bind(null, orgSlug, pilotId)} />
+        </div>
+      </details>
+    </Card>
+  );
+}

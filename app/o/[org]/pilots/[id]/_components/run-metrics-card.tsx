@@ -1,0 +1,128 @@
+import { Download } from "lucide-react";
+import { RunMetricsChart } from "@/components/charts/run-metrics-chart";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import type { MetricPeriod } from "@/lib/domain/pilots";
+import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { formatDate, formatNumber, formatPercent, roundTo } from "@/lib/format";
+
+export type RunMetricRow = {
+  id: string;
+  period: MetricPeriod;
+  periodStart: string;
+  stage: Stage;
+  attempted: number;
+  correct: number;
+  overrides: number;
+  escalations: number;
+  accuracy: number | null;
+  overrideRate: number | null;
+};
+
+const METRIC_COLUMNS: Column<RunMetricRow>[] = [
+  {
+    key: "period",
+    header: "Period",
+    rowHeader: true,
+    cell: (m) => `${m.period === "week" ? "Week of " : ""}${formatDate(m.periodStart)}`,
+    className: "whitespace-nowrap",
+  },
+  { key: "stage", header: "Stage", cell: (m) => STAGE_LABELS[m.stage] },
+  {
+    key: "attempted",
+    header: "Attempted",
+    align: "right",
+    cell: (m) => formatNumber(m.attempted, 0),
+  },
+  { key: "correct", header: "Correct", align: "right", cell: (m) => formatNumber(m.correct, 0) },
+  {
+    key: "overrides",
+    header: "Overrides",
+    align: "right",
+    cell: (m) => formatNumber(m.overrides, 0),
+  },
+  {
+    key: "escalations",
+    header: "Escalations",
+    align: "right",
+    cell: (m) => formatNumber(m.escalations, 0),
+  },
+  { key: "accuracy", header: "Accuracy", align: "right", cell: (m) => formatPercent(m.accuracy) },
+  {
+    key: "overrideRate",
+    header: "Override rate",
+    align: "right",
+    cell: (m) => formatPercent(m.overrideRate),
+  },
+];
+
+/** The run metrics chart with its table alternative; the forms to add metrics sit elsewhere. */
+export function RunMetricsCard({
+  csvHref,
+  metrics,
+  stageChanges,
+}: {
+  csvHref: string;
+  metrics: RunMetricRow[];
+  /** Promotions and rollbacks, to mark on the chart. */
+  stageChanges: { at: Date; toStage: Stage }[];
+}) {
+  const chartData = metrics.map((m) => ({
+    label: m.periodStart,
+    accuracy: m.accuracy === null ? null : roundTo(m.accuracy * 100, 1),
+    overrideRate: m.overrideRate === null ? null : roundTo(m.overrideRate * 100, 1),
+  }));
+  const markers = stageChanges.flatMap((t) => {
+    const day = t.at.toISOString().slice(0, 10);
+    const at = metrics.find((m) => m.periodStart >= day);
+    return at ? [{ label: at.periodStart, text: `→ ${STAGE_LABELS[t.toStage]}` }] : [];
+  });
+  return (
+    <Card aria-labelledby="metrics-heading">
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 id="metrics-heading" className="text-base font-semibold">
+            Run metrics
+          </h2>
+          <p className="mt-1 text-sm text-muted-foreground">
+            Accuracy = correct ÷ attempted actions; override rate = human overrides ÷ attempted
+            actions; escalation rate = escalations ÷ attempted actions. Dashed lines mark stage
+            changes.
+          </p>
+        </div>
+        {metrics.length > 0 ? (
+          <Button asChild variant="outline" size="sm">
+            <a href={csvHref} download>
+              <Download aria-hidden /> Export CSV
+            </a>
+          </Button>
+        ) : null}
+      </div>
+      {metrics.length === 0 ? (
+        <p className="text-sm text-muted-foreground">
+          No run metrics yet. Record what the AI did each day or week — by hand, from a CSV file, or
+          through the API — and the gate checks accuracy and override rate against them.
+        </p>
+      ) : (
+        <>
+          <RunMetricsChart data={chartData} markers={markers} />
+          <details className="mt-3">
+            <summary className="cursor-pointer text-sm text-primary">
+              Table of the same numbers
+            </summary>
+            <div className="mt-2 max-h-96 overflow-y-auto">
+              <DataTable
+                caption="Run metrics per period, newest first"
+                columns={METRIC_COLUMNS}
+                rows={[...metrics].reverse()}
+                rowKey={(m) => m.id}
+                testId="run-metrics-table"
+              />
+            </div>
+          </details>
+        </>
+      )}
+    </Card>
+  );
+}

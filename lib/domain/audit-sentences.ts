@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   "organisation.created",
   "organisation.updated",
   "gates.updated",
+  "gates.override_policy_updated",
   "member.added",
   "member.joined",
   "member.role_changed",
@@ -54,6 +55,10 @@ export const AUDIT_ACTIONS = [
   "pilot.updated",
   "pilot.promoted",
   "pilot.promoted_with_override",
+  "pilot.override_requested",
+  "pilot.override_approved",
+  "pilot.override_rejected",
+  "pilot.override_withdrawn",
   "pilot.rolled_back",
   "pilot.paused",
   "pilot.resumed",
@@ -415,6 +420,8 @@ function formatValue(
         : "A pilot";
     case "currency":
       return String(value);
+    case "overridesNeedSecondApprover":
+      return value === true ? "Second approver needed" : "No second approver";
     case "period":
       return value === "week" ? "Week" : value === "day" ? "Day" : String(value);
     case "criterion":
@@ -565,6 +572,10 @@ const SENTENCES: Record<AuditAction, Describe> = {
     ].filter(Boolean);
     return `${who} ${parts.join(" and ")}.`;
   },
+  "gates.override_policy_updated": (_e, _c, { who, after }) =>
+    after.overridesNeedSecondApprover === true
+      ? `${who} required a second owner or admin to approve every gate override.`
+      : `${who} let an owner or admin override a gate alone, without a second approver.`,
   "member.added": (_e, ctx, { who, after }) =>
     `${who} added ${personOf(ctx, after.userId, after.email)} as ${role(after.role)}.`,
   "member.joined": (_e, _c, { who, after }) =>
@@ -668,6 +679,17 @@ const SENTENCES: Record<AuditAction, Describe> = {
     });
     return `${who} promoted ${pilotOf(e, ctx)} to ${stage(after.stage)}, overriding ${plural(overridden.length, "failing criterion", "failing criteria")}${criteria.length ? `: ${criteria.join(", ")}` : ""}.${withReason(after.reason)}`;
   },
+  "pilot.override_requested": (e, ctx, { who, after }) => {
+    const failing = Array.isArray(after.failing) ? after.failing.map(obj) : [];
+    const criteria = failing.map((c) => criterionName(c.kind));
+    return `${who} asked for a second approver to promote ${pilotOf(e, ctx)} from ${stage(after.fromStage)} to ${stage(after.toStage)}, overriding ${plural(failing.length, "failing criterion", "failing criteria")}${criteria.length ? `: ${criteria.join(", ")}` : ""}.${withReason(after.justification)}`;
+  },
+  "pilot.override_approved": (e, ctx, { who, after }) =>
+    `${who} approved ${str(after.requestedBy) ?? "a member"}'s override, promoting ${pilotOf(e, ctx)} from ${stage(after.fromStage)} to ${stage(after.toStage)}.${withReason(after.note, "Note")}`,
+  "pilot.override_rejected": (e, ctx, { who, after }) =>
+    `${who} rejected ${str(after.requestedBy) ?? "a member"}'s override to promote ${pilotOf(e, ctx)} to ${stage(after.toStage)}.${withReason(after.note, "Note")}`,
+  "pilot.override_withdrawn": (e, ctx, { who, after }) =>
+    `${who} withdrew their override request to promote ${pilotOf(e, ctx)} to ${stage(after.toStage)}.`,
   "pilot.rolled_back": (e, ctx, { who, before, after }) =>
     `${who} rolled ${pilotOf(e, ctx)} back from ${stage(before.stage)} to ${stage(after.stage)}.${withReason(after.reason)}`,
   "pilot.paused": transitionSentence("paused"),

@@ -102,6 +102,16 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
       "Dana saved the organisation's settings without changing them.",
     ],
   ],
+  "gates.override_policy_updated": [
+    [
+      {
+        entityType: "organisation",
+        before: { overridesNeedSecondApprover: false },
+        after: { overridesNeedSecondApprover: true },
+      },
+      "Dana required a second owner or admin to approve every gate override.",
+    ],
+  ],
   "gates.updated": [
     [
       {
@@ -400,6 +410,63 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
         },
       },
       "Dana promoted Refunds to limited production, overriding 2 failing criteria: accuracy at least 95% (measured 91.2%), sign-offs Lead (measured none). Reason: “Board approved the risk for the holiday peak”.",
+    ],
+  ],
+  "pilot.override_requested": [
+    [
+      {
+        entityType: "pilot",
+        entityId: PILOT,
+        after: {
+          fromStage: "supervised",
+          toStage: "limited_production",
+          justification: "Board approved the risk for the holiday peak",
+          failing: [{ kind: "min_accuracy", measured: "91.2%", threshold: "at least 95%" }],
+        },
+      },
+      "Dana asked for a second approver to promote Refunds from supervised to limited production, overriding 1 failing criterion: accuracy. Reason: “Board approved the risk for the holiday peak”.",
+    ],
+  ],
+  "pilot.override_approved": [
+    [
+      {
+        entityType: "pilot",
+        entityId: PILOT,
+        after: {
+          status: "approved",
+          fromStage: "supervised",
+          toStage: "limited_production",
+          requestedBy: "Sam",
+          note: null,
+        },
+      },
+      "Dana approved Sam's override, promoting Refunds from supervised to limited production.",
+    ],
+  ],
+  "pilot.override_rejected": [
+    [
+      {
+        entityType: "pilot",
+        entityId: PILOT,
+        after: {
+          status: "rejected",
+          fromStage: "supervised",
+          toStage: "limited_production",
+          requestedBy: "Sam",
+          note: "Accuracy first",
+        },
+      },
+      "Dana rejected Sam's override to promote Refunds to limited production. Note: “Accuracy first”.",
+    ],
+  ],
+  "pilot.override_withdrawn": [
+    [
+      {
+        entityType: "pilot",
+        entityId: PILOT,
+        after: { status: "withdrawn", fromStage: "supervised", toStage: "limited_production" },
+      },
+      "Dana withdrew their override request to promote Refunds to limited production.",
     ],
   ],
   "pilot.rolled_back": [

@@ -37,6 +37,7 @@ const incidentForm = {
   mitigatedAt: "",
   resolvedAt: "",
   costEstimate: "",
+  actions: [],
 };
 const incidentApi = {
   title: "Refund sent twice",

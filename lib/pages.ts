@@ -19,9 +19,3 @@ export function firstValues(
     Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   );
 }
-
-/**
- * The currency pages show amounts in until each organisation has its own: the one place to
- * replace with the organisation's setting.
- */
-export const PAGE_CURRENCY = "GBP";

@@ -126,12 +126,9 @@ export async function listIncidents(
   };
 }
 
-/**
- * The currency incident costs are in: the organisation's. Every incident DTO and the metrics
- * read it from here, so the organisation's own setting replaces the default in this one place.
- */
-export function incidentCurrency(_ctx: MemberContext): string {
-  return "GBP";
+/** The currency incident costs are in: the organisation's, carried by every incident DTO. */
+export function incidentCurrency(ctx: MemberContext): string {
+  return ctx.currency;
 }
 
 /** One incident of the caller's organisation. */

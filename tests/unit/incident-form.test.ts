@@ -24,7 +24,7 @@ const base = {
 
 describe("incident form", () => {
   test("an organisation-wide incident: the disabled assumption select sends nothing", () => {
-    const parsed = incidentFormSchema.safeParse(base);
+    const parsed = incidentFormSchema("GBP").safeParse(base);
     expect(parsed.success).toBe(true);
     expect(parsed.data).toMatchObject({
       pilotId: null,
@@ -36,17 +36,20 @@ describe("incident form", () => {
   });
 
   test("times are read as UTC; costs accept thousands separators", () => {
-    const parsed = incidentFormSchema.parse({
+    const parsed = incidentFormSchema("GBP").parse({
       ...base,
       detectedAt: "2026-11-24T09:20",
       costEstimate: "1,200",
     });
     expect(parsed.detectedAt?.toISOString()).toBe("2026-11-24T09:20:00.000Z");
     expect(parsed.costEstimate).toBe(1200);
+    expect(incidentFormSchema("GBP").parse({ ...base, costEstimate: "£1.2k" }).costEstimate).toBe(
+      1200,
+    );
   });
 
   test("each wrong field gets its own message", () => {
-    const parsed = incidentFormSchema.safeParse({
+    const parsed = incidentFormSchema("GBP").safeParse({
       ...base,
       title: "x",
       severity: "",
@@ -62,7 +65,7 @@ describe("incident form", () => {
       title: "Give the incident a title of at least 3 characters.",
       severity: "Choose a severity.",
       detectedAt: "Enter when it was detected, as a date and time.",
-      costEstimate: "Enter a whole amount without currency symbols, like 1200.",
+      costEstimate: "€ is not GBP. Write a whole amount in GBP, like 180000, 180,000 or 180k.",
       assumptionId: "Choose an assumption from the list.",
     });
   });
@@ -76,7 +79,7 @@ describe("incident form", () => {
     }
     form.append("actions", "none");
     form.append("actions", "rollback");
-    expect(() => parseIncidentForm(form)).toThrow(
+    expect(() => parseIncidentForm(form, "GBP")).toThrow(
       expect.objectContaining({ code: "invalid_input", fields: { actions: [message] } }),
     );
     const api = incidentInputSchema.safeParse({
@@ -92,7 +95,7 @@ describe("incident form", () => {
       ["actions", message],
     ]);
     expect(
-      incidentFormSchema.safeParse({ ...base, actions: ["fix", "fix"] }).error?.issues,
+      incidentFormSchema("GBP").safeParse({ ...base, actions: ["fix", "fix"] }).error?.issues,
     ).toEqual([expect.objectContaining({ path: ["actions"], message: "Tick each action once." })]);
   });
 
@@ -102,11 +105,11 @@ describe("incident form", () => {
       if (typeof value === "string") form.append(key, value);
     }
     form.append("actions", "delete_everything");
-    expect(() => parseIncidentForm(form)).toThrow(
+    expect(() => parseIncidentForm(form, "GBP")).toThrow(
       expect.objectContaining({ fields: { actions: ["Choose actions from the list."] } }),
     );
     for (const actions of [["none"], ["rollback", "fix", "new_guardrail"], []]) {
-      expect(incidentFormSchema.parse({ ...base, actions }).actions).toEqual(actions);
+      expect(incidentFormSchema("GBP").parse({ ...base, actions }).actions).toEqual(actions);
     }
   });
 

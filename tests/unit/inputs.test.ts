@@ -149,7 +149,7 @@ describe("environment", () => {
 
 describe("titles and names refuse control characters", () => {
   const cases: [string, z.ZodType, Record<string, unknown>, string][] = [
-    ["incident form", incidentFormSchema, incidentForm, "title"],
+    ["incident form", incidentFormSchema("GBP"), incidentForm, "title"],
     ["incident API", incidentInputSchema, incidentApi, "title"],
     [
       "incident API patch",

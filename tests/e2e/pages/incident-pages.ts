@@ -38,7 +38,7 @@ export class IncidentPages {
     await form.getByLabel("Outcome").selectOption({ label: entry.outcome });
     await form.getByLabel("Started", { exact: true }).fill(entry.startedAt);
     await form.getByLabel("Detected (optional)").fill(entry.detectedAt ?? "");
-    await form.getByLabel("Cost estimate (optional)").fill(entry.costEstimate ?? "");
+    await form.getByLabel(/^Cost estimate/).fill(entry.costEstimate ?? "");
     for (const action of entry.actions ?? []) await form.getByLabel(action).check();
     await form.getByRole("button", { name: "Log incident" }).click();
   }

@@ -19,7 +19,7 @@ export async function createIncidentAction(
 ): Promise<ActionState> {
   return runAction(formData, async () => {
     const member = await requireMember(orgSlug);
-    const { pilotId, ...input } = parseIncidentForm(formData);
+    const { pilotId, ...input } = parseIncidentForm(formData, member.currency);
     const incident = await createIncident(member, pilotId, input);
     revalidatePath(`/o/${orgSlug}`, "layout");
     redirect(`/o/${orgSlug}/incidents/${incident.id}`);
@@ -34,7 +34,7 @@ export async function updateIncidentAction(
 ): Promise<ActionState> {
   return runAction(formData, async () => {
     const member = await requireMember(orgSlug);
-    const { pilotId: _pilot, ...input } = parseIncidentForm(formData);
+    const { pilotId: _pilot, ...input } = parseIncidentForm(formData, member.currency);
     const { version } = parseForm(versionSchema, formData);
     await updateIncident(member, id, { ...input, version });
     revalidatePath(`/o/${orgSlug}`, "layout");

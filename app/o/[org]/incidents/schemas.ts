@@ -5,6 +5,7 @@ import {
   optionalResolutionNoteSchema,
   resolutionNoteSchema,
 } from "@/lib/domain/incidents/schemas";
+import { moneyInputSchema } from "@/lib/domain/money";
 import { AppError, fieldErrorsFrom } from "@/lib/errors";
 import { singleLine } from "@/lib/text";
 
@@ -27,53 +28,52 @@ const optionalUtcTime = (label: string) =>
     .transform((v) => v || null)
     .pipe(utcTime(label).nullable());
 
-/** The incident form, as submitted (all strings), turned into an incident input. */
-export const incidentFormSchema = z.object({
-  pilotId: z
-    .string()
-    .trim()
-    .transform((v) => v || null)
-    .pipe(z.uuid("Choose a pilot from the list.").nullable()),
-  title: singleLine()
-    .min(3, "Give the incident a title of at least 3 characters.")
-    .max(200, "Use at most 200 characters."),
-  description: z.string().trim().max(8000, "Use at most 8,000 characters.").default(""),
-  severity: z.enum(severityEnum.enumValues, "Choose a severity."),
-  category: z.enum(incidentCategoryEnum.enumValues, "Choose a category."),
-  detectionSource: z.enum(detectionSourceEnum.enumValues, "Choose how it was detected."),
-  outcome: z.enum(outcomeEnum.enumValues, "Choose the outcome."),
-  startedAt: utcTime("started"),
-  detectedAt: optionalUtcTime("detected"),
-  acknowledgedAt: optionalUtcTime("acknowledged"),
-  mitigatedAt: optionalUtcTime("mitigated"),
-  resolvedAt: optionalUtcTime("resolved"),
-  // Left out by a form without the field: the incident keeps its note.
-  resolutionNote: optionalResolutionNoteSchema.optional(),
-  costEstimate: z
-    .string()
-    .trim()
-    .transform((v) => v.replace(/[,\s_]/g, ""))
-    .refine(
-      (v) => v === "" || /^\d{1,13}$/.test(v),
-      "Enter a whole amount without currency symbols, like 1200.",
-    )
-    .transform((v) => (v === "" ? null : Number(v))),
-  // A disabled select (no pilot chosen) sends nothing at all.
-  assumptionId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || null)
-    .pipe(z.uuid("Choose an assumption from the list.").nullable()),
-  // The ticked checkboxes: several values under one name, gathered by parseIncidentForm.
-  actions: incidentActionsSchema,
-});
+/**
+ * The incident form, as submitted (all strings), turned into an incident input; the cost is
+ * typed as people write amounts in the organisation's currency ("£1,200", "1.2k").
+ */
+export const incidentFormSchema = (currency: string) =>
+  z.object({
+    pilotId: z
+      .string()
+      .trim()
+      .transform((v) => v || null)
+      .pipe(z.uuid("Choose a pilot from the list.").nullable()),
+    title: singleLine()
+      .min(3, "Give the incident a title of at least 3 characters.")
+      .max(200, "Use at most 200 characters."),
+    description: z.string().trim().max(8000, "Use at most 8,000 characters.").default(""),
+    severity: z.enum(severityEnum.enumValues, "Choose a severity."),
+    category: z.enum(incidentCategoryEnum.enumValues, "Choose a category."),
+    detectionSource: z.enum(detectionSourceEnum.enumValues, "Choose how it was detected."),
+    outcome: z.enum(outcomeEnum.enumValues, "Choose the outcome."),
+    startedAt: utcTime("started"),
+    detectedAt: optionalUtcTime("detected"),
+    acknowledgedAt: optionalUtcTime("acknowledged"),
+    mitigatedAt: optionalUtcTime("mitigated"),
+    resolvedAt: optionalUtcTime("resolved"),
+    // Left out by a form without the field: the incident keeps its note.
+    resolutionNote: optionalResolutionNoteSchema.optional(),
+    costEstimate: moneyInputSchema(currency),
+    // A disabled select (no pilot chosen) sends nothing at all.
+    assumptionId: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || null)
+      .pipe(z.uuid("Choose an assumption from the list.").nullable()),
+    // The ticked checkboxes: several values under one name, gathered by parseIncidentForm.
+    actions: incidentActionsSchema,
+  });
 
 /**
  * The incident form's data, parsed (the actions checkboxes as one list), with every wrong
  * field named; a wrong action is reported on the group.
  */
-export function parseIncidentForm(formData: FormData): z.infer<typeof incidentFormSchema> {
+export function parseIncidentForm(
+  formData: FormData,
+  currency: string,
+): z.infer<ReturnType<typeof incidentFormSchema>> {
   const raw: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (!key.startsWith("$ACTION") && key !== "actions" && typeof value === "string") {
@@ -81,7 +81,7 @@ export function parseIncidentForm(formData: FormData): z.infer<typeof incidentFo
     }
   }
   raw.actions = formData.getAll("actions");
-  const parsed = incidentFormSchema.safeParse(raw);
+  const parsed = incidentFormSchema(currency).safeParse(raw);
   if (!parsed.success) {
     throw new AppError(
       "invalid_input",

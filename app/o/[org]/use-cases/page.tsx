@@ -15,7 +15,7 @@ import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { USE_CASE_STATUS_LABELS, USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 import { formatDate, formatMoney } from "@/lib/format";
-import { firstValues, PAGE_CURRENCY } from "@/lib/pages";
+import { firstValues } from "@/lib/pages";
 import { useCaseListFilterSchema } from "./schemas";
 
 export const metadata: Metadata = { title: "Use cases · Preflight" };
@@ -84,11 +84,11 @@ export default async function UseCasesPage({
     },
     {
       key: "annualValue",
-      header: "Annual value",
+      header: `Annual value (${member.currency})`,
       align: "right",
       firstDir: "desc",
       sortValue: (u) => u.annualValue,
-      cell: (u) => formatMoney(u.annualValue, PAGE_CURRENCY),
+      cell: (u) => formatMoney(u.annualValue, member.currency),
     },
     {
       key: "updated",

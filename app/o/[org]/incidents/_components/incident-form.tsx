@@ -201,8 +201,8 @@ export function IncidentForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           id="costEstimate"
-          label="Cost estimate (optional)"
-          hint={`In ${currency}, whole units.`}
+          label={`Cost estimate (${currency}, optional)`}
+          hint={`In ${currency}: 1200, 1,200 or 1.2k.`}
           errors={errors?.costEstimate}
         >
           <Input

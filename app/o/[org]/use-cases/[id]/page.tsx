@@ -36,7 +36,7 @@ import { can } from "@/lib/domain/permissions";
 import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
 import { BUSINESS_VALUE_LABELS, USE_CASE_STATUS_LABELS } from "@/lib/domain/use-cases";
 import { formatDate, formatDateTime, formatMoney, formatScore } from "@/lib/format";
-import { found, PAGE_CURRENCY } from "@/lib/pages";
+import { found } from "@/lib/pages";
 import { setArchivedAction } from "../actions";
 import { AddActionForm } from "./_components/add-action-form";
 import {
@@ -189,7 +189,7 @@ export default async function UseCasePage({
               <dd className="font-medium tabular-nums">
                 {useCase.annualValue === null
                   ? "Not estimated"
-                  : `${formatMoney(useCase.annualValue, PAGE_CURRENCY)} per year`}
+                  : `${formatMoney(useCase.annualValue, member.currency)} per year`}
               </dd>
             </div>
             <div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import {
   CATEGORY_LABELS,
   type IncidentSummaryDto,
@@ -24,49 +25,55 @@ export function IncidentTable({
   showPilot?: boolean;
   testId?: string;
 }) {
-  const head = ["Incident", "Severity", ...(showPilot ? ["Pilot"] : []), "Stage", "Category"];
+  const columns: Column<IncidentSummaryDto>[] = [
+    {
+      key: "incident",
+      header: "Incident",
+      cell: (i) => (
+        <>
+          <Link href={`/o/${orgSlug}/incidents/${i.id}`} className="text-primary hover:underline">
+            {i.title}
+          </Link>
+          {i.resolvedAt ? null : (
+            <Badge tone="warning" className="ml-2">
+              Open
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "severity",
+      header: "Severity",
+      cell: (i) => SEVERITY_LABELS[i.severity],
+      className: "whitespace-nowrap",
+    },
+    ...(showPilot
+      ? [
+          {
+            key: "pilot",
+            header: "Pilot",
+            cell: (i: IncidentSummaryDto) => i.pilotName ?? "—",
+          },
+        ]
+      : []),
+    { key: "stage", header: "Stage", cell: (i) => (i.stage ? STAGE_LABELS[i.stage] : "—") },
+    { key: "category", header: "Category", cell: (i) => CATEGORY_LABELS[i.category] },
+    { key: "outcome", header: "Outcome", cell: (i) => OUTCOME_LABELS[i.outcome] },
+    {
+      key: "started",
+      header: "Started (UTC)",
+      cell: (i) => formatDateTime(i.startedAt),
+      className: "whitespace-nowrap",
+    },
+  ];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid={testId}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-left text-xs text-muted-foreground">
-          <tr className="border-b">
-            {[...head, "Outcome"].map((h) => (
-              <th key={h} scope="col" className="py-2 pr-3 font-medium">
-                {h}
-              </th>
-            ))}
-            <th scope="col" className="py-2 font-medium">
-              Started (UTC)
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {incidents.map((i) => (
-            <tr key={i.id} className="border-b last:border-0">
-              <td className="py-2 pr-3">
-                <Link
-                  href={`/o/${orgSlug}/incidents/${i.id}`}
-                  className="text-primary hover:underline"
-                >
-                  {i.title}
-                </Link>
-                {i.resolvedAt ? null : (
-                  <Badge tone="warning" className="ml-2">
-                    Open
-                  </Badge>
-                )}
-              </td>
-              <td className="py-2 pr-3 whitespace-nowrap">{SEVERITY_LABELS[i.severity]}</td>
-              {showPilot ? <td className="py-2 pr-3">{i.pilotName ?? "—"}</td> : null}
-              <td className="py-2 pr-3">{i.stage ? STAGE_LABELS[i.stage] : "—"}</td>
-              <td className="py-2 pr-3">{CATEGORY_LABELS[i.category]}</td>
-              <td className="py-2 pr-3">{OUTCOME_LABELS[i.outcome]}</td>
-              <td className="py-2 whitespace-nowrap">{formatDateTime(i.startedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={incidents}
+      rowKey={(i) => i.id}
+      testId={testId}
+    />
   );
 }

@@ -7,6 +7,7 @@ import {
   TimeToResolveChart,
 } from "@/components/charts/incident-charts";
 import { Card } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import {
   CATEGORY_LABELS,
   type IncidentMetricsDto,
@@ -86,47 +87,17 @@ function ChartCard({
   );
 }
 
-function Table({
-  caption,
-  head,
-  rows,
-}: {
-  caption: string;
-  head: string[];
-  rows: (string | number)[][];
-}) {
-  return (
-    <table className="w-full text-xs">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="sticky top-0 bg-card text-left text-muted-foreground">
-        <tr className="border-b">
-          {head.map((h, i) => (
-            <th
-              key={h}
-              scope="col"
-              className={`py-1.5 pr-2 font-medium ${i > 0 ? "text-right" : ""}`}
-            >
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={String(r[0])} className="border-b last:border-0">
-            {r.map((cell, i) => (
-              <td
-                key={`${r[0]}-${head[i]}`}
-                className={`py-1.5 pr-2 ${i > 0 ? "text-right tabular-nums" : ""}`}
-              >
-                {cell}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+type TableRow = (string | number)[];
+
+/** A chart's numbers as a table: the first column names the row, the others are numbers. */
+function Table({ caption, head, rows }: { caption: string; head: string[]; rows: TableRow[] }) {
+  const columns: Column<TableRow>[] = head.map((h, i) => ({
+    key: h,
+    header: h,
+    cell: (r) => r[i],
+    align: i > 0 ? "right" : undefined,
+  }));
+  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(r) => String(r[0])} />;
 }
 
 /** Outcome metrics with their definitions, and five charts each with a table alternative. */

@@ -10,7 +10,7 @@ import { IncidentTable } from "@/components/incidents/incident-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input, Label, Select } from "@/components/ui/input";
+import { FilterBar, FilterDate, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listIncidents } from "@/db/queries/incidents";
@@ -69,28 +69,9 @@ export default async function IncidentsPage({
       </Link>
     </Button>
   ) : null;
-  const select = (
-    name: string,
-    label: string,
-    options: { value: string; label: string }[],
-    any: string,
-  ) => (
-    <div className="grid gap-1.5">
-      <Label htmlFor={`f-${name}`}>{label}</Label>
-      <Select
-        id={`f-${name}`}
-        name={name}
-        defaultValue={(filterParams as Record<string, string | undefined>)[name] ?? ""}
-      >
-        <option value="">{any}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </Select>
-    </div>
-  );
+  const value = (name: string) => (filterParams as Record<string, string | undefined>)[name];
+  const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+    values.map((v) => ({ value: v, label: labels[v] }));
   return (
     <>
       <PageHeader
@@ -98,84 +79,59 @@ export default async function IncidentsPage({
         description="What went wrong in pilots, how fast it was caught and fixed, and what it cost."
         action={logButton}
       />
-      <Card className="mb-4">
-        <form
-          method="get"
-          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
-          aria-label="Filter incidents"
-        >
-          <div className="grid gap-1.5 lg:col-span-2">
-            <Label htmlFor="f-q">Search</Label>
-            <Input
-              id="f-q"
-              name="q"
-              type="search"
-              placeholder="Title or description"
-              defaultValue={filterParams.q}
-            />
-          </div>
-          {select(
-            "pilot",
-            "Pilot",
-            pilots.map((p) => ({ value: p.id, label: p.name })),
-            "All pilots",
-          )}
-          {select(
-            "severity",
-            "Severity",
-            SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] })),
-            "Any severity",
-          )}
-          {select(
-            "category",
-            "Category",
-            INCIDENT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
-            "Any category",
-          )}
-          {select(
-            "outcome",
-            "Outcome",
-            OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] })),
-            "Any outcome",
-          )}
-          {select(
-            "status",
-            "Status",
-            [
-              { value: "open", label: "Open" },
-              { value: "resolved", label: "Resolved" },
-            ],
-            "Open and resolved",
-          )}
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-from">Started from</Label>
-            <Input id="f-from" name="from" type="date" defaultValue={filterParams.from} />
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-to">Started until</Label>
-            <Input id="f-to" name="to" type="date" defaultValue={filterParams.to} />
-          </div>
-          {select(
-            "groupBy",
-            "Charts by",
-            [
-              { value: "week", label: "Week" },
-              { value: "month", label: "Month" },
-            ],
-            "Month",
-          )}
-          <div className="flex gap-2 lg:col-span-5">
-            <Button type="submit" variant="outline">
-              Apply
-            </Button>
-            {filtered ? (
-              <Button asChild variant="ghost">
-                <Link href={base}>Clear filters</Link>
-              </Button>
-            ) : null}
-          </div>
-        </form>
-      </Card>
+      <FilterBar label="Filter incidents" clearHref={base} active={filtered}>
+        <FilterSearch placeholder="Title or description" defaultValue={filterParams.q} />
+        <FilterSelect
+          name="pilot"
+          label="Pilot"
+          anyLabel="All pilots"
+          options={pilots.map((p) => ({ value: p.id, label: p.name }))}
+          defaultValue={value("pilot")}
+        />
+        <FilterSelect
+          name="severity"
+          label="Severity"
+          anyLabel="Any severity"
+          options={options(SEVERITIES, SEVERITY_LABELS)}
+          defaultValue={value("severity")}
+        />
+        <FilterSelect
+          name="category"
+          label="Category"
+          anyLabel="Any category"
+          options={options(INCIDENT_CATEGORIES, CATEGORY_LABELS)}
+          defaultValue={value("category")}
+        />
+        <FilterSelect
+          name="outcome"
+          label="Outcome"
+          anyLabel="Any outcome"
+          options={options(OUTCOMES, OUTCOME_LABELS)}
+          defaultValue={value("outcome")}
+        />
+        <FilterSelect
+          name="status"
+          label="Status"
+          anyLabel="Open and resolved"
+          options={[
+            { value: "open", label: "Open" },
+            { value: "resolved", label: "Resolved" },
+          ]}
+          defaultValue={value("status")}
+        />
+        <FilterDate name="from" label="Started from" defaultValue={filterParams.from} />
+        <FilterDate name="to" label="Started until" defaultValue={filterParams.to} />
+        <FilterSelect
+          name="groupBy"
+          label="Charts by"
+          anyLabel="Month"
+          options={[
+            { value: "week", label: "Week" },
+            { value: "month", label: "Month" },
+          ]}
+          defaultValue={value("groupBy")}
+        />
+      </FilterBar>
 
       {/* The list comes first, the metrics and charts after it (a link jumps down to them). */}
       <Card aria-labelledby="incident-list-heading">

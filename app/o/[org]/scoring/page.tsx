@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { BandBadge } from "@/components/band-badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMember } from "@/lib/auth/session";
 import {
@@ -15,6 +16,7 @@ import {
   BAND_START,
   BAND_THRESHOLDS,
   BANDS,
+  type Band,
   CONFIDENCE_FLOORS,
   DIMENSION_FLOORS,
   PROVISIONAL_BELOW,
@@ -30,6 +32,51 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
   await requireMember((await params).org);
   const bank = getQuestionBank(CURRENT_QUESTION_BANK_VERSION)!;
   const weights = bank.dimensions.reduce((s, d) => s + d.weight, 0);
+  const weightColumns: Column<(typeof bank.dimensions)[number]>[] = [
+    { key: "dimension", header: "Dimension", rowHeader: true, cell: (d) => d.title },
+    {
+      key: "share",
+      header: "Share of the overall score",
+      align: "right",
+      cell: (d) => formatPercent(d.weight / weights),
+    },
+  ];
+  const band: Column<Band> = {
+    key: "band",
+    header: "Band",
+    rowHeader: true,
+    cell: (b) => <BandBadge band={b} />,
+  };
+  const bandColumns: Column<Band>[] = [
+    band,
+    { key: "score", header: "Score from", align: "right", cell: (b) => BAND_THRESHOLDS[b] },
+    {
+      key: "dimension",
+      header: "Every dimension at least",
+      align: "right",
+      cell: (b) => DIMENSION_FLOORS[b],
+    },
+    {
+      key: "confidence",
+      header: "Confidence at least",
+      align: "right",
+      cell: (b) => formatPercent(CONFIDENCE_FLOORS[b]),
+    },
+  ];
+  const stageColumns: Column<Band>[] = [
+    band,
+    {
+      key: "start",
+      header: "Recommended start",
+      cell: (b) => STAGE_LABELS[BAND_START[b].stage],
+    },
+    { key: "autonomy", header: "Autonomy", cell: (b) => AUTONOMY_LABELS[BAND_START[b].autonomy] },
+    {
+      key: "furthest",
+      header: "Furthest stage without an override",
+      cell: (b) => STAGE_LABELS[BAND_MAX_STAGE[b]],
+    },
+  ];
   return (
     <article className="max-w-4xl">
       <PageHeader
@@ -55,32 +102,13 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
               with it.
             </p>
           </div>
-          <div className="overflow-x-auto">
-            <table className="mt-3 w-full text-sm">
-              <caption className="sr-only">Dimension weights</caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-1.5 pr-2 font-medium">
-                    Dimension
-                  </th>
-                  <th scope="col" className="py-1.5 text-right font-medium">
-                    Share of the overall score
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {bank.dimensions.map((d) => (
-                  <tr key={d.id} className="border-b last:border-0">
-                    <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-                      {d.title}
-                    </th>
-                    <td className="py-1.5 text-right tabular-nums">
-                      {formatPercent(d.weight / weights)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mt-3">
+            <DataTable
+              caption="Dimension weights"
+              columns={weightColumns}
+              rows={bank.dimensions}
+              rowKey={(d) => d.id}
+            />
           </div>
         </Card>
 
@@ -112,43 +140,13 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
             title="3. The band: the lowest of five limits"
             description="Weak answers cannot average away: each limit below can hold the band down on its own."
           />
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="scoring-bands">
-              <caption className="sr-only">
-                What each band needs: score, weakest dimension and confidence
-              </caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-1.5 pr-2 font-medium">
-                    Band
-                  </th>
-                  <th scope="col" className="py-1.5 pr-2 text-right font-medium">
-                    Score from
-                  </th>
-                  <th scope="col" className="py-1.5 pr-2 text-right font-medium">
-                    Every dimension at least
-                  </th>
-                  <th scope="col" className="py-1.5 text-right font-medium">
-                    Confidence at least
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {BANDS.map((b) => (
-                  <tr key={b} className="border-b last:border-0">
-                    <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-                      <BandBadge band={b} />
-                    </th>
-                    <td className="py-1.5 pr-2 text-right tabular-nums">{BAND_THRESHOLDS[b]}</td>
-                    <td className="py-1.5 pr-2 text-right tabular-nums">{DIMENSION_FLOORS[b]}</td>
-                    <td className="py-1.5 text-right tabular-nums">
-                      {formatPercent(CONFIDENCE_FLOORS[b])}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="What each band needs: score, weakest dimension and confidence"
+            columns={bandColumns}
+            rows={[...BANDS]}
+            rowKey={(b) => b}
+            testId="scoring-bands"
+          />
           <ol className="mt-3 grid list-decimal gap-1.5 pl-5 text-sm">
             <li>The overall score's band, from the thresholds above.</li>
             <li>
@@ -173,39 +171,13 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
             title="4. The band bounds the pilot"
             description="Every gate checks that the band of the use case's latest submitted assessment allows the stage the pilot enters. Going further needs an owner or admin to override the gate with a written justification, which the audit log keeps."
           />
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="scoring-stages">
-              <caption className="sr-only">Where each band starts and how far it may go</caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-1.5 pr-2 font-medium">
-                    Band
-                  </th>
-                  <th scope="col" className="py-1.5 pr-2 font-medium">
-                    Recommended start
-                  </th>
-                  <th scope="col" className="py-1.5 pr-2 font-medium">
-                    Autonomy
-                  </th>
-                  <th scope="col" className="py-1.5 font-medium">
-                    Furthest stage without an override
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {BANDS.map((b) => (
-                  <tr key={b} className="border-b last:border-0">
-                    <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-                      <BandBadge band={b} />
-                    </th>
-                    <td className="py-1.5 pr-2">{STAGE_LABELS[BAND_START[b].stage]}</td>
-                    <td className="py-1.5 pr-2">{AUTONOMY_LABELS[BAND_START[b].autonomy]}</td>
-                    <td className="py-1.5">{STAGE_LABELS[BAND_MAX_STAGE[b]]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Where each band starts and how far it may go"
+            columns={stageColumns}
+            rows={[...BANDS]}
+            rowKey={(b) => b}
+            testId="scoring-stages"
+          />
           <p className="mt-2 text-xs text-muted-foreground">
             The top band allows production because from limited production on, the gate's live
             measurements (accuracy, incidents, sign-offs) decide, not the questionnaire.

@@ -1,8 +1,10 @@
+import { ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Label, Select } from "@/components/ui/input";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import {
@@ -95,6 +97,33 @@ export default async function AuditPage({
     return `?${params.toString()}`;
   };
   const value = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
+  const filtered = ["action", "entityType", "actor", "from", "to"].some((k) => value(k) !== "");
+  const columns: Column<AuditEventDto>[] = [
+    {
+      key: "when",
+      header: "When",
+      cell: (e) => formatDateTime(e.createdAt),
+      className: "align-top whitespace-nowrap text-muted-foreground",
+    },
+    {
+      key: "who",
+      header: "Who",
+      cell: (e) => <Actor event={e} />,
+      className: "align-top min-w-48",
+    },
+    {
+      key: "what",
+      header: "What happened",
+      cell: (e) => (
+        <div data-testid="audit-event">
+          <p>{describeAuditEvent(e, context)}</p>
+          <p className="font-mono text-xs text-muted-foreground">{e.action}</p>
+          <AuditChanges changes={auditChanges(e, context)} before={e.before} after={e.after} />
+        </div>
+      ),
+      className: "align-top",
+    },
+  ];
   return (
     <>
       {header}
@@ -104,104 +133,46 @@ export default async function AuditPage({
         isOwner={member.role === "owner"}
         current="audit"
       />
-      <Card className="mb-4">
-        <form
-          method="get"
-          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end"
-        >
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-action">Action</Label>
-            <Select id="f-action" name="action" defaultValue={value("action")}>
-              <option value="">All actions</option>
-              {facets.actions.map((a) => (
-                <option key={a} value={a}>
-                  {auditActionLabel(a)}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-entity">Object</Label>
-            <Select id="f-entity" name="entityType" defaultValue={value("entityType")}>
-              <option value="">All objects</option>
-              {facets.entityTypes.map((t) => (
-                <option key={t} value={t}>
-                  {auditEntityLabel(t)}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-actor">Person</Label>
-            <Select id="f-actor" name="actor" defaultValue={value("actor")}>
-              <option value="">Anyone</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name} ({m.email})
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-from">From (UTC)</Label>
-            <Input id="f-from" name="from" type="date" defaultValue={value("from")} />
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="f-to">To (UTC)</Label>
-            <Input id="f-to" name="to" type="date" defaultValue={value("to")} />
-          </div>
-          <div className="flex gap-2">
-            <Button type="submit">Filter</Button>
-            <Button asChild variant="ghost">
-              <Link href="?">Clear</Link>
-            </Button>
-          </div>
-        </form>
-      </Card>
+      <FilterBar label="Filter audit events" clearHref="?" active={filtered}>
+        <FilterSelect
+          name="action"
+          label="Action"
+          anyLabel="All actions"
+          options={facets.actions.map((a) => ({ value: a, label: auditActionLabel(a) }))}
+          defaultValue={value("action")}
+        />
+        <FilterSelect
+          name="entityType"
+          label="Object"
+          anyLabel="All objects"
+          options={facets.entityTypes.map((t) => ({ value: t, label: auditEntityLabel(t) }))}
+          defaultValue={value("entityType")}
+        />
+        <FilterSelect
+          name="actor"
+          label="Person"
+          anyLabel="Anyone"
+          options={members.map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` }))}
+          defaultValue={value("actor")}
+        />
+        <FilterDate name="from" label="From (UTC)" defaultValue={value("from")} />
+        <FilterDate name="to" label="To (UTC)" defaultValue={value("to")} />
+      </FilterBar>
       <Card>
-        {page.events.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No events match these filters.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Audit events, newest first</caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    When
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Who
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    What happened
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.events.map((e) => (
-                  <tr key={e.id} className="border-b align-top last:border-0">
-                    <td className="py-2 pr-3 whitespace-nowrap text-muted-foreground">
-                      {formatDateTime(e.createdAt)}
-                    </td>
-                    <td className="min-w-48 py-2 pr-3">
-                      <Actor event={e} />
-                    </td>
-                    <td className="py-2" data-testid="audit-event">
-                      <p>{describeAuditEvent(e, context)}</p>
-                      <p className="font-mono text-xs text-muted-foreground">{e.action}</p>
-                      <AuditChanges
-                        changes={auditChanges(e, context)}
-                        before={e.before}
-                        after={e.after}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Audit events, newest first"
+          columns={columns}
+          rows={page.events}
+          rowKey={(e) => String(e.id)}
+          empty={{
+            icon: ScrollText,
+            title: filtered ? "No events match these filters" : "No events yet",
+            compact: true,
+            children: filtered
+              ? "Clear or widen the filters to see more."
+              : "Every change people make in this organisation shows here.",
+          }}
+        />
         {page.nextCursor ? (
           <div className="mt-4">
             <Button asChild variant="outline">

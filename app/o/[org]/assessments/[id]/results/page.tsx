@@ -14,6 +14,7 @@ import { ScoreTrend } from "@/components/charts/score-trend";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAssessment, listAssessments, previewResult } from "@/db/queries/assessments";
 import { requireMember } from "@/lib/auth/session";
@@ -79,6 +80,46 @@ export default async function AssessmentResultsPage({
       : []),
   ].sort((a, b) => bandIndex(a.band) - bandIndex(b.band));
   const blockerTitle = (id: string) => id.replaceAll("_", " ");
+  // Printed smaller and tighter, beside the radar.
+  const printCell = "print:py-1 print:text-xs";
+  const dimensionColumns: Column<(typeof result.dimensions)[number]>[] = [
+    {
+      key: "dimension",
+      header: "Dimension",
+      rowHeader: true,
+      cell: (d) => d.title,
+      className: printCell,
+    },
+    {
+      key: "score",
+      header: "Score",
+      align: "right",
+      cell: (d) => formatScore(d.score),
+      className: printCell,
+    },
+    ...(previousResult
+      ? [
+          {
+            key: "change",
+            header: "Change",
+            align: "right" as const,
+            cell: (d: (typeof result.dimensions)[number]) => {
+              const before = prevScore(d.id);
+              return before === null ? "—" : formatScoreDelta(d.score - before);
+            },
+            className: printCell,
+          },
+        ]
+      : []),
+    {
+      key: "answered",
+      header: "Answered",
+      align: "right",
+      cell: (d) =>
+        `${d.answered}/${d.applicable}${d.dontKnow ? ` (${d.dontKnow} don't know)` : ""}`,
+      className: `text-muted-foreground ${printCell}`,
+    },
+  ];
 
   return (
     <article className="report print:text-black" data-testid="report">
@@ -350,56 +391,15 @@ export default async function AssessmentResultsPage({
                 previous: prevScore(d.id),
               }))}
             />
-            <table
-              className="mt-2 w-full text-sm print:mt-0 print:text-xs"
-              data-testid="dimension-table"
-            >
-              <caption className="sr-only">
-                Scores by dimension (table alternative to the chart)
-              </caption>
-              <thead className="text-left text-xs text-muted-foreground">
-                <tr className="border-b">
-                  <th scope="col" className="py-1.5 pr-2 font-medium print:py-1">
-                    Dimension
-                  </th>
-                  <th scope="col" className="py-1.5 pr-2 text-right font-medium print:py-1">
-                    Score
-                  </th>
-                  {previousResult ? (
-                    <th scope="col" className="py-1.5 pr-2 text-right font-medium print:py-1">
-                      Change
-                    </th>
-                  ) : null}
-                  <th scope="col" className="py-1.5 text-right font-medium print:py-1">
-                    Answered
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.dimensions.map((d) => {
-                  const before = prevScore(d.id);
-                  return (
-                    <tr key={d.id} className="border-b last:border-0">
-                      <th scope="row" className="py-1.5 pr-2 text-left font-normal print:py-1">
-                        {d.title}
-                      </th>
-                      <td className="py-1.5 pr-2 text-right tabular-nums print:py-1">
-                        {formatScore(d.score)}
-                      </td>
-                      {previousResult ? (
-                        <td className="py-1.5 pr-2 text-right tabular-nums print:py-1">
-                          {before === null ? "—" : formatScoreDelta(d.score - before)}
-                        </td>
-                      ) : null}
-                      <td className="py-1.5 text-right text-muted-foreground tabular-nums print:py-1">
-                        {d.answered}/{d.applicable}
-                        {d.dontKnow ? ` (${d.dontKnow} don't know)` : ""}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="mt-2 min-w-0 print:mt-0">
+              <DataTable
+                caption="Scores by dimension (table alternative to the chart)"
+                columns={dimensionColumns}
+                rows={result.dimensions}
+                rowKey={(d) => d.id}
+                testId="dimension-table"
+              />
+            </div>
           </div>
         </Card>
         <Card>

@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, fieldProps } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { Input, Select, Textarea } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { useState } from "react";
+import { Field, fieldProps, TextField } from "@/components/ui/field";
+import { Select, Textarea } from "@/components/ui/input";
+import { SubmitRow } from "@/components/ui/submit-row";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 import { MIN_START_JUSTIFICATION, startsLaterThanRecommended } from "@/lib/domain/pilots";
 import type { Stage } from "@/lib/domain/stages";
+import { OwnerField } from "./owner-field";
 
 type Candidate = {
   id: string;
@@ -26,16 +27,14 @@ export function StartPilotForm({
   defaultUseCaseId,
   today,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   candidates: Candidate[];
   members: { id: string; name: string }[];
   stages: { value: Stage; label: string }[];
   defaultUseCaseId?: string;
   today: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
-  const v = state?.ok === false ? state.values : undefined;
+  const { action: formAction, pending, errors, values: v, formError } = useFormAction(action);
   const [useCaseId, setUseCaseId] = useState(
     v?.useCaseId ?? defaultUseCaseId ?? candidates[0]?.id ?? "",
   );
@@ -90,38 +89,26 @@ export function StartPilotForm({
             ))}
           </Select>
         </Field>
-        <Field id="ownerId" label="Owner" errors={errors?.ownerId}>
-          <Select
-            {...fieldProps("ownerId", errors?.ownerId)}
-            key={useCaseId}
-            defaultValue={v?.ownerId ?? candidate?.ownerId ?? ""}
-          >
-            <option value="">Nobody yet</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="startDate" label="Start date" errors={errors?.startDate}>
-          <Input
-            {...fieldProps("startDate", errors?.startDate)}
-            type="date"
-            defaultValue={v?.startDate ?? today}
-          />
-        </Field>
-        <Field
-          id="targetDate"
+        <OwnerField
+          key={useCaseId}
+          members={members}
+          errors={errors?.ownerId}
+          defaultValue={v?.ownerId ?? candidate?.ownerId ?? ""}
+        />
+        <TextField
+          name="startDate"
+          label="Start date"
+          type="date"
+          errors={errors?.startDate}
+          defaultValue={v?.startDate ?? today}
+        />
+        <TextField
+          name="targetDate"
           label="Target date for production (optional)"
+          type="date"
           errors={errors?.targetDate}
-        >
-          <Input
-            {...fieldProps("targetDate", errors?.targetDate)}
-            type="date"
-            defaultValue={v?.targetDate}
-          />
-        </Field>
+          defaultValue={v?.targetDate}
+        />
       </div>
       {later ? (
         <Field
@@ -150,15 +137,7 @@ export function StartPilotForm({
           defaultValue={v?.rollbackPlan}
         />
       </Field>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Starting…" : "Start pilot"}
-        </Button>
-        <FormMessage
-          error={state?.ok === false && !errors ? state.error : null}
-          className="py-1.5"
-        />
-      </div>
+      <SubmitRow label="Start pilot" pendingLabel="Starting…" pending={pending} error={formError} />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps } from "@/components/ui/field";
+import { Field, fieldProps, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input, Select } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { Select } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 
 export function OrganisationForm({
   action,
@@ -15,7 +15,7 @@ export function OrganisationForm({
   version,
   canEdit,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   name: string;
   currency: string;
   /** The currencies offered, with their labels ("GBP · British Pound"). */
@@ -23,23 +23,27 @@ export function OrganisationForm({
   version: number;
   canEdit: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const {
+    action: formAction,
+    pending,
+    errors,
+    values,
+    error,
+    formError,
+    success,
+  } = useFormAction(action);
   return (
     <form action={formAction} className="grid max-w-md gap-4" noValidate>
       <input type="hidden" name="version" value={version} />
-      <FormMessage
-        error={state?.ok === false && !errors ? state.error : null}
-        success={state?.ok ? state.message : null}
+      <FormMessage error={formError} success={success} />
+      <TextField
+        name="name"
+        label="Organisation name"
+        errors={errors?.name}
+        defaultValue={error ? values?.name : name}
+        readOnly={!canEdit}
+        required
       />
-      <Field id="name" label="Organisation name" errors={errors?.name}>
-        <Input
-          {...fieldProps("name", errors?.name)}
-          defaultValue={state?.ok === false ? state.values?.name : name}
-          readOnly={!canEdit}
-          required
-        />
-      </Field>
       <Field
         id="currency"
         label="Currency"
@@ -48,7 +52,7 @@ export function OrganisationForm({
       >
         <Select
           {...fieldProps("currency", errors?.currency, true)}
-          defaultValue={state?.ok === false ? state.values?.currency : currency}
+          defaultValue={error ? values?.currency : currency}
           disabled={!canEdit}
         >
           {currencies.map((c) => (

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 
-type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+type Action = FormAction;
 
 /** Changes one assumption's status and evidence in place. */
 export function AssumptionForm({
@@ -25,8 +25,7 @@ export function AssumptionForm({
   statuses: { value: string; label: string }[];
   disabled?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const { action: formAction, pending, errors, formError, success } = useFormAction(action);
   const fid = `as-${assumption.id}`;
   return (
     <form action={formAction} className="grid gap-2 sm:grid-cols-[10rem_1fr_auto] sm:items-start">
@@ -64,14 +63,14 @@ export function AssumptionForm({
         <Button type="submit" size="sm" variant="outline" disabled={pending || disabled}>
           {pending ? "Saving…" : "Save"}
         </Button>
-        {state?.ok ? (
+        {success ? (
           <span role="status" className="text-xs text-success">
-            {state.message}
+            {success}
           </span>
         ) : null}
-        {state?.ok === false && !errors ? (
+        {formError ? (
           <span role="alert" className="text-xs text-destructive">
-            {state.error}
+            {formError}
           </span>
         ) : null}
       </div>
@@ -81,8 +80,7 @@ export function AssumptionForm({
 
 /** Adds an assumption the pilot uncovered. */
 export function NewAssumptionForm({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const { action: formAction, pending, errors, success } = useFormAction(action);
   return (
     <form action={formAction} className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-start">
       <div className="grid gap-1">
@@ -93,9 +91,9 @@ export function NewAssumptionForm({ action }: { action: Action }) {
           aria-invalid={errors?.text ? true : undefined}
         />
         {errors?.text ? <p className="text-xs text-destructive">{errors.text.join(" ")}</p> : null}
-        {state?.ok ? (
+        {success ? (
           <p role="status" className="text-xs text-success">
-            {state.message}
+            {success}
           </p>
         ) : null}
       </div>

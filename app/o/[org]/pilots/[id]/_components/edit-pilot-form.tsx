@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, fieldProps } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { Input, Select, Textarea } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { Field, fieldProps, TextField } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
+import { SubmitRow } from "@/components/ui/submit-row";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
+import { OwnerField } from "../../_components/owner-field";
 
 /** Edits a pilot's owner, dates and rollback plan; a stale version is refused, not overwritten. */
 export function EditPilotForm({
@@ -13,7 +13,7 @@ export function EditPilotForm({
   pilot,
   members,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   pilot: {
     ownerId: string | null;
     startDate: string;
@@ -23,40 +23,30 @@ export function EditPilotForm({
   };
   members: { id: string; name: string }[];
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
-  const v = state?.ok === false ? state.values : undefined;
+  const { action: formAction, pending, errors, values: v, formError } = useFormAction(action);
   return (
     <form action={formAction} className="grid gap-5" noValidate aria-label="Edit pilot">
       <input type="hidden" name="version" value={pilot.version} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="ownerId" label="Owner" errors={errors?.ownerId}>
-          <Select
-            {...fieldProps("ownerId", errors?.ownerId)}
-            defaultValue={v?.ownerId ?? pilot.ownerId ?? ""}
-          >
-            <option value="">Nobody yet</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="startDate" label="Start date" errors={errors?.startDate}>
-          <Input
-            {...fieldProps("startDate", errors?.startDate)}
-            type="date"
-            defaultValue={v?.startDate ?? pilot.startDate}
-          />
-        </Field>
-        <Field id="targetDate" label="Target date (optional)" errors={errors?.targetDate}>
-          <Input
-            {...fieldProps("targetDate", errors?.targetDate)}
-            type="date"
-            defaultValue={v?.targetDate ?? pilot.targetDate ?? ""}
-          />
-        </Field>
+        <OwnerField
+          members={members}
+          errors={errors?.ownerId}
+          defaultValue={v?.ownerId ?? pilot.ownerId ?? ""}
+        />
+        <TextField
+          name="startDate"
+          label="Start date"
+          type="date"
+          errors={errors?.startDate}
+          defaultValue={v?.startDate ?? pilot.startDate}
+        />
+        <TextField
+          name="targetDate"
+          label="Target date (optional)"
+          type="date"
+          errors={errors?.targetDate}
+          defaultValue={v?.targetDate ?? pilot.targetDate ?? ""}
+        />
       </div>
       <Field
         id="rollbackPlan"
@@ -70,15 +60,7 @@ export function EditPilotForm({
           defaultValue={v?.rollbackPlan ?? pilot.rollbackPlan}
         />
       </Field>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save changes"}
-        </Button>
-        <FormMessage
-          error={state?.ok === false && !errors ? state.error : null}
-          className="py-1.5"
-        />
-      </div>
+      <SubmitRow label="Save changes" pending={pending} error={formError} />
     </form>
   );
 }

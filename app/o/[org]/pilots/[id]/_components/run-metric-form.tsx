@@ -1,14 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { SubmitRow } from "@/components/ui/submit-row";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 import { formatDate } from "@/lib/format";
 
-type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+type Action = FormAction;
 
 /** Records one day or week of run metrics; recording a period again replaces it. */
 export function RunMetricForm({
@@ -21,9 +22,14 @@ export function RunMetricForm({
   /** The pilot's start date: no period may end before it. */
   startDate: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
-  const v = state?.ok === false ? state.values : undefined;
+  const {
+    action: formAction,
+    pending,
+    errors,
+    values: v,
+    formError,
+    success,
+  } = useFormAction(action);
   const number = (name: string, label: string) => (
     <Field id={`rm-${name}`} label={label} errors={errors?.[name]}>
       <Input
@@ -66,29 +72,17 @@ export function RunMetricForm({
         {number("overrides", "Human overrides")}
         {number("escalations", "Escalations")}
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Record"}
-        </Button>
-        <FormMessage
-          error={state?.ok === false && !errors ? state.error : null}
-          success={state?.ok ? state.message : null}
-          className="py-1.5"
-        />
-      </div>
+      <SubmitRow label="Record" pending={pending} error={formError} success={success} />
     </form>
   );
 }
 
-type ImportAction = (
-  prev: ActionState<{ problems: { line: number; message: string }[] }>,
-  formData: FormData,
-) => Promise<ActionState<{ problems: { line: number; message: string }[] }>>;
+type ImportAction = FormAction<{ problems: { line: number; message: string }[] }>;
 
 /** Imports many periods from a CSV file, all or nothing, with every problem listed by line. */
 export function RunMetricsImportForm({ action }: { action: ImportAction }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const problems = state?.ok === false ? state.fieldErrors?.file : undefined;
+  const { action: formAction, pending, errors, error, success } = useFormAction(action);
+  const problems = errors?.file;
   return (
     <form action={formAction} className="grid gap-3" aria-label="Import run metrics from CSV">
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
@@ -114,11 +108,7 @@ export function RunMetricsImportForm({ action }: { action: ImportAction }) {
           {pending ? "Importing…" : "Import"}
         </Button>
       </div>
-      <FormMessage
-        error={state?.ok === false ? state.error : null}
-        success={state?.ok ? state.message : null}
-        className="py-1.5"
-      />
+      <FormMessage error={error} success={success} className="py-1.5" />
       {problems?.length ? (
         <ul className="list-disc pl-5 text-sm text-destructive" data-testid="csv-problems">
           {problems.map((p) => (

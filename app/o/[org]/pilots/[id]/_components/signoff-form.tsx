@@ -1,11 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 
-type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+type Action = FormAction;
+
+/** A refusal beside a small control. */
+function InlineError({ error, className }: { error: string | null; className: string }) {
+  return error ? (
+    <span role="alert" className={className}>
+      {error}
+    </span>
+  ) : null;
+}
 
 /** Signs off one gate criterion, with an optional note of what was checked (behind a disclosure). */
 export function SignoffForm({
@@ -17,7 +26,7 @@ export function SignoffForm({
   criterion: string;
   label: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { action: formAction, pending, error } = useFormAction(action);
   return (
     <details className="group text-xs">
       <summary className="inline-flex cursor-pointer list-none items-center whitespace-nowrap rounded-md border px-2 py-1 font-medium hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring">
@@ -34,11 +43,7 @@ export function SignoffForm({
         <Button type="submit" size="sm" disabled={pending} className="w-fit">
           {pending ? "Signing…" : "Confirm sign-off"}
         </Button>
-        {state?.ok === false ? (
-          <span role="alert" className="text-destructive">
-            {state.error}
-          </span>
-        ) : null}
+        <InlineError error={error} className="text-destructive" />
       </form>
     </details>
   );
@@ -46,7 +51,7 @@ export function SignoffForm({
 
 /** Offered next to the member's own sign-offs only; the query refuses anyone else's. */
 export function WithdrawSignoffForm({ action, signoffId }: { action: Action; signoffId: string }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { action: formAction, pending, error } = useFormAction(action);
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="signoffId" value={signoffId} />
@@ -57,11 +62,7 @@ export function WithdrawSignoffForm({ action, signoffId }: { action: Action; sig
       >
         {pending ? "Withdrawing…" : "withdraw"}
       </button>
-      {state?.ok === false ? (
-        <span role="alert" className="ml-1 text-xs text-destructive">
-          {state.error}
-        </span>
-      ) : null}
+      <InlineError error={error} className="ml-1 text-xs text-destructive" />
     </form>
   );
 }

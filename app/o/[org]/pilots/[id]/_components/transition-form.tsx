@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Label, Select, Textarea } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 import { MIN_JUSTIFICATION, MIN_OVERRIDE_JUSTIFICATION } from "@/lib/domain/gates";
 
-type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+type Action = FormAction;
 
 /**
  * One kind of move for a pilot: promote, roll back, pause, resume or retire. The version the
@@ -45,8 +45,7 @@ export function TransitionForm({
   overrideNeedsApproval?: boolean;
   tone?: "default" | "outline" | "destructive";
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const { action: formAction, pending, errors, error, success } = useFormAction(action);
   return (
     <form action={formAction} className="grid gap-3" noValidate aria-label={title}>
       <h3 className="text-sm font-semibold">{title}</h3>
@@ -103,11 +102,7 @@ export function TransitionForm({
           {pending ? "Working…" : submitLabel}
         </Button>
       </div>
-      <FormMessage
-        error={state?.ok === false ? state.error : null}
-        success={state?.ok ? state.message : null}
-        className="py-1.5"
-      />
+      <FormMessage error={error} success={success} className="py-1.5" />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { AlertDialog } from "radix-ui";
-import { useActionState, useRef } from "react";
-import type { ActionState } from "@/lib/action-result";
+import { useRef } from "react";
+import type { FormAction } from "@/lib/action-result";
 import { Button } from "./button";
+import { useFormAction } from "./use-form-action";
 
 /**
  * A button that asks once before submitting a destructive action, then shows the
@@ -18,7 +19,7 @@ export function ConfirmForm({
   confirmLabel,
   primary = false,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   fields: Record<string, string | number>;
   triggerLabel: string;
   title: string;
@@ -27,7 +28,7 @@ export function ConfirmForm({
   /** A main, non-destructive step (like submitting) rather than a removal. */
   primary?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { action: formAction, pending, error } = useFormAction(action);
   const formRef = useRef<HTMLFormElement>(null);
   return (
     <form ref={formRef} action={formAction} className="inline-flex flex-col items-end gap-1">
@@ -68,9 +69,9 @@ export function ConfirmForm({
           </AlertDialog.Content>
         </AlertDialog.Portal>
       </AlertDialog.Root>
-      {state?.ok === false ? (
+      {error ? (
         <p role="alert" className="max-w-64 text-right text-xs text-destructive">
-          {state.error}
+          {error}
         </p>
       ) : null}
     </form>

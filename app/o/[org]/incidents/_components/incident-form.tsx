@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, fieldProps } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
+import { useState } from "react";
+import { Field, fieldProps, TextField } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { SubmitRow } from "@/components/ui/submit-row";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 
 type Option = { value: string; label: string };
 
@@ -65,7 +65,7 @@ export function IncidentForm({
   currency,
   submitLabel,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   initial: IncidentFormValues;
   options: {
     severity: Option[];
@@ -82,9 +82,7 @@ export function IncidentForm({
   currency: string;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
-  const v = state?.ok === false ? state.values : undefined;
+  const { action: formAction, pending, errors, values: v, error, success } = useFormAction(action);
   const [pilotId, setPilotId] = useState(v?.pilotId ?? initial.pilotId ?? "");
   // After a refused submit the form resets to its defaults: keep what was ticked.
   const checkedActions = v ? (v.actions ?? "").split(",") : initial.actions;
@@ -93,15 +91,14 @@ export function IncidentForm({
     v?.[name] ?? (initial[name] as string | null | undefined) ?? "";
   const select = (name: keyof typeof options & keyof IncidentFormValues, label: string) => (
     <Field id={name} label={label} errors={errors?.[name]}>
-      <Select {...fieldProps(name, errors?.[name])} defaultValue={value(name)}>
+      <Select
+        {...fieldProps(name, errors?.[name])}
+        defaultValue={value(name)}
+        options={options[name]}
+      >
         <option value="" disabled>
           Choose…
         </option>
-        {options[name].map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
       </Select>
     </Field>
   );
@@ -134,23 +131,19 @@ export function IncidentForm({
               {...fieldProps("pilotId", errors?.pilotId, true)}
               defaultValue={v?.pilotId ?? initial.pilotId ?? ""}
               onChange={(e) => setPilotId(e.target.value)}
+              options={pilots.map((p) => ({ value: p.id, label: p.name }))}
             >
               <option value="">No pilot (organisation-wide)</option>
-              {pilots.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
             </Select>
           )}
         </Field>
-        <Field id="title" label="Title" errors={errors?.title}>
-          <Input
-            {...fieldProps("title", errors?.title)}
-            defaultValue={value("title")}
-            placeholder="Refund issued twice after a timeout"
-          />
-        </Field>
+        <TextField
+          name="title"
+          label="Title"
+          errors={errors?.title}
+          defaultValue={value("title")}
+          placeholder="Refund issued twice after a timeout"
+        />
       </div>
       <Field id="description" label="What happened (optional)" errors={errors?.description}>
         <Textarea
@@ -171,18 +164,14 @@ export function IncidentForm({
         </legend>
         <div className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-4">
           {TIMES.map(([name, label]) => (
-            <Field
+            <TextField
               key={name}
-              id={name}
+              name={name}
               label={name === "startedAt" ? label : `${label} (optional)`}
               errors={errors?.[name]}
-            >
-              <Input
-                {...fieldProps(name, errors?.[name])}
-                type="datetime-local"
-                defaultValue={value(name)}
-              />
-            </Field>
+              type="datetime-local"
+              defaultValue={value(name)}
+            />
           ))}
         </div>
       </fieldset>
@@ -199,18 +188,14 @@ export function IncidentForm({
         />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="costEstimate"
+        <TextField
+          name="costEstimate"
           label={`Cost estimate (${currency}, optional)`}
           hint={`In ${currency}: 1200, 1,200 or 1.2k.`}
           errors={errors?.costEstimate}
-        >
-          <Input
-            {...fieldProps("costEstimate", errors?.costEstimate, true)}
-            inputMode="numeric"
-            defaultValue={value("costEstimate")}
-          />
-        </Field>
+          inputMode="numeric"
+          defaultValue={value("costEstimate")}
+        />
         <Field
           id="assumptionId"
           label="Assumption it broke (optional)"
@@ -222,13 +207,9 @@ export function IncidentForm({
             key={pilotId}
             defaultValue={value("assumptionId")}
             disabled={pilotAssumptions.length === 0}
+            options={pilotAssumptions.map((a) => ({ value: a.id, label: a.text }))}
           >
             <option value="">{pilotId ? "None" : "Choose a pilot first"}</option>
-            {pilotAssumptions.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.text}
-              </option>
-            ))}
           </Select>
         </Field>
       </div>
@@ -265,16 +246,7 @@ export function IncidentForm({
           </p>
         ) : null}
       </fieldset>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </Button>
-        <FormMessage
-          error={state?.ok === false ? state.error : null}
-          success={state?.ok ? state.message : null}
-          className="py-1.5"
-        />
-      </div>
+      <SubmitRow label={submitLabel} pending={pending} error={error} success={success} />
     </form>
   );
 }

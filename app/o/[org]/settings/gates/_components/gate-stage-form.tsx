@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormAction } from "@/lib/action-result";
 
 export type CriterionRow = {
   kind: string;
@@ -28,7 +28,7 @@ export function GateStageForm({
   tuned,
   readOnly,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   stage: string;
   title: string;
   version: number;
@@ -36,8 +36,7 @@ export function GateStageForm({
   tuned: boolean;
   readOnly: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const { action: formAction, pending, errors, error, success } = useFormAction(action);
   return (
     <form
       action={formAction}
@@ -125,11 +124,7 @@ export function GateStageForm({
               Back to defaults
             </Button>
           ) : null}
-          <FormMessage
-            error={state?.ok === false ? state.error : null}
-            success={state?.ok ? state.message : null}
-            className="py-1"
-          />
+          <FormMessage error={error} success={success} className="py-1" />
         </div>
       )}
     </form>

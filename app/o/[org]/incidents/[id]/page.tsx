@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
 import { getIncident, listAssumptionOptions } from "@/db/queries/incidents";
 import { listPilotOptions } from "@/db/queries/pilots";
@@ -132,75 +133,67 @@ export default async function IncidentPage({
               </p>
             </div>
           ) : null}
-          <dl className="grid gap-3 text-sm sm:grid-cols-2">
-            <div>
-              <dt className="text-muted-foreground">Category</dt>
-              <dd>{CATEGORY_LABELS[incident.category]}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Detected by</dt>
-              <dd>{DETECTION_LABELS[incident.detectionSource]}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Outcome</dt>
-              <dd>{OUTCOME_LABELS[incident.outcome]}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Cost estimate</dt>
-              <dd className="tabular-nums">
-                {incident.costEstimate === null
-                  ? "Not estimated"
-                  : formatMoney(incident.costEstimate, incident.currency)}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Assumption it broke</dt>
-              <dd>{incident.assumptionText ?? "None linked"}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Actions taken</dt>
-              <dd>
-                {incident.actions.length
+          <Facts
+            className="gap-3 sm:grid-cols-2"
+            facts={[
+              { label: "Category", value: CATEGORY_LABELS[incident.category] },
+              { label: "Detected by", value: DETECTION_LABELS[incident.detectionSource] },
+              { label: "Outcome", value: OUTCOME_LABELS[incident.outcome] },
+              {
+                label: "Cost estimate",
+                value:
+                  incident.costEstimate === null
+                    ? "Not estimated"
+                    : formatMoney(incident.costEstimate, incident.currency),
+                valueClassName: "tabular-nums",
+              },
+              { label: "Assumption it broke", value: incident.assumptionText ?? "None linked" },
+              {
+                label: "Actions taken",
+                value: incident.actions.length
                   ? incident.actions.map((a) => ACTION_LABELS[a]).join(", ")
-                  : "None recorded"}
-              </dd>
-            </div>
-          </dl>
+                  : "None recorded",
+              },
+            ]}
+          />
         </Card>
         <Card>
           <CardHeader title="Timeline" description="Times in UTC." />
-          <dl className="grid gap-2 text-sm" data-testid="incident-times">
-            {(
-              [
-                ["Started", incident.startedAt],
-                ["Detected", incident.detectedAt],
-                ["Acknowledged", incident.acknowledgedAt],
-                ["Mitigated", incident.mitigatedAt],
-                ["Resolved", incident.resolvedAt],
-              ] as const
-            ).map(([label, at]) => (
-              <div key={label} className="flex justify-between gap-3">
-                <dt className="text-muted-foreground">{label}</dt>
-                <dd>{at ? formatDateTime(at) : "—"}</dd>
-              </div>
-            ))}
-            {incident.resolutionNote ? (
-              <div className="grid gap-1">
-                <dt className="text-muted-foreground">Resolution note</dt>
-                <dd className="whitespace-pre-wrap" data-testid="timeline-resolution-note">
-                  {incident.resolutionNote}
-                </dd>
-              </div>
-            ) : null}
-          </dl>
-          <dl className="mt-4 grid gap-2 border-t pt-4 text-sm" data-testid="incident-durations">
-            {durations.map(([label, value, definition]) => (
-              <div key={label} className="flex justify-between gap-3" title={definition}>
-                <dt className="text-muted-foreground">{label}</dt>
-                <dd className="tabular-nums">{value === null ? "—" : formatMinutes(value)}</dd>
-              </div>
-            ))}
-          </dl>
+          <Facts
+            inline
+            testId="incident-times"
+            facts={[
+              ...(
+                [
+                  ["Started", incident.startedAt],
+                  ["Detected", incident.detectedAt],
+                  ["Acknowledged", incident.acknowledgedAt],
+                  ["Mitigated", incident.mitigatedAt],
+                  ["Resolved", incident.resolvedAt],
+                ] as const
+              ).map(([label, at]) => ({ label, value: at ? formatDateTime(at) : "—" })),
+              incident.resolutionNote
+                ? {
+                    label: "Resolution note",
+                    value: incident.resolutionNote,
+                    valueClassName: "whitespace-pre-wrap",
+                    stacked: true,
+                    testId: "timeline-resolution-note",
+                  }
+                : null,
+            ]}
+          />
+          <Facts
+            inline
+            className="mt-4 border-t pt-4"
+            testId="incident-durations"
+            facts={durations.map(([label, value, definition]) => ({
+              label,
+              value: value === null ? "—" : formatMinutes(value),
+              valueClassName: "tabular-nums",
+              title: definition,
+            }))}
+          />
           {canWrite && !incident.resolvedAt ? (
             <div id="resolve" className="mt-4 scroll-mt-4 border-t pt-4">
               <ResolveForm

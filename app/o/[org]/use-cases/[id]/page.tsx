@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { Facts } from "@/components/ui/facts";
 import { optionsOf } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAssessments } from "@/db/queries/assessments";
@@ -179,23 +180,25 @@ export default async function UseCasePage({
           </p>
         </Card>
         <Card>
-          <dl className="grid gap-3 text-sm">
-            <div>
-              <dt className="text-muted-foreground">Business value</dt>
-              <dd className="font-medium">{BUSINESS_VALUE_LABELS[useCase.businessValue]}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Annual value estimate</dt>
-              <dd className="font-medium tabular-nums">
-                {useCase.annualValue === null
-                  ? "Not estimated"
-                  : `${formatMoney(useCase.annualValue, member.currency)} per year`}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Systems touched</dt>
-              <dd>
-                {useCase.systems.length ? (
+          <Facts
+            className="gap-3"
+            facts={[
+              {
+                label: "Business value",
+                value: BUSINESS_VALUE_LABELS[useCase.businessValue],
+                valueClassName: "font-medium",
+              },
+              {
+                label: "Annual value estimate",
+                value:
+                  useCase.annualValue === null
+                    ? "Not estimated"
+                    : `${formatMoney(useCase.annualValue, member.currency)} per year`,
+                valueClassName: "font-medium tabular-nums",
+              },
+              {
+                label: "Systems touched",
+                value: useCase.systems.length ? (
                   <ul className="mt-1 flex flex-wrap gap-1">
                     {useCase.systems.map((s) => (
                       <li key={s}>
@@ -205,14 +208,11 @@ export default async function UseCasePage({
                   </ul>
                 ) : (
                   "None listed"
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Last changed</dt>
-              <dd>{formatDateTime(useCase.updatedAt)}</dd>
-            </div>
-          </dl>
+                ),
+              },
+              { label: "Last changed", value: formatDateTime(useCase.updatedAt) },
+            ]}
+          />
         </Card>
       </div>
       <Card className="mt-4">

@@ -1,6 +1,7 @@
 import { ShieldAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Facts } from "@/components/ui/facts";
 import type { CriterionResult } from "@/lib/domain/gates";
 import { TRANSITION_LABELS, type TransitionKind } from "@/lib/domain/pilots";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
@@ -76,18 +77,17 @@ export function TimelineCard({
           </li>
         ))}
       </ol>
-      <dl className="mt-4 grid gap-2 border-t pt-4 text-sm">
-        <div>
-          <dt className="text-muted-foreground">Started</dt>
-          <dd>{formatDate(startDate)}</dd>
-        </div>
-        <div>
-          <dt className="text-muted-foreground">Rollback plan</dt>
-          <dd className="whitespace-pre-wrap">
-            {rollbackPlan || <span className="text-destructive">None recorded yet.</span>}
-          </dd>
-        </div>
-      </dl>
+      <Facts
+        className="mt-4 border-t pt-4"
+        facts={[
+          { label: "Started", value: formatDate(startDate) },
+          {
+            label: "Rollback plan",
+            value: rollbackPlan || <span className="text-destructive">None recorded yet.</span>,
+            valueClassName: "whitespace-pre-wrap",
+          },
+        ]}
+      />
     </Card>
   );
 }

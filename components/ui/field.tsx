@@ -1,5 +1,5 @@
 import type * as React from "react";
-import { Input, Label } from "./input";
+import { Input, Label, Select, Textarea } from "./input";
 
 /** A labelled form control with its hint and error, wired for screen readers. */
 export function Field({
@@ -62,6 +62,47 @@ export function TextField({
   return (
     <Field id={name} label={label} hint={hint} errors={errors}>
       <Input {...fieldProps(name, errors, Boolean(hint))} {...input} />
+    </Field>
+  );
+}
+
+type FieldOf<C extends React.ElementType> = Omit<React.ComponentProps<C>, "id" | "name"> & {
+  name: string;
+  /** The control's id, when two forms on a page have a field of the same name. */
+  id?: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+};
+
+/** A labelled textarea with its hint and error. */
+export function TextareaField({
+  name,
+  id = name,
+  label,
+  hint,
+  errors,
+  ...textarea
+}: FieldOf<typeof Textarea>) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      <Textarea {...fieldProps(id, errors, Boolean(hint))} name={name} {...textarea} />
+    </Field>
+  );
+}
+
+/** A labelled select with its hint and error; `children` go before `options` (a placeholder). */
+export function SelectField({
+  name,
+  id = name,
+  label,
+  hint,
+  errors,
+  ...select
+}: FieldOf<typeof Select>) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      <Select {...fieldProps(id, errors, Boolean(hint))} name={name} {...select} />
     </Field>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Field, fieldProps, TextField } from "@/components/ui/field";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { Field, fieldProps, SelectField, TextareaField, TextField } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
@@ -90,17 +90,17 @@ export function IncidentForm({
   const value = (name: keyof IncidentFormValues) =>
     v?.[name] ?? (initial[name] as string | null | undefined) ?? "";
   const select = (name: keyof typeof options & keyof IncidentFormValues, label: string) => (
-    <Field id={name} label={label} errors={errors?.[name]}>
-      <Select
-        {...fieldProps(name, errors?.[name])}
-        defaultValue={value(name)}
-        options={options[name]}
-      >
-        <option value="" disabled>
-          Choose…
-        </option>
-      </Select>
-    </Field>
+    <SelectField
+      name={name}
+      label={label}
+      errors={errors?.[name]}
+      defaultValue={value(name)}
+      options={options[name]}
+    >
+      <option value="" disabled>
+        Choose…
+      </option>
+    </SelectField>
   );
   return (
     <form action={formAction} className="grid gap-5" noValidate aria-label={submitLabel}>
@@ -145,13 +145,13 @@ export function IncidentForm({
           placeholder="Refund issued twice after a timeout"
         />
       </div>
-      <Field id="description" label="What happened (optional)" errors={errors?.description}>
-        <Textarea
-          {...fieldProps("description", errors?.description)}
-          rows={3}
-          defaultValue={value("description")}
-        />
-      </Field>
+      <TextareaField
+        name="description"
+        label="What happened (optional)"
+        errors={errors?.description}
+        rows={3}
+        defaultValue={value("description")}
+      />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {select("severity", "Severity")}
         {select("category", "Category")}
@@ -175,18 +175,14 @@ export function IncidentForm({
           ))}
         </div>
       </fieldset>
-      <Field
-        id="resolutionNote"
+      <TextareaField
+        name="resolutionNote"
         label="Resolution note (needed once it has a resolved time)"
         hint="What fixed it, and anything left to do."
         errors={errors?.resolutionNote}
-      >
-        <Textarea
-          {...fieldProps("resolutionNote", errors?.resolutionNote, true)}
-          rows={2}
-          defaultValue={value("resolutionNote")}
-        />
-      </Field>
+        rows={2}
+        defaultValue={value("resolutionNote")}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           name="costEstimate"

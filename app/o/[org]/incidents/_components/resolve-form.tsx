@@ -1,8 +1,7 @@
 "use client";
 
 import { ActionButton } from "@/components/ui/action-button";
-import { Field, fieldProps } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/input";
+import { TextareaField } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
@@ -16,20 +15,16 @@ export function ResolveForm({ action, version }: { action: Action; version: numb
     <form action={formAction} className="grid gap-3" aria-label="Resolve incident" noValidate>
       <input type="hidden" name="version" value={version} />
       {/* Its own id: the edit form on the same page has a resolution note field too. */}
-      <Field
+      <TextareaField
+        name="resolutionNote"
         id="resolve-note"
         label="Resolution note"
         hint="What fixed it, and anything left to do. Shown on the incident and kept in the audit log."
         errors={errors?.resolutionNote}
-      >
-        <Textarea
-          {...fieldProps("resolve-note", errors?.resolutionNote, true)}
-          name="resolutionNote"
-          rows={3}
-          required
-          defaultValue={values?.resolutionNote}
-        />
-      </Field>
+        rows={3}
+        required
+        defaultValue={values?.resolutionNote}
+      />
       <SubmitRow
         label="Resolve now"
         pending={pending}

@@ -1,5 +1,4 @@
-import { Field, fieldProps } from "@/components/ui/field";
-import { Select } from "@/components/ui/input";
+import { SelectField } from "@/components/ui/field";
 
 /** Who owns a pilot: one of the organisation's members, or nobody yet. */
 export function OwnerField({
@@ -12,14 +11,14 @@ export function OwnerField({
   defaultValue: string;
 }) {
   return (
-    <Field id="ownerId" label="Owner" errors={errors}>
-      <Select
-        {...fieldProps("ownerId", errors)}
-        defaultValue={defaultValue}
-        options={members.map((m) => ({ value: m.id, label: m.name }))}
-      >
-        <option value="">Nobody yet</option>
-      </Select>
-    </Field>
+    <SelectField
+      name="ownerId"
+      label="Owner"
+      errors={errors}
+      defaultValue={defaultValue}
+      options={members.map((m) => ({ value: m.id, label: m.name }))}
+    >
+      <option value="">Nobody yet</option>
+    </SelectField>
   );
 }

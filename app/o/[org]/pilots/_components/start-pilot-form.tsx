@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Field, fieldProps, TextField } from "@/components/ui/field";
-import { Select, Textarea } from "@/components/ui/input";
+import { Field, fieldProps, TextareaField, TextField } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
@@ -111,32 +111,24 @@ export function StartPilotForm({
         />
       </div>
       {later ? (
-        <Field
-          id="justification"
+        <TextareaField
+          name="justification"
           label="Why start at a later stage than the assessment recommends?"
           hint={`The assessment recommends starting in ${label(recommended).toLowerCase()}; you chose ${label(stage).toLowerCase()}. Say what makes the later stage safe (at least ${MIN_START_JUSTIFICATION} characters). It is recorded on the pilot's timeline and in the audit log.`}
           errors={errors?.justification}
-        >
-          <Textarea
-            {...fieldProps("justification", errors?.justification, true)}
-            rows={3}
-            defaultValue={v?.justification}
-            required
-          />
-        </Field>
+          rows={3}
+          defaultValue={v?.justification}
+          required
+        />
       ) : null}
-      <Field
-        id="rollbackPlan"
+      <TextareaField
+        name="rollbackPlan"
         label="Rollback plan"
         hint="How you would switch the AI off and undo what it did: who decides, what gets reverted, how long it takes. Most gates require one."
         errors={errors?.rollbackPlan}
-      >
-        <Textarea
-          {...fieldProps("rollbackPlan", errors?.rollbackPlan, true)}
-          rows={4}
-          defaultValue={v?.rollbackPlan}
-        />
-      </Field>
+        rows={4}
+        defaultValue={v?.rollbackPlan}
+      />
       <SubmitRow label="Start pilot" pendingLabel="Starting…" pending={pending} error={formError} />
     </form>
   );

@@ -1,9 +1,8 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps, TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
 
@@ -44,24 +43,15 @@ export function OrganisationForm({
         readOnly={!canEdit}
         required
       />
-      <Field
-        id="currency"
+      <SelectField
+        name="currency"
         label="Currency"
         hint="Every amount in this organisation (annual values, incident costs) is in this currency. Changing it relabels amounts already entered; it does not convert them."
         errors={errors?.currency}
-      >
-        <Select
-          {...fieldProps("currency", errors?.currency, true)}
-          defaultValue={error ? values?.currency : currency}
-          disabled={!canEdit}
-        >
-          {currencies.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+        defaultValue={error ? values?.currency : currency}
+        disabled={!canEdit}
+        options={currencies}
+      />
       {canEdit ? (
         <div>
           <Button type="submit" disabled={pending}>

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps } from "@/components/ui/field";
+import { Field, fieldProps, SelectField, TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
 
@@ -54,47 +54,39 @@ export function UseCaseForm({
       >
         <Input {...fieldProps("name", errors?.name, true)} defaultValue={v.name} required />
       </Field>
-      <Field
-        id="description"
+      <TextareaField
+        name="description"
         label="Description"
         hint="The workflow today, who does it, and what the AI would take over."
         errors={errors?.description}
-      >
-        <Textarea
-          {...fieldProps("description", errors?.description, true)}
-          rows={4}
-          defaultValue={v.description}
-        />
-      </Field>
+        rows={4}
+        defaultValue={v.description}
+      />
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field
-          id="ownerId"
+        <SelectField
+          name="ownerId"
           label="Owner"
           hint="Accountable for the outcome."
           errors={errors?.ownerId}
+          defaultValue={v.ownerId}
+          options={owners.map((o) => ({ value: o.id, label: o.name }))}
         >
-          <Select
-            {...fieldProps("ownerId", errors?.ownerId, true)}
-            defaultValue={v.ownerId}
-            options={owners.map((o) => ({ value: o.id, label: o.name }))}
-          >
-            <option value="">No owner yet</option>
-          </Select>
-        </Field>
-        <Field id="status" label="Status" errors={errors?.status}>
-          <Select
-            {...fieldProps("status", errors?.status)}
-            defaultValue={v.status}
-            options={statuses}
-          />
-        </Field>
-        <Field id="businessValue" label="Business value" errors={errors?.businessValue}>
-          <Select
-            {...fieldProps("businessValue", errors?.businessValue)}
-            defaultValue={v.businessValue}
-            options={valueLabels}
-          />
-        </Field>
+          <option value="">No owner yet</option>
+        </SelectField>
+        <SelectField
+          name="status"
+          label="Status"
+          errors={errors?.status}
+          defaultValue={v.status}
+          options={statuses}
+        />
+        <SelectField
+          name="businessValue"
+          label="Business value"
+          errors={errors?.businessValue}
+          defaultValue={v.businessValue}
+          options={valueLabels}
+        />
         <Field
           id="annualValue"
           label={`Annual value (${currency})`}

@@ -1,7 +1,6 @@
 "use client";
 
-import { Field, fieldProps, TextField } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/input";
+import { TextareaField, TextField } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
@@ -48,18 +47,14 @@ export function EditPilotForm({
           defaultValue={v?.targetDate ?? pilot.targetDate ?? ""}
         />
       </div>
-      <Field
-        id="rollbackPlan"
+      <TextareaField
+        name="rollbackPlan"
         label="Rollback plan"
         hint="How you would switch the AI off and undo what it did: who decides, what gets reverted, how long it takes."
         errors={errors?.rollbackPlan}
-      >
-        <Textarea
-          {...fieldProps("rollbackPlan", errors?.rollbackPlan, true)}
-          rows={5}
-          defaultValue={v?.rollbackPlan ?? pilot.rollbackPlan}
-        />
-      </Field>
+        rows={5}
+        defaultValue={v?.rollbackPlan ?? pilot.rollbackPlan}
+      />
       <SubmitRow label="Save changes" pending={pending} error={formError} />
     </form>
   );

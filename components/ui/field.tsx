@@ -46,26 +46,6 @@ export function fieldProps(id: string, errors?: string[], hint?: boolean) {
   } as const;
 }
 
-/** A labelled text input with its hint and error: the common case of <Field> + <Input>. */
-export function TextField({
-  name,
-  label,
-  hint,
-  errors,
-  ...input
-}: Omit<React.ComponentProps<typeof Input>, "id" | "name"> & {
-  name: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-}) {
-  return (
-    <Field id={name} label={label} hint={hint} errors={errors}>
-      <Input {...fieldProps(name, errors, Boolean(hint))} {...input} />
-    </Field>
-  );
-}
-
 type FieldOf<C extends React.ElementType> = Omit<React.ComponentProps<C>, "id" | "name"> & {
   name: string;
   /** The control's id, when two forms on a page have a field of the same name. */
@@ -74,6 +54,22 @@ type FieldOf<C extends React.ElementType> = Omit<React.ComponentProps<C>, "id" |
   hint?: string;
   errors?: string[];
 };
+
+/** A labelled text input with its hint and error: the common case of <Field> + <Input>. */
+export function TextField({
+  name,
+  id = name,
+  label,
+  hint,
+  errors,
+  ...input
+}: FieldOf<typeof Input>) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      <Input {...fieldProps(id, errors, Boolean(hint))} name={name} {...input} />
+    </Field>
+  );
+}
 
 /** A labelled textarea with its hint and error. */
 export function TextareaField({

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps, SelectField, TextareaField } from "@/components/ui/field";
+import { Field, fieldProps, SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -87,17 +87,13 @@ export function UseCaseForm({
           defaultValue={v.businessValue}
           options={valueLabels}
         />
-        <Field
-          id="annualValue"
+        <TextField
+          name="annualValue"
           label={`Annual value (${currency})`}
           hint={`Optional. Estimated value per year in ${currency}, like 180000, 180,000 or 180k.`}
           errors={errors?.annualValue}
-        >
-          <Input
-            {...fieldProps("annualValue", errors?.annualValue, true)}
-            defaultValue={v.annualValue}
-          />
-        </Field>
+          defaultValue={v.annualValue}
+        />
       </div>
       <Field
         id="systems"

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps } from "@/components/ui/field";
+import { Field, fieldProps, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
 import { SubmitRow } from "@/components/ui/submit-row";
@@ -86,18 +86,14 @@ export function RunMetricsImportForm({ action }: { action: ImportAction }) {
   return (
     <form action={formAction} className="grid gap-3" aria-label="Import run metrics from CSV">
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
-        <Field
+        <TextField
+          name="file"
           id="rm-file"
           label="CSV file"
           hint="Header: period_start, attempted, correct, overrides, escalations (optional), period (optional: day or week)."
-        >
-          <Input
-            {...fieldProps("rm-file", undefined, true)}
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-          />
-        </Field>
+          type="file"
+          accept=".csv,text/csv"
+        />
         <Field id="rm-import-period" label="Rows without a period are">
           <Select id="rm-import-period" name="period" defaultValue="day">
             <option value="day">Days</option>

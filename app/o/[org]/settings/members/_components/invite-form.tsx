@@ -2,9 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
-import { Field, fieldProps } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input, Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
 
@@ -23,20 +22,20 @@ export function InviteForm({
         className="grid gap-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end"
         noValidate
       >
-        <Field id="role" label="Role" errors={errors?.role}>
-          <Select
-            {...fieldProps("role", errors?.role)}
-            defaultValue="contributor"
-            options={roles}
-          />
-        </Field>
-        <Field id="email" label="Email of the person you invite" errors={errors?.email}>
-          <Input
-            {...fieldProps("email", errors?.email)}
-            type="email"
-            placeholder="name@company.com"
-          />
-        </Field>
+        <SelectField
+          name="role"
+          label="Role"
+          errors={errors?.role}
+          defaultValue="contributor"
+          options={roles}
+        />
+        <TextField
+          name="email"
+          label="Email of the person you invite"
+          errors={errors?.email}
+          type="email"
+          placeholder="name@company.com"
+        />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create invitation link"}
         </Button>

@@ -2,9 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
-import { Field, fieldProps } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input, Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
 
@@ -27,30 +26,30 @@ export function CreateTokenForm({
         className="grid gap-4 sm:grid-cols-[1fr_11rem_11rem_auto] sm:items-start"
         noValidate
       >
-        <Field id="token-name" label="Name" errors={errors?.name}>
-          <Input
-            {...fieldProps("token-name", errors?.name)}
-            name="name"
-            placeholder="Incident bridge"
-            defaultValue={values?.name}
-          />
-        </Field>
-        <Field id="token-role" label="Acts as role" errors={errors?.role}>
-          <Select
-            {...fieldProps("token-role", errors?.role)}
-            name="role"
-            defaultValue={values?.role ?? "contributor"}
-            options={roles}
-          />
-        </Field>
-        <Field id="token-expiry" label="Expires after" errors={errors?.expiresInDays}>
-          <Select
-            {...fieldProps("token-expiry", errors?.expiresInDays)}
-            name="expiresInDays"
-            defaultValue={values?.expiresInDays ?? String(defaultLifetime)}
-            options={lifetimes}
-          />
-        </Field>
+        <TextField
+          name="name"
+          id="token-name"
+          label="Name"
+          errors={errors?.name}
+          placeholder="Incident bridge"
+          defaultValue={values?.name}
+        />
+        <SelectField
+          name="role"
+          id="token-role"
+          label="Acts as role"
+          errors={errors?.role}
+          defaultValue={values?.role ?? "contributor"}
+          options={roles}
+        />
+        <SelectField
+          name="expiresInDays"
+          id="token-expiry"
+          label="Expires after"
+          errors={errors?.expiresInDays}
+          defaultValue={values?.expiresInDays ?? String(defaultLifetime)}
+          options={lifetimes}
+        />
         <Button type="submit" disabled={pending} className="sm:mt-6.5">
           {pending ? "Creating…" : "Create token"}
         </Button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps } from "@/components/ui/field";
+import { Field, fieldProps, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -55,14 +55,14 @@ export function AddActionForm({
             defaultValue={v?.name}
           />
         </Field>
-        <Field id="action-system" label="System" errors={errors?.system}>
-          <Input
-            {...fieldProps("action-system", errors?.system)}
-            name="system"
-            placeholder="Stripe"
-            defaultValue={v?.system}
-          />
-        </Field>
+        <TextField
+          name="system"
+          id="action-system"
+          label="System"
+          errors={errors?.system}
+          placeholder="Stripe"
+          defaultValue={v?.system}
+        />
         {select("access", "Reads or writes")}
         {select("reversibility", "Reversibility", "Can a person undo it afterwards?")}
         {select("blastRadius", "Blast radius", "What a wrong action would affect.")}

@@ -21,7 +21,7 @@ import {
 } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 
 export const TOKEN_PREFIX = "pf_";
 

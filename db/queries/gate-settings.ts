@@ -5,8 +5,8 @@ import type { GateCriterion, GatedStage } from "@/lib/domain/gates";
 import { type GateSettings, gateSettingsSchema } from "@/lib/domain/gates/settings";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, conflict, fieldErrorsFrom, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
-import { loadGateCriteria } from "./gate-snapshots";
+import { writeAudit } from "./internal/audit";
+import { loadGateCriteria } from "./internal/gate-snapshots";
 
 /** The gate criteria in force per stage, and the settings version for a later save. */
 export async function getGateSettings(ctx: MemberContext): Promise<{

@@ -147,4 +147,14 @@ describe("import boundaries", () => {
     );
     expect(found).toEqual([]);
   });
+
+  test("the query helpers that check no permission stay inside db/: nothing in app/, components/ or lib/ imports db/queries/internal", () => {
+    expect(files.has("db/queries/internal/audit.ts")).toBe(true);
+    const found = violations(
+      (f, t) =>
+        ["app", "components", "lib"].some((dir) => isUnder(f.file, dir)) &&
+        isUnder(t, "db/queries/internal"),
+    );
+    expect(found).toEqual([]);
+  });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
-import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { startPilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";

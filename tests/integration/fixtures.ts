@@ -128,7 +128,12 @@ export async function submitAssessmentFor(
  */
 export async function assessedUseCase(
   org: TestOrg,
-  options: { name?: string; strength?: "strong" | "empty"; writes?: boolean } = {},
+  options: {
+    name?: string;
+    annualValue?: number | null;
+    strength?: "strong" | "empty";
+    writes?: boolean;
+  } = {},
 ) {
   const { createUseCase } = await import("@/db/queries/use-cases");
   const uc = await createUseCase(org.ctx.owner, {
@@ -136,7 +141,7 @@ export async function assessedUseCase(
     description: "",
     ownerId: null,
     businessValue: 3,
-    annualValue: null,
+    annualValue: options.annualValue ?? null,
     systems: ["Zendesk"],
     status: "assessing",
   });
@@ -151,6 +156,7 @@ export async function startedPilot(
     stage?: import("@/lib/domain/stages").Stage;
     startDate?: string;
     name?: string;
+    annualValue?: number | null;
     strength?: "strong" | "empty";
     writes?: boolean;
     by?: Role;

@@ -14,7 +14,7 @@ import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { createUseCase } from "@/db/queries/use-cases";
 import * as schema from "@/db/schema";
-import { makeOrg, startedPilot, type TestOrg } from "./fixtures";
+import { makeOrg, READ_ACTION, startedPilot, type TestOrg } from "./fixtures";
 import { call, noParams, params } from "./http";
 
 // Reliability figure: every operation of the published API, fed junk. Whatever arrives, the
@@ -384,14 +384,7 @@ beforeAll(async () => {
     systems: ["Zendesk"],
     status: "candidate",
   });
-  const lookup = await addInventoryAction(org.ctx.owner, draft.id, {
-    name: "Read ticket",
-    system: "Zendesk",
-    access: "read",
-    reversibility: "reversible",
-    blastRadius: "one_record",
-    frequency: "hourly",
-  });
+  const lookup = await addInventoryAction(org.ctx.owner, draft.id, READ_ACTION);
   const draftAssessment = await startAssessment(org.ctx.owner, draft.id);
   const pilot = await startedPilot(org, {
     name: "Refunds",

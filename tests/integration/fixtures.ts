@@ -5,6 +5,7 @@ import { createUser, type UserDto } from "@/db/queries/users";
 import { memberships } from "@/db/schema";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
+import { AppError } from "@/lib/errors";
 
 export const uniq = () => randomBytes(4).toString("hex");
 
@@ -74,7 +75,18 @@ export async function outcome(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-const READ_ACTION = {
+/** The AppError the promise fails with; fails the test when it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+export const READ_ACTION = {
   name: "Read ticket",
   system: "Zendesk",
   access: "read",

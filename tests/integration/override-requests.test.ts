@@ -13,21 +13,10 @@ import { approveOverrideRequest, transitionPilot } from "@/db/queries/pilot-tran
 import { getPilot, listPilotTimeline, updatePilot } from "@/db/queries/pilots";
 import { memberships } from "@/db/schema";
 import type { MemberContext } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/errors";
-import { makeOrg, makeUser, outcome, startedPilot, type TestOrg } from "./fixtures";
+import { failure, makeOrg, makeUser, outcome, startedPilot, type TestOrg } from "./fixtures";
 
 const JUSTIFICATION =
   "Finance approves every action by hand this quarter; accuracy is not at risk.";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function extraAdmin(org: TestOrg): Promise<MemberContext> {
   const user = await makeUser("Second admin");

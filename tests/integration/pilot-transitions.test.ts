@@ -26,24 +26,22 @@ import { createUseCase } from "@/db/queries/use-cases";
 import { incidents, pilots, runMetrics } from "@/db/schema";
 import type { MemberContext } from "@/lib/domain/permissions";
 import type { Stage } from "@/lib/domain/stages";
-import { AppError } from "@/lib/errors";
-import { assessedUseCase, makeOrg, outcome, startedPilot, type TestOrg } from "./fixtures";
+import { assessedUseCase, failure, makeOrg, outcome, startedPilot, type TestOrg } from "./fixtures";
 
 const DAY = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
+/** Today's run metrics: one action attempted, and right. */
+const ONE_GOOD_RUN_TODAY = {
+  period: "day",
+  periodStart: today(),
+  attempted: 1,
+  correct: 1,
+  overrides: 0,
+  escalations: 0,
+} as const;
 
 // An empty assessment of a workflow that writes earns nothing: no read-only floor.
 const emptyUseCase = (org: TestOrg) => assessedUseCase(org, { strength: "empty", writes: true });
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const promote = (ctx: MemberContext, id: string, version: number, extra = {}) =>
   getPilot(ctx, id).then((p) => {
@@ -218,23 +216,7 @@ describe("gates and transitions", () => {
       "Correct actions cannot exceed actions attempted.",
     ]);
     expect(
-      await outcome(
-        recordRunMetrics(
-          org.ctx.viewer,
-          pilot.id,
-          [
-            {
-              period: "day",
-              periodStart: today(),
-              attempted: 1,
-              correct: 1,
-              overrides: 0,
-              escalations: 0,
-            },
-          ],
-          "ui",
-        ),
-      ),
+      await outcome(recordRunMetrics(org.ctx.viewer, pilot.id, [ONE_GOOD_RUN_TODAY], "ui")),
     ).toBe("forbidden");
 
     await recordRunMetrics(
@@ -657,22 +639,7 @@ describe("assumptions and the board", () => {
           version: pilot.version,
         }),
       () => signOffCriterion(foreign, pilot.id, { criterion: "min_days_in_stage" }),
-      () =>
-        recordRunMetrics(
-          foreign,
-          pilot.id,
-          [
-            {
-              period: "day",
-              periodStart: today(),
-              attempted: 1,
-              correct: 1,
-              overrides: 0,
-              escalations: 0,
-            },
-          ],
-          "ui",
-        ),
+      () => recordRunMetrics(foreign, pilot.id, [ONE_GOOD_RUN_TODAY], "ui"),
       () => recordRunMetricsIdempotent(foreign, pilot.id, [], "k", {}),
       () =>
         updatePilotAssumption(foreign, pilot.id, assumption!.id, { status: "open", version: 1 }),

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
+import { db, type Executor } from "@/db";
 import { organisations } from "@/db/schema";
 import type { GateCriterion, GatedStage } from "@/lib/domain/gates";
 import { type GateSettings, gateSettingsSchema } from "@/lib/domain/gates/settings";
@@ -34,6 +35,25 @@ export async function getGateSettings(ctx: MemberContext): Promise<{
   };
 }
 
+/** Writes a change to the organisation's settings at `version`, or refuses a stale one. */
+async function updateSettings(
+  tx: Executor,
+  orgId: string,
+  version: number,
+  change: PgUpdateSetSource<typeof organisations>,
+): Promise<void> {
+  const [row] = await tx
+    .update(organisations)
+    .set({ ...change, version: sql`${organisations.version} + 1` })
+    .where(and(eq(organisations.id, orgId), eq(organisations.version, version)))
+    .returning({ id: organisations.id });
+  if (!row) {
+    throw conflict(
+      "Someone else changed the organisation's settings since you opened them. Reload to see their change, then try again.",
+    );
+  }
+}
+
 /**
  * Replaces the organisation's gate criteria for the given stages (owners and admins); a stage
  * set to null goes back to the defaults. Refuses a stale settings version.
@@ -63,19 +83,9 @@ export async function updateGateSettings(
         fieldErrorsFrom(parsed.error.issues),
       );
     }
-    const [row] = await tx
-      .update(organisations)
-      .set({
-        settings: sql`jsonb_set(${organisations.settings}, '{gates}', ${JSON.stringify(parsed.data)}::jsonb)`,
-        version: sql`${organisations.version} + 1`,
-      })
-      .where(and(eq(organisations.id, ctx.orgId), eq(organisations.version, input.version)))
-      .returning({ id: organisations.id });
-    if (!row) {
-      throw conflict(
-        "Someone else changed the organisation's settings since you opened them. Reload to see their change, then try again.",
-      );
-    }
+    await updateSettings(tx, ctx.orgId, input.version, {
+      settings: sql`jsonb_set(${organisations.settings}, '{gates}', ${JSON.stringify(parsed.data)}::jsonb)`,
+    });
     await writeAudit(tx, ctx.orgId, ctx.actor, {
       action: "gates.updated",
       entityType: "organisation",
@@ -102,19 +112,9 @@ export async function updateOverridePolicy(
       .from(organisations)
       .where(eq(organisations.id, ctx.orgId));
     if (!org) throw notFound("The organisation");
-    const [row] = await tx
-      .update(organisations)
-      .set({
-        overridesNeedSecondApprover: input.overridesNeedSecondApprover,
-        version: sql`${organisations.version} + 1`,
-      })
-      .where(and(eq(organisations.id, ctx.orgId), eq(organisations.version, input.version)))
-      .returning({ id: organisations.id });
-    if (!row) {
-      throw conflict(
-        "Someone else changed the organisation's settings since you opened them. Reload to see their change, then try again.",
-      );
-    }
+    await updateSettings(tx, ctx.orgId, input.version, {
+      overridesNeedSecondApprover: input.overridesNeedSecondApprover,
+    });
     await writeAudit(tx, ctx.orgId, ctx.actor, {
       action: "gates.override_policy_updated",
       entityType: "organisation",

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { createOrganisation, memberContext } from "@/db/queries/organisations";
 import { createUser, type UserDto } from "@/db/queries/users";
 import { memberships } from "@/db/schema";
+import type { IncidentInput } from "@/lib/domain/incidents";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
@@ -85,6 +86,29 @@ export async function failure(promise: Promise<unknown>): Promise<AppError> {
   }
   throw new Error("expected the call to fail");
 }
+
+/**
+ * The rest of a new incident that is only started: not yet detected, acknowledged, mitigated
+ * or resolved, without cost, assumption or actions.
+ */
+export const OPEN_INCIDENT_REST: Pick<
+  IncidentInput,
+  | "detectedAt"
+  | "acknowledgedAt"
+  | "mitigatedAt"
+  | "resolvedAt"
+  | "costEstimate"
+  | "assumptionId"
+  | "actions"
+> = {
+  detectedAt: null,
+  acknowledgedAt: null,
+  mitigatedAt: null,
+  resolvedAt: null,
+  costEstimate: null,
+  assumptionId: null,
+  actions: [],
+};
 
 export const READ_ACTION = {
   name: "Read ticket",

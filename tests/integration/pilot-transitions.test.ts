@@ -56,6 +56,17 @@ const promote = (ctx: MemberContext, id: string, version: number, extra = {}) =>
     return transitionPilot(ctx, id, { to: order[order.indexOf(p.stage) + 1]!, version, ...extra });
   });
 
+/** A pilot in supervised, in an organisation whose only gate out of it is a lead's sign-off. */
+async function supervisedPilotNeedingALeadSignoff() {
+  const org = await makeOrg();
+  const { version } = await getOrganisation(org.ctx.admin);
+  await updateGateSettings(org.ctx.admin, {
+    gates: { supervised: [{ kind: "required_signoffs", roles: ["lead"] }] },
+    version,
+  });
+  return { org, pilot: await startedPilot(org, { stage: "supervised" }) };
+}
+
 describe("starting a pilot", () => {
   test("starts at the recommendation, copies the assumptions, and asks why when it starts later", async () => {
     const org = await makeOrg();
@@ -343,13 +354,7 @@ describe("gates and transitions", () => {
   });
 
   test("the one who asks for a promotion cannot be its only approver", async () => {
-    const org = await makeOrg();
-    const { version } = await getOrganisation(org.ctx.admin);
-    await updateGateSettings(org.ctx.admin, {
-      gates: { supervised: [{ kind: "required_signoffs", roles: ["lead"] }] },
-      version,
-    });
-    const pilot = await startedPilot(org, { stage: "supervised" });
+    const { org, pilot } = await supervisedPilotNeedingALeadSignoff();
     await signOffCriterion(org.ctx.lead, pilot.id, { criterion: "required_signoffs" });
     expect(
       await outcome(signOffCriterion(org.ctx.lead, pilot.id, { criterion: "required_signoffs" })),
@@ -371,13 +376,7 @@ describe("gates and transitions", () => {
   });
 
   test("promoting through an API token, its creator's own sign-off does not count either", async () => {
-    const org = await makeOrg();
-    const { version } = await getOrganisation(org.ctx.admin);
-    await updateGateSettings(org.ctx.admin, {
-      gates: { supervised: [{ kind: "required_signoffs", roles: ["lead"] }] },
-      version,
-    });
-    const pilot = await startedPilot(org, { stage: "supervised" });
+    const { org, pilot } = await supervisedPilotNeedingALeadSignoff();
     await signOffCriterion(org.ctx.admin, pilot.id, { criterion: "required_signoffs" });
     const { token } = await createApiToken(org.ctx.admin, { name: "CI", role: "admin" });
     const authenticated = await authenticateApiToken(token);

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { emailSchema, organisationNameSchema } from "@/lib/auth/schemas";
-import { AppError, fieldErrorsFrom } from "@/lib/errors";
 import { SLUG_PATTERN } from "@/lib/slug";
-import { parseArgs, runCli } from "./lib/cli";
+import { parseArgsWith, runCli } from "./lib/cli";
 import { createOrganisationWithOwner } from "./lib/org-create";
 
 const USAGE =
@@ -15,15 +14,9 @@ const argsSchema = z.object({
 });
 
 await runCli(async () => {
-  const parsed = argsSchema.safeParse(parseArgs());
-  if (!parsed.success) {
-    const fields = Object.entries(fieldErrorsFrom(parsed.error.issues))
-      .map(([k, v]) => `--${k}: ${v.join(" ")}`)
-      .join("\n  ");
-    throw new AppError("invalid_input", `${USAGE}\n  ${fields}`);
-  }
-  const { owner } = parsed.data;
-  const { org, password } = await createOrganisationWithOwner(parsed.data);
+  const args = parseArgsWith(argsSchema, USAGE);
+  const { owner } = args;
+  const { org, password } = await createOrganisationWithOwner(args);
   console.log(`Created organisation "${org.name}" at /o/${org.slug}, owned by ${owner}.`);
   if (password) console.log(`New user ${owner} was created with the password: ${password}`);
   else console.log(`${owner} already had an account and keeps their password.`);

@@ -3,9 +3,8 @@ import { createApiToken } from "@/db/queries/api-tokens";
 import { systemContext } from "@/db/queries/system";
 import { DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS } from "@/lib/domain/api-tokens";
 import { ROLES } from "@/lib/domain/roles";
-import { AppError, fieldErrorsFrom } from "@/lib/errors";
 import { singleLine } from "@/lib/text";
-import { parseArgs, runCli } from "./lib/cli";
+import { parseArgsWith, runCli } from "./lib/cli";
 
 const USAGE =
   "Usage: npm run token -- --org <slug> --role <owner|admin|lead|contributor|viewer> " +
@@ -24,18 +23,12 @@ const argsSchema = z.object({
 });
 
 await runCli(async () => {
-  const parsed = argsSchema.safeParse(parseArgs());
-  if (!parsed.success) {
-    const fields = Object.entries(fieldErrorsFrom(parsed.error.issues))
-      .map(([k, v]) => `--${k}: ${v.join(" ")}`)
-      .join("\n  ");
-    throw new AppError("invalid_input", `${USAGE}\n  ${fields}`);
-  }
-  const ctx = await systemContext(parsed.data.org, "command line (npm run token)");
+  const args = parseArgsWith(argsSchema, USAGE);
+  const ctx = await systemContext(args.org, "command line (npm run token)");
   const { token, apiToken } = await createApiToken(ctx, {
-    name: parsed.data.name,
-    role: parsed.data.role,
-    expiresInDays: parsed.data["expires-in-days"],
+    name: args.name,
+    role: args.role,
+    expiresInDays: args["expires-in-days"],
   });
   console.error(
     `Created API token "${apiToken.name}" for ${ctx.orgSlug} with role ${apiToken.role}, ` +

@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "@/lib/domain/permissions";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { createOrganisation } from "./organisations";
 import { consumeUserToken, issueUserToken, retireUserTokens } from "./user-tokens";
 import {

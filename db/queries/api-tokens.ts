@@ -21,9 +21,18 @@ import {
 } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 
 export const TOKEN_PREFIX = "pf_";
+
+/** What a token shows of itself, never its secret. */
+const tokenColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  tokenPrefix: apiTokens.tokenPrefix,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+};
 
 export type ApiTokenDto = {
   id: string;
@@ -76,13 +85,9 @@ export async function createApiToken(
         expiresAt: tokenExpiry(now, days),
       })
       .returning({
-        id: apiTokens.id,
-        name: apiTokens.name,
+        ...tokenColumns,
         role: apiTokens.role,
-        tokenPrefix: apiTokens.tokenPrefix,
-        createdAt: apiTokens.createdAt,
         expiresAt: apiTokens.expiresAt,
-        lastUsedAt: apiTokens.lastUsedAt,
         revokedAt: apiTokens.revokedAt,
       });
     if (!row) throw new Error("insert returned no row");
@@ -151,13 +156,9 @@ export async function listApiTokens(ctx: MemberContext, now = new Date()): Promi
   assertCan(ctx, "tokens:manage");
   const rows = await db
     .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      tokenPrefix: apiTokens.tokenPrefix,
+      ...tokenColumns,
       createdByName: users.name,
       createdByEmail: users.email,
-      createdAt: apiTokens.createdAt,
-      lastUsedAt: apiTokens.lastUsedAt,
       ...standingColumns,
     })
     .from(apiTokens)

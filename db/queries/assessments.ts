@@ -16,7 +16,7 @@ import {
 import { toAnswerInput } from "@/lib/domain/question-bank/answers";
 import { type AssessmentResult, normaliseResult, scoreAssessment } from "@/lib/domain/scoring";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { listInventory } from "./inventory";
 
 export type AssessmentStatus = (typeof assessments.status.enumValues)[number];

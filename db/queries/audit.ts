@@ -1,15 +1,6 @@
 import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import type { Executor } from "@/db";
 import { db } from "@/db";
-import {
-  apiTokens,
-  assessments,
-  auditEvents,
-  pilotAssumptions,
-  pilots,
-  useCases,
-  users,
-} from "@/db/schema";
+import { assessments, auditEvents, pilotAssumptions, pilots, useCases, users } from "@/db/schema";
 import {
   type AuditEventForSentence,
   type AuditNames,
@@ -17,53 +8,6 @@ import {
 } from "@/lib/domain/audit-sentences";
 import { type Actor, assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { decodeCursor, encodeCursor } from "./cursor";
-
-export type AuditInput = {
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  before?: unknown;
-  after?: unknown;
-};
-
-/**
- * The person behind an actor, read when the event is written so the log keeps who it was
- * even after they change their email or are deleted: the user, or the creator of a token.
- */
-async function actorPerson(tx: Executor, actor: Actor) {
-  if (actor.type === "system") return null;
-  const person = tx.select({ email: users.email, name: users.name }).from(users);
-  const [row] =
-    actor.type === "user"
-      ? await person.where(eq(users.id, actor.userId))
-      : await person
-          .innerJoin(apiTokens, eq(apiTokens.createdBy, users.id))
-          .where(eq(apiTokens.id, actor.tokenId));
-  return row ?? null;
-}
-
-/** Appends one audit event; call it inside the transaction of the change it records. */
-export async function writeAudit(
-  tx: Executor,
-  orgId: string | null,
-  actor: Actor,
-  event: AuditInput,
-): Promise<void> {
-  const person = await actorPerson(tx, actor);
-  await tx.insert(auditEvents).values({
-    orgId,
-    actorUserId: actor.type === "user" ? actor.userId : null,
-    actorTokenId: actor.type === "token" ? actor.tokenId : null,
-    actorLabel: actor.label,
-    actorEmail: person?.email ?? null,
-    actorName: person?.name ?? null,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId ?? null,
-    before: event.before ?? null,
-    after: event.after ?? null,
-  });
-}
 
 export type AuditFilters = {
   action?: string;

@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
+import { db, type Executor } from "@/db";
 import { organisations } from "@/db/schema";
 import type { GateCriterion, GatedStage } from "@/lib/domain/gates";
 import { type GateSettings, gateSettingsSchema } from "@/lib/domain/gates/settings";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, conflict, fieldErrorsFrom, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
-import { loadGateCriteria } from "./gate-snapshots";
+import { writeAudit } from "./internal/audit";
+import { loadGateCriteria } from "./internal/gate-snapshots";
 
 /** The gate criteria in force per stage, and the settings version for a later save. */
 export async function getGateSettings(ctx: MemberContext): Promise<{
@@ -32,6 +33,25 @@ export async function getGateSettings(ctx: MemberContext): Promise<{
     overridesNeedSecondApprover: org.overridesNeedSecondApprover,
     version: org.version,
   };
+}
+
+/** Writes a change to the organisation's settings at `version`, or refuses a stale one. */
+async function updateSettings(
+  tx: Executor,
+  orgId: string,
+  version: number,
+  change: PgUpdateSetSource<typeof organisations>,
+): Promise<void> {
+  const [row] = await tx
+    .update(organisations)
+    .set({ ...change, version: sql`${organisations.version} + 1` })
+    .where(and(eq(organisations.id, orgId), eq(organisations.version, version)))
+    .returning({ id: organisations.id });
+  if (!row) {
+    throw conflict(
+      "Someone else changed the organisation's settings since you opened them. Reload to see their change, then try again.",
+    );
+  }
 }
 
 /**
@@ -63,19 +83,9 @@ export async function updateGateSettings(
         fieldErrorsFrom(parsed.error.issues),
       );
     }
-    const [row] = await tx
-      .update(organisations)
-      .set({
-        settings: sql`jsonb_set(${organisations.settings}, '{gates}', ${JSON.stringify(parsed.data)}::jsonb)`,
-        version: sql`${organisations.version} + 1`,
-      })
-      .where(and(eq(organisations.id, ctx.orgId), eq(organisations.version, input.version)))
-      .returning({ id: organisations.id });
-    if (!row) {
-      throw conflict(
-        "Someone else changed the organisation's settings since you opened them. Reload to see their change, then try again.",
-      );
-    }
+    await updateSettings(tx, ctx.orgId, input.version, {
+      settings: sql`jsonb_set(${organisations.settings}, '{gates}', ${JSON.stringify(parsed.data)}::jsonb)`,
+    });
     await writeAudit(tx, ctx.orgId, ctx.actor, {
       action: "gates.updated",
       entityType: "organisation",
@@ -102,19 +112,9 @@ export async function updateOverridePolicy(
       .from(organisations)
       .where(eq(organisations.id, ctx.orgId));
     if (!org) throw notFound("The organisation");
-    const [row] = await tx
-      .update(organisations)
-      .set({
-        overridesNeedSecondApprover: input.overridesNeedSecondApprover,
-        version: sql`${organisations.version} + 1`,
-      })
-      .where(and(eq(organisations.id, ctx.orgId), eq(organisations.version, input.version)))
-      .returning({ id: organisations.id });
-    if (!row) {
-      throw conflict(
-        "Someone else changed the organisation's settings since you opened them. Reload to see their change, then try again.",
-      );
-    }
+    await updateSettings(tx, ctx.orgId, input.version, {
+      overridesNeedSecondApprover: input.overridesNeedSecondApprover,
+    });
     await writeAudit(tx, ctx.orgId, ctx.actor, {
       action: "gates.override_policy_updated",
       entityType: "organisation",

@@ -10,7 +10,8 @@ import {
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { type Stage, stageIndex } from "@/lib/domain/stages";
 import { assertId } from "@/lib/errors";
-import { type IncidentFilters, incidentCurrency, incidentWhere } from "./incidents";
+import { incidentCurrency } from "./incidents";
+import { type IncidentFilters, incidentWhere } from "./internal/incidents";
 
 // date_part gives float8 (extract gives numeric, several times slower to aggregate).
 const minutes = (from: unknown, to: unknown) =>

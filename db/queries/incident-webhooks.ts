@@ -3,15 +3,10 @@ import { db } from "@/db";
 import { incidents } from "@/db/schema";
 import { type IncidentDto, type Severity, stageAt, TIMELINE_FIELDS } from "@/lib/domain/incidents";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
-import { writeAudit } from "./audit";
-import {
-  assertIncident,
-  insertIncident,
-  loadPilotHistory,
-  sameTime,
-  snapshot,
-} from "./incident-writes";
+import { assertIncident, insertIncident, sameTime, snapshot } from "./incident-writes";
 import { getIncident } from "./incidents";
+import { writeAudit } from "./internal/audit";
+import { loadPilotHistory } from "./internal/pilot-history";
 
 export type WebhookIncident = {
   externalId: string;

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { incidents, pilotAssumptions, pilots, pilotTransitions } from "@/db/schema";
+import { incidents, pilotAssumptions } from "@/db/schema";
 import {
   type IncidentDto,
   type IncidentInput,
@@ -13,35 +13,16 @@ import {
 } from "@/lib/domain/incidents";
 import { resolutionNoteError } from "@/lib/domain/incidents/schemas";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
-import { AppError, assertId, conflict, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
-import { runIdempotent } from "./idempotency";
+import { AppError, assertId, conflict } from "@/lib/errors";
 import { getIncident } from "./incidents";
+import { writeAudit } from "./internal/audit";
+import { runIdempotent } from "./internal/idempotency";
+import { loadPilotHistory } from "./internal/pilot-history";
 import { getPilot } from "./pilots";
 
 // Creating, changing, resolving and reopening incidents, each in one transaction with its
-// audit row. The exported helpers (loadPilotHistory, assertIncident, snapshot,
-// insertIncident) are shared with webhook ingestion (incident-webhooks.ts) and check no
+// audit row. The exported helpers (assertIncident, snapshot, insertIncident) are shared with webhook ingestion (incident-webhooks.ts) and check no
 // permission themselves.
-
-/** A pilot's start and stage changes, as the incident rules read them. */
-export async function loadPilotHistory(
-  tx: Executor,
-  orgId: string,
-  pilotId: string,
-): Promise<PilotHistory> {
-  const [pilot] = await tx
-    .select({ startDate: pilots.startDate, createdAt: pilots.createdAt })
-    .from(pilots)
-    .where(and(eq(pilots.orgId, orgId), eq(pilots.id, pilotId)));
-  if (!pilot) throw notFound("The pilot");
-  const stages = await tx
-    .select({ at: pilotTransitions.createdAt, stage: pilotTransitions.toStage })
-    .from(pilotTransitions)
-    .where(and(eq(pilotTransitions.orgId, orgId), eq(pilotTransitions.pilotId, pilotId)))
-    .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id));
-  return { ...pilot, stages };
-}
 
 type Times = Pick<IncidentInput, TimelineField>;
 

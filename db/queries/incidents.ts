@@ -1,16 +1,11 @@
-import { and, desc, eq, gte, ilike, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { incidents, pilotAssumptions, pilots, useCases, users } from "@/db/schema";
-import type {
-  IncidentCategory,
-  IncidentDto,
-  IncidentSummaryDto,
-  Outcome,
-  Severity,
-} from "@/lib/domain/incidents";
+import type { IncidentDto, IncidentSummaryDto } from "@/lib/domain/incidents";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { assertId, isUuid, notFound } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { type IncidentFilters, incidentWhere } from "./internal/incidents";
 import { getPilot } from "./pilots";
 
 // Reads of the incident log: the filtered list by cursor, one incident, a pilot's latest.
@@ -48,38 +43,7 @@ const detailColumns = {
   updatedAt: incidents.updatedAt,
 };
 
-export type IncidentFilters = {
-  pilotId?: string;
-  severity?: Severity;
-  category?: IncidentCategory;
-  outcome?: Outcome;
-  status?: "open" | "resolved";
-  /** Started on or after. */
-  from?: Date;
-  /** Started before. */
-  to?: Date;
-  q?: string;
-};
-
-/** The WHERE clause of every incident list, count, export and metric (organisation first). */
-export function incidentWhere(orgId: string, filters: IncidentFilters): SQL | undefined {
-  const q = filters.q?.trim();
-  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  return and(
-    eq(incidents.orgId, orgId),
-    filters.pilotId ? eq(incidents.pilotId, filters.pilotId) : undefined,
-    filters.severity ? eq(incidents.severity, filters.severity) : undefined,
-    filters.category ? eq(incidents.category, filters.category) : undefined,
-    filters.outcome ? eq(incidents.outcome, filters.outcome) : undefined,
-    filters.status === "open" ? isNull(incidents.resolvedAt) : undefined,
-    filters.status === "resolved" ? isNotNull(incidents.resolvedAt) : undefined,
-    filters.from ? gte(incidents.startedAt, filters.from) : undefined,
-    filters.to ? lt(incidents.startedAt, filters.to) : undefined,
-    pattern
-      ? or(ilike(incidents.title, pattern), ilike(incidents.description, pattern))
-      : undefined,
-  );
-}
+export type { IncidentFilters };
 
 const cursorAt = sql<string>`to_char(${incidents.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 

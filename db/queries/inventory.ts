@@ -4,7 +4,7 @@ import { inventoryActions, useCases } from "@/db/schema";
 import type { InventoryAction } from "@/lib/domain/actions";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, assertId, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 
 export type InventoryActionInput = Omit<InventoryAction, "id">;
 

@@ -10,7 +10,7 @@ import {
 } from "@/lib/domain/permissions";
 import { type Role, roleAtLeast } from "@/lib/domain/roles";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { isEmailVerified } from "./users";
 
 export const INVITATION_TTL_DAYS = 7;

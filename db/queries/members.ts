@@ -9,7 +9,7 @@ import {
 } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { AppError, conflict, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 
 export type MemberDto = {
   id: string;

@@ -6,7 +6,7 @@ import type { Role } from "@/lib/domain/roles";
 import { conflict, notFound } from "@/lib/errors";
 import type { Currency } from "@/lib/format";
 import { slugify } from "@/lib/slug";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 
 export type OrganisationDto = {
   id: string;

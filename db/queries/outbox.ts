@@ -73,16 +73,8 @@ const outboxColumns = {
   textBody: outboxMessages.textBody,
 };
 
-type OutboxRow = {
-  id: string;
+type OutboxRow = Omit<OutboxMessageDto, "text" | "withheld"> & {
   userId: string | null;
-  recipient: string;
-  kind: MailKind;
-  subject: string;
-  status: OutboxStatus;
-  error: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
   textBody: string | null;
 };
 

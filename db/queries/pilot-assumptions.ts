@@ -4,7 +4,7 @@ import { pilotAssumptions, users } from "@/db/schema";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { AssumptionStatus } from "@/lib/domain/pilots";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { getPilot } from "./pilots";
 
 export type PilotAssumptionDto = {

@@ -17,7 +17,7 @@ import {
 } from "@/lib/domain/permissions";
 import type { Stage } from "@/lib/domain/stages";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import { getPilot, type PilotDto } from "./pilots";
 
 export type OverrideRequestDto = {

@@ -3,8 +3,8 @@ import { db } from "@/db";
 import { pilotSignoffs } from "@/db/schema";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
-import { evaluatePilotGate, type SignoffDto } from "./gate-snapshots";
+import { writeAudit } from "./internal/audit";
+import { evaluatePilotGate, type SignoffDto } from "./internal/gate-snapshots";
 import { getPilot } from "./pilots";
 
 export type { SignoffDto };

@@ -23,8 +23,8 @@ import {
   transitionOutcome,
 } from "@/lib/domain/pilots";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "./audit";
-import { evaluatePilotGate } from "./gate-snapshots";
+import { writeAudit } from "./internal/audit";
+import { evaluatePilotGate } from "./internal/gate-snapshots";
 import {
   assertDecisionAllowed,
   assertRequestVersion,

@@ -27,13 +27,13 @@ import {
 import { type AssessmentResult, normaliseResult } from "@/lib/domain/scoring";
 import { STAGE_LABELS, type Stage, stageIndex } from "@/lib/domain/stages";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 import {
   evaluatePilotGate,
   loadGateCriteria,
   loadGateSnapshots,
   type PilotGateDto,
-} from "./gate-snapshots";
+} from "./internal/gate-snapshots";
 
 export type PilotSummaryDto = {
   id: string;

@@ -12,8 +12,8 @@ import {
 } from "@/lib/domain/pilots";
 import type { Stage } from "@/lib/domain/stages";
 import { AppError, conflict } from "@/lib/errors";
-import { writeAudit } from "./audit";
-import { runIdempotent } from "./idempotency";
+import { writeAudit } from "./internal/audit";
+import { runIdempotent } from "./internal/idempotency";
 import { getPilot } from "./pilots";
 
 export type RunMetricInput = RunMetricValues & { period: MetricPeriod; periodStart: string };

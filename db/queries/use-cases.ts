@@ -4,7 +4,7 @@ import { memberships, useCases, users } from "@/db/schema";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { UseCaseStatus } from "@/lib/domain/use-cases";
 import { AppError, assertId, notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 
 export type UseCaseInput = {
   name: string;

@@ -3,7 +3,7 @@ import { db, type Executor } from "@/db";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "./internal/audit";
 
 export type UserDto = { id: string; email: string; name: string; emailVerifiedAt: Date | null };
 

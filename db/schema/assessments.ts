@@ -15,8 +15,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { id, timestamps } from "./columns";
-import { organisations } from "./organisations";
+import { id, timestamps, version } from "./columns";
+import { orgIdColumn } from "./organisations";
 import { useCases } from "./use-cases";
 
 export const assessmentStatusEnum = pgEnum("assessment_status", ["in_progress", "submitted"]);
@@ -25,9 +25,7 @@ export const assessments = pgTable(
   "assessments",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     useCaseId: uuid("use_case_id")
       .notNull()
       .references(() => useCases.id, { onDelete: "cascade" }),
@@ -51,7 +49,7 @@ export const assessments = pgTable(
     /** Frozen at submission: the inventory the result was computed with, and the full result. */
     inventorySnapshot: jsonb("inventory_snapshot"),
     result: jsonb("result"),
-    version: integer("version").notNull().default(1),
+    version: version(),
     ...timestamps,
   },
   (t) => [
@@ -73,9 +71,7 @@ export const assessmentAnswers = pgTable(
     assessmentId: uuid("assessment_id")
       .notNull()
       .references(() => assessments.id, { onDelete: "cascade" }),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     questionId: text("question_id").notNull(),
     optionId: text("option_id"),
     dontKnow: boolean("dont_know").notNull().default(false),

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   index,
-  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -19,8 +18,8 @@ import {
   SEVERITIES,
 } from "@/lib/domain/incidents";
 import { users } from "./auth";
-import { id, timestamps } from "./columns";
-import { organisations } from "./organisations";
+import { id, timestamps, version } from "./columns";
+import { orgIdColumn } from "./organisations";
 import { pilotAssumptions, pilots, stageEnum } from "./pilots";
 
 export const severityEnum = pgEnum("severity", SEVERITIES);
@@ -32,9 +31,7 @@ export const incidents = pgTable(
   "incidents",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     pilotId: uuid("pilot_id").references(() => pilots.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
@@ -60,7 +57,7 @@ export const incidents = pgTable(
     /** The id a pager or ticketing system knows it by (webhook deduplication). */
     externalId: text("external_id"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-    version: integer("version").notNull().default(1),
+    version: version(),
     ...timestamps,
   },
   (t) => [

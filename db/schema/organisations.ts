@@ -3,7 +3,6 @@ import {
   boolean,
   check,
   index,
-  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -15,7 +14,7 @@ import {
 import { ROLES } from "@/lib/domain/roles";
 import type { Currency } from "@/lib/format";
 import { users } from "./auth";
-import { id, timestamps } from "./columns";
+import { id, timestamps, version } from "./columns";
 
 export const memberRole = pgEnum("member_role", ROLES);
 
@@ -34,24 +33,28 @@ export const organisations = pgTable(
     settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     /** When on, an override promotion waits for a second owner or admin to approve it. */
     overridesNeedSecondApprover: boolean("overrides_need_second_approver").notNull().default(false),
-    version: integer("version").notNull().default(1),
+    version: version(),
     ...timestamps,
   },
   (t) => [check("organisations_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`)],
 );
 
+/** The owning organisation of a row: every organisation's data goes when it goes. */
+export const orgIdColumn = () =>
+  uuid("org_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" });
+
 export const memberships = pgTable(
   "memberships",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: memberRole("role").notNull(),
-    version: integer("version").notNull().default(1),
+    version: version(),
     ...timestamps,
   },
   (t) => [
@@ -64,9 +67,7 @@ export const invitations = pgTable(
   "invitations",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     role: memberRole("role").notNull(),
     /** Optional note of whom the link is meant for; the link works for whoever opens it. */
     email: text("email"),
@@ -89,9 +90,7 @@ export const apiTokens = pgTable(
   "api_tokens",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     name: text("name").notNull(),
     role: memberRole("role").notNull(),
     tokenHash: text("token_hash").notNull().unique(),

@@ -23,8 +23,8 @@ import {
 import { STAGES } from "@/lib/domain/stages";
 import { assessments } from "./assessments";
 import { users } from "./auth";
-import { id, timestamps } from "./columns";
-import { memberRole, organisations } from "./organisations";
+import { id, timestamps, version } from "./columns";
+import { memberRole, orgIdColumn } from "./organisations";
 import { useCases } from "./use-cases";
 
 export const stageEnum = pgEnum("stage", STAGES);
@@ -41,9 +41,7 @@ export const pilots = pgTable(
   "pilots",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     useCaseId: uuid("use_case_id")
       .notNull()
       .references(() => useCases.id, { onDelete: "cascade" }),
@@ -58,7 +56,7 @@ export const pilots = pgTable(
     rollbackPlan: text("rollback_plan").notNull().default(""),
     /** Why it starts later than the assessment recommends, when it does. */
     startJustification: text("start_justification"),
-    version: integer("version").notNull().default(1),
+    version: version(),
     ...timestamps,
   },
   (t) => [
@@ -72,17 +70,19 @@ export const pilots = pgTable(
   ],
 );
 
+/** The pilot a row belongs to, deleted with it. */
+export const pilotIdColumn = () =>
+  uuid("pilot_id")
+    .notNull()
+    .references(() => pilots.id, { onDelete: "cascade" });
+
 /** The pilot's timeline: every start, promotion, rollback, pause, resume and retirement. */
 export const pilotTransitions = pgTable(
   "pilot_transitions",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    pilotId: uuid("pilot_id")
-      .notNull()
-      .references(() => pilots.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    pilotId: pilotIdColumn(),
     kind: transitionKindEnum("kind").notNull(),
     fromStage: stageEnum("from_stage"),
     toStage: stageEnum("to_stage").notNull(),
@@ -107,12 +107,8 @@ export const pilotSignoffs = pgTable(
   "pilot_signoffs",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    pilotId: uuid("pilot_id")
-      .notNull()
-      .references(() => pilots.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    pilotId: pilotIdColumn(),
     stage: stageEnum("stage").notNull(),
     criterion: text("criterion").notNull(),
     userId: uuid("user_id")
@@ -139,12 +135,8 @@ export const gateOverrideRequests = pgTable(
   "gate_override_requests",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    pilotId: uuid("pilot_id")
-      .notNull()
-      .references(() => pilots.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    pilotId: pilotIdColumn(),
     fromStage: stageEnum("from_stage").notNull(),
     toStage: stageEnum("to_stage").notNull(),
     /** The pilot's version when asked: approval needs it unchanged. */
@@ -165,7 +157,7 @@ export const gateOverrideRequests = pgTable(
     transitionId: uuid("transition_id").references(() => pilotTransitions.id, {
       onDelete: "set null",
     }),
-    version: integer("version").notNull().default(1),
+    version: version(),
     ...timestamps,
   },
   (t) => [
@@ -182,12 +174,8 @@ export const runMetrics = pgTable(
   "run_metrics",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    pilotId: uuid("pilot_id")
-      .notNull()
-      .references(() => pilots.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    pilotId: pilotIdColumn(),
     period: metricPeriodEnum("period").notNull(),
     periodStart: date("period_start", { mode: "string" }).notNull(),
     /** The pilot's stage when the period was recorded. */
@@ -216,19 +204,15 @@ export const pilotAssumptions = pgTable(
   "pilot_assumptions",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    pilotId: uuid("pilot_id")
-      .notNull()
-      .references(() => pilots.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
+    pilotId: pilotIdColumn(),
     questionId: text("question_id"),
     dimensionId: text("dimension_id"),
     text: text("text").notNull(),
     status: assumptionStatusEnum("status").notNull().default("open"),
     evidence: text("evidence"),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
-    version: integer("version").notNull().default(1),
+    version: version(),
     ...timestamps,
   },
   (t) => [
@@ -245,9 +229,7 @@ export const pilotAssumptions = pgTable(
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     scope: text("scope").notNull(),
     key: text("key").notNull(),
     requestHash: text("request_hash").notNull(),

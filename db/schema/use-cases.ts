@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   index,
-  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -14,8 +13,8 @@ import {
 import { ACTION_ACCESS, BLAST_RADIUS, FREQUENCY, REVERSIBILITY } from "@/lib/domain/actions";
 import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 import { users } from "./auth";
-import { id, timestamps } from "./columns";
-import { organisations } from "./organisations";
+import { id, timestamps, version } from "./columns";
+import { orgIdColumn } from "./organisations";
 
 export const caseStatusEnum = pgEnum("use_case_status", USE_CASE_STATUSES);
 
@@ -23,9 +22,7 @@ export const useCases = pgTable(
   "use_cases",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
@@ -36,7 +33,7 @@ export const useCases = pgTable(
     systems: jsonb("systems").$type<string[]>().notNull().default([]),
     status: caseStatusEnum("status").notNull().default("candidate"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
-    version: integer("version").notNull().default(1),
+    version: version(),
     ...timestamps,
   },
   (t) => [
@@ -58,9 +55,7 @@ export const inventoryActions = pgTable(
   "inventory_actions",
   {
     id: id(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: orgIdColumn(),
     useCaseId: uuid("use_case_id")
       .notNull()
       .references(() => useCases.id, { onDelete: "cascade" }),
@@ -70,7 +65,7 @@ export const inventoryActions = pgTable(
     reversibility: reversibilityEnum("reversibility").notNull(),
     blastRadius: blastRadiusEnum("blast_radius").notNull(),
     frequency: frequencyEnum("frequency").notNull(),
-    version: integer("version").notNull().default(1),
+    version: version(),
     ...timestamps,
   },
   (t) => [

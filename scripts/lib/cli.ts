@@ -1,6 +1,7 @@
 import nextEnv from "@next/env";
+import type { z } from "zod";
 import { closeDatabase, DatabaseLockedError } from "@/db";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldErrorsFrom } from "@/lib/errors";
 
 /** Loads .env files the way Next does, so scripts and the server see the same configuration. */
 export function loadEnv(): void {
@@ -22,6 +23,23 @@ export function parseArgs(argv = process.argv.slice(2)): Record<string, string |
     } else out[key] = true;
   }
   return out;
+}
+
+/**
+ * The command line's arguments checked against `schema`; when they do not fit, an error with
+ * the usage line and one line per wrong `--option`.
+ */
+export function parseArgsWith<S extends z.ZodType>(
+  schema: S,
+  usage: string,
+  argv = process.argv.slice(2),
+): z.infer<S> {
+  const parsed = schema.safeParse(parseArgs(argv));
+  if (parsed.success) return parsed.data;
+  const fields = Object.entries(fieldErrorsFrom(parsed.error.issues))
+    .map(([k, v]) => `--${k}: ${v.join(" ")}`)
+    .join("\n  ");
+  throw new AppError("invalid_input", `${usage}\n  ${fields}`);
 }
 
 /** Runs a script body, printing expected failures plainly and closing the database. */

@@ -11,11 +11,11 @@ import { startAssessment } from "@/db/queries/assessments";
 import { createIncident } from "@/db/queries/incident-writes";
 import { addInventoryAction } from "@/db/queries/inventory";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
-import { startPilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { createUseCase } from "@/db/queries/use-cases";
 import * as schema from "@/db/schema";
-import { makeOrg, startedPilot, submitAssessmentFor, type TestOrg } from "./fixtures";
+import { makeOrg, READ_ACTION, startedPilot, type TestOrg } from "./fixtures";
+import { call, noParams, params } from "./http";
 
 // Reliability figure: every operation of the published API, fed junk. Whatever arrives, the
 // answer is never a 5xx, a refusal always has the documented error shape, and a refused
@@ -384,14 +384,7 @@ beforeAll(async () => {
     systems: ["Zendesk"],
     status: "candidate",
   });
-  const lookup = await addInventoryAction(org.ctx.owner, draft.id, {
-    name: "Read ticket",
-    system: "Zendesk",
-    access: "read",
-    reversibility: "reversible",
-    blastRadius: "one_record",
-    frequency: "hourly",
-  });
+  const lookup = await addInventoryAction(org.ctx.owner, draft.id, READ_ACTION);
   const draftAssessment = await startAssessment(org.ctx.owner, draft.id);
   const pilot = await startedPilot(org, {
     name: "Refunds",
@@ -479,14 +472,7 @@ describe("every documented /api/v1 operation, fed junk", () => {
   test("text PostgreSQL cannot store (NUL, a lone surrogate) is a 422 naming the field, not a 500", async () => {
     const send = async (apiPath: string, method: string, url: string, body?: unknown) => {
       const handler = await handlerFor(apiPath, method);
-      const res = await handler(
-        new Request(`http://localhost${url}`, {
-          method,
-          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        }),
-        { params: Promise.resolve({}) },
-      );
+      const res = await handler(call(url, token, method, body), noParams);
       return { status: res.status, fields: (await res.json()).error?.fields };
     };
     expect(
@@ -512,24 +498,7 @@ describe("every documented /api/v1 operation, fed junk", () => {
   test("the largest run metrics the API accepts do not break the reads that add them up", async () => {
     const own = await makeOrg();
     const ownToken = (await createApiToken(own.ctx.owner, { name: "bulk", role: "admin" })).token;
-    const uc = await createUseCase(own.ctx.owner, {
-      name: "High volume",
-      description: "",
-      ownerId: null,
-      businessValue: 3,
-      annualValue: null,
-      systems: [],
-      status: "assessing",
-    });
-    await submitAssessmentFor(own, uc.id);
-    const pilot = await startPilot(own.ctx.owner, {
-      useCaseId: uc.id,
-      ownerId: null,
-      stage: "sandbox",
-      startDate: new Date().toISOString().slice(0, 10),
-      targetDate: null,
-      rollbackPlan: "Flag off",
-    });
+    const pilot = await startedPilot(own, { name: "High volume", by: "owner" });
     const max = 100_000_000;
     const metrics = Array.from({ length: 30 }, (_, i) => ({
       periodStart: new Date(Date.now() + i * 86_400_000).toISOString().slice(0, 10),
@@ -537,27 +506,23 @@ describe("every documented /api/v1 operation, fed junk", () => {
       correct: max,
       overrides: 0,
     }));
-    const call = async (apiPath: string, method: string, url: string, body?: unknown) => {
+    const send = async (apiPath: string, method: string, url: string, body?: unknown) => {
       const res = await (await handlerFor(apiPath, method))(
-        new Request(`http://localhost${url}`, {
-          method,
-          headers: { authorization: `Bearer ${ownToken}`, "content-type": "application/json" },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        }),
-        { params: Promise.resolve({ id: pilot.id }) },
+        call(url, ownToken, method, body),
+        params({ id: pilot.id }),
       );
       return { status: res.status, body: await res.json() };
     };
-    const recorded = await call(
+    const recorded = await send(
       "/api/v1/pilots/{id}/run-metrics",
       "POST",
       `/api/v1/pilots/${pilot.id}/run-metrics`,
       { metrics },
     );
     expect(recorded.status).toBe(201);
-    const read = await call("/api/v1/pilots/{id}", "GET", `/api/v1/pilots/${pilot.id}`);
+    const read = await send("/api/v1/pilots/{id}", "GET", `/api/v1/pilots/${pilot.id}`);
     expect(read.status).toBe(200);
-    expect((await call("/api/v1/pilots", "GET", "/api/v1/pilots")).status).toBe(200);
+    expect((await send("/api/v1/pilots", "GET", "/api/v1/pilots")).status).toBe(200);
     const { runMetricTotalsByStage } = await import("@/db/queries/run-metrics");
     expect(await runMetricTotalsByStage(own.ctx.viewer, pilot.id)).toEqual([
       expect.objectContaining({ stage: "sandbox", attempted: 30 * max, correct: 30 * max }),

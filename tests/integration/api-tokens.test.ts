@@ -18,24 +18,17 @@ import { apiTokens } from "@/db/schema";
 import type { MemberContext } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { makeOrg, outcome, type TestOrg } from "./fixtures";
+import { call, noParams } from "./http";
 
 const DAY = 86_400_000;
-const noParams = { params: Promise.resolve({}) };
-
-function get(pathname: string, token: string) {
-  return new Request(`http://localhost${pathname}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-}
-
 /** Status and body of GET /api/v1/organisation with the token. */
 async function callOrganisation(token: string) {
-  const res = await organisationRoute(get("/api/v1/organisation", token), noParams);
+  const res = await organisationRoute(call("/api/v1/organisation", token), noParams);
   return { status: res.status, body: await res.json() };
 }
 
 async function callAudit(token: string) {
-  return (await auditEventsRoute(get("/api/v1/audit-events", token), noParams)).status;
+  return (await auditEventsRoute(call("/api/v1/audit-events", token), noParams)).status;
 }
 
 async function membershipOf(org: TestOrg, role: Role) {

@@ -12,21 +12,10 @@ import { GET as questionBank } from "@/app/api/v1/question-bank/route";
 import { POST as addActionRoute } from "@/app/api/v1/use-cases/[id]/actions/route";
 import { POST as createUseCaseRoute, GET as listUseCasesRoute } from "@/app/api/v1/use-cases/route";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
-import type { Role } from "@/lib/domain/roles";
-import { makeOrg, type TestOrg } from "./fixtures";
+import { makeOrg } from "./fixtures";
+import { call, noParams, params, tokenFor } from "./http";
 
-const noParams = { params: Promise.resolve({}) };
 const b64 = (text: string) => Buffer.from(text).toString("base64url");
-
-function request(path: string, token?: string) {
-  return new Request(`http://localhost${path}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-}
-
-async function tokenFor(org: TestOrg, role: Role) {
-  return (await createApiToken(org.ctx.owner, { name: `${role} token`, role })).token;
-}
 
 describe("GET /api/health", () => {
   test("answers ok with the database in use", async () => {
@@ -84,7 +73,7 @@ describe("GET /api/v1/openapi.json", () => {
 
 describe("bearer tokens", () => {
   test("without a token: 401 in the API's error shape", async () => {
-    const res = await organisation(request("/api/v1/organisation"), noParams);
+    const res = await organisation(call("/api/v1/organisation"), noParams);
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toMatch(/Bearer/);
     expect(await res.json()).toEqual({
@@ -95,38 +84,38 @@ describe("bearer tokens", () => {
   test("an unknown or revoked token is refused", async () => {
     const org = await makeOrg();
     const token = await tokenFor(org, "viewer");
-    const unknown = await organisation(request("/api/v1/organisation", "pf_nope"), noParams);
+    const unknown = await organisation(call("/api/v1/organisation", "pf_nope"), noParams);
     expect(unknown.status).toBe(401);
     expect((await unknown.json()).error).toMatchObject({
       code: "unauthorized",
       reason: "unknown",
       message: expect.stringMatching(/not recognised/),
     });
-    expect((await organisation(request("/api/v1/organisation", token), noParams)).status).toBe(200);
+    expect((await organisation(call("/api/v1/organisation", token), noParams)).status).toBe(200);
     const doomed = await createApiToken(org.ctx.owner, { name: "to revoke", role: "viewer" });
-    expect(
-      (await organisation(request("/api/v1/organisation", doomed.token), noParams)).status,
-    ).toBe(200);
+    expect((await organisation(call("/api/v1/organisation", doomed.token), noParams)).status).toBe(
+      200,
+    );
     await revokeApiToken(org.ctx.owner, doomed.apiToken.id);
-    const res = await organisation(request("/api/v1/organisation", doomed.token), noParams);
+    const res = await organisation(call("/api/v1/organisation", doomed.token), noParams);
     expect(res.status).toBe(401);
     expect((await res.json()).error).toMatchObject({
       reason: "revoked",
       message: expect.stringMatching(/revoked/),
     });
-    expect((await organisation(request("/api/v1/organisation", token), noParams)).status).toBe(200);
+    expect((await organisation(call("/api/v1/organisation", token), noParams)).status).toBe(200);
   });
 
   test("a token sees only its own organisation, with its own role", async () => {
     const a = await makeOrg();
     const b = await makeOrg();
     const res = await organisation(
-      request("/api/v1/organisation", await tokenFor(b, "lead")),
+      call("/api/v1/organisation", await tokenFor(b, "lead")),
       noParams,
     );
     expect(await res.json()).toMatchObject({ id: b.orgId, slug: b.slug, token: { role: "lead" } });
     const list = await (
-      await members(request("/api/v1/members", await tokenFor(b, "viewer")), noParams)
+      await members(call("/api/v1/members", await tokenFor(b, "viewer")), noParams)
     ).json();
     const emails = list.data.map((m: { email: string }) => m.email);
     expect(emails).toContain(b.users.owner.email);
@@ -137,19 +126,19 @@ describe("bearer tokens", () => {
   test("the audit log needs an admin token; bad query parameters get 422 with the field", async () => {
     const org = await makeOrg();
     const viewer = await auditEvents(
-      request("/api/v1/audit-events", await tokenFor(org, "viewer")),
+      call("/api/v1/audit-events", await tokenFor(org, "viewer")),
       noParams,
     );
     expect(viewer.status).toBe(403);
     expect((await viewer.json()).error.code).toBe("forbidden");
 
     const admin = await tokenFor(org, "admin");
-    const bad = await auditEvents(request("/api/v1/audit-events?limit=5000", admin), noParams);
+    const bad = await auditEvents(call("/api/v1/audit-events?limit=5000", admin), noParams);
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.fields).toHaveProperty("limit");
 
     const ok = await auditEvents(
-      request("/api/v1/audit-events?action=api_token.created&limit=1", admin),
+      call("/api/v1/audit-events?action=api_token.created&limit=1", admin),
       noParams,
     );
     expect(ok.status).toBe(200);
@@ -170,7 +159,7 @@ describe("bearer tokens", () => {
       const org = await makeOrg();
       const admin = await tokenFor(org, "admin");
       const res = await auditEvents(
-        request(`/api/v1/audit-events?cursor=${encodeURIComponent(cursor)}`, admin),
+        call(`/api/v1/audit-events?cursor=${encodeURIComponent(cursor)}`, admin),
         noParams,
       );
       expect(res.status).toBe(422);
@@ -182,17 +171,10 @@ describe("bearer tokens", () => {
 });
 
 describe("/api/v1/use-cases", () => {
-  const post = (token: string, body: unknown) =>
-    new Request("http://localhost/api/v1/use-cases", {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: typeof body === "string" ? body : JSON.stringify(body),
-    });
-
   test("a contributor token creates a use case; viewers may only list", async () => {
     const org = await makeOrg();
     const created = await createUseCaseRoute(
-      post(await tokenFor(org, "contributor"), {
+      call("/api/v1/use-cases", await tokenFor(org, "contributor"), "POST", {
         name: "Ticket routing",
         businessValue: 3,
         systems: ["Jira"],
@@ -210,10 +192,15 @@ describe("/api/v1/use-cases", () => {
 
     const viewer = await tokenFor(org, "viewer");
     expect(
-      (await createUseCaseRoute(post(viewer, { name: "Nope", businessValue: 1 }), noParams)).status,
+      (
+        await createUseCaseRoute(
+          call("/api/v1/use-cases", viewer, "POST", { name: "Nope", businessValue: 1 }),
+          noParams,
+        )
+      ).status,
     ).toBe(403);
     const list = await (
-      await listUseCasesRoute(request("/api/v1/use-cases?q=ticket", viewer), noParams)
+      await listUseCasesRoute(call("/api/v1/use-cases?q=ticket", viewer), noParams)
     ).json();
     expect(list.data.map((u: { id: string }) => u.id)).toEqual([body.id]);
   });
@@ -221,106 +208,97 @@ describe("/api/v1/use-cases", () => {
   test("bad bodies: 400 for malformed JSON, 422 naming each wrong field, nothing written", async () => {
     const org = await makeOrg();
     const token = await tokenFor(org, "lead");
-    expect((await createUseCaseRoute(post(token, "{not json"), noParams)).status).toBe(400);
+    expect(
+      (await createUseCaseRoute(call("/api/v1/use-cases", token, "POST", "{not json"), noParams))
+        .status,
+    ).toBe(400);
     const res = await createUseCaseRoute(
-      post(token, { name: "x", businessValue: 9, status: "flying" }),
+      call("/api/v1/use-cases", token, "POST", { name: "x", businessValue: 9, status: "flying" }),
       noParams,
     );
     expect(res.status).toBe(422);
     const { error } = await res.json();
     expect(error.code).toBe("invalid_input");
     expect(Object.keys(error.fields).sort()).toEqual(["businessValue", "name", "status"]);
-    const list = await (
-      await listUseCasesRoute(request("/api/v1/use-cases", token), noParams)
-    ).json();
+    const list = await (await listUseCasesRoute(call("/api/v1/use-cases", token), noParams)).json();
     expect(list.data).toEqual([]);
   });
 });
 
 describe("assessments over the API", () => {
-  const send = (method: string, path: string, token: string, body?: unknown) =>
-    new Request(`http://localhost${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const params = (id: string) => ({ params: Promise.resolve({ id }) });
-
   test("question bank, start, answer, submit and read the result", async () => {
     const org = await makeOrg();
     const token = await tokenFor(org, "contributor");
-    const bank = await (
-      await questionBank(request("/api/v1/question-bank", token), noParams)
-    ).json();
+    const bank = await (await questionBank(call("/api/v1/question-bank", token), noParams)).json();
     expect(bank).toMatchObject({ version: "v2", hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(bank.questions.length).toBeGreaterThanOrEqual(40);
     expect(
-      (await questionBank(request("/api/v1/question-bank?version=v9", token), noParams)).status,
+      (await questionBank(call("/api/v1/question-bank?version=v9", token), noParams)).status,
     ).toBe(404);
 
     const uc = await (
       await createUseCaseRoute(
-        send("POST", "/api/v1/use-cases", token, { name: "API flow", businessValue: 2 }),
+        call("/api/v1/use-cases", token, "POST", { name: "API flow", businessValue: 2 }),
         noParams,
       )
     ).json();
     const started = await startAssessmentRoute(
-      send("POST", "/api/v1/assessments", token, { useCaseId: uc.id }),
+      call("/api/v1/assessments", token, "POST", { useCaseId: uc.id }),
       noParams,
     );
     expect(started.status).toBe(201);
     const { id } = await started.json();
     const again = await startAssessmentRoute(
-      send("POST", "/api/v1/assessments", token, { useCaseId: uc.id }),
+      call("/api/v1/assessments", token, "POST", { useCaseId: uc.id }),
       noParams,
     );
     expect(again.status).toBe(200);
     expect((await again.json()).id).toBe(id);
 
     const bad = await putAnswers(
-      send("PUT", `/api/v1/assessments/${id}/answers`, token, {
+      call(`/api/v1/assessments/${id}/answers`, token, "PUT", {
         answers: [
           { questionId: "rev_stop", optionId: "switch" },
           { questionId: "nope", optionId: "x" },
           { questionId: "rev_stop", optionId: "switch", dontKnow: true },
         ],
       }),
-      params(id),
+      params({ id }),
     );
     expect(bad.status).toBe(422);
     expect(Object.keys((await bad.json()).error.fields)).toEqual(["answers.2.optionId"]);
     const unknown = await putAnswers(
-      send("PUT", `/api/v1/assessments/${id}/answers`, token, {
+      call(`/api/v1/assessments/${id}/answers`, token, "PUT", {
         answers: [{ questionId: "nope", optionId: "x" }],
       }),
-      params(id),
+      params({ id }),
     );
     expect(unknown.status).toBe(422);
     expect((await unknown.json()).error.fields).toHaveProperty("answers.0.questionId");
 
     const saved = await putAnswers(
-      send("PUT", `/api/v1/assessments/${id}/answers`, token, {
+      call(`/api/v1/assessments/${id}/answers`, token, "PUT", {
         answers: [
           { questionId: "rev_stop", optionId: "switch", evidence: "Runbook" },
           { questionId: "hand_owner", dontKnow: true },
         ],
       }),
-      params(id),
+      params({ id }),
     );
     expect(saved.status).toBe(200);
     expect((await saved.json()).answers).toHaveLength(2);
 
     // No inventory yet: the assessment cannot be submitted, and the error says why.
     const early = await submitRoute(
-      send("POST", `/api/v1/assessments/${id}/submit`, token),
-      params(id),
+      call(`/api/v1/assessments/${id}/submit`, token, "POST"),
+      params({ id }),
     );
     expect(early.status).toBe(422);
     expect((await early.json()).error.fields.inventory).toEqual([
       "Add at least one action to the use case's action inventory.",
     ]);
     const action = await addActionRoute(
-      send("POST", `/api/v1/use-cases/${uc.id}/actions`, token, {
+      call(`/api/v1/use-cases/${uc.id}/actions`, token, "POST", {
         name: "Read order",
         system: "Shop",
         access: "read",
@@ -328,13 +306,13 @@ describe("assessments over the API", () => {
         blastRadius: "one_record",
         frequency: "hourly",
       }),
-      params(uc.id),
+      params({ id: uc.id }),
     );
     expect(action.status).toBe(201);
 
     const submitted = await submitRoute(
-      send("POST", `/api/v1/assessments/${id}/submit`, token),
-      params(id),
+      call(`/api/v1/assessments/${id}/submit`, token, "POST"),
+      params({ id }),
     );
     expect(submitted.status).toBe(200);
     const body = await submitted.json();
@@ -346,21 +324,21 @@ describe("assessments over the API", () => {
     expect(body.result.trace.length).toBeGreaterThan(5);
 
     const locked = await putAnswers(
-      send("PUT", `/api/v1/assessments/${id}/answers`, token, {
+      call(`/api/v1/assessments/${id}/answers`, token, "PUT", {
         answers: [{ questionId: "rev_stop", optionId: "no" }],
       }),
-      params(id),
+      params({ id }),
     );
     expect(locked.status).toBe(409);
     const read = await (
-      await getAssessmentRoute(request(`/api/v1/assessments/${id}`, token), params(id))
+      await getAssessmentRoute(call(`/api/v1/assessments/${id}`, token), params({ id }))
     ).json();
     expect(read.result.band).toBe(body.result.band);
 
     const other = await makeOrg();
     const foreign = await getAssessmentRoute(
-      request(`/api/v1/assessments/${id}`, await tokenFor(other, "owner")),
-      params(id),
+      call(`/api/v1/assessments/${id}`, await tokenFor(other, "owner")),
+      params({ id }),
     );
     expect(foreign.status).toBe(404);
   });

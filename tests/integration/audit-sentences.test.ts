@@ -1,35 +1,15 @@
 import { describe, expect, test } from "vitest";
 import { listAuditEvents, loadAuditNames } from "@/db/queries/audit";
 import { transitionPilot } from "@/db/queries/pilot-transitions";
-import { startPilot } from "@/db/queries/pilots";
-import { createUseCase, updateUseCase } from "@/db/queries/use-cases";
+import { createUseCase, getUseCase, updateUseCase } from "@/db/queries/use-cases";
 import { auditChanges, describeAuditEvent } from "@/lib/domain/audit-sentences";
-import { makeOrg, outcome, submitAssessmentFor, uniq } from "./fixtures";
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { makeOrg, outcome, startedPilot, uniq } from "./fixtures";
 
 describe("the audit log in words, from real events", () => {
   test("a promotion over a failing gate reads as one sentence naming the use case and the criterion", async () => {
     const org = await makeOrg();
     const name = `Refunds ${uniq()}`;
-    const uc = await createUseCase(org.ctx.owner, {
-      name,
-      description: "",
-      ownerId: null,
-      businessValue: 3,
-      annualValue: 180_000,
-      systems: ["Stripe"],
-      status: "assessing",
-    });
-    await submitAssessmentFor(org, uc.id);
-    const pilot = await startPilot(org.ctx.owner, {
-      useCaseId: uc.id,
-      ownerId: org.users.lead.id,
-      stage: "sandbox",
-      startDate: today(),
-      targetDate: null,
-      rollbackPlan: "Flag off; agents refund by hand.",
-    });
+    const pilot = await startedPilot(org, { name, annualValue: 180_000, by: "owner" });
     // Brand new in sandbox: the gate's seven days in stage cannot have passed.
     await transitionPilot(org.ctx.owner, pilot.id, {
       to: "shadow",
@@ -37,6 +17,7 @@ describe("the audit log in words, from real events", () => {
       override: true,
       justification: "The board accepted the risk for the holiday peak.",
     });
+    const uc = await getUseCase(org.ctx.admin, pilot.useCaseId);
     await updateUseCase(org.ctx.admin, uc.id, { annualValue: 250_000, version: uc.version });
 
     const { events } = await listAuditEvents(org.ctx.admin, { limit: 200 });

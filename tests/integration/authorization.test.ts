@@ -73,7 +73,14 @@ import {
 import type { IncidentInput } from "@/lib/domain/incidents";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
-import { assessedUseCase, makeOrg, outcome, startedPilot, type TestOrg } from "./fixtures";
+import {
+  assessedUseCase,
+  makeOrg,
+  OPEN_INCIDENT_REST,
+  outcome,
+  startedPilot,
+  type TestOrg,
+} from "./fixtures";
 
 const ADMINS: Role[] = ["owner", "admin"];
 const CONTRIBUTORS: Role[] = ["owner", "admin", "lead", "contributor"];
@@ -326,13 +333,7 @@ const INCIDENT: IncidentInput = {
   detectionSource: "human_reviewer",
   outcome: "prevented",
   startedAt: new Date("2026-11-02T10:00:00Z"),
-  detectedAt: null,
-  acknowledgedAt: null,
-  mitigatedAt: null,
-  resolvedAt: null,
-  costEstimate: null,
-  assumptionId: null,
-  actions: [],
+  ...OPEN_INCIDENT_REST,
 };
 
 const PILOT_CASES: typeof CASES = [

@@ -6,7 +6,7 @@ import { getIncident } from "@/db/queries/incidents";
 import { getPilot, updatePilot } from "@/db/queries/pilots";
 import { createUseCase, getUseCase, updateUseCase } from "@/db/queries/use-cases";
 import { auditEvents } from "@/db/schema";
-import { makeOrg, outcome, startedPilot, type TestOrg } from "./fixtures";
+import { makeOrg, OPEN_INCIDENT_REST, outcome, startedPilot, type TestOrg } from "./fixtures";
 
 // Reliability figure: many editors save the same row at once, all from the same version.
 // Optimistic concurrency must let exactly one through and tell every other one it lost.
@@ -137,13 +137,7 @@ describe(`${EDITS} concurrent edits from the same version`, () => {
       detectionSource: "customer",
       outcome: "financial_impact",
       startedAt: new Date("2026-01-10T09:00:00Z"),
-      detectedAt: null,
-      acknowledgedAt: null,
-      mitigatedAt: null,
-      resolvedAt: null,
-      costEstimate: null,
-      assumptionId: null,
-      actions: [],
+      ...OPEN_INCIDENT_REST,
     });
     const title = (i: number) => `Refund issued twice (edit ${i})`;
     const winner = await race(

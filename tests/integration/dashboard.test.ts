@@ -8,7 +8,14 @@ import { startPilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { createUseCase, setUseCaseArchived } from "@/db/queries/use-cases";
 import { memberships } from "@/db/schema";
-import { makeOrg, makeUser, submitAssessmentFor, type TestOrg, uniq } from "./fixtures";
+import {
+  makeOrg,
+  makeUser,
+  OPEN_INCIDENT_REST,
+  submitAssessmentFor,
+  type TestOrg,
+  uniq,
+} from "./fixtures";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -107,13 +114,7 @@ describe("the dashboard's getting-started steps", () => {
       detectionSource: "automated_check",
       outcome: "contained",
       startedAt: new Date(),
-      detectedAt: null,
-      acknowledgedAt: null,
-      mitigatedAt: null,
-      resolvedAt: null,
-      costEstimate: null,
-      assumptionId: null,
-      actions: [],
+      ...OPEN_INCIDENT_REST,
     });
     const logged = { ...measured, incidentLogged: true };
     expect(await getGettingStarted(ctx)).toEqual(logged);

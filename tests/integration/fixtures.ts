@@ -3,8 +3,10 @@ import { db } from "@/db";
 import { createOrganisation, memberContext } from "@/db/queries/organisations";
 import { createUser, type UserDto } from "@/db/queries/users";
 import { memberships } from "@/db/schema";
+import type { IncidentInput } from "@/lib/domain/incidents";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
+import { AppError } from "@/lib/errors";
 
 export const uniq = () => randomBytes(4).toString("hex");
 
@@ -74,7 +76,41 @@ export async function outcome(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-const READ_ACTION = {
+/** The AppError the promise fails with; fails the test when it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+/**
+ * The rest of a new incident that is only started: not yet detected, acknowledged, mitigated
+ * or resolved, without cost, assumption or actions.
+ */
+export const OPEN_INCIDENT_REST: Pick<
+  IncidentInput,
+  | "detectedAt"
+  | "acknowledgedAt"
+  | "mitigatedAt"
+  | "resolvedAt"
+  | "costEstimate"
+  | "assumptionId"
+  | "actions"
+> = {
+  detectedAt: null,
+  acknowledgedAt: null,
+  mitigatedAt: null,
+  resolvedAt: null,
+  costEstimate: null,
+  assumptionId: null,
+  actions: [],
+};
+
+export const READ_ACTION = {
   name: "Read ticket",
   system: "Zendesk",
   access: "read",
@@ -128,7 +164,12 @@ export async function submitAssessmentFor(
  */
 export async function assessedUseCase(
   org: TestOrg,
-  options: { name?: string; strength?: "strong" | "empty"; writes?: boolean } = {},
+  options: {
+    name?: string;
+    annualValue?: number | null;
+    strength?: "strong" | "empty";
+    writes?: boolean;
+  } = {},
 ) {
   const { createUseCase } = await import("@/db/queries/use-cases");
   const uc = await createUseCase(org.ctx.owner, {
@@ -136,7 +177,7 @@ export async function assessedUseCase(
     description: "",
     ownerId: null,
     businessValue: 3,
-    annualValue: null,
+    annualValue: options.annualValue ?? null,
     systems: ["Zendesk"],
     status: "assessing",
   });
@@ -151,6 +192,7 @@ export async function startedPilot(
     stage?: import("@/lib/domain/stages").Stage;
     startDate?: string;
     name?: string;
+    annualValue?: number | null;
     strength?: "strong" | "empty";
     writes?: boolean;
     by?: Role;

@@ -1,10 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
-import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
-import { startPilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
-import { createUseCase } from "@/db/queries/use-cases";
 import { incidents } from "@/db/schema";
 import {
   caughtBeforeImpact,
@@ -18,7 +15,7 @@ import {
   timeToResolve,
   totalCost,
 } from "@/lib/domain/incidents";
-import { makeOrg, submitAssessmentFor, type TestOrg } from "./fixtures";
+import { makeOrg, startedPilot } from "./fixtures";
 
 const MIN = 60_000;
 
@@ -31,31 +28,10 @@ function random(seed: number) {
   };
 }
 
-async function pilotFor(org: TestOrg) {
-  const uc = await createUseCase(org.ctx.owner, {
-    name: "Refunds",
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
-  await submitAssessmentFor(org, uc.id);
-  return startPilot(org.ctx.lead, {
-    useCaseId: uc.id,
-    ownerId: null,
-    stage: "sandbox",
-    startDate: "2026-01-01",
-    targetDate: null,
-    rollbackPlan: "Flag off",
-  });
-}
-
 describe("incident metrics in SQL match the reference definitions", () => {
   test("by week and by month, with unresolved incidents and missing timestamps", async () => {
     const org = await makeOrg();
-    const pilot = await pilotFor(org);
+    const pilot = await startedPilot(org, { startDate: "2026-01-01" });
     const next = random(42);
     const rows: (IncidentForMetrics & {
       severity: (typeof SEVERITIES)[number];

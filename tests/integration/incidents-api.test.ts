@@ -9,56 +9,15 @@ import {
 } from "@/app/api/v1/pilots/[id]/incidents/route";
 import { POST as webhook } from "@/app/api/v1/webhooks/incidents/route";
 import { db } from "@/db";
-import { createApiToken } from "@/db/queries/api-tokens";
-import { saveAnswers, startAssessment, submitAssessment } from "@/db/queries/assessments";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { transitionPilot } from "@/db/queries/pilot-transitions";
-import { startPilot } from "@/db/queries/pilots";
-import { createUseCase } from "@/db/queries/use-cases";
 import { auditEvents, incidents, pilots, pilotTransitions } from "@/db/schema";
-import type { Role } from "@/lib/domain/roles";
-import { makeOrg, submitAssessmentFor, type TestOrg } from "./fixtures";
+import { makeOrg, startedPilot, type TestOrg } from "./fixtures";
+import { call, noParams, params, tokenFor } from "./http";
 
-const noParams = { params: Promise.resolve({}) };
-const params = <P>(p: P) => ({ params: Promise.resolve(p) });
-
-function call(
-  path: string,
-  token: string,
-  method = "GET",
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  return new Request(`http://localhost${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-
-const tokenFor = async (org: TestOrg, role: Role) =>
-  (await createApiToken(org.ctx.owner, { name: `${role} token`, role })).token;
-
-async function pilotOf(org: TestOrg, startDate = "2026-01-01") {
-  const uc = await createUseCase(org.ctx.owner, {
-    name: "Refunds",
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
-  await submitAssessmentFor(org, uc.id);
-  return startPilot(org.ctx.lead, {
-    useCaseId: uc.id,
-    ownerId: null,
-    stage: "shadow",
-    startDate,
-    targetDate: null,
-    rollbackPlan: "Flag off",
-  });
-}
+/** A shadow pilot of an assessed use case, started on 1 January 2026 unless said. */
+const pilotOf = (org: TestOrg, startDate = "2026-01-01") =>
+  startedPilot(org, { stage: "shadow", startDate });
 
 const rowsOf = async (pilotId: string) =>
   (await db.select({ n: count() }).from(incidents).where(eq(incidents.pilotId, pilotId)))[0]?.n;

@@ -15,20 +15,10 @@ import {
   SEVERITIES,
 } from "@/lib/domain/incidents";
 import { makeOrg, startedPilot } from "./fixtures";
+import { call, noParams, params } from "./http";
 
 // Reliability figure: senders retry. Whatever they deliver, however often and in whatever
 // order, the organisation must end up exactly as if each had been delivered once, in order.
-
-const noParams = { params: Promise.resolve({}) };
-const params = <P>(p: P) => ({ params: Promise.resolve(p) });
-
-function call(path: string, token: string, body: unknown, headers: Record<string, string> = {}) {
-  return new Request(`http://localhost${path}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
-}
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2026, 0, 5, 8, 0, 0);
@@ -177,18 +167,22 @@ async function freshPilotOrg() {
 async function deliver(d: Delivery, pilotId: string, token: string): Promise<Response> {
   if (d.kind === "incident") {
     return postIncident(
-      call(`/api/v1/pilots/${pilotId}/incidents`, token, d.body, { "idempotency-key": d.key }),
+      call(`/api/v1/pilots/${pilotId}/incidents`, token, "POST", d.body, {
+        "idempotency-key": d.key,
+      }),
       params({ id: pilotId }),
     );
   }
   if (d.kind === "metrics") {
     return postRunMetrics(
-      call(`/api/v1/pilots/${pilotId}/run-metrics`, token, d.body, { "idempotency-key": d.key }),
+      call(`/api/v1/pilots/${pilotId}/run-metrics`, token, "POST", d.body, {
+        "idempotency-key": d.key,
+      }),
       params({ id: pilotId }),
     );
   }
   const body = d.body.pilot_id ? { ...d.body, pilot_id: pilotId } : d.body;
-  return webhook(call("/api/v1/webhooks/incidents", token, body), noParams);
+  return webhook(call("/api/v1/webhooks/incidents", token, "POST", body), noParams);
 }
 
 /** The organisation's ingested data without what legitimately differs (ids, clocks, versions). */
@@ -313,7 +307,7 @@ describe("ingestion replayed 1–5 times in shuffled order", () => {
       started_at: at(0),
       acknowledged_at: at(5),
     };
-    const first = await webhook(call("/api/v1/webhooks/incidents", token, event), noParams);
+    const first = await webhook(call("/api/v1/webhooks/incidents", token, "POST", event), noParams);
     expect(first.status).toBe(201);
     const created = await first.json();
     const audit = async () =>
@@ -325,13 +319,16 @@ describe("ingestion replayed 1–5 times in shuffled order", () => {
       )[0]?.n;
     const before = await audit();
     for (let i = 0; i < 3; i++) {
-      const again = await webhook(call("/api/v1/webhooks/incidents", token, event), noParams);
+      const again = await webhook(
+        call("/api/v1/webhooks/incidents", token, "POST", event),
+        noParams,
+      );
       expect(again.status).toBe(200);
       expect(await again.json()).toMatchObject({ id: created.id, version: created.version });
     }
     expect(await audit()).toBe(before);
     const resolved = await webhook(
-      call("/api/v1/webhooks/incidents", token, { ...event, resolved_at: at(60) }),
+      call("/api/v1/webhooks/incidents", token, "POST", { ...event, resolved_at: at(60) }),
       noParams,
     );
     expect(await resolved.json()).toMatchObject({

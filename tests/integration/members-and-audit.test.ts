@@ -6,6 +6,7 @@ import { listAuditEvents } from "@/db/queries/audit";
 import { createInvitation } from "@/db/queries/invitations";
 import { changeMemberRole, listMembers, removeMember } from "@/db/queries/members";
 import { getOrganisation, updateOrganisation } from "@/db/queries/organisations";
+import type { MemberContext } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { makeOrg, outcome, type TestOrg } from "./fixtures";
 
@@ -15,29 +16,17 @@ async function membership(org: TestOrg, role: Role) {
   return m;
 }
 
+/** Gives the member `role`, at the version they were read at. */
+const changeRole = (ctx: MemberContext, member: { id: string; version: number }, role: Role) =>
+  changeMemberRole(ctx, { membershipId: member.id, role, version: member.version });
+
 describe("role changes and removals", () => {
   test("an admin cannot promote anyone to owner, nor touch an owner", async () => {
     const org = await makeOrg();
     const viewer = await membership(org, "viewer");
     const owner = await membership(org, "owner");
-    expect(
-      await outcome(
-        changeMemberRole(org.ctx.admin, {
-          membershipId: viewer.id,
-          role: "owner",
-          version: viewer.version,
-        }),
-      ),
-    ).toBe("forbidden");
-    expect(
-      await outcome(
-        changeMemberRole(org.ctx.admin, {
-          membershipId: owner.id,
-          role: "viewer",
-          version: owner.version,
-        }),
-      ),
-    ).toBe("forbidden");
+    expect(await outcome(changeRole(org.ctx.admin, viewer, "owner"))).toBe("forbidden");
+    expect(await outcome(changeRole(org.ctx.admin, owner, "viewer"))).toBe("forbidden");
     expect(await outcome(removeMember(org.ctx.admin, { membershipId: owner.id }))).toBe(
       "forbidden",
     );
@@ -46,23 +35,11 @@ describe("role changes and removals", () => {
   test("the last owner can be neither demoted nor removed, but can hand over first", async () => {
     const org = await makeOrg();
     const owner = await membership(org, "owner");
-    expect(
-      await outcome(
-        changeMemberRole(org.ctx.owner, {
-          membershipId: owner.id,
-          role: "admin",
-          version: owner.version,
-        }),
-      ),
-    ).toBe("conflict");
+    expect(await outcome(changeRole(org.ctx.owner, owner, "admin"))).toBe("conflict");
     expect(await outcome(removeMember(org.ctx.owner, { membershipId: owner.id }))).toBe("conflict");
 
     const admin = await membership(org, "admin");
-    await changeMemberRole(org.ctx.owner, {
-      membershipId: admin.id,
-      role: "owner",
-      version: admin.version,
-    });
+    await changeRole(org.ctx.owner, admin, "owner");
     expect(await outcome(removeMember(org.ctx.owner, { membershipId: owner.id }))).toBe("ok");
     expect((await listMembers(org.ctx.admin)).filter((m) => m.role === "owner")).toHaveLength(1);
   });
@@ -79,20 +56,8 @@ describe("role changes and removals", () => {
     const org = await makeOrg();
     const target = await membership(org, "contributor");
     const results = await Promise.all([
-      outcome(
-        changeMemberRole(org.ctx.owner, {
-          membershipId: target.id,
-          role: "lead",
-          version: target.version,
-        }),
-      ),
-      outcome(
-        changeMemberRole(org.ctx.admin, {
-          membershipId: target.id,
-          role: "viewer",
-          version: target.version,
-        }),
-      ),
+      outcome(changeRole(org.ctx.owner, target, "lead")),
+      outcome(changeRole(org.ctx.admin, target, "viewer")),
     ]);
     expect(results.sort()).toEqual(["conflict", "ok"]);
     const after = (await listMembers(org.ctx.owner)).find((m) => m.id === target.id)!;
@@ -120,11 +85,7 @@ describe("audit log", () => {
     const { version } = await getOrganisation(org.ctx.owner);
     await updateOrganisation(org.ctx.admin, { name: "Audited Org", version });
     const lead = await membership(org, "lead");
-    await changeMemberRole(org.ctx.owner, {
-      membershipId: lead.id,
-      role: "contributor",
-      version: lead.version,
-    });
+    await changeRole(org.ctx.owner, lead, "contributor");
     const viewer = await membership(org, "viewer");
     await removeMember(org.ctx.admin, { membershipId: viewer.id });
     await createInvitation(org.ctx.admin, { role: "viewer", email: "invitee@example.org" });
@@ -164,13 +125,7 @@ describe("audit log", () => {
     const org = await makeOrg();
     const before = (await listAuditEvents(org.ctx.owner, { limit: 200 })).events.length;
     const owner = await membership(org, "owner");
-    await outcome(
-      changeMemberRole(org.ctx.owner, {
-        membershipId: owner.id,
-        role: "viewer",
-        version: owner.version,
-      }),
-    );
+    await outcome(changeRole(org.ctx.owner, owner, "viewer"));
     await outcome(updateOrganisation(org.ctx.owner, { name: "Stale", version: 999 }));
     expect((await listAuditEvents(org.ctx.owner, { limit: 200 })).events.length).toBe(before);
   });

@@ -13,21 +13,10 @@ import { approveOverrideRequest, transitionPilot } from "@/db/queries/pilot-tran
 import { getPilot, listPilotTimeline, updatePilot } from "@/db/queries/pilots";
 import { memberships } from "@/db/schema";
 import type { MemberContext } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/errors";
-import { makeOrg, makeUser, outcome, startedPilot, type TestOrg } from "./fixtures";
+import { failure, makeOrg, makeUser, outcome, startedPilot, type TestOrg } from "./fixtures";
 
 const JUSTIFICATION =
   "Finance approves every action by hand this quarter; accuracy is not at risk.";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function extraAdmin(org: TestOrg): Promise<MemberContext> {
   const user = await makeUser("Second admin");
@@ -42,15 +31,19 @@ async function secondApprover(org: TestOrg, on = true) {
   await updateOverridePolicy(org.ctx.owner, { overridesNeedSecondApprover: on, version });
 }
 
-/** A pilot in shadow whose gate fails (a brand-new stage), and an override asked by `by`. */
-async function requested(org: TestOrg, by: MemberContext = org.ctx.owner) {
-  const pilot = await startedPilot(org, { stage: "shadow" });
-  const result = await transitionPilot(by, pilot.id, {
+/** An override promotion of a shadow pilot to supervised, with the usual justification. */
+const overrideToSupervised = (by: MemberContext, pilot: { id: string; version: number }) =>
+  transitionPilot(by, pilot.id, {
     to: "supervised",
     override: true,
     justification: JUSTIFICATION,
     version: pilot.version,
   });
+
+/** A pilot in shadow whose gate fails (a brand-new stage), and an override asked by `by`. */
+async function requested(org: TestOrg, by: MemberContext = org.ctx.owner) {
+  const pilot = await startedPilot(org, { stage: "shadow" });
+  const result = await overrideToSupervised(by, pilot);
   if (!result.request) throw new Error("expected an override request");
   return { pilot, request: result.request };
 }
@@ -83,12 +76,7 @@ describe("overrides that need a second approver", () => {
   test("with the setting off, an owner's override promotes at once", async () => {
     const org = await makeOrg();
     const pilot = await startedPilot(org, { stage: "shadow" });
-    const result = await transitionPilot(org.ctx.owner, pilot.id, {
-      to: "supervised",
-      override: true,
-      justification: JUSTIFICATION,
-      version: pilot.version,
-    });
+    const result = await overrideToSupervised(org.ctx.owner, pilot);
     expect(result.request).toBeNull();
     expect(result.pilot.stage).toBe("supervised");
     expect(await listOverrideRequests(org.ctx.viewer, pilot.id)).toEqual([]);
@@ -121,14 +109,7 @@ describe("overrides that need a second approver", () => {
     expect(asked?.entityId).toBe(pilot.id);
     expect(asked?.after).toMatchObject({ requestId: request.id, toStage: "supervised" });
     // A second request for the same promotion is refused while this one waits.
-    const twice = await failure(
-      transitionPilot(org.ctx.admin, pilot.id, {
-        to: "supervised",
-        override: true,
-        justification: JUSTIFICATION,
-        version: pilot.version,
-      }),
-    );
+    const twice = await failure(overrideToSupervised(org.ctx.admin, pilot));
     expect(twice.code).toBe("conflict");
     expect(twice.message).toMatch(/already waiting for approval/);
 
@@ -305,12 +286,7 @@ describe("overrides that need a second approver", () => {
 
     // After a rollback it has moved stage as well; it can still be rejected to clear it.
     const moved = await startedPilot(org, { stage: "shadow" });
-    const second = await transitionPilot(org.ctx.owner, moved.id, {
-      to: "supervised",
-      override: true,
-      justification: JUSTIFICATION,
-      version: moved.version,
-    });
+    const second = await overrideToSupervised(org.ctx.owner, moved);
     if (!second.request) throw new Error("expected an override request");
     await transitionPilot(org.ctx.lead, moved.id, {
       to: "sandbox",
@@ -335,13 +311,7 @@ describe("overrides that need a second approver", () => {
     const org = await makeOrg();
     await secondApprover(org);
     const pilot = await startedPilot(org, { stage: "shadow" });
-    const ask = (ctx: MemberContext) =>
-      transitionPilot(ctx, pilot.id, {
-        to: "supervised",
-        override: true,
-        justification: JUSTIFICATION,
-        version: pilot.version,
-      });
+    const ask = (ctx: MemberContext) => overrideToSupervised(ctx, pilot);
     const asked = await Promise.allSettled([ask(org.ctx.owner), ask(org.ctx.admin)]);
     expect(asked.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((asked.find((r) => r.status === "rejected") as PromiseRejectedResult).reason.code).toBe(

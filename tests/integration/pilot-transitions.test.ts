@@ -26,52 +26,22 @@ import { createUseCase } from "@/db/queries/use-cases";
 import { incidents, pilots, runMetrics } from "@/db/schema";
 import type { MemberContext } from "@/lib/domain/permissions";
 import type { Stage } from "@/lib/domain/stages";
-import { AppError } from "@/lib/errors";
-import { makeOrg, outcome, submitAssessmentFor, type TestOrg } from "./fixtures";
+import { assessedUseCase, failure, makeOrg, outcome, startedPilot, type TestOrg } from "./fixtures";
 
 const DAY = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
+/** Today's run metrics: one action attempted, and right. */
+const ONE_GOOD_RUN_TODAY = {
+  period: "day",
+  periodStart: today(),
+  attempted: 1,
+  correct: 1,
+  overrides: 0,
+  escalations: 0,
+} as const;
 
-/** A use case with a read-only inventory and a submitted assessment, strong or empty. */
-async function assessedUseCase(org: TestOrg, strength: "strong" | "empty") {
-  const uc = await createUseCase(org.ctx.owner, {
-    name: `Ticket tagging ${Math.random().toString(36).slice(2, 7)}`,
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: ["Zendesk"],
-    status: "assessing",
-  });
-  // An empty assessment of a workflow that writes earns nothing: no read-only floor.
-  const submitted = await submitAssessmentFor(org, uc.id, {
-    strength,
-    writes: strength === "empty",
-  });
-  return { uc, assessment: submitted };
-}
-
-async function pilotAt(org: TestOrg, stage: Stage) {
-  const { uc } = await assessedUseCase(org, "strong");
-  return startPilot(org.ctx.lead, {
-    useCaseId: uc.id,
-    ownerId: org.users.lead.id,
-    stage,
-    startDate: today(),
-    targetDate: null,
-    rollbackPlan: "Flag off; agents take over.",
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
+// An empty assessment of a workflow that writes earns nothing: no read-only floor.
+const emptyUseCase = (org: TestOrg) => assessedUseCase(org, { strength: "empty", writes: true });
 
 const promote = (ctx: MemberContext, id: string, version: number, extra = {}) =>
   getPilot(ctx, id).then((p) => {
@@ -86,10 +56,21 @@ const promote = (ctx: MemberContext, id: string, version: number, extra = {}) =>
     return transitionPilot(ctx, id, { to: order[order.indexOf(p.stage) + 1]!, version, ...extra });
   });
 
+/** A pilot in supervised, in an organisation whose only gate out of it is a lead's sign-off. */
+async function supervisedPilotNeedingALeadSignoff() {
+  const org = await makeOrg();
+  const { version } = await getOrganisation(org.ctx.admin);
+  await updateGateSettings(org.ctx.admin, {
+    gates: { supervised: [{ kind: "required_signoffs", roles: ["lead"] }] },
+    version,
+  });
+  return { org, pilot: await startedPilot(org, { stage: "supervised" }) };
+}
+
 describe("starting a pilot", () => {
   test("starts at the recommendation, copies the assumptions, and asks why when it starts later", async () => {
     const org = await makeOrg();
-    const weak = await assessedUseCase(org, "empty");
+    const weak = await emptyUseCase(org);
     expect(weak.assessment.result?.recommendedStage).toBe("proposed");
     const input = {
       useCaseId: weak.uc.id,
@@ -127,7 +108,7 @@ describe("starting a pilot", () => {
       "conflict",
     );
 
-    const strong = await assessedUseCase(org, "strong");
+    const strong = await assessedUseCase(org);
     const register = strong.assessment.result?.assumptions ?? [];
     expect(register.length).toBeGreaterThan(0);
     const second = await startPilot(org.ctx.lead, {
@@ -172,7 +153,7 @@ describe("starting a pilot", () => {
 describe("gates and transitions", () => {
   test("a failing gate blocks promotion, names the criteria, and only owners and admins override it", async () => {
     const org = await makeOrg();
-    const pilot = await pilotAt(org, "shadow");
+    const pilot = await startedPilot(org, { stage: "shadow" });
     const blocked = await failure(promote(org.ctx.lead, pilot.id, pilot.version));
     expect(blocked.code).toBe("invalid_input");
     const failing = ((blocked.details?.failing ?? []) as { kind: string }[]).map((c) => c.kind);
@@ -219,7 +200,7 @@ describe("gates and transitions", () => {
 
   test("run metrics recorded in the stage make the measured criteria pass", async () => {
     const org = await makeOrg();
-    const pilot = await pilotAt(org, "shadow");
+    const pilot = await startedPilot(org, { stage: "shadow" });
     // Fixture date: the pilot entered shadow 20 days ago.
     await db
       .update(pilots)
@@ -246,23 +227,7 @@ describe("gates and transitions", () => {
       "Correct actions cannot exceed actions attempted.",
     ]);
     expect(
-      await outcome(
-        recordRunMetrics(
-          org.ctx.viewer,
-          pilot.id,
-          [
-            {
-              period: "day",
-              periodStart: today(),
-              attempted: 1,
-              correct: 1,
-              overrides: 0,
-              escalations: 0,
-            },
-          ],
-          "ui",
-        ),
-      ),
+      await outcome(recordRunMetrics(org.ctx.viewer, pilot.id, [ONE_GOOD_RUN_TODAY], "ui")),
     ).toBe("forbidden");
 
     await recordRunMetrics(
@@ -314,15 +279,7 @@ describe("gates and transitions", () => {
 
   test("run metrics dated before the pilot's start are refused, all of them, and nothing is written", async () => {
     const org = await makeOrg();
-    const { uc } = await assessedUseCase(org, "strong");
-    const pilot = await startPilot(org.ctx.lead, {
-      useCaseId: uc.id,
-      ownerId: null,
-      stage: "sandbox",
-      startDate: "2026-11-04",
-      targetDate: null,
-      rollbackPlan: "Flag off; agents take over.",
-    });
+    const pilot = await startedPilot(org, { startDate: "2026-11-04" });
     const row = (periodStart: string, period: "day" | "week" = "day") => ({
       period,
       periodStart,
@@ -372,7 +329,7 @@ describe("gates and transitions", () => {
 
   test("organisations tune gates; a stale settings version is refused", async () => {
     const org = await makeOrg();
-    const pilot = await pilotAt(org, "sandbox");
+    const pilot = await startedPilot(org, { stage: "sandbox" });
     const { version } = await getOrganisation(org.ctx.admin);
     expect(
       await outcome(updateGateSettings(org.ctx.lead, { gates: { sandbox: [] }, version })),
@@ -397,13 +354,7 @@ describe("gates and transitions", () => {
   });
 
   test("the one who asks for a promotion cannot be its only approver", async () => {
-    const org = await makeOrg();
-    const { version } = await getOrganisation(org.ctx.admin);
-    await updateGateSettings(org.ctx.admin, {
-      gates: { supervised: [{ kind: "required_signoffs", roles: ["lead"] }] },
-      version,
-    });
-    const pilot = await pilotAt(org, "supervised");
+    const { org, pilot } = await supervisedPilotNeedingALeadSignoff();
     await signOffCriterion(org.ctx.lead, pilot.id, { criterion: "required_signoffs" });
     expect(
       await outcome(signOffCriterion(org.ctx.lead, pilot.id, { criterion: "required_signoffs" })),
@@ -425,13 +376,7 @@ describe("gates and transitions", () => {
   });
 
   test("promoting through an API token, its creator's own sign-off does not count either", async () => {
-    const org = await makeOrg();
-    const { version } = await getOrganisation(org.ctx.admin);
-    await updateGateSettings(org.ctx.admin, {
-      gates: { supervised: [{ kind: "required_signoffs", roles: ["lead"] }] },
-      version,
-    });
-    const pilot = await pilotAt(org, "supervised");
+    const { org, pilot } = await supervisedPilotNeedingALeadSignoff();
     await signOffCriterion(org.ctx.admin, pilot.id, { criterion: "required_signoffs" });
     const { token } = await createApiToken(org.ctx.admin, { name: "CI", role: "admin" });
     const authenticated = await authenticateApiToken(token);
@@ -448,7 +393,7 @@ describe("gates and transitions", () => {
 
   test("roll back, pause, resume and retire, each with a reason", async () => {
     const org = await makeOrg();
-    const pilot = await pilotAt(org, "supervised");
+    const pilot = await startedPilot(org, { stage: "supervised" });
     expect(
       await outcome(
         transitionPilot(org.ctx.lead, pilot.id, { to: "sandbox", version: pilot.version }),
@@ -502,7 +447,7 @@ describe("gates and transitions", () => {
 describe("incidents in gates", () => {
   test("an open Sev2 blocks the gate and counts towards the incident rate; resolving it lifts the block", async () => {
     const org = await makeOrg();
-    const pilot = await pilotAt(org, "limited_production");
+    const pilot = await startedPilot(org, { stage: "limited_production" });
     await recordRunMetrics(
       org.ctx.contributor,
       pilot.id,
@@ -558,7 +503,7 @@ describe("incidents in gates", () => {
 describe("concurrency and idempotency", () => {
   test("two promotions of the same pilot at once: exactly one wins", async () => {
     const org = await makeOrg();
-    const pilot = await pilotAt(org, "proposed");
+    const pilot = await startedPilot(org, { stage: "proposed" });
     const results = await Promise.allSettled([
       transitionPilot(org.ctx.lead, pilot.id, { to: "sandbox", version: pilot.version }),
       transitionPilot(org.ctx.admin, pilot.id, { to: "sandbox", version: pilot.version }),
@@ -577,7 +522,7 @@ describe("concurrency and idempotency", () => {
 
   test("two edits of the same pilot at once: one is told it changed", async () => {
     const org = await makeOrg();
-    const pilot = await pilotAt(org, "sandbox");
+    const pilot = await startedPilot(org, { stage: "sandbox" });
     const edit = (plan: string) =>
       updatePilot(org.ctx.lead, pilot.id, {
         ownerId: null,
@@ -593,7 +538,7 @@ describe("concurrency and idempotency", () => {
 
   test("the same Idempotency-Key sent five times at once writes once; another body is refused", async () => {
     const org = await makeOrg();
-    const pilot = await pilotAt(org, "sandbox");
+    const pilot = await startedPilot(org, { stage: "sandbox" });
     const rows = [
       {
         period: "day" as const,
@@ -630,7 +575,7 @@ describe("concurrency and idempotency", () => {
 describe("assumptions and the board", () => {
   test("a broken assumption past shadow warns on the board; settling one needs evidence", async () => {
     const org = await makeOrg();
-    const pilot = await pilotAt(org, "supervised");
+    const pilot = await startedPilot(org, { stage: "supervised" });
     const [first] = await listPilotAssumptions(org.ctx.viewer, pilot.id);
     if (!first) throw new Error("no assumptions");
     const noEvidence = await failure(
@@ -674,7 +619,7 @@ describe("assumptions and the board", () => {
   test("another organisation's pilot is not found by any query", async () => {
     const org = await makeOrg();
     const other = await makeOrg();
-    const pilot = await pilotAt(org, "sandbox");
+    const pilot = await startedPilot(org, { stage: "sandbox" });
     const [assumption] = await listPilotAssumptions(org.ctx.viewer, pilot.id);
     const foreign = other.ctx.owner;
     const calls: (() => Promise<unknown>)[] = [
@@ -693,22 +638,7 @@ describe("assumptions and the board", () => {
           version: pilot.version,
         }),
       () => signOffCriterion(foreign, pilot.id, { criterion: "min_days_in_stage" }),
-      () =>
-        recordRunMetrics(
-          foreign,
-          pilot.id,
-          [
-            {
-              period: "day",
-              periodStart: today(),
-              attempted: 1,
-              correct: 1,
-              overrides: 0,
-              escalations: 0,
-            },
-          ],
-          "ui",
-        ),
+      () => recordRunMetrics(foreign, pilot.id, [ONE_GOOD_RUN_TODAY], "ui"),
       () => recordRunMetricsIdempotent(foreign, pilot.id, [], "k", {}),
       () =>
         updatePilotAssumption(foreign, pilot.id, assumption!.id, { status: "open", version: 1 }),

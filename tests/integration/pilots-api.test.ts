@@ -13,50 +13,15 @@ import { GET as listPilotsRoute, POST as startPilotRoute } from "@/app/api/v1/pi
 import { createApiToken } from "@/db/queries/api-tokens";
 import { updateOverridePolicy } from "@/db/queries/gate-settings";
 import { getOrganisation } from "@/db/queries/organisations";
-import { createUseCase } from "@/db/queries/use-cases";
-import type { Role } from "@/lib/domain/roles";
-import { makeOrg, startedPilot, submitAssessmentFor, type TestOrg } from "./fixtures";
-
-const noParams = { params: Promise.resolve({}) };
-const params = <P>(p: P) => ({ params: Promise.resolve(p) });
-
-function call(
-  path: string,
-  token: string,
-  method = "GET",
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  return new Request(`http://localhost${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-
-const tokenFor = async (org: TestOrg, role: Role) =>
-  (await createApiToken(org.ctx.owner, { name: `${role} token`, role })).token;
-
-async function assessedUseCase(org: TestOrg): Promise<string> {
-  const uc = await createUseCase(org.ctx.owner, {
-    name: "Tagging",
-    description: "",
-    ownerId: null,
-    businessValue: 2,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
-  await submitAssessmentFor(org, uc.id);
-  return uc.id;
-}
+import { assessedUseCase, makeOrg, startedPilot } from "./fixtures";
+import { call, noParams, params, tokenFor } from "./http";
 
 describe("pilot API", () => {
   test("start, read, a blocked promotion with its failing criteria, a stale version, an override", async () => {
     const org = await makeOrg();
     const lead = await tokenFor(org, "lead");
     const admin = await tokenFor(org, "admin");
-    const useCaseId = await assessedUseCase(org);
+    const useCaseId = (await assessedUseCase(org)).uc.id;
 
     const started = await startPilotRoute(
       call("/api/v1/pilots", lead, "POST", {
@@ -224,7 +189,7 @@ describe("pilot API", () => {
     const org = await makeOrg();
     const contributor = await tokenFor(org, "contributor");
     const lead = await tokenFor(org, "lead");
-    const useCaseId = await assessedUseCase(org);
+    const useCaseId = (await assessedUseCase(org)).uc.id;
     const pilot = await (
       await startPilotRoute(
         call("/api/v1/pilots", lead, "POST", {
@@ -329,7 +294,7 @@ describe("pilot API", () => {
   test("assumptions are patched with evidence and a version", async () => {
     const org = await makeOrg();
     const lead = await tokenFor(org, "lead");
-    const useCaseId = await assessedUseCase(org);
+    const useCaseId = (await assessedUseCase(org)).uc.id;
     const pilot = await (
       await startPilotRoute(
         call("/api/v1/pilots", lead, "POST", { useCaseId, stage: "sandbox" }),

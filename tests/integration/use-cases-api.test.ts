@@ -20,25 +20,10 @@ import {
   PATCH as patchUseCaseRoute,
 } from "@/app/api/v1/use-cases/[id]/route";
 import { POST as createUseCaseRoute } from "@/app/api/v1/use-cases/route";
-import { createApiToken } from "@/db/queries/api-tokens";
 import { listAuditEvents } from "@/db/queries/audit";
-import type { Role } from "@/lib/domain/roles";
 import { BANDS } from "@/lib/domain/scoring";
-import { makeOrg, type TestOrg } from "./fixtures";
-
-const noParams = { params: Promise.resolve({}) };
-const params = <P>(p: P) => ({ params: Promise.resolve(p) });
-
-function call(path: string, token: string, method = "GET", body?: unknown) {
-  return new Request(`http://localhost${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-
-const tokenFor = async (org: TestOrg, role: Role) =>
-  (await createApiToken(org.ctx.owner, { name: `${role} token`, role })).token;
+import { makeOrg } from "./fixtures";
+import { call, noParams, params, tokenFor } from "./http";
 
 type Action = {
   id: string;

@@ -137,13 +137,19 @@ describe("import boundaries", () => {
     expect(found).toEqual([]);
   });
 
-  test("routes reach the database only through db/queries", () => {
+  test("routes reach the database only through db/queries, and take enums from lib/domain", () => {
+    const found = violations(
+      (f, t) => isUnder(f.file, "app") && isUnder(t, "db") && !isUnder(t, "db/queries"),
+    );
+    expect(found).toEqual([]);
+  });
+
+  test("the query helpers that check no permission stay inside db/: nothing in app/, components/ or lib/ imports db/queries/internal", () => {
+    expect(files.has("db/queries/internal/audit.ts")).toBe(true);
     const found = violations(
       (f, t) =>
-        isUnder(f.file, "app") &&
-        isUnder(t, "db") &&
-        !isUnder(t, "db/queries") &&
-        !isUnder(t, "db/schema"),
+        ["app", "components", "lib"].some((dir) => isUnder(f.file, dir)) &&
+        isUnder(t, "db/queries/internal"),
     );
     expect(found).toEqual([]);
   });

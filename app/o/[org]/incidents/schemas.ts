@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { detectionSourceEnum, incidentCategoryEnum, outcomeEnum, severityEnum } from "@/db/schema";
+import {
+  DETECTION_SOURCES,
+  INCIDENT_CATEGORIES,
+  OUTCOMES,
+  SEVERITIES,
+} from "@/lib/domain/incidents";
 import {
   incidentActionsSchema,
   optionalResolutionNoteSchema,
@@ -43,10 +48,10 @@ export const incidentFormSchema = (currency: string) =>
       .min(3, "Give the incident a title of at least 3 characters.")
       .max(200, "Use at most 200 characters."),
     description: z.string().trim().max(8000, "Use at most 8,000 characters.").default(""),
-    severity: z.enum(severityEnum.enumValues, "Choose a severity."),
-    category: z.enum(incidentCategoryEnum.enumValues, "Choose a category."),
-    detectionSource: z.enum(detectionSourceEnum.enumValues, "Choose how it was detected."),
-    outcome: z.enum(outcomeEnum.enumValues, "Choose the outcome."),
+    severity: z.enum(SEVERITIES, "Choose a severity."),
+    category: z.enum(INCIDENT_CATEGORIES, "Choose a category."),
+    detectionSource: z.enum(DETECTION_SOURCES, "Choose how it was detected."),
+    outcome: z.enum(OUTCOMES, "Choose the outcome."),
     startedAt: utcTime("started"),
     detectedAt: optionalUtcTime("detected"),
     acknowledgedAt: optionalUtcTime("acknowledged"),
@@ -120,9 +125,9 @@ export const incidentFilterSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && z.uuid().safeParse(v).success ? v : undefined)),
-  severity: optionalEnum(severityEnum.enumValues),
-  category: optionalEnum(incidentCategoryEnum.enumValues),
-  outcome: optionalEnum(outcomeEnum.enumValues),
+  severity: optionalEnum(SEVERITIES),
+  category: optionalEnum(INCIDENT_CATEGORIES),
+  outcome: optionalEnum(OUTCOMES),
   status: optionalEnum(["open", "resolved"] as const),
   from: optionalDay,
   to: optionalDay,

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { assumptionStatusEnum, metricPeriodEnum, stageEnum } from "@/db/schema";
 import { OVERRIDE_DECISIONS } from "@/lib/domain/gates/overrides";
+import { ASSUMPTION_STATUSES, METRIC_PERIODS } from "@/lib/domain/pilots";
+import { STAGES } from "@/lib/domain/stages";
 
 const dateField = (message: string) =>
   z
@@ -27,7 +28,7 @@ const rollbackPlan = z.string().trim().max(4000, "Use at most 4,000 characters."
 /** The start-a-pilot form. */
 export const startPilotFormSchema = z.object({
   useCaseId: z.uuid("Choose an assessed use case."),
-  stage: z.enum(stageEnum.enumValues, "Choose the stage the pilot starts in."),
+  stage: z.enum(STAGES, "Choose the stage the pilot starts in."),
   ownerId: ownerField,
   startDate: dateField("Enter the start date."),
   targetDate: optionalDate("Enter a valid target date, or leave it empty."),
@@ -46,10 +47,7 @@ export const editPilotFormSchema = z.object({
 
 /** A promotion, rollback, pause, resume or retirement from the pilot page. */
 export const transitionFormSchema = z.object({
-  to: z.enum(
-    [...stageEnum.enumValues, "paused", "active", "retired"],
-    "Choose where to move the pilot.",
-  ),
+  to: z.enum([...STAGES, "paused", "active", "retired"], "Choose where to move the pilot."),
   justification: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
   override: z
     .string()
@@ -80,7 +78,7 @@ export const runMetricsImportFormSchema = z.object({
       (f) => f.size <= 1_000_000,
       "The file is larger than 1 MB: split it and import the parts.",
     ),
-  period: z.enum(metricPeriodEnum.enumValues, "Choose days or weeks.").default("day"),
+  period: z.enum(METRIC_PERIODS, "Choose days or weeks.").default("day"),
 });
 
 export const signoffFormSchema = z.object({
@@ -102,7 +100,7 @@ const count = (label: string) =>
 
 /** One period of run metrics typed in by hand. */
 export const runMetricFormSchema = z.object({
-  period: z.enum(metricPeriodEnum.enumValues, "Choose day or week."),
+  period: z.enum(METRIC_PERIODS, "Choose day or week."),
   periodStart: dateField("Enter the day (or a day of the week) the numbers cover."),
   attempted: count("actions attempted"),
   correct: count("actions correct"),
@@ -116,7 +114,7 @@ export const runMetricFormSchema = z.object({
 
 export const assumptionFormSchema = z.object({
   assumptionId: z.uuid(),
-  status: z.enum(assumptionStatusEnum.enumValues, "Choose a status."),
+  status: z.enum(ASSUMPTION_STATUSES, "Choose a status."),
   evidence: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
   version: z.coerce.number().int().min(1),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { caseStatusEnum } from "@/db/schema";
 import { moneyInputSchema } from "@/lib/domain/money";
+import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 import { singleLine } from "@/lib/text";
 
 const optionalText = (max: number, message: string) =>
@@ -41,14 +41,14 @@ export const useCaseFormSchema = (currency: string) =>
           ),
         ].slice(0, 20),
       ),
-    status: z.enum(caseStatusEnum.enumValues, { message: "Choose a status." }).default("candidate"),
+    status: z.enum(USE_CASE_STATUSES, { message: "Choose a status." }).default("candidate"),
   });
 
 export const versionSchema = z.object({ version: z.coerce.number().int().positive() });
 
 export const useCaseListFilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(caseStatusEnum.enumValues).optional().catch(undefined),
+  status: z.enum(USE_CASE_STATUSES).optional().catch(undefined),
   owner: z.uuid().optional().catch(undefined),
   archived: z
     .enum(["1"])

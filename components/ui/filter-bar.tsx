@@ -7,7 +7,8 @@ import { Input, Label, Select } from "./input";
 /**
  * The filters above a list: a GET form (the filters live in the URL, so a filtered list can be
  * bookmarked and works without JavaScript) with "Apply" and, once something is filtered,
- * "Clear". Fields share a row where they fit, wrap where they do not, and stack on phones.
+ * "Clear". Fields share a row where they fit and wrap where they do not. On phones they fold
+ * behind a "Filters" disclosure (open while a filter is set), so the list is not a screen down.
  */
 export function FilterBar({
   label,
@@ -28,24 +29,29 @@ export function FilterBar({
 }) {
   return (
     <Card className="mb-4">
-      <form
-        method="get"
-        aria-label={label}
-        className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end"
-      >
-        {Object.entries(keep ?? {}).map(([name, value]) =>
-          value ? <input key={name} type="hidden" name={name} value={value} /> : null,
-        )}
-        {children}
-        <div className="flex gap-2">
-          <Button type="submit">Apply</Button>
-          {active ? (
-            <Button asChild variant="ghost">
-              <Link href={clearHref}>Clear</Link>
-            </Button>
-          ) : null}
-        </div>
-      </form>
+      <details className="filter-bar" open={active}>
+        <summary className="cursor-pointer text-sm font-medium sm:hidden">
+          Filters{active ? " (set)" : ""}
+        </summary>
+        <form
+          method="get"
+          aria-label={label}
+          className="flex flex-col gap-3 pt-3 sm:flex-row sm:flex-wrap sm:items-end sm:pt-0"
+        >
+          {Object.entries(keep ?? {}).map(([name, value]) =>
+            value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+          )}
+          {children}
+          <div className="flex gap-2">
+            <Button type="submit">Apply</Button>
+            {active ? (
+              <Button asChild variant="ghost">
+                <Link href={clearHref}>Clear</Link>
+              </Button>
+            ) : null}
+          </div>
+        </form>
+      </details>
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import { gateOverrideRequests, pilots, users } from "@/db/schema";
 import type { CriterionResult } from "@/lib/domain/gates";
+import type { OverrideRequestDto } from "@/lib/domain/gates/overrides";
 import {
   type OverrideDecision,
   type OverrideRequestStatus,
@@ -20,28 +21,7 @@ import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./internal/audit";
 import { getPilot, type PilotDto } from "./pilots";
 
-export type OverrideRequestDto = {
-  id: string;
-  pilotId: string;
-  fromStage: Stage;
-  toStage: Stage;
-  pilotVersion: number;
-  justification: string;
-  failing: CriterionResult[];
-  /** The user who asked (for a token, its creator), or null. */
-  requestedBy: string | null;
-  requestedByName: string | null;
-  requestedByLabel: string;
-  requestedAt: Date;
-  status: OverrideRequestStatus;
-  decidedByName: string | null;
-  decidedByLabel: string | null;
-  decidedAt: Date | null;
-  decisionNote: string | null;
-  version: number;
-  /** Why it can no longer be approved (the pilot changed since), or null. Pending ones only. */
-  staleReason: string | null;
-};
+export type { OverrideRequestDto };
 
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");

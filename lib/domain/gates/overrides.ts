@@ -106,3 +106,27 @@ export function newlyFailing(
 ): CriterionResult[] {
   return now.filter((c) => !c.pass && !asked.some((a) => a.kind === c.kind));
 }
+
+/** An override request as read from the database, with its people's names. */
+export type OverrideRequestDto = {
+  id: string;
+  pilotId: string;
+  fromStage: Stage;
+  toStage: Stage;
+  pilotVersion: number;
+  justification: string;
+  failing: CriterionResult[];
+  /** The user who asked (for a token, its creator), or null. */
+  requestedBy: string | null;
+  requestedByName: string | null;
+  requestedByLabel: string;
+  requestedAt: Date;
+  status: OverrideRequestStatus;
+  decidedByName: string | null;
+  decidedByLabel: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  version: number;
+  /** Why it can no longer be approved (the pilot changed since), or null. Pending ones only. */
+  staleReason: string | null;
+};

@@ -1,34 +1,17 @@
 import { ShieldAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import type { CriterionResult } from "@/lib/domain/gates";
 import {
   MIN_REJECTION_NOTE,
   OVERRIDE_REQUEST_STATUS_LABELS,
-  type OverrideRequestStatus,
+  type OverrideRequestDto,
 } from "@/lib/domain/gates/overrides";
-import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { STAGE_LABELS } from "@/lib/domain/stages";
 import { formatDateTime } from "@/lib/format";
 import { decideOverrideRequestAction } from "../actions";
 import { OverrideDecisionForm } from "./override-decision-form";
 
-export type OverrideRequestView = {
-  id: string;
-  fromStage: Stage;
-  toStage: Stage;
-  justification: string;
-  failing: CriterionResult[];
-  requestedBy: string | null;
-  requestedByName: string | null;
-  requestedByLabel: string;
-  requestedAt: Date;
-  status: OverrideRequestStatus;
-  decidedByName: string | null;
-  decidedByLabel: string | null;
-  decidedAt: Date | null;
-  decisionNote: string | null;
-  version: number;
-  staleReason: string | null;
-};
+/** What the gate card shows of a request. */
+export type OverrideRequestView = Omit<OverrideRequestDto, "pilotId" | "pilotVersion">;
 
 const STATUS_TONE = {
   pending: "warning",

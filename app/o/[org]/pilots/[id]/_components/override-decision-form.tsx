@@ -1,9 +1,8 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Textarea } from "@/components/ui/input";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionState } from "@/lib/action-result";
 
@@ -46,12 +45,14 @@ export function OverrideDecisionForm({
           />
         </Field>
       ) : null}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant={tone} disabled={pending}>
-          {pending ? "Working…" : submitLabel}
-        </Button>
-      </div>
-      <FormMessage error={formError} success={success} className="py-1.5" />
+      <SubmitRow
+        label={submitLabel}
+        pendingLabel="Working…"
+        pending={pending}
+        variant={tone}
+        error={formError}
+        success={success}
+      />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
 import { Label, Select, Textarea } from "@/components/ui/input";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
 import { MIN_JUSTIFICATION, MIN_OVERRIDE_JUSTIFICATION } from "@/lib/domain/gates";
@@ -97,12 +96,14 @@ export function TransitionForm({
           </Label>
         </div>
       ) : null}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant={tone} disabled={pending}>
-          {pending ? "Working…" : submitLabel}
-        </Button>
-      </div>
-      <FormMessage error={error} success={success} className="py-1.5" />
+      <SubmitRow
+        label={submitLabel}
+        pendingLabel="Working…"
+        pending={pending}
+        variant={tone}
+        error={error}
+        success={success}
+      />
     </form>
   );
 }

@@ -5,36 +5,12 @@ import { performance } from "node:perf_hooks";
 import type { InventoryAction } from "@/lib/domain/actions";
 import { type AnswerInput, QUESTION_BANKS, type QuestionBank } from "@/lib/domain/question-bank";
 import { scoreAssessment } from "@/lib/domain/scoring";
+import { DEMO_USE_CASES } from "./lib/demo-content";
 
-const inventory: InventoryAction[] = [
-  {
-    id: "1",
-    name: "Read order",
-    system: "Orders",
-    access: "read",
-    reversibility: "reversible",
-    blastRadius: "one_customer",
-    frequency: "hourly",
-  },
-  {
-    id: "2",
-    name: "Issue refund",
-    system: "Stripe",
-    access: "write",
-    reversibility: "irreversible",
-    blastRadius: "money",
-    frequency: "hourly",
-  },
-  {
-    id: "3",
-    name: "Email customer",
-    system: "Zendesk",
-    access: "write",
-    reversibility: "irreversible",
-    blastRadius: "one_customer",
-    frequency: "hourly",
-  },
-];
+// The demo's refund workflow: a read, a refund and a customer email.
+const inventory: InventoryAction[] = DEMO_USE_CASES.find(
+  (uc) => uc.name === "Refunds under 100 EUR",
+)!.actions.map((action, i) => ({ id: String(i + 1), ...action }));
 // A realistic mix: options of every strength, some "don't know", some evidence.
 const answersFor = (bank: QuestionBank): AnswerInput[] =>
   bank.questions.map((q, i) =>

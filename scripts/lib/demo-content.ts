@@ -6,6 +6,16 @@ type DemoUseCase = Omit<UseCaseInput, "ownerId"> & {
   actions: InventoryActionInput[];
 };
 
+/** The refund the demo's refund workflow issues: a write that moves money and cannot be undone. */
+export const REFUND_ACTION: InventoryActionInput = {
+  name: "Issue refund",
+  system: "Stripe",
+  access: "write",
+  reversibility: "irreversible",
+  blastRadius: "money",
+  frequency: "hourly",
+};
+
 /** The demo organisation's candidate workflows, from low-risk to high-stakes. */
 export const DEMO_USE_CASES: DemoUseCase[] = [
   {
@@ -62,14 +72,7 @@ export const DEMO_USE_CASES: DemoUseCase[] = [
         blastRadius: "one_customer",
         frequency: "hourly",
       },
-      {
-        name: "Issue refund",
-        system: "Stripe",
-        access: "write",
-        reversibility: "irreversible",
-        blastRadius: "money",
-        frequency: "hourly",
-      },
+      REFUND_ACTION,
       {
         name: "Email the customer",
         system: "Zendesk",

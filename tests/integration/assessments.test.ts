@@ -12,6 +12,7 @@ import { listAuditEvents } from "@/db/queries/audit";
 import { addInventoryAction, removeInventoryAction } from "@/db/queries/inventory";
 import { createUseCase } from "@/db/queries/use-cases";
 import { assessmentAnswers, assessments } from "@/db/schema";
+import { REFUND_ACTION } from "@/scripts/lib/demo-content";
 import { makeOrg, outcome, type TestOrg } from "./fixtures";
 
 async function makeRefundUseCase(org: TestOrg) {
@@ -24,14 +25,7 @@ async function makeRefundUseCase(org: TestOrg) {
     systems: ["Stripe"],
     status: "assessing",
   });
-  const refund = await addInventoryAction(org.ctx.owner, uc.id, {
-    name: "Issue refund",
-    system: "Stripe",
-    access: "write",
-    reversibility: "irreversible",
-    blastRadius: "money",
-    frequency: "hourly",
-  });
+  const refund = await addInventoryAction(org.ctx.owner, uc.id, REFUND_ACTION);
   return { uc, refund };
 }
 

@@ -21,20 +21,10 @@ import {
 } from "@/app/api/v1/use-cases/[id]/route";
 import { POST as createUseCaseRoute } from "@/app/api/v1/use-cases/route";
 import { listAuditEvents } from "@/db/queries/audit";
+import type { InventoryActionDto as Action } from "@/db/queries/inventory";
 import { BANDS } from "@/lib/domain/scoring";
 import { makeOrg } from "./fixtures";
 import { call, noParams, params, tokenFor } from "./http";
-
-type Action = {
-  id: string;
-  name: string;
-  system: string;
-  access: string;
-  reversibility: string;
-  blastRadius: string;
-  frequency: string;
-  version: number;
-};
 
 const REFUND = {
   name: "Issue refund",

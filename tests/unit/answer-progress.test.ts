@@ -3,19 +3,10 @@ import { describe, expect, test } from "vitest";
 import type { InventoryAction } from "@/lib/domain/actions";
 import { type AnswerInput, QUESTION_BANKS } from "@/lib/domain/question-bank";
 import { answerProgress, scoreAssessment } from "@/lib/domain/scoring";
+import { REFUND_ACTION } from "@/scripts/lib/demo-content";
 
 const bank = QUESTION_BANKS.v2!;
-const refunds: InventoryAction[] = [
-  {
-    id: "a1",
-    name: "Issue refund",
-    system: "Stripe",
-    access: "write",
-    reversibility: "irreversible",
-    blastRadius: "money",
-    frequency: "hourly",
-  },
-];
+const refunds: InventoryAction[] = [{ id: "a1", ...REFUND_ACTION }];
 /** Every question of the bank answered with its best option (follow-ups included). */
 const best: AnswerInput[] = bank.questions.map((q) => ({
   questionId: q.id,

@@ -40,6 +40,14 @@ const dana = {
 
 type Example = Partial<AuditEventForSentence> & Pick<AuditEventForSentence, "entityType">;
 
+/** A pilot's status change while it stays in shadow, as its audit row records it. */
+const pilotInShadow = (from: string, to: string, reason: string | null = null): Example => ({
+  entityType: "pilot",
+  entityId: PILOT,
+  before: { stage: "shadow", status: from },
+  after: { stage: "shadow", status: to, reason },
+});
+
 const useCase = {
   name: "Refunds",
   description: "",
@@ -481,35 +489,14 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
     ],
   ],
   "pilot.paused": [
-    [
-      {
-        entityType: "pilot",
-        entityId: PILOT,
-        before: { stage: "shadow", status: "active" },
-        after: { stage: "shadow", status: "paused", reason: null },
-      },
-      "Dana paused the pilot of Refunds in shadow.",
-    ],
+    [pilotInShadow("active", "paused"), "Dana paused the pilot of Refunds in shadow."],
   ],
   "pilot.resumed": [
-    [
-      {
-        entityType: "pilot",
-        entityId: PILOT,
-        before: { stage: "shadow", status: "paused" },
-        after: { stage: "shadow", status: "active", reason: null },
-      },
-      "Dana resumed the pilot of Refunds in shadow.",
-    ],
+    [pilotInShadow("paused", "active"), "Dana resumed the pilot of Refunds in shadow."],
   ],
   "pilot.retired": [
     [
-      {
-        entityType: "pilot",
-        entityId: PILOT,
-        before: { stage: "shadow", status: "active" },
-        after: { stage: "shadow", status: "retired", reason: "Vendor dropped" },
-      },
+      pilotInShadow("active", "retired", "Vendor dropped"),
       "Dana retired the pilot of Refunds in shadow. Reason: “Vendor dropped”.",
     ],
   ],

@@ -8,17 +8,14 @@ import type { Condition, Question } from "@/lib/domain/question-bank/types";
 import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
 import { QUESTION_BANK_V2 } from "@/lib/domain/question-bank/v2";
 import { BANDS } from "@/lib/domain/scoring";
+import {
+  conditionRefs,
+  expectConditionsToNameRealOptions,
+  expectQuestionsWellFormed,
+  questionRefs,
+} from "./question-bank-checks";
 
 const bank = QUESTION_BANK_V2;
-type QuestionRef = { question: string; anyOf: string[]; orDontKnow?: boolean };
-
-function questionRefs(condition: Condition): QuestionRef[] {
-  if ("all" in condition) return condition.all.flatMap(questionRefs);
-  if ("any" in condition) return condition.any.flatMap(questionRefs);
-  if ("inventory" in condition) return [];
-  return [condition];
-}
-
 function question(id: string): Question {
   const q = bank.questions.find((x) => x.id === id);
   if (!q) throw new Error(`no question ${id}`);
@@ -52,17 +49,8 @@ describe("question bank v2", () => {
   });
 
   test("every question is complete: 3–5 options scored 0–4 with one best and a worst, help, good, findOut, recommendation and assumption", () => {
-    const ids = new Set<string>();
+    expectQuestionsWellFormed(bank);
     for (const q of bank.questions) {
-      expect(ids.has(q.id), q.id).toBe(false);
-      ids.add(q.id);
-      expect(
-        bank.dimensions.some((d) => d.id === q.dimensionId),
-        q.id,
-      ).toBe(true);
-      expect(q.options.length, q.id).toBeGreaterThanOrEqual(3);
-      expect(q.options.length, q.id).toBeLessThanOrEqual(5);
-      expect(new Set(q.options.map((o) => o.id)).size, q.id).toBe(q.options.length);
       expect(new Set(q.options.map((o) => o.label.toLowerCase())).size, q.id).toBe(
         q.options.length,
       );
@@ -125,20 +113,9 @@ describe("question bank v2", () => {
   });
 
   test("conditions and blockers reference questions and options that exist", () => {
-    const conditions = [
-      ...bank.questions.flatMap((q) => (q.showIf ? [q.showIf] : [])),
-      ...bank.blockers.map((b) => b.when),
-    ];
-    for (const ref of conditions.flatMap(questionRefs)) {
-      const q = bank.questions.find((x) => x.id === ref.question);
-      expect(q, ref.question).toBeDefined();
+    expectConditionsToNameRealOptions(bank);
+    for (const ref of conditionRefs(bank))
       expect(ref.anyOf.length, ref.question).toBeGreaterThan(0);
-      for (const option of ref.anyOf)
-        expect(
-          q?.options.some((o) => o.id === option),
-          `${ref.question}.${option}`,
-        ).toBe(true);
-    }
     expect(new Set(bank.blockers.map((b) => b.id)).size).toBe(bank.blockers.length);
     for (const b of bank.blockers) {
       expect(BANDS).toContain(b.capBand);

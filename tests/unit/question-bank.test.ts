@@ -1,20 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { getQuestionBank, QUESTION_BANKS, validateAnswer } from "@/lib/domain/question-bank";
-import type { Condition, QuestionBank } from "@/lib/domain/question-bank/types";
+import type { QuestionBank } from "@/lib/domain/question-bank/types";
 import { QUESTION_BANK_V1 } from "@/lib/domain/question-bank/v1";
 import { BANDS } from "@/lib/domain/scoring";
 import { questionBankHash } from "@/lib/question-bank-hash";
+import {
+  expectConditionsToNameRealOptions,
+  expectQuestionsWellFormed,
+  questionRefs,
+} from "./question-bank-checks";
 
 const bank = QUESTION_BANK_V1;
-
-function questionRefs(
-  condition: Condition,
-): { question: string; anyOf: string[]; orDontKnow?: boolean }[] {
-  if ("all" in condition) return condition.all.flatMap(questionRefs);
-  if ("any" in condition) return condition.any.flatMap(questionRefs);
-  if ("inventory" in condition) return [];
-  return [condition];
-}
 
 describe("question bank v1", () => {
   test("never changes once shipped (change v2 instead)", () => {
@@ -41,17 +37,8 @@ describe("question bank v1", () => {
   });
 
   test("every question is complete: 3–5 options scored 0–4, a weight, help, a recommendation and an assumption", () => {
-    const ids = new Set<string>();
+    expectQuestionsWellFormed(bank);
     for (const q of bank.questions) {
-      expect(ids.has(q.id), q.id).toBe(false);
-      ids.add(q.id);
-      expect(
-        bank.dimensions.some((d) => d.id === q.dimensionId),
-        q.id,
-      ).toBe(true);
-      expect(q.options.length, q.id).toBeGreaterThanOrEqual(3);
-      expect(q.options.length, q.id).toBeLessThanOrEqual(5);
-      expect(new Set(q.options.map((o) => o.id)).size, q.id).toBe(q.options.length);
       for (const o of q.options) expect(o.score >= 0 && o.score <= 4, `${q.id}.${o.id}`).toBe(true);
       expect(
         q.options.some((o) => o.score === 4),
@@ -68,19 +55,7 @@ describe("question bank v1", () => {
   });
 
   test("conditions and blockers reference questions and options that exist", () => {
-    const conditions = [
-      ...bank.questions.flatMap((q) => (q.showIf ? [q.showIf] : [])),
-      ...bank.blockers.map((b) => b.when),
-    ];
-    for (const ref of conditions.flatMap(questionRefs)) {
-      const q = bank.questions.find((x) => x.id === ref.question);
-      expect(q, ref.question).toBeDefined();
-      for (const option of ref.anyOf)
-        expect(
-          q?.options.some((o) => o.id === option),
-          `${ref.question}.${option}`,
-        ).toBe(true);
-    }
+    expectConditionsToNameRealOptions(bank);
     for (const b of bank.blockers) expect(BANDS).toContain(b.capBand);
     expect(bank.blockers.length).toBeGreaterThanOrEqual(6);
     expect(bank.questions.filter((q) => q.showIf).length).toBeGreaterThanOrEqual(3);

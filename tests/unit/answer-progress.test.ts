@@ -4,13 +4,14 @@ import type { InventoryAction } from "@/lib/domain/actions";
 import { type AnswerInput, QUESTION_BANKS } from "@/lib/domain/question-bank";
 import { answerProgress, scoreAssessment } from "@/lib/domain/scoring";
 import { REFUND_ACTION } from "@/scripts/lib/demo-content";
+import { bestOptionId } from "./scoring-fixtures";
 
 const bank = QUESTION_BANKS.v2!;
 const refunds: InventoryAction[] = [{ id: "a1", ...REFUND_ACTION }];
 /** Every question of the bank answered with its best option (follow-ups included). */
 const best: AnswerInput[] = bank.questions.map((q) => ({
   questionId: q.id,
-  optionId: [...q.options].sort((a, b) => b.score - a.score)[0]!.id,
+  optionId: bestOptionId(bank, q.id),
 }));
 const progressOf = (answers: AnswerInput[]) =>
   answerProgress(scoreAssessment({ bank, answers, inventory: refunds }));

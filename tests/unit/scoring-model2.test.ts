@@ -16,6 +16,7 @@ import {
   scoreAssessment,
 } from "@/lib/domain/scoring";
 import { stageIndex } from "@/lib/domain/stages";
+import { answerAllBest, bestOptionId, inventoryAction, replaceAnswer } from "./scoring-fixtures";
 
 /** A small bank with one of each construct the model handles, so each rule is seen alone. */
 const MINI: QuestionBank = {
@@ -76,20 +77,10 @@ function q(id: string, dimensionId: string, scores: (0 | 1 | 2 | 3 | 4)[]) {
   };
 }
 
-const action = (patch: Partial<InventoryAction>): InventoryAction => ({
-  id: patch.name ?? "a",
-  name: "Read a record",
-  system: "CRM",
-  access: "read",
-  reversibility: "reversible",
-  blastRadius: "one_record",
-  frequency: "daily",
-  ...patch,
-});
-const READ = [action({ name: "Read ticket" })];
-const TAG = [...READ, action({ name: "Tag ticket", access: "write" })];
+const READ = [inventoryAction({ name: "Read ticket" })];
+const TAG = [...READ, inventoryAction({ name: "Tag ticket", access: "write" })];
 const REFUND = [
-  action({
+  inventoryAction({
     name: "Issue refund",
     access: "write",
     reversibility: "hard_to_reverse",
@@ -98,14 +89,8 @@ const REFUND = [
 ];
 const LINK = "https://wiki.example.org/runbook";
 
-const bestOf = (bank: QuestionBank, id: string) =>
-  bank.questions.find((x) => x.id === id)!.options.reduce((a, b) => (b.score > a.score ? b : a)).id;
 const allBest = (bank: QuestionBank, evidence = LINK): AnswerInput[] =>
-  bank.questions.map((x) => ({ questionId: x.id, optionId: bestOf(bank, x.id), evidence }));
-const set = (answers: AnswerInput[], change: AnswerInput) => [
-  ...answers.filter((a) => a.questionId !== change.questionId),
-  change,
-];
+  answerAllBest(bank, evidence);
 const mini = (answers: AnswerInput[], inventory: InventoryAction[] = TAG) =>
   scoreAssessment({ bank: MINI, answers, inventory });
 
@@ -121,20 +106,23 @@ describe("model 2 on a small bank", () => {
   });
 
   test("a blocker triggered only by “don't know” is unverified, says what to find out, and still caps", () => {
-    const r = mini(set(allBest(MINI), { questionId: "b1", dontKnow: true }), REFUND);
+    const r = mini(replaceAnswer(allBest(MINI), { questionId: "b1", dontKnow: true }), REFUND);
     const hit = r.blockers.find((b) => b.id === "x")!;
     expect(hit.status).toBe("unverified");
     expect(hit.findOut.map((f) => f.text)).toEqual(["Find out whether b1 is in place."]);
     expect(r.band).toBe("sandbox_only");
     expect(r.provisional).toBe(true);
     expect(r.bestCaseBand).toBe("limited_production");
-    const confirmed = mini(set(allBest(MINI), { questionId: "b1", optionId: "s0" }), REFUND);
+    const confirmed = mini(
+      replaceAnswer(allBest(MINI), { questionId: "b1", optionId: "s0" }),
+      REFUND,
+    );
     expect(confirmed.blockers.find((b) => b.id === "x")?.status).toBe("confirmed");
     expect(confirmed.provisional).toBe(false);
   });
 
   test("“don't know” counts as a gap in the band's score but is left out of the known score", () => {
-    const r = mini(set(allBest(MINI), { questionId: "b3", dontKnow: true }));
+    const r = mini(replaceAnswer(allBest(MINI), { questionId: "b3", dontKnow: true }));
     expect(r.knownScore).toBe(100);
     expect(r.overall).toBeLessThan(100);
     expect(r.findOut.map((f) => f.questionId)).toEqual(["b3"]);
@@ -154,7 +142,7 @@ describe("model 2 on a small bank", () => {
   });
 
   test("a hidden weak-parent follow-up counts as settled; a strong-parent one carries a weak parent over", () => {
-    const r = mini(set(allBest(MINI), { questionId: "b1", optionId: "s0" }));
+    const r = mini(replaceAnswer(allBest(MINI), { questionId: "b1", optionId: "s0" }));
     expect(r.questions.find((x) => x.questionId === "a2")).toMatchObject({
       state: "settled",
       score: 4,
@@ -172,11 +160,14 @@ describe("model 2 on a small bank", () => {
   });
 
   test("a weak dimension holds the band down even when the average is high", () => {
-    const answers = set(set(allBest(MINI), { questionId: "b3", optionId: "s1", evidence: LINK }), {
-      questionId: "b1",
-      optionId: "s0",
-      evidence: LINK,
-    });
+    const answers = replaceAnswer(
+      replaceAnswer(allBest(MINI), { questionId: "b3", optionId: "s1", evidence: LINK }),
+      {
+        questionId: "b1",
+        optionId: "s0",
+        evidence: LINK,
+      },
+    );
     const r = mini(answers);
     const floor = r.caps.find((c) => c.source === "dimension_floor")!;
     expect(bandIndex(floor.band)).toBeLessThan(bandIndex("limited_production"));
@@ -198,8 +189,8 @@ describe("model 2 on a small bank", () => {
   });
 
   test("recommendations: find-outs first when provisional, then what unlocks a stage, ties in question order", () => {
-    const answers = set(
-      set(set(allBest(MINI), { questionId: "b3", optionId: "s0" }), {
+    const answers = replaceAnswer(
+      replaceAnswer(replaceAnswer(allBest(MINI), { questionId: "b3", optionId: "s0" }), {
         questionId: "a1",
         optionId: "s2",
       }),
@@ -272,30 +263,33 @@ describe.each(banks.map((b) => [b.version, b] as const))("model 2 properties (%s
   vi.setConfig({ testTimeout: 120_000 });
   const score = (answers: readonly AnswerInput[], inventory: readonly InventoryAction[]) =>
     scoreAssessment({ bank, answers, inventory });
-
-  test("replacing any answer by “don't know” never raises the band, the recommended stage or the furthest stage", () => {
+  type Result = ReturnType<typeof score>;
+  /** On random answers and inventories: the result before and after one known answer is changed. */
+  const forAnyKnownAnswerChanged = (
+    change: (known: AnswerInput) => AnswerInput,
+    check: (before: Result, after: Result) => void,
+  ) =>
     fc.assert(
       fc.property(answersArb(bank), inventoryArb, fc.nat(), (answers, inventory, i) => {
         const known = answers.filter((a) => !a.dontKnow);
         if (known.length === 0) return;
         const target = known[i % known.length]!;
-        const before = score(answers, inventory);
-        const after = score(
-          set(answers, {
-            questionId: target.questionId,
-            dontKnow: true,
-            evidence: target.evidence,
-          }),
-          inventory,
-        );
+        check(score(answers, inventory), score(replaceAnswer(answers, change(target)), inventory));
+      }),
+      { numRuns: 200 },
+    );
+
+  test("replacing any answer by “don't know” never raises the band, the recommended stage or the furthest stage", () => {
+    forAnyKnownAnswerChanged(
+      (target) => ({ questionId: target.questionId, dontKnow: true, evidence: target.evidence }),
+      (before, after) => {
         expect(bandIndex(after.band)).toBeLessThanOrEqual(bandIndex(before.band));
         expect(stageIndex(after.recommendedStage)).toBeLessThanOrEqual(
           stageIndex(before.recommendedStage),
         );
         expect(stageIndex(after.maxStage)).toBeLessThanOrEqual(stageIndex(before.maxStage));
         expect(after.confidence).toBeLessThanOrEqual(before.confidence);
-      }),
-      { numRuns: 200 },
+      },
     );
   });
 
@@ -308,7 +302,7 @@ describe.each(banks.map((b) => [b.version, b] as const))("model 2 properties (%s
         (answers, inventory) => {
           const good = answers.map((a) => {
             if (a.dontKnow) return a;
-            return { ...a, optionId: bestOf(bank, a.questionId) };
+            return { ...a, optionId: bestOptionId(bank, a.questionId) };
           });
           expect(bandIndex(score(good, inventory).band)).toBeGreaterThanOrEqual(
             bandIndex("shadow"),
@@ -341,7 +335,7 @@ describe.each(banks.map((b) => [b.version, b] as const))("model 2 properties (%s
         answersArb(bank),
         fc.constantFrom("money" as const, "security_access" as const),
         (answers, blastRadius) => {
-          const hard = action({
+          const hard = inventoryAction({
             name: "Pay",
             access: "write",
             reversibility: "hard_to_reverse",
@@ -366,22 +360,12 @@ describe.each(banks.map((b) => [b.version, b] as const))("model 2 properties (%s
   });
 
   test("improving any single known answer never lowers the overall score", () => {
-    fc.assert(
-      fc.property(answersArb(bank), inventoryArb, fc.nat(), (answers, inventory, i) => {
-        const known = answers.filter((a) => !a.dontKnow);
-        if (known.length === 0) return;
-        const target = known[i % known.length]!;
-        const before = score(answers, inventory);
-        const after = score(
-          set(answers, {
-            questionId: target.questionId,
-            optionId: bestOf(bank, target.questionId),
-          }),
-          inventory,
-        );
-        expect(after.overall).toBeGreaterThanOrEqual(before.overall);
+    forAnyKnownAnswerChanged(
+      (target) => ({
+        questionId: target.questionId,
+        optionId: bestOptionId(bank, target.questionId),
       }),
-      { numRuns: 200 },
+      (before, after) => expect(after.overall).toBeGreaterThanOrEqual(before.overall),
     );
   });
 

@@ -3,14 +3,12 @@ import type { InventoryAction } from "@/lib/domain/actions";
 import { type AnswerInput, applicableQuestionIds } from "@/lib/domain/question-bank";
 import { QUESTION_BANK_V2 as bank } from "@/lib/domain/question-bank/v2";
 import { bandIndex, scoreAssessment } from "@/lib/domain/scoring";
+import { answerAllBest, inventoryAction, REFUND } from "./scoring-fixtures";
 
 // One test per defect the scoring review found in v1, each on question bank v2 and model 2.
 
 const LINK = "https://wiki.example.org/readiness";
-const best = (id: string) =>
-  bank.questions.find((q) => q.id === id)!.options.reduce((a, b) => (b.score > a.score ? b : a)).id;
-const allBest = (): AnswerInput[] =>
-  bank.questions.map((q) => ({ questionId: q.id, optionId: best(q.id), evidence: LINK }));
+const allBest = (): AnswerInput[] => answerAllBest(bank, LINK);
 const withAnswers = (changes: Record<string, string>, base = allBest()): AnswerInput[] => [
   ...base.filter((a) => !(a.questionId in changes)),
   ...Object.entries(changes).map(([questionId, v]) =>
@@ -19,30 +17,14 @@ const withAnswers = (changes: Record<string, string>, base = allBest()): AnswerI
       : { questionId, optionId: v, evidence: LINK },
   ),
 ];
-const act = (patch: Partial<InventoryAction>): InventoryAction => ({
-  id: patch.name ?? "a",
-  name: "Read a record",
-  system: "CRM",
-  access: "read",
-  reversibility: "reversible",
-  blastRadius: "one_record",
-  frequency: "daily",
-  ...patch,
-});
-const REFUND = act({
-  name: "Issue refund",
-  access: "write",
-  reversibility: "irreversible",
-  blastRadius: "money",
-});
-const SAFE_WRITE = act({ name: "Tag ticket", access: "write" });
-const EMAIL = act({
+const SAFE_WRITE = inventoryAction({ name: "Tag ticket", access: "write" });
+const EMAIL = inventoryAction({
   name: "Send email",
   access: "write",
   reversibility: "irreversible",
   blastRadius: "one_customer",
 });
-const BULK = act({
+const BULK = inventoryAction({
   name: "Update all plans",
   access: "write",
   reversibility: "hard_to_reverse",
@@ -75,7 +57,7 @@ describe("“don't know” is a finding, not a fact", () => {
 describe("the inventory cannot be gamed", () => {
   test("questions that stop applying are left out of the average, not scored full marks", () => {
     const weak = withAnswers({ perm_money_limits: "none", int_idempotency: "no", rev_undo: "no" });
-    const readOnly = score(weak, [act({})]);
+    const readOnly = score(weak, [inventoryAction({})]);
     for (const id of ["perm_money_limits", "int_idempotency", "rev_undo", "perm_approval_gate"]) {
       const q = readOnly.questions.find((x) => x.questionId === id)!;
       expect(q.state, id).toBe("not_applicable");
@@ -217,7 +199,7 @@ describe("questions that misfired", () => {
     // A read-only assistant with two equally weighted weak answers.
     const r = score(
       withAnswers({ data_identity_matching: "guesswork", process_documented: "none" }),
-      [act({})],
+      [inventoryAction({})],
     );
     const ids = r.recommendations.map((x) => x.questionId);
     const order = (id: string) => bank.questions.findIndex((q) => q.id === id);

@@ -10,39 +10,15 @@ import {
 import type { AnswerInput } from "@/lib/domain/question-bank";
 import { QUESTION_BANK_V1 as bank } from "@/lib/domain/question-bank/v1";
 import { type Band, bandForScore, bandIndex, scoreAssessment } from "@/lib/domain/scoring";
+import { answerAllBest, inventoryAction, REFUND, replaceAnswer } from "./scoring-fixtures";
 
-const best = (questionId: string) => {
-  const q = bank.questions.find((x) => x.id === questionId)!;
-  return [...q.options].sort((a, b) => b.score - a.score)[0]!.id;
-};
-const allBest = (): AnswerInput[] =>
-  bank.questions.map((q) => ({ questionId: q.id, optionId: best(q.id), evidence: "checked" }));
-const set = (answers: AnswerInput[], change: AnswerInput) => [
-  ...answers.filter((a) => a.questionId !== change.questionId),
-  change,
-];
+const allBest = (): AnswerInput[] => answerAllBest(bank, "checked");
 
-const action = (patch: Partial<InventoryAction>): InventoryAction => ({
-  id: patch.name ?? "a",
-  name: "Read a record",
-  system: "CRM",
-  access: "read",
-  reversibility: "reversible",
-  blastRadius: "one_record",
-  frequency: "daily",
-  ...patch,
-});
 const SAFE: InventoryAction[] = [
-  action({ name: "Read ticket" }),
-  action({ name: "Tag ticket", access: "write" }),
+  inventoryAction({ name: "Read ticket" }),
+  inventoryAction({ name: "Tag ticket", access: "write" }),
 ];
-const REFUND = action({
-  name: "Issue refund",
-  access: "write",
-  reversibility: "irreversible",
-  blastRadius: "money",
-});
-const GRANT = action({
+const GRANT = inventoryAction({
   name: "Grant access",
   access: "write",
   reversibility: "irreversible",
@@ -126,7 +102,7 @@ describe("blockers", () => {
   ];
 
   test.each(cases)("%s caps the band (%j)", (id, answer, inventory, cap) => {
-    const result = score(set(allBest(), answer), inventory);
+    const result = score(replaceAnswer(allBest(), answer), inventory);
     expect(result.scoreBand).toBe("limited_production");
     expect(result.band).toBe(cap);
     const hit = result.blockers.find((b) => b.id === id);
@@ -142,15 +118,19 @@ describe("blockers", () => {
   });
 
   test("an irreversible action names itself among the causes", () => {
-    const result = score(set(allBest(), { questionId: "perm_approval_step", optionId: "none" }), [
-      REFUND,
-    ]);
+    const result = score(
+      replaceAnswer(allBest(), { questionId: "perm_approval_step", optionId: "none" }),
+      [REFUND],
+    );
     expect(result.blockers[0]?.causes.join(" ")).toContain("“Issue refund”");
   });
 
   test("writes_without_undo needs a write in the inventory", () => {
-    const readOnly = [action({ name: "Read" })];
-    const result = score(set(allBest(), { questionId: "rev_undo", optionId: "no" }), readOnly);
+    const readOnly = [inventoryAction({ name: "Read" })];
+    const result = score(
+      replaceAnswer(allBest(), { questionId: "rev_undo", optionId: "no" }),
+      readOnly,
+    );
     expect(result.blockers.map((b) => b.id)).not.toContain("writes_without_undo");
   });
 });
@@ -178,8 +158,8 @@ describe("results", () => {
   });
 
   test("recommendations are ordered by the points they would add", () => {
-    const answers = set(
-      set(allBest(), { questionId: "obs_real_accuracy", optionId: "real_sample" }),
+    const answers = replaceAnswer(
+      replaceAnswer(allBest(), { questionId: "obs_real_accuracy", optionId: "real_sample" }),
       {
         questionId: "gov_affected_informed",
         optionId: "no",
@@ -194,7 +174,7 @@ describe("results", () => {
   });
 
   test("questions that do not apply are skipped for confidence and explained in the trace", () => {
-    const readOnly = [action({ name: "Read" })];
+    const readOnly = [inventoryAction({ name: "Read" })];
     const result = score(allBest(), readOnly);
     expect(
       result.questions.filter((q) => q.state === "not_applicable").map((q) => q.questionId),
@@ -203,7 +183,7 @@ describe("results", () => {
   });
 
   test("the trace explains the overall number", () => {
-    const result = score(set(allBest(), { questionId: "rev_stop", optionId: "slow" }));
+    const result = score(replaceAnswer(allBest(), { questionId: "rev_stop", optionId: "slow" }));
     expect(
       result.trace.some((t) => t.startsWith(`Overall ${result.overall} = weighted mean`)),
     ).toBe(true);
@@ -260,7 +240,7 @@ describe("properties", () => {
         const before = scoreAssessment({ bank, answers, inventory });
         const after = scoreAssessment({
           bank,
-          answers: set(answers, { questionId: q.id, optionId: option.id }),
+          answers: replaceAnswer(answers, { questionId: q.id, optionId: option.id }),
           inventory,
         });
         expect(after.overall).toBeGreaterThanOrEqual(before.overall);
@@ -280,7 +260,7 @@ describe("properties", () => {
         const before = scoreAssessment({ bank, answers, inventory });
         const after = scoreAssessment({
           bank,
-          answers: set(answers, {
+          answers: replaceAnswer(answers, {
             questionId: target.questionId,
             dontKnow: true,
             evidence: target.evidence,
@@ -302,7 +282,7 @@ describe("properties", () => {
     const before = scoreAssessment({ bank, answers, inventory: [] });
     const after = scoreAssessment({
       bank,
-      answers: set(answers, { questionId: "process_manual_fixes", dontKnow: true }),
+      answers: replaceAnswer(answers, { questionId: "process_manual_fixes", dontKnow: true }),
       inventory: [],
     });
     expect(after.confidence).toBeLessThanOrEqual(before.confidence);
@@ -361,7 +341,7 @@ describe("properties", () => {
           { questionId: "perm_approval_step", optionId: "informal" },
         ),
         (answers, inventory, blastRadius, approval) => {
-          const risky = action({
+          const risky = inventoryAction({
             name: "Risky",
             access: "write",
             reversibility: "irreversible",

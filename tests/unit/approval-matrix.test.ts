@@ -14,7 +14,19 @@ const action = (patch: Partial<InventoryAction>): InventoryAction => ({
   ...patch,
 });
 
-type Row = [string, Partial<InventoryAction>, Record<Stage, ApprovalDecision>];
+type Decisions = Record<Stage, ApprovalDecision>;
+type Row = [string, Partial<InventoryAction>, Decisions];
+
+/** A write is off limits before the sandbox and in shadow, and needs approval in supervised. */
+const writeDecisions = (
+  production: Pick<Decisions, "limited_production" | "production">,
+): Decisions => ({
+  proposed: "off_limits",
+  sandbox: "auto",
+  shadow: "off_limits",
+  supervised: "approval",
+  ...production,
+});
 
 const table: Row[] = [
   [
@@ -32,74 +44,32 @@ const table: Row[] = [
   [
     "update one record (reversible)",
     {},
-    {
-      proposed: "off_limits",
-      sandbox: "auto",
-      shadow: "off_limits",
-      supervised: "approval",
-      limited_production: "auto",
-      production: "auto",
-    },
+    writeDecisions({ limited_production: "auto", production: "auto" }),
   ],
   [
     "issue a refund (irreversible, money)",
     { reversibility: "irreversible", blastRadius: "money" },
-    {
-      proposed: "off_limits",
-      sandbox: "auto",
-      shadow: "off_limits",
-      supervised: "approval",
-      limited_production: "approval",
-      production: "approval",
-    },
+    writeDecisions({ limited_production: "approval", production: "approval" }),
   ],
   [
     "grant access (irreversible, security)",
     { reversibility: "irreversible", blastRadius: "security_access" },
-    {
-      proposed: "off_limits",
-      sandbox: "auto",
-      shadow: "off_limits",
-      supervised: "approval",
-      limited_production: "approval",
-      production: "approval",
-    },
+    writeDecisions({ limited_production: "approval", production: "approval" }),
   ],
   [
     "email one customer (irreversible, one customer)",
     { reversibility: "irreversible", blastRadius: "one_customer" },
-    {
-      proposed: "off_limits",
-      sandbox: "auto",
-      shadow: "off_limits",
-      supervised: "approval",
-      limited_production: "approval",
-      production: "auto",
-    },
+    writeDecisions({ limited_production: "approval", production: "auto" }),
   ],
   [
     "bulk update many customers (hard to reverse)",
     { reversibility: "hard_to_reverse", blastRadius: "many_customers" },
-    {
-      proposed: "off_limits",
-      sandbox: "auto",
-      shadow: "off_limits",
-      supervised: "approval",
-      limited_production: "approval",
-      production: "approval",
-    },
+    writeDecisions({ limited_production: "approval", production: "approval" }),
   ],
   [
     "reversible change touching money",
     { blastRadius: "money" },
-    {
-      proposed: "off_limits",
-      sandbox: "auto",
-      shadow: "off_limits",
-      supervised: "approval",
-      limited_production: "approval",
-      production: "auto",
-    },
+    writeDecisions({ limited_production: "approval", production: "auto" }),
   ],
 ];
 

@@ -36,6 +36,14 @@ const healthy: GateSnapshot = {
   ],
 };
 
+/** A pilot that has not been measured yet. */
+const NO_METRICS: GateSnapshot["metrics"] = {
+  attempted: 0,
+  correct: 0,
+  overrides: 0,
+  escalations: 0,
+};
+
 const one = (criterion: GateCriterion, patch: Partial<GateSnapshot> = {}) =>
   evaluateGate([criterion], { ...healthy, ...patch }, NOW).criteria[0]!;
 
@@ -87,7 +95,7 @@ describe("each criterion", () => {
     [
       "accuracy without data",
       { kind: "min_accuracy", threshold: 0.5 },
-      { metrics: { attempted: 0, correct: 0, overrides: 0, escalations: 0 } },
+      { metrics: NO_METRICS },
       false,
       "no data",
     ],
@@ -96,7 +104,7 @@ describe("each criterion", () => {
     [
       "override rate without data",
       { kind: "max_override_rate", threshold: 1 },
-      { metrics: { attempted: 0, correct: 0, overrides: 0, escalations: 0 } },
+      { metrics: NO_METRICS },
       false,
       "no data",
     ],

@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
+import { STAGES } from "@/lib/domain/stages";
 import { parseArgs } from "./lib/cli";
 
 const args = parseArgs();
@@ -49,13 +50,7 @@ const { listIncidents } = await import("@/db/queries/incidents");
 const { getIncidentMetrics } = await import("@/db/queries/incident-metrics");
 const { pilots } = await import("@/db/schema");
 
-const STAGES_IN_PILOT = [
-  "sandbox",
-  "shadow",
-  "supervised",
-  "limited_production",
-  "production",
-] as const;
+const STAGES_IN_PILOT = STAGES.slice(1); // every stage after "proposed"
 
 async function time(label: string, run: () => Promise<unknown>, repeat = 7) {
   await run(); // warm up

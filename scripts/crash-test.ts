@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { freePort, waitForHealth } from "./lib/server";
 
 /**
  * Crash safety of the embedded database: serves a production build on a fresh PGlite
@@ -45,18 +45,6 @@ export type CrashTestResult = {
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
 
 function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): string {
   const result = spawnSync(bin("tsx"), [`scripts/${script}.ts`, ...args], {
@@ -107,18 +95,7 @@ class Server {
     child.stderr?.on("data", (d) => {
       this.output += d;
     });
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`The server exited early:\n${this.output}`);
-      try {
-        const res = await fetch(`${this.baseUrl}/api/health`);
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`The server did not become healthy in time:\n${this.output}`);
+    await waitForHealth(this.baseUrl, child, () => this.output, { timeoutMs: 90_000, pollMs: 200 });
   }
 
   /** SIGKILL to the whole process group: no shutdown hooks, no lock release, no flush. */

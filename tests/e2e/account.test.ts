@@ -1,9 +1,9 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newPerson, uniq } from "./browser";
+import { launchBrowser, newPerson, personNamed, uniq } from "./browser";
 import { waitForEmail } from "./mailbox";
 import { AccountPages } from "./pages/account-pages";
-import { AuthPages, type Person } from "./pages/auth-pages";
+import { AuthPages } from "./pages/auth-pages";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,17 +13,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const person = (name: string): Person => ({
-  name,
-  email: `${name.toLowerCase().replace(/\s+/g, ".")}.${uniq()}@example.com`,
-  password: `pw-${uniq()}-${uniq()}`,
-});
-
 const orgSlug = (url: string) => new URL(url).pathname.split("/")[2]!;
 
 describe("an account", () => {
   test("sign-up sends a verification email over SMTP; its link verifies the address and the banner goes", async () => {
-    const me = person("Vera Verify");
+    const me = personNamed("Vera Verify");
     const ctx = await newPerson(browser);
     const page = await ctx.newPage();
     const auth = new AuthPages(page);
@@ -54,7 +48,7 @@ describe("an account", () => {
   });
 
   test("a forgotten password: the emailed link sets a new one that works, and a session signed in before it ends", async () => {
-    const me = person("Fay Forgetful");
+    const me = personNamed("Fay Forgetful");
     const newPassword = `new-${uniq()}-${uniq()}`;
 
     // The old session: signed in, in a browser of its own, before the reset.
@@ -94,7 +88,7 @@ describe("an account", () => {
   });
 
   test("signing out of all devices ends the sessions in other browsers too", async () => {
-    const me = person("Sol Signout");
+    const me = personNamed("Sol Signout");
     const laptop = await newPerson(browser);
     const laptopPage = await laptop.newPage();
     await new AuthPages(laptopPage).signUp(me, `Signout ${uniq()}`);
@@ -113,7 +107,7 @@ describe("an account", () => {
   });
 
   test("changing the password keeps this browser signed in, ends the others, and sends a notice", async () => {
-    const me = person("Cory Change");
+    const me = personNamed("Cory Change");
     const newPassword = `new-${uniq()}-${uniq()}`;
     const here = await newPerson(browser);
     const herePage = await here.newPage();

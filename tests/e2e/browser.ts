@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { inject } from "vitest";
+import type { Person } from "./pages/auth-pages";
 
 export const baseUrl = inject("baseUrl");
 
@@ -36,3 +37,10 @@ export function newPerson(browser: Browser): Promise<BrowserContext> {
 }
 
 export const uniq = () => Math.random().toString(36).slice(2, 8);
+
+/** Someone new to the app, called `name`, with an address and a password no one else has. */
+export const personNamed = (name: string): Person => ({
+  name,
+  email: `${name.toLowerCase().replace(/\s+/g, ".")}.${uniq()}@example.com`,
+  password: `pw-${uniq()}-${uniq()}`,
+});

@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { baseUrl, launchBrowser, newPerson, uniq } from "./browser";
+import { baseUrl, launchBrowser, newPerson, personNamed, uniq } from "./browser";
 import { waitForEmail } from "./mailbox";
-import { AuthPages, type Person } from "./pages/auth-pages";
+import { AuthPages } from "./pages/auth-pages";
 import { SettingsPages } from "./pages/settings-pages";
 
 let browser: Browser;
@@ -13,15 +13,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const person = (name: string): Person => ({
-  name,
-  email: `${name.toLowerCase().replace(/\s+/g, ".")}.${uniq()}@example.com`,
-  password: `pw-${uniq()}-${uniq()}`,
-});
-
 describe("an organisation with two people", () => {
   test("sign up, invite a contributor who joins, sign out and in, roles are enforced", async () => {
-    const owner = person("Olive Owner");
+    const owner = personNamed("Olive Owner");
     const orgName = `Acme ${uniq()}`;
     const ownerCtx = await newPerson(browser);
     const ownerPage = await ownerCtx.newPage();
@@ -34,7 +28,7 @@ describe("an organisation with two people", () => {
 
     // The owner invites a contributor by link.
     const settings = new SettingsPages(ownerPage, slug);
-    const contributor = person("Casey Contributor");
+    const contributor = personNamed("Casey Contributor");
     const link = await settings.createInvitation("Contributor", contributor.email);
     expect(link).toMatch(/\/invite\/inv_/);
 
@@ -78,7 +72,7 @@ describe("an organisation with two people", () => {
     await thirdPage.getByText("This invitation has already been used.").waitFor();
 
     // Someone from another organisation gets "not found".
-    const stranger = person("Sam Stranger");
+    const stranger = personNamed("Sam Stranger");
     await new AuthPages(thirdPage).signUp(stranger, `Other ${uniq()}`);
     const res = await thirdPage.goto(`/o/${slug}/settings`);
     expect(res?.status()).toBe(404);
@@ -99,7 +93,7 @@ describe("an organisation with two people", () => {
   });
 
   test("an admin's API token reads the organisation over HTTP until it is revoked", async () => {
-    const owner = person("Tara Tokens");
+    const owner = personNamed("Tara Tokens");
     const ctx = await newPerson(browser);
     const page = await ctx.newPage();
     const orgName = `Tokens ${uniq()}`;
@@ -131,7 +125,7 @@ describe("an organisation with two people", () => {
   });
 
   test("a wrong password is refused without saying why, and the sixth try in a minute is rate-limited", async () => {
-    const owner = person("Rita Retry");
+    const owner = personNamed("Rita Retry");
     const ctx = await newPerson(browser);
     const page = await ctx.newPage();
     const auth = new AuthPages(page);

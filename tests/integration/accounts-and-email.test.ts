@@ -44,6 +44,7 @@ import { sha256 } from "@/lib/crypto";
 import { resetEnv } from "@/lib/env";
 import { linkIn, startTestMailServer, type TestMailServer } from "../support/smtp-server";
 import { makeOrg, makeUser, outcome, uniq } from "./fixtures";
+import { authEndpoint } from "./http";
 
 const ORIGIN = "https://preflight.example.com";
 const PASSWORD = "correct horse battery";
@@ -388,23 +389,8 @@ describe("password reset", () => {
 
 /** Signs in through the Auth.js endpoint, as a browser does; returns the session cookie. */
 async function signInOverHttp(email: string, password: string): Promise<string> {
-  process.env.AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
-  const { GET, POST } = await import("@/app/api/auth/[...nextauth]/route");
-  const { NextRequest } = await import("next/server");
-  const base = "http://localhost:3000/api/auth";
-  const csrf = await GET(new NextRequest(`${base}/csrf`));
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const response = await POST(
-    new NextRequest(`${base}/callback/credentials`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-      body: new URLSearchParams({ csrfToken, email, password }),
-    }),
-  );
+  const { csrfCookie, signIn } = await authEndpoint();
+  const response = await signIn(email, password);
   const session = response.headers
     .getSetCookie()
     .map((c) => c.split(";")[0]!)

@@ -26,6 +26,7 @@ import {
 } from "@/lib/auth/rate-limits";
 import { requestAddress, stampSocketAddresses } from "@/lib/client-address";
 import { makeOrg, makeUser, outcome, uniq } from "./fixtures";
+import { authEndpoint } from "./http";
 
 const PASSWORD = "correct horse battery";
 
@@ -223,25 +224,9 @@ describe("credentials check", () => {
 
 describe("the Auth.js sign-in endpoint", () => {
   test("answers 429 with Retry-After and the wait when sign-in is rate-limited", async () => {
-    process.env.AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
-    const { GET, POST } = await import("@/app/api/auth/[...nextauth]/route");
-    const { NextRequest } = await import("next/server");
-    const base = "http://localhost:3000/api/auth";
-    const csrf = await GET(new NextRequest(`${base}/csrf`));
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    const endpoint = await authEndpoint();
     const { email } = await signedUpUser();
-    const signIn = (password: string) =>
-      POST(
-        new NextRequest(`${base}/callback/credentials`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-          body: new URLSearchParams({ csrfToken, email, password }),
-        }),
-      );
+    const signIn = (password: string) => endpoint.signIn(email, password);
     for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) {
       const wrong = await signIn("not the password");
       expect(wrong.status).toBe(302);

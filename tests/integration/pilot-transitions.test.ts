@@ -25,36 +25,31 @@ import {
 import { createUseCase } from "@/db/queries/use-cases";
 import { incidents, pilots, runMetrics } from "@/db/schema";
 import type { MemberContext } from "@/lib/domain/permissions";
-import type { Stage } from "@/lib/domain/stages";
+import { STAGES, stageIndex } from "@/lib/domain/stages";
 import { assessedUseCase, failure, makeOrg, outcome, startedPilot, type TestOrg } from "./fixtures";
 
 const DAY = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
-/** Today's run metrics: one action attempted, and right. */
-const ONE_GOOD_RUN_TODAY = {
-  period: "day",
+type RunCounts = { attempted: number; correct: number; overrides: number; escalations: number };
+/** Today's run metrics: one action attempted, and right, unless the counts say otherwise. */
+const runToday = (counts: Partial<RunCounts> = {}) => ({
+  period: "day" as const,
   periodStart: today(),
   attempted: 1,
   correct: 1,
   overrides: 0,
   escalations: 0,
-} as const;
+  ...counts,
+});
+const ONE_GOOD_RUN_TODAY = runToday();
 
 // An empty assessment of a workflow that writes earns nothing: no read-only floor.
 const emptyUseCase = (org: TestOrg) => assessedUseCase(org, { strength: "empty", writes: true });
 
 const promote = (ctx: MemberContext, id: string, version: number, extra = {}) =>
-  getPilot(ctx, id).then((p) => {
-    const order: Stage[] = [
-      "proposed",
-      "sandbox",
-      "shadow",
-      "supervised",
-      "limited_production",
-      "production",
-    ];
-    return transitionPilot(ctx, id, { to: order[order.indexOf(p.stage) + 1]!, version, ...extra });
-  });
+  getPilot(ctx, id).then((p) =>
+    transitionPilot(ctx, id, { to: STAGES[stageIndex(p.stage) + 1]!, version, ...extra }),
+  );
 
 /** A pilot in supervised, in an organisation whose only gate out of it is a lead's sign-off. */
 async function supervisedPilotNeedingALeadSignoff() {
@@ -210,16 +205,7 @@ describe("gates and transitions", () => {
       recordRunMetrics(
         org.ctx.contributor,
         pilot.id,
-        [
-          {
-            period: "day",
-            periodStart: today(),
-            attempted: 10,
-            correct: 11,
-            overrides: 0,
-            escalations: 0,
-          },
-        ],
+        [runToday({ attempted: 10, correct: 11 })],
         "ui",
       ),
     );
@@ -233,16 +219,7 @@ describe("gates and transitions", () => {
     await recordRunMetrics(
       org.ctx.contributor,
       pilot.id,
-      [
-        {
-          period: "day",
-          periodStart: today(),
-          attempted: 300,
-          correct: 240,
-          overrides: 0,
-          escalations: 2,
-        },
-      ],
+      [runToday({ attempted: 300, correct: 240, escalations: 2 })],
       "ui",
     );
     let gate = await getPilotGate(org.ctx.viewer, pilot.id);
@@ -252,16 +229,7 @@ describe("gates and transitions", () => {
     await recordRunMetrics(
       org.ctx.contributor,
       pilot.id,
-      [
-        {
-          period: "day",
-          periodStart: today(),
-          attempted: 300,
-          correct: 285,
-          overrides: 0,
-          escalations: 2,
-        },
-      ],
+      [runToday({ attempted: 300, correct: 285, escalations: 2 })],
       "ui",
     );
     expect(await listRunMetrics(org.ctx.viewer, pilot.id)).toHaveLength(1);
@@ -451,16 +419,7 @@ describe("incidents in gates", () => {
     await recordRunMetrics(
       org.ctx.contributor,
       pilot.id,
-      [
-        {
-          period: "day",
-          periodStart: today(),
-          attempted: 1000,
-          correct: 990,
-          overrides: 5,
-          escalations: 0,
-        },
-      ],
+      [runToday({ attempted: 1000, correct: 990, overrides: 5 })],
       "ui",
     );
     // Incidents are written directly here: this suite is about how gates read them.
@@ -539,16 +498,7 @@ describe("concurrency and idempotency", () => {
   test("the same Idempotency-Key sent five times at once writes once; another body is refused", async () => {
     const org = await makeOrg();
     const pilot = await startedPilot(org, { stage: "sandbox" });
-    const rows = [
-      {
-        period: "day" as const,
-        periodStart: today(),
-        attempted: 50,
-        correct: 45,
-        overrides: 1,
-        escalations: 0,
-      },
-    ];
+    const rows = [runToday({ attempted: 50, correct: 45, overrides: 1 })];
     const body = { metrics: rows };
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>

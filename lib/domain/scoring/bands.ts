@@ -1,4 +1,4 @@
-import type { Stage } from "../stages";
+import { type Stage, stageIndex } from "../stages";
 
 /** Readiness bands, from worst to best. */
 export const BANDS = [
@@ -84,16 +84,8 @@ export const BAND_MAX_STAGE: Record<Band, Stage> = {
 
 /** The band a stage needs without an override (the lowest band whose limit reaches it). */
 export function bandNeededFor(stage: Stage): Band {
-  const order: readonly Stage[] = [
-    "proposed",
-    "sandbox",
-    "shadow",
-    "supervised",
-    "limited_production",
-    "production",
-  ];
-  const target = order.indexOf(stage);
-  for (const band of BANDS) if (order.indexOf(BAND_MAX_STAGE[band]) >= target) return band;
+  const target = stageIndex(stage);
+  for (const band of BANDS) if (stageIndex(BAND_MAX_STAGE[band]) >= target) return band;
   return "limited_production";
 }
 

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { READ_TICKET_ACTION } from "./lib/sample-actions";
 import { freePort, waitForHealth } from "./lib/server";
 
 /**
@@ -216,16 +217,7 @@ export async function runCrashTest(options: CrashTestOptions = {}): Promise<Cras
     const uc = await ok(
       await api("POST", "/api/v1/use-cases", { name: "Crash", businessValue: 3 }),
     );
-    await ok(
-      await api("POST", `/api/v1/use-cases/${uc.id}/actions`, {
-        name: "Read ticket",
-        system: "Zendesk",
-        access: "read",
-        reversibility: "reversible",
-        blastRadius: "one_record",
-        frequency: "hourly",
-      }),
-    );
+    await ok(await api("POST", `/api/v1/use-cases/${uc.id}/actions`, READ_TICKET_ACTION));
     const assessment = await ok(await api("POST", "/api/v1/assessments", { useCaseId: uc.id }));
     await ok(await api("POST", `/api/v1/assessments/${assessment.id}/submit`));
     // The incidents start and the run metrics are dated from BASE: the pilot must have started by then.

@@ -1,19 +1,10 @@
 import type { InventoryActionInput } from "@/db/queries/inventory";
 import type { UseCaseInput } from "@/db/queries/use-cases";
+import { REFUND_ACTION } from "./sample-actions";
 
 type DemoUseCase = Omit<UseCaseInput, "ownerId"> & {
   ownerEmail: string;
   actions: InventoryActionInput[];
-};
-
-/** The refund the demo's refund workflow issues: a write that moves money and cannot be undone. */
-export const REFUND_ACTION: InventoryActionInput = {
-  name: "Issue refund",
-  system: "Stripe",
-  access: "write",
-  reversibility: "irreversible",
-  blastRadius: "money",
-  frequency: "hourly",
 };
 
 /** The demo organisation's candidate workflows, from low-risk to high-stakes. */

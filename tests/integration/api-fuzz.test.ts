@@ -14,7 +14,8 @@ import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { createUseCase } from "@/db/queries/use-cases";
 import * as schema from "@/db/schema";
-import { makeOrg, READ_ACTION, startedPilot, type TestOrg } from "./fixtures";
+import { READ_TICKET_ACTION } from "@/scripts/lib/sample-actions";
+import { makeOrg, startedPilot, type TestOrg } from "./fixtures";
 import { call, noParams, params } from "./http";
 
 // Reliability figure: every operation of the published API, fed junk. Whatever arrives, the
@@ -384,7 +385,7 @@ beforeAll(async () => {
     systems: ["Zendesk"],
     status: "candidate",
   });
-  const lookup = await addInventoryAction(org.ctx.owner, draft.id, READ_ACTION);
+  const lookup = await addInventoryAction(org.ctx.owner, draft.id, READ_TICKET_ACTION);
   const draftAssessment = await startAssessment(org.ctx.owner, draft.id);
   const pilot = await startedPilot(org, {
     name: "Refunds",

@@ -12,7 +12,7 @@ import { listAuditEvents } from "@/db/queries/audit";
 import { addInventoryAction, removeInventoryAction } from "@/db/queries/inventory";
 import { createUseCase } from "@/db/queries/use-cases";
 import { assessmentAnswers, assessments } from "@/db/schema";
-import { REFUND_ACTION } from "@/scripts/lib/demo-content";
+import { REFUND_ACTION } from "@/scripts/lib/sample-actions";
 import { makeOrg, outcome, type TestOrg } from "./fixtures";
 
 async function makeRefundUseCase(org: TestOrg) {

@@ -7,6 +7,7 @@ import type { IncidentInput } from "@/lib/domain/incidents";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
+import { READ_TICKET_ACTION } from "@/scripts/lib/sample-actions";
 
 export const uniq = () => randomBytes(4).toString("hex");
 
@@ -110,16 +111,7 @@ export const OPEN_INCIDENT_REST: Pick<
   actions: [],
 };
 
-export const READ_ACTION = {
-  name: "Read ticket",
-  system: "Zendesk",
-  access: "read",
-  reversibility: "reversible",
-  blastRadius: "one_record",
-  frequency: "hourly",
-} as const;
-
-const WRITE_ACTION = { ...READ_ACTION, name: "Tag ticket", access: "write" } as const;
+const WRITE_ACTION = { ...READ_TICKET_ACTION, name: "Tag ticket", access: "write" } as const;
 
 /**
  * Gives a use case an inventory (one read, or a read and a reversible write) when it has none,
@@ -139,7 +131,7 @@ export async function submitAssessmentFor(
     "@/lib/domain/question-bank"
   );
   if ((await listInventory(org.ctx.owner, useCaseId)).length === 0) {
-    await addInventoryAction(org.ctx.owner, useCaseId, READ_ACTION);
+    await addInventoryAction(org.ctx.owner, useCaseId, READ_TICKET_ACTION);
     if (options.writes) await addInventoryAction(org.ctx.owner, useCaseId, WRITE_ACTION);
   }
   const { id } = await startAssessment(org.ctx.owner, useCaseId);

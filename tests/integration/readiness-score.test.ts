@@ -10,7 +10,8 @@ import { getPilotGate, startPilot } from "@/db/queries/pilots";
 import { createUseCase } from "@/db/queries/use-cases";
 import { type AnswerInput, getQuestionBank } from "@/lib/domain/question-bank";
 import { formatScore } from "@/lib/format";
-import { makeOrg, READ_ACTION } from "./fixtures";
+import { READ_TICKET_ACTION } from "@/scripts/lib/sample-actions";
+import { makeOrg } from "./fixtures";
 
 const bank = getQuestionBank("v2")!;
 
@@ -36,7 +37,7 @@ describe("the readiness score behind lists and gates", () => {
       systems: ["Zendesk"],
       status: "assessing",
     });
-    await addInventoryAction(org.ctx.owner, uc.id, READ_ACTION);
+    await addInventoryAction(org.ctx.owner, uc.id, READ_TICKET_ACTION);
     const { id } = await startAssessment(org.ctx.owner, uc.id);
     await saveAnswers(org.ctx.owner, id, answers);
     const submitted = await submitAssessment(org.ctx.owner, id);

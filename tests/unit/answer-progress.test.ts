@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { InventoryAction } from "@/lib/domain/actions";
 import { type AnswerInput, QUESTION_BANKS } from "@/lib/domain/question-bank";
 import { answerProgress, scoreAssessment } from "@/lib/domain/scoring";
-import { REFUND_ACTION } from "@/scripts/lib/demo-content";
+import { REFUND_ACTION } from "@/scripts/lib/sample-actions";
 import { bestOptionId } from "./scoring-fixtures";
 
 const bank = QUESTION_BANKS.v2!;

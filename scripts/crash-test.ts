@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { READ_TICKET_ACTION } from "./lib/sample-actions";
-import { freePort, waitForHealth } from "./lib/server";
+import { appServerEnv, freePort, waitForHealth } from "./lib/server";
 
 /**
  * Crash safety of the embedded database: serves a production build on a fresh PGlite
@@ -179,14 +178,7 @@ export async function runCrashTest(options: CrashTestOptions = {}): Promise<Cras
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-crash-"));
   const port = await freePort();
-  const serverEnv: NodeJS.ProcessEnv = {
-    ...env,
-    PORT: String(port),
-    PREFLIGHT_DATA_DIR: dataDir,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    AUTH_URL: `http://127.0.0.1:${port}`,
-  };
-  delete serverEnv.DATABASE_URL;
+  const serverEnv = appServerEnv(env, port, dataDir);
   const server = new Server(port, serverEnv);
 
   try {

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 
 /** A TCP port nothing listens on right now. */
@@ -36,4 +37,26 @@ export async function waitForHealth(
     await new Promise((r) => setTimeout(r, pollMs));
   }
   throw new Error(`The server did not become healthy in time:\n${output()}`);
+}
+
+/**
+ * The environment of a production app server on `port` with its own embedded database in
+ * `dataDir` and a fresh session secret (never a DATABASE_URL inherited from `base`).
+ */
+export function appServerEnv(
+  base: NodeJS.ProcessEnv,
+  port: number,
+  dataDir: string,
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    PORT: String(port),
+    PREFLIGHT_DATA_DIR: dataDir,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_URL: `http://127.0.0.1:${port}`,
+    ...extra,
+  };
+  delete env.DATABASE_URL;
+  return env;
 }

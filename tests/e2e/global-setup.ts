@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort, waitForHealth } from "../../scripts/lib/server";
+import { appServerEnv, freePort, waitForHealth } from "../../scripts/lib/server";
 import { startTestMailServer } from "../support/smtp-server";
 
 declare module "vitest" {
@@ -78,19 +77,13 @@ export default async function setup(project: TestProject) {
   });
   const port = await freePort();
   let log = "";
-  const serverEnv: NodeJS.ProcessEnv = {
-    ...env,
-    PORT: String(port),
-    PREFLIGHT_DATA_DIR: dataDir,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    AUTH_URL: `http://127.0.0.1:${port}`,
+  const serverEnv = appServerEnv(env, port, dataDir, {
     // Each test person sends their own X-Forwarded-For (see browser.ts): the tests play the
     // one trusted proxy, so one test's failed sign-ins never rate-limit another's.
     TRUSTED_PROXY_HOPS: "1",
     SMTP_URL: mail.url,
     MAIL_FROM: "Preflight <preflight@example.com>",
-  };
-  delete serverEnv.DATABASE_URL;
+  });
   const server = spawn(
     path.join(root, "node_modules/.bin/next"),
     ["start", "-p", String(port), "-H", "127.0.0.1"],

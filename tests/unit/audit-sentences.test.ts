@@ -38,6 +38,10 @@ const dana = {
   actorName: "Dana",
 } as const;
 
+/** The app itself or a command, acting without a signed-in person. */
+const systemActor = (label: string) =>
+  ({ actorType: "system", actorLabel: label, actorEmail: null, actorName: null }) as const;
+
 type Example = Partial<AuditEventForSentence> & Pick<AuditEventForSentence, "entityType">;
 
 /** A pilot's status change while it stays in shadow, as its audit row records it. */
@@ -145,10 +149,7 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
     [
       {
         entityType: "membership",
-        actorType: "system",
-        actorLabel: "command line (npm run org:create)",
-        actorEmail: null,
-        actorName: null,
+        ...systemActor("command line (npm run org:create)"),
         after: { id: "m1", userId: BEN, role: "owner" },
       },
       "Command line (npm run org:create) added Ben Ng as Owner.",
@@ -652,10 +653,7 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
       {
         entityType: "user",
         entityId: BEN,
-        actorType: "system",
-        actorLabel: "command line (npm run user:disable)",
-        actorEmail: null,
-        actorName: null,
+        ...systemActor("command line (npm run user:disable)"),
         before: { id: BEN, disabledAt: null },
         after: { id: BEN, disabledAt: "2026-11-05T08:00:00.000Z", sessionsEnded: true },
       },
@@ -667,10 +665,7 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
       {
         entityType: "user",
         entityId: BEN,
-        actorType: "system",
-        actorLabel: "command line (npm run user:disable)",
-        actorEmail: null,
-        actorName: null,
+        ...systemActor("command line (npm run user:disable)"),
         before: { id: BEN, disabledAt: "2026-11-05T08:00:00.000Z" },
         after: { id: BEN, disabledAt: null },
       },
@@ -698,10 +693,7 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
       {
         entityType: "user",
         entityId: BEN,
-        actorType: "system",
-        actorLabel: "forgotten password form",
-        actorEmail: null,
-        actorName: null,
+        ...systemActor("forgotten password form"),
         after: { email: "dana@example.com", expiresAt: "2026-11-06T08:30:00.000Z" },
       },
       "Someone asked for a password reset link for dana@example.com.",

@@ -1,4 +1,11 @@
-import type { InventoryAction } from "@/lib/domain/actions";
+import fc from "fast-check";
+import {
+  ACTION_ACCESS,
+  BLAST_RADIUS,
+  FREQUENCY,
+  type InventoryAction,
+  REVERSIBILITY,
+} from "@/lib/domain/actions";
 import type { AnswerInput, QuestionBank } from "@/lib/domain/question-bank";
 
 /** The id of the question's highest-scoring option (the first one, on a tie). */
@@ -35,4 +42,15 @@ export const REFUND = inventoryAction({
   access: "write",
   reversibility: "irreversible",
   blastRadius: "money",
+});
+
+/** Any action: every access, reversibility, blast radius and frequency. */
+export const actionArb = fc.record({
+  id: fc.uuid(),
+  name: fc.constantFrom("Read", "Update", "Refund", "Grant", "Email"),
+  system: fc.constant("System"),
+  access: fc.constantFrom(...ACTION_ACCESS),
+  reversibility: fc.constantFrom(...REVERSIBILITY),
+  blastRadius: fc.constantFrom(...BLAST_RADIUS),
+  frequency: fc.constantFrom(...FREQUENCY),
 });

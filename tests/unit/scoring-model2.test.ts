@@ -1,12 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test, vi } from "vitest";
-import {
-  ACTION_ACCESS,
-  BLAST_RADIUS,
-  FREQUENCY,
-  type InventoryAction,
-  REVERSIBILITY,
-} from "@/lib/domain/actions";
+import type { InventoryAction } from "@/lib/domain/actions";
 import { type AnswerInput, QUESTION_BANKS, type QuestionBank } from "@/lib/domain/question-bank";
 import { inventoryFacts } from "@/lib/domain/question-bank/conditions";
 import {
@@ -16,7 +10,13 @@ import {
   scoreAssessment,
 } from "@/lib/domain/scoring";
 import { stageIndex } from "@/lib/domain/stages";
-import { answerAllBest, bestOptionId, inventoryAction, replaceAnswer } from "./scoring-fixtures";
+import {
+  actionArb,
+  answerAllBest,
+  bestOptionId,
+  inventoryAction,
+  replaceAnswer,
+} from "./scoring-fixtures";
 
 /** A small bank with one of each construct the model handles, so each rule is seen alone. */
 const MINI: QuestionBank = {
@@ -227,15 +227,6 @@ describe("model 2 on a small bank", () => {
 // ── Properties, on the small bank and every shipped model-2 bank ─────────────
 const banks = [MINI, ...Object.values(QUESTION_BANKS).filter((b) => b.scoringModel === 2)];
 
-const actionArb = fc.record({
-  id: fc.uuid(),
-  name: fc.constantFrom("Read", "Update", "Refund", "Grant", "Email"),
-  system: fc.constant("System"),
-  access: fc.constantFrom(...ACTION_ACCESS),
-  reversibility: fc.constantFrom(...REVERSIBILITY),
-  blastRadius: fc.constantFrom(...BLAST_RADIUS),
-  frequency: fc.constantFrom(...FREQUENCY),
-});
 const inventoryArb = fc.array(actionArb, { minLength: 1, maxLength: 6 });
 
 function answersArb(bank: QuestionBank) {

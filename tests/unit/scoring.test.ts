@@ -1,16 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import {
-  ACTION_ACCESS,
-  BLAST_RADIUS,
-  FREQUENCY,
-  type InventoryAction,
-  REVERSIBILITY,
-} from "@/lib/domain/actions";
+import { ACTION_ACCESS, FREQUENCY, type InventoryAction } from "@/lib/domain/actions";
 import type { AnswerInput } from "@/lib/domain/question-bank";
 import { QUESTION_BANK_V1 as bank } from "@/lib/domain/question-bank/v1";
 import { type Band, bandForScore, bandIndex, scoreAssessment } from "@/lib/domain/scoring";
-import { answerAllBest, inventoryAction, REFUND, replaceAnswer } from "./scoring-fixtures";
+import {
+  actionArb,
+  answerAllBest,
+  inventoryAction,
+  REFUND,
+  replaceAnswer,
+} from "./scoring-fixtures";
 
 const allBest = (): AnswerInput[] => answerAllBest(bank, "checked");
 
@@ -191,18 +191,7 @@ describe("results", () => {
 });
 
 // ── Properties ─────────────────────────────────────────────────────────────
-const inventoryArb = fc.array(
-  fc.record({
-    id: fc.uuid(),
-    name: fc.constantFrom("Read", "Update", "Refund", "Grant", "Email"),
-    system: fc.constant("System"),
-    access: fc.constantFrom(...ACTION_ACCESS),
-    reversibility: fc.constantFrom(...REVERSIBILITY),
-    blastRadius: fc.constantFrom(...BLAST_RADIUS),
-    frequency: fc.constantFrom(...FREQUENCY),
-  }),
-  { maxLength: 6 },
-);
+const inventoryArb = fc.array(actionArb, { maxLength: 6 });
 
 const answerArb = (q: (typeof bank.questions)[number]) =>
   fc.oneof(

@@ -47,7 +47,7 @@ export function appServerEnv(
   base: NodeJS.ProcessEnv,
   port: number,
   dataDir: string,
-  extra: NodeJS.ProcessEnv = {},
+  extra: Record<string, string> = {},
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...base,

@@ -362,22 +362,24 @@ describe("gates and transitions", () => {
   test("roll back, pause, resume and retire, each with a reason", async () => {
     const org = await makeOrg();
     const pilot = await startedPilot(org, { stage: "supervised" });
+    /** The lead moves the pilot, giving a reason. */
+    const move = (
+      to: "sandbox" | "paused" | "active" | "retired",
+      justification: string,
+      version: number,
+    ) => transitionPilot(org.ctx.lead, pilot.id, { to, justification, version });
     expect(
       await outcome(
         transitionPilot(org.ctx.lead, pilot.id, { to: "sandbox", version: pilot.version }),
       ),
     ).toBe("invalid_input");
-    const { pilot: rolled } = await transitionPilot(org.ctx.lead, pilot.id, {
-      to: "sandbox",
-      justification: "Duplicate writes after a timeout.",
-      version: pilot.version,
-    });
+    const { pilot: rolled } = await move(
+      "sandbox",
+      "Duplicate writes after a timeout.",
+      pilot.version,
+    );
     expect(rolled.stage).toBe("sandbox");
-    const { pilot: paused } = await transitionPilot(org.ctx.lead, pilot.id, {
-      to: "paused",
-      justification: "Vendor outage this week.",
-      version: rolled.version,
-    });
+    const { pilot: paused } = await move("paused", "Vendor outage this week.", rolled.version);
     expect(paused.status).toBe("paused");
     expect(
       await outcome(
@@ -387,26 +389,14 @@ describe("gates and transitions", () => {
         }),
       ),
     ).toBe("conflict");
-    const { pilot: resumed } = await transitionPilot(org.ctx.lead, pilot.id, {
-      to: "active",
-      justification: "Vendor is back up.",
-      version: paused.version,
-    });
-    const { pilot: retired } = await transitionPilot(org.ctx.lead, pilot.id, {
-      to: "retired",
-      justification: "Replaced by the vendor's own feature.",
-      version: resumed.version,
-    });
+    const { pilot: resumed } = await move("active", "Vendor is back up.", paused.version);
+    const { pilot: retired } = await move(
+      "retired",
+      "Replaced by the vendor's own feature.",
+      resumed.version,
+    );
     expect(retired.status).toBe("retired");
-    expect(
-      await outcome(
-        transitionPilot(org.ctx.lead, pilot.id, {
-          to: "active",
-          justification: "Try again now",
-          version: retired.version,
-        }),
-      ),
-    ).toBe("conflict");
+    expect(await outcome(move("active", "Try again now", retired.version))).toBe("conflict");
     const kinds = (await listPilotTimeline(org.ctx.viewer, pilot.id)).map((t) => t.kind);
     expect(kinds).toEqual(["start", "rollback", "pause", "resume", "retire"]);
   });

@@ -36,12 +36,9 @@ const healthy: GateSnapshot = {
   ],
 };
 
-/** A pilot that has not been measured yet. */
-const NO_METRICS: GateSnapshot["metrics"] = {
-  attempted: 0,
-  correct: 0,
-  overrides: 0,
-  escalations: 0,
+/** A pilot with no run metrics yet. */
+const UNMEASURED: Partial<GateSnapshot> = {
+  metrics: { attempted: 0, correct: 0, overrides: 0, escalations: 0 },
 };
 
 const one = (criterion: GateCriterion, patch: Partial<GateSnapshot> = {}) =>
@@ -95,7 +92,7 @@ describe("each criterion", () => {
     [
       "accuracy without data",
       { kind: "min_accuracy", threshold: 0.5 },
-      { metrics: NO_METRICS },
+      UNMEASURED,
       false,
       "no data",
     ],
@@ -104,7 +101,7 @@ describe("each criterion", () => {
     [
       "override rate without data",
       { kind: "max_override_rate", threshold: 1 },
-      { metrics: NO_METRICS },
+      UNMEASURED,
       false,
       "no data",
     ],

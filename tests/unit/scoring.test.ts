@@ -44,61 +44,34 @@ describe("bands", () => {
   });
 });
 
+const chose = (questionId: string, optionId: string): AnswerInput => ({ questionId, optionId });
+const dontKnow = (questionId: string): AnswerInput => ({ questionId, dontKnow: true });
+
 describe("blockers", () => {
   const cases: [string, AnswerInput, InventoryAction[], Band][] = [
     [
       "irreversible_without_approval",
-      { questionId: "perm_approval_step", optionId: "none" },
+      chose("perm_approval_step", "none"),
       [REFUND],
       "sandbox_only",
     ],
     [
       "irreversible_without_approval",
-      { questionId: "perm_approval_step", optionId: "informal" },
+      chose("perm_approval_step", "informal"),
       [GRANT],
       "sandbox_only",
     ],
-    [
-      "irreversible_without_approval",
-      { questionId: "perm_approval_step", dontKnow: true },
-      [REFUND],
-      "sandbox_only",
-    ],
-    [
-      "broad_credentials",
-      { questionId: "perm_service_account", optionId: "personal_or_admin" },
-      SAFE,
-      "sandbox_only",
-    ],
-    ["no_owner", { questionId: "hand_owner", optionId: "none" }, SAFE, "sandbox_only"],
-    ["no_owner", { questionId: "hand_owner", dontKnow: true }, SAFE, "sandbox_only"],
-    ["cannot_stop", { questionId: "rev_stop", optionId: "no" }, SAFE, "shadow"],
-    [
-      "accuracy_not_measured_on_real_work",
-      { questionId: "obs_real_accuracy", optionId: "demo" },
-      SAFE,
-      "shadow",
-    ],
-    [
-      "accuracy_not_measured_on_real_work",
-      { questionId: "obs_real_accuracy", optionId: "never" },
-      SAFE,
-      "shadow",
-    ],
-    ["no_action_log", { questionId: "obs_logging", optionId: "none" }, SAFE, "shadow"],
-    ["writes_without_undo", { questionId: "rev_undo", optionId: "no" }, SAFE, "shadow"],
-    [
-      "single_person_dependency",
-      { questionId: "process_key_person", optionId: "only_one" },
-      SAFE,
-      "shadow",
-    ],
-    [
-      "no_success_measures",
-      { questionId: "gov_success_metrics", optionId: "none" },
-      SAFE,
-      "supervised",
-    ],
+    ["irreversible_without_approval", dontKnow("perm_approval_step"), [REFUND], "sandbox_only"],
+    ["broad_credentials", chose("perm_service_account", "personal_or_admin"), SAFE, "sandbox_only"],
+    ["no_owner", chose("hand_owner", "none"), SAFE, "sandbox_only"],
+    ["no_owner", dontKnow("hand_owner"), SAFE, "sandbox_only"],
+    ["cannot_stop", chose("rev_stop", "no"), SAFE, "shadow"],
+    ["accuracy_not_measured_on_real_work", chose("obs_real_accuracy", "demo"), SAFE, "shadow"],
+    ["accuracy_not_measured_on_real_work", chose("obs_real_accuracy", "never"), SAFE, "shadow"],
+    ["no_action_log", chose("obs_logging", "none"), SAFE, "shadow"],
+    ["writes_without_undo", chose("rev_undo", "no"), SAFE, "shadow"],
+    ["single_person_dependency", chose("process_key_person", "only_one"), SAFE, "shadow"],
+    ["no_success_measures", chose("gov_success_metrics", "none"), SAFE, "supervised"],
   ];
 
   test.each(cases)("%s caps the band (%j)", (id, answer, inventory, cap) => {

@@ -138,19 +138,8 @@ export function TimeToResolveChart({
         <YAxis {...AXIS} unit=" h" width={56} />
         <Tooltip formatter={(v) => (v === null ? "—" : `${v} h`)} />
         <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
-        <Line
-          dataKey="median"
-          name="Median"
-          stroke={CHART_COLORS.primary}
-          {...periodLine(data.length)}
-        />
-        <Line
-          dataKey="p90"
-          name="90th percentile"
-          stroke={CHART_COLORS.secondary}
-          strokeDasharray="6 3"
-          {...periodLine(data.length)}
-        />
+        <Line dataKey="median" name="Median" {...periodLine("primary", data.length)} />
+        <Line dataKey="p90" name="90th percentile" {...periodLine("secondary", data.length)} />
       </LineChart>
     </ChartFrame>
   );

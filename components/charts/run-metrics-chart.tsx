@@ -56,16 +56,13 @@ export function RunMetricsChart({
           name="Accuracy"
           type="monotone"
           dataKey="accuracy"
-          stroke={CHART_COLORS.primary}
-          {...periodLine(data.length)}
+          {...periodLine("primary", data.length)}
         />
         <Line
           name="Override rate"
           type="monotone"
           dataKey="overrideRate"
-          stroke={CHART_COLORS.secondary}
-          strokeDasharray="6 3"
-          {...periodLine(data.length)}
+          {...periodLine("secondary", data.length)}
         />
       </LineChart>
     </ChartFrame>

@@ -21,6 +21,23 @@ export type AssessmentRow = {
 /** The columns that sort on the assessments list, the first being its default. */
 export const ASSESSMENT_SORT_KEYS = ["started", "useCase", "score", "confidence"] as const;
 
+/** A number column, right-aligned and sorting highest first on its first click. */
+function measure(
+  key: (typeof ASSESSMENT_SORT_KEYS)[number],
+  header: string,
+  value: (a: AssessmentRow) => number | null,
+  format: (n: number | null) => string,
+): Column<AssessmentRow> {
+  return {
+    key,
+    header,
+    align: "right",
+    firstDir: "desc",
+    sortValue: value,
+    cell: (a) => format(value(a)),
+  };
+}
+
 /**
  * Assessments, newest first: the organisation's list (with the use case of each) and a use
  * case's own history (without). Each links to its wizard while in progress, to its results
@@ -84,28 +101,14 @@ export function AssessmentTable({
           ? `Submitted ${formatDate(a.submittedAt)}`
           : `In progress · ${a.answered} answered`,
     },
-    {
-      key: "score",
-      header: "Score (0–100)",
-      align: "right",
-      firstDir: "desc",
-      sortValue: (a) => a.overall,
-      cell: (a) => formatScore(a.overall),
-    },
+    measure("score", "Score (0–100)", (a) => a.overall, formatScore),
     {
       key: "band",
       header: "Band",
       className: "sm:whitespace-nowrap",
       cell: (a) => <BandBadge band={a.band} />,
     },
-    {
-      key: "confidence",
-      header: "Confidence",
-      align: "right",
-      firstDir: "desc",
-      sortValue: (a) => a.confidence,
-      cell: (a) => formatPercent(a.confidence),
-    },
+    measure("confidence", "Confidence", (a) => a.confidence, formatPercent),
   ];
   if (showUseCase) {
     columns.push({

@@ -7,25 +7,15 @@ import {
   Legend,
   Line,
   LineChart,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from "recharts";
 import { CHART_COLORS } from "@/lib/chart-colors";
+import { AXIS, ChartFrame, GRID, periodLine } from "./chart-frame";
 
-// Tick labels in the muted text colour: recharts' default grey is too faint on the dark card.
-const axis = { tick: { fontSize: 11, fill: "var(--color-muted-foreground)" } };
-
-function Frame({ children, testId }: { children: React.ReactElement; testId: string }) {
-  return (
-    <div className="h-60 w-full" aria-hidden="true" data-testid={testId}>
-      <ResponsiveContainer width="100%" height="100%">
-        {children}
-      </ResponsiveContainer>
-    </div>
-  );
-}
+/** Every incident chart has the same height. */
+const HEIGHT = "h-60";
 
 export type SeverityPoint = {
   period: string;
@@ -48,11 +38,11 @@ function StackedPeriodChart<K extends string>({
   testId: string;
 }) {
   return (
-    <Frame testId={testId}>
+    <ChartFrame className={HEIGHT} testId={testId}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="period" {...axis} minTickGap={16} />
-        <YAxis allowDecimals={false} {...axis} />
+        <CartesianGrid {...GRID} vertical={false} />
+        <XAxis dataKey="period" {...AXIS} minTickGap={16} />
+        <YAxis allowDecimals={false} {...AXIS} />
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
         {(Object.keys(colors) as K[]).map((key) => (
@@ -66,7 +56,7 @@ function StackedPeriodChart<K extends string>({
           />
         ))}
       </BarChart>
-    </Frame>
+    </ChartFrame>
   );
 }
 
@@ -91,11 +81,11 @@ export function IncidentsBySeverityChart({
 /** Incidents per category, most frequent first. */
 export function IncidentsByCategoryChart({ data }: { data: { label: string; count: number }[] }) {
   return (
-    <Frame testId="chart-category">
+    <ChartFrame className={HEIGHT} testId="chart-category">
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} {...axis} />
-        <YAxis type="category" dataKey="label" width={150} {...axis} />
+        <CartesianGrid {...GRID} horizontal={false} />
+        <XAxis type="number" allowDecimals={false} {...AXIS} />
+        <YAxis type="category" dataKey="label" width={150} {...AXIS} />
         <Tooltip />
         <Bar
           dataKey="count"
@@ -104,7 +94,7 @@ export function IncidentsByCategoryChart({ data }: { data: { label: string; coun
           isAnimationActive={false}
         />
       </BarChart>
-    </Frame>
+    </ChartFrame>
   );
 }
 
@@ -141,50 +131,33 @@ export function TimeToResolveChart({
   data: { period: string; median: number | null; p90: number | null }[];
 }) {
   return (
-    <Frame testId="chart-ttr">
+    <ChartFrame className={HEIGHT} testId="chart-ttr">
       <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" />
-        <XAxis dataKey="period" {...axis} minTickGap={16} />
-        <YAxis {...axis} unit=" h" width={56} />
+        <CartesianGrid {...GRID} />
+        <XAxis dataKey="period" {...AXIS} minTickGap={16} />
+        <YAxis {...AXIS} unit=" h" width={56} />
         <Tooltip formatter={(v) => (v === null ? "—" : `${v} h`)} />
         <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
-        <Line
-          dataKey="median"
-          name="Median"
-          stroke={CHART_COLORS.primary}
-          strokeWidth={2}
-          dot={data.length < 40 ? { r: 3 } : false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="p90"
-          name="90th percentile"
-          stroke={CHART_COLORS.secondary}
-          strokeDasharray="6 3"
-          strokeWidth={2}
-          dot={data.length < 40 ? { r: 3 } : false}
-          connectNulls
-          isAnimationActive={false}
-        />
+        <Line dataKey="median" name="Median" {...periodLine("primary", data.length)} />
+        <Line dataKey="p90" name="90th percentile" {...periodLine("secondary", data.length)} />
       </LineChart>
-    </Frame>
+    </ChartFrame>
   );
 }
 
 /** Incidents per 1,000 actions at each stage. */
 export function RateByStageChart({ data }: { data: { label: string; rate: number | null }[] }) {
   return (
-    <Frame testId="chart-rate">
+    <ChartFrame className={HEIGHT} testId="chart-rate">
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
+        <CartesianGrid {...GRID} vertical={false} />
         <XAxis
           dataKey="label"
-          {...axis}
+          {...AXIS}
           interval={0}
           tickFormatter={(label: string) => label.replace(" production", " prod.")}
         />
-        <YAxis {...axis} />
+        <YAxis {...AXIS} />
         <Tooltip formatter={(v) => (v === null ? "no run metrics" : `${v} per 1,000`)} />
         <Bar
           dataKey="rate"
@@ -193,6 +166,6 @@ export function RateByStageChart({ data }: { data: { label: string; rate: number
           isAnimationActive={false}
         />
       </BarChart>
-    </Frame>
+    </ChartFrame>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AuthLink, AuthPage } from "@/components/account/auth-page";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { ssoProvider } from "@/lib/auth";
@@ -37,25 +37,18 @@ export default async function SignInPage({
       ? SSO_REFUSAL_MESSAGES[params.error.slice(4) as SsoRefusal]
       : undefined;
   return (
-    <div className="grid gap-5">
-      <div>
-        <h1 className="text-xl font-semibold">Sign in</h1>
-        <p className="mt-1 text-sm text-muted-foreground">
-          Check whether your AI workflows are ready for production.
-        </p>
-      </div>
+    <AuthPage
+      title="Sign in"
+      intro="Check whether your AI workflows are ready for production."
+      alternative={{ prompt: "New to Preflight?", href: "/sign-up", label: "Create an account" }}
+    >
       {typeof params.reason === "string" && params.reason in REASONS ? (
         <FormMessage {...REASONS[params.reason as keyof typeof REASONS]} />
       ) : null}
       {ssoError ? <FormMessage error={ssoError} /> : null}
       <SignInForm callbackUrl={callbackUrl} />
       <p className="-mt-2 text-sm">
-        <Link
-          className="font-medium text-primary underline-offset-4 hover:underline"
-          href="/forgot-password"
-        >
-          Forgot your password?
-        </Link>
+        <AuthLink href="/forgot-password">Forgot your password?</AuthLink>
       </p>
       {sso ? (
         <form action={ssoSignInAction}>
@@ -65,15 +58,6 @@ export default async function SignInPage({
           </Button>
         </form>
       ) : null}
-      <p className="text-sm text-muted-foreground">
-        New to Preflight?{" "}
-        <Link
-          className="font-medium text-primary underline-offset-4 hover:underline"
-          href="/sign-up"
-        >
-          Create an account
-        </Link>
-      </p>
-    </div>
+    </AuthPage>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuthPage } from "@/components/account/auth-page";
 import { isPasswordResetLinkUsable } from "@/lib/auth/account";
 import { emailLinkTokenSchema } from "@/lib/auth/schemas";
 import { ResetPasswordForm } from "./_components/reset-password-form";
@@ -30,14 +31,11 @@ export default async function ResetPasswordPage({
     );
   }
   return (
-    <div className="grid gap-5">
-      <div>
-        <h1 className="text-xl font-semibold">Choose a new password</h1>
-        <p className="mt-1 text-sm text-muted-foreground">
-          Setting it signs you out on every device; then sign in with the new password.
-        </p>
-      </div>
+    <AuthPage
+      title="Choose a new password"
+      intro="Setting it signs you out on every device; then sign in with the new password."
+    >
       <ResetPasswordForm token={token} />
-    </div>
+    </AuthPage>
   );
 }

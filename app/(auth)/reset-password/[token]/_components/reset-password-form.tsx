@@ -1,30 +1,22 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
+import { AccountForm, PasswordField } from "@/components/account/account-form";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { resetPasswordAction } from "../actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const { state, action, pending, errors } = useFormAction(resetPasswordAction);
   return (
-    <form action={action} className="grid gap-4" noValidate>
+    <AccountForm
+      action={action}
+      pending={pending}
+      // A spent or expired link fails on the token, not on a field the user can fix.
+      error={state?.ok === false && !errors?.password ? state.error : null}
+      submitLabel="Set new password"
+      pendingLabel="Saving…"
+    >
       <input type="hidden" name="token" value={token} />
-      {/* A spent or expired link fails on the token, not on a field the user can fix. */}
-      <FormMessage error={state?.ok === false && !errors?.password ? state.error : null} />
-      <TextField
-        name="password"
-        label="New password"
-        hint="8 to 128 characters."
-        errors={errors?.password}
-        type="password"
-        autoComplete="new-password"
-        required
-      />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Set new password"}
-      </Button>
-    </form>
+      <PasswordField kind="new" label="New password" errors={errors?.password} />
+    </AccountForm>
   );
 }

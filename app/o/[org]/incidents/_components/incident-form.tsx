@@ -82,21 +82,21 @@ export function IncidentForm({
   currency: string;
   submitLabel: string;
 }) {
-  const { action: formAction, pending, errors, values: v, error, success } = useFormAction(action);
-  const [pilotId, setPilotId] = useState(v?.pilotId ?? initial.pilotId ?? "");
+  const {
+    action: formAction,
+    pending,
+    errors,
+    values,
+    field,
+    error,
+    success,
+  } = useFormAction(action);
+  const [pilotId, setPilotId] = useState(values?.pilotId ?? initial.pilotId ?? "");
   // After a refused submit the form resets to its defaults: keep what was ticked.
-  const checkedActions = v ? (v.actions ?? "").split(",") : initial.actions;
+  const checkedActions = values ? (values.actions ?? "").split(",") : initial.actions;
   const pilotAssumptions = assumptions.filter((a) => a.pilotId === pilotId);
-  const value = (name: keyof IncidentFormValues) =>
-    v?.[name] ?? (initial[name] as string | null | undefined) ?? "";
-  const select = (name: keyof typeof options & keyof IncidentFormValues, label: string) => (
-    <SelectField
-      name={name}
-      label={label}
-      errors={errors?.[name]}
-      defaultValue={value(name)}
-      options={options[name]}
-    >
+  const select = (name: "severity" | "category" | "detectionSource" | "outcome", label: string) => (
+    <SelectField {...field(name, initial[name])} label={label} options={options[name]}>
       <option value="" disabled>
         Choose…
       </option>
@@ -129,7 +129,7 @@ export function IncidentForm({
           ) : (
             <Select
               {...fieldProps("pilotId", errors?.pilotId, true)}
-              defaultValue={v?.pilotId ?? initial.pilotId ?? ""}
+              defaultValue={values?.pilotId ?? initial.pilotId ?? ""}
               onChange={(e) => setPilotId(e.target.value)}
               options={pilots.map((p) => ({ value: p.id, label: p.name }))}
             >
@@ -138,19 +138,15 @@ export function IncidentForm({
           )}
         </Field>
         <TextField
-          name="title"
+          {...field("title", initial.title)}
           label="Title"
-          errors={errors?.title}
-          defaultValue={value("title")}
           placeholder="Refund issued twice after a timeout"
         />
       </div>
       <TextareaField
-        name="description"
+        {...field("description", initial.description)}
         label="What happened (optional)"
-        errors={errors?.description}
         rows={3}
-        defaultValue={value("description")}
       />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {select("severity", "Severity")}
@@ -166,48 +162,36 @@ export function IncidentForm({
           {TIMES.map(([name, label]) => (
             <TextField
               key={name}
-              name={name}
+              {...field(name, initial[name])}
               label={name === "startedAt" ? label : `${label} (optional)`}
-              errors={errors?.[name]}
               type="datetime-local"
-              defaultValue={value(name)}
             />
           ))}
         </div>
       </fieldset>
       <TextareaField
-        name="resolutionNote"
+        {...field("resolutionNote", initial.resolutionNote)}
         label="Resolution note (needed once it has a resolved time)"
         hint="What fixed it, and anything left to do."
-        errors={errors?.resolutionNote}
         rows={2}
-        defaultValue={value("resolutionNote")}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          name="costEstimate"
+          {...field("costEstimate", initial.costEstimate)}
           label={`Cost estimate (${currency}, optional)`}
           hint={`In ${currency}: 1200, 1,200 or 1.2k.`}
-          errors={errors?.costEstimate}
           inputMode="numeric"
-          defaultValue={value("costEstimate")}
         />
-        <Field
-          id="assumptionId"
+        <SelectField
+          key={pilotId}
+          {...field("assumptionId", initial.assumptionId)}
           label="Assumption it broke (optional)"
           hint="Linking one marks it broken on the pilot."
-          errors={errors?.assumptionId}
+          disabled={pilotAssumptions.length === 0}
+          options={pilotAssumptions.map((a) => ({ value: a.id, label: a.text }))}
         >
-          <Select
-            {...fieldProps("assumptionId", errors?.assumptionId, true)}
-            key={pilotId}
-            defaultValue={value("assumptionId")}
-            disabled={pilotAssumptions.length === 0}
-            options={pilotAssumptions.map((a) => ({ value: a.id, label: a.text }))}
-          >
-            <option value="">{pilotId ? "None" : "Choose a pilot first"}</option>
-          </Select>
-        </Field>
+          <option value="">{pilotId ? "None" : "Choose a pilot first"}</option>
+        </SelectField>
       </div>
       <fieldset
         aria-describedby={errors?.actions ? "actions-hint actions-error" : "actions-hint"}

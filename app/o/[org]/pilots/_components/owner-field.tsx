@@ -1,21 +1,19 @@
 import { SelectField } from "@/components/ui/field";
 
-/** Who owns a pilot: one of the organisation's members, or nobody yet. */
+/** Who owns a pilot (`ownerId`): one of the organisation's members, or nobody yet. */
 export function OwnerField({
   members,
-  errors,
-  defaultValue,
+  ...field
 }: {
   members: { id: string; name: string }[];
+  name: "ownerId";
   errors?: string[];
-  defaultValue: string;
+  defaultValue?: string;
 }) {
   return (
     <SelectField
-      name="ownerId"
+      {...field}
       label="Owner"
-      errors={errors}
-      defaultValue={defaultValue}
       options={members.map((m) => ({ value: m.id, label: m.name }))}
     >
       <option value="">Nobody yet</option>

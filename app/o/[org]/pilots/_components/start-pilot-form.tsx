@@ -34,14 +34,14 @@ export function StartPilotForm({
   defaultUseCaseId?: string;
   today: string;
 }) {
-  const { action: formAction, pending, errors, values: v, formError } = useFormAction(action);
+  const { action: formAction, pending, errors, values, field, formError } = useFormAction(action);
   const [useCaseId, setUseCaseId] = useState(
-    v?.useCaseId ?? defaultUseCaseId ?? candidates[0]?.id ?? "",
+    values?.useCaseId ?? defaultUseCaseId ?? candidates[0]?.id ?? "",
   );
   const candidate = candidates.find((c) => c.id === useCaseId);
   const recommended: Stage = candidate?.recommendedStage ?? "proposed";
   const [stage, setStage] = useState<Stage>(
-    stages.find((s) => s.value === v?.stage)?.value ?? recommended,
+    stages.find((s) => s.value === values?.stage)?.value ?? recommended,
   );
   const later = startsLaterThanRecommended(stage, recommended);
   const label = (value: string) => stages.find((s) => s.value === value)?.label ?? value;
@@ -89,45 +89,28 @@ export function StartPilotForm({
             ))}
           </Select>
         </Field>
-        <OwnerField
-          key={useCaseId}
-          members={members}
-          errors={errors?.ownerId}
-          defaultValue={v?.ownerId ?? candidate?.ownerId ?? ""}
-        />
+        <OwnerField key={useCaseId} {...field("ownerId", candidate?.ownerId)} members={members} />
+        <TextField {...field("startDate", today)} label="Start date" type="date" />
         <TextField
-          name="startDate"
-          label="Start date"
-          type="date"
-          errors={errors?.startDate}
-          defaultValue={v?.startDate ?? today}
-        />
-        <TextField
-          name="targetDate"
+          {...field("targetDate")}
           label="Target date for production (optional)"
           type="date"
-          errors={errors?.targetDate}
-          defaultValue={v?.targetDate}
         />
       </div>
       {later ? (
         <TextareaField
-          name="justification"
+          {...field("justification")}
           label="Why start at a later stage than the assessment recommends?"
           hint={`The assessment recommends starting in ${label(recommended).toLowerCase()}; you chose ${label(stage).toLowerCase()}. Say what makes the later stage safe (at least ${MIN_START_JUSTIFICATION} characters). It is recorded on the pilot's timeline and in the audit log.`}
-          errors={errors?.justification}
           rows={3}
-          defaultValue={v?.justification}
           required
         />
       ) : null}
       <TextareaField
-        name="rollbackPlan"
+        {...field("rollbackPlan")}
         label="Rollback plan"
         hint="How you would switch the AI off and undo what it did: who decides, what gets reverted, how long it takes. Most gates require one."
-        errors={errors?.rollbackPlan}
         rows={4}
-        defaultValue={v?.rollbackPlan}
       />
       <SubmitRow label="Start pilot" pendingLabel="Starting…" pending={pending} error={formError} />
     </form>

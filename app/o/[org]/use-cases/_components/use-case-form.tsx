@@ -2,9 +2,8 @@
 
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps, SelectField, TextareaField, TextField } from "@/components/ui/field";
+import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
 
@@ -40,69 +39,49 @@ export function UseCaseForm({
   submitLabel: string;
   cancelHref: string;
 }) {
-  const { action: formAction, pending, errors, values, formError } = useFormAction(action);
-  const v = { ...initial, ...values } as UseCaseFormValues;
+  const { action: formAction, pending, field, formError } = useFormAction(action);
   return (
     <form action={formAction} className="grid max-w-2xl gap-5" noValidate>
       {initial.version ? <input type="hidden" name="version" value={initial.version} /> : null}
       <FormMessage error={formError} />
-      <Field
-        id="name"
+      <TextField
+        {...field("name", initial.name)}
         label="Name"
         hint="What the AI would do, in a few words."
-        errors={errors?.name}
-      >
-        <Input {...fieldProps("name", errors?.name, true)} defaultValue={v.name} required />
-      </Field>
+        required
+      />
       <TextareaField
-        name="description"
+        {...field("description", initial.description)}
         label="Description"
         hint="The workflow today, who does it, and what the AI would take over."
-        errors={errors?.description}
         rows={4}
-        defaultValue={v.description}
       />
       <div className="grid gap-5 sm:grid-cols-2">
         <SelectField
-          name="ownerId"
+          {...field("ownerId", initial.ownerId)}
           label="Owner"
           hint="Accountable for the outcome."
-          errors={errors?.ownerId}
-          defaultValue={v.ownerId}
           options={owners.map((o) => ({ value: o.id, label: o.name }))}
         >
           <option value="">No owner yet</option>
         </SelectField>
+        <SelectField {...field("status", initial.status)} label="Status" options={statuses} />
         <SelectField
-          name="status"
-          label="Status"
-          errors={errors?.status}
-          defaultValue={v.status}
-          options={statuses}
-        />
-        <SelectField
-          name="businessValue"
+          {...field("businessValue", initial.businessValue)}
           label="Business value"
-          errors={errors?.businessValue}
-          defaultValue={v.businessValue}
           options={valueLabels}
         />
         <TextField
-          name="annualValue"
+          {...field("annualValue", initial.annualValue)}
           label={`Annual value (${currency})`}
           hint={`Optional. Estimated value per year in ${currency}, like 180000, 180,000 or 180k.`}
-          errors={errors?.annualValue}
-          defaultValue={v.annualValue}
         />
       </div>
-      <Field
-        id="systems"
+      <TextField
+        {...field("systems", initial.systems)}
         label="Systems touched"
         hint="Separate with commas, e.g. Salesforce, Zendesk, billing database."
-        errors={errors?.systems}
-      >
-        <Input {...fieldProps("systems", errors?.systems, true)} defaultValue={v.systems} />
-      </Field>
+      />
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : submitLabel}

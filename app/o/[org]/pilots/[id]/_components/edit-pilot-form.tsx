@@ -22,38 +22,24 @@ export function EditPilotForm({
   };
   members: { id: string; name: string }[];
 }) {
-  const { action: formAction, pending, errors, values: v, formError } = useFormAction(action);
+  const { action: formAction, pending, field, formError } = useFormAction(action);
   return (
     <form action={formAction} className="grid gap-5" noValidate aria-label="Edit pilot">
       <input type="hidden" name="version" value={pilot.version} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <OwnerField
-          members={members}
-          errors={errors?.ownerId}
-          defaultValue={v?.ownerId ?? pilot.ownerId ?? ""}
-        />
+        <OwnerField {...field("ownerId", pilot.ownerId)} members={members} />
+        <TextField {...field("startDate", pilot.startDate)} label="Start date" type="date" />
         <TextField
-          name="startDate"
-          label="Start date"
-          type="date"
-          errors={errors?.startDate}
-          defaultValue={v?.startDate ?? pilot.startDate}
-        />
-        <TextField
-          name="targetDate"
+          {...field("targetDate", pilot.targetDate)}
           label="Target date (optional)"
           type="date"
-          errors={errors?.targetDate}
-          defaultValue={v?.targetDate ?? pilot.targetDate ?? ""}
         />
       </div>
       <TextareaField
-        name="rollbackPlan"
+        {...field("rollbackPlan", pilot.rollbackPlan)}
         label="Rollback plan"
         hint="How you would switch the AI off and undo what it did: who decides, what gets reverted, how long it takes."
-        errors={errors?.rollbackPlan}
         rows={5}
-        defaultValue={v?.rollbackPlan ?? pilot.rollbackPlan}
       />
       <SubmitRow label="Save changes" pending={pending} error={formError} />
     </form>

@@ -1,10 +1,8 @@
 "use client";
 
-import { Field, fieldProps } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/input";
-import { SubmitRow } from "@/components/ui/submit-row";
-import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionState } from "@/lib/action-result";
+import { TextareaField } from "@/components/ui/field";
+import type { FormAction } from "@/lib/action-result";
+import { PilotStepForm, type StepTone } from "./pilot-step-form";
 
 /** Approve, reject or withdraw one override request, with a note (required to reject). */
 export function OverrideDecisionForm({
@@ -18,7 +16,7 @@ export function OverrideDecisionForm({
   noteHint,
   tone = "default",
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   requestId: string;
   version: number;
   decision: "approve" | "reject" | "withdraw";
@@ -27,32 +25,29 @@ export function OverrideDecisionForm({
   submitLabel: string;
   noteLabel?: string;
   noteHint?: string;
-  tone?: "default" | "outline" | "destructive";
+  tone?: StepTone;
 }) {
-  const { action: formAction, pending, errors, formError, success } = useFormAction(action);
-  const id = `${decision}-${requestId}`;
   return (
-    <form action={formAction} className="grid gap-2" noValidate aria-label={title}>
-      <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="decision" value={decision} />
-      {noteLabel ? (
-        <Field id={`${id}-note`} label={noteLabel} hint={noteHint} errors={errors?.note}>
-          <Textarea
-            {...fieldProps(`${id}-note`, errors?.note, Boolean(noteHint))}
+    <PilotStepForm
+      action={action}
+      title={title}
+      fields={{ requestId, version, decision }}
+      submitLabel={submitLabel}
+      tone={tone}
+      className="grid gap-2"
+    >
+      {({ errors }) =>
+        noteLabel ? (
+          <TextareaField
             name="note"
+            id={`${decision}-${requestId}-note`}
+            label={noteLabel}
+            hint={noteHint}
+            errors={errors?.note}
             rows={2}
           />
-        </Field>
-      ) : null}
-      <SubmitRow
-        label={submitLabel}
-        pendingLabel="Working…"
-        pending={pending}
-        variant={tone}
-        error={formError}
-        success={success}
-      />
-    </form>
+        ) : null
+      }
+    </PilotStepForm>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Field, fieldProps, TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input, Select } from "@/components/ui/input";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
@@ -22,51 +21,30 @@ export function RunMetricForm({
   /** The pilot's start date: no period may end before it. */
   startDate: string;
 }) {
-  const {
-    action: formAction,
-    pending,
-    errors,
-    values: v,
-    formError,
-    success,
-  } = useFormAction(action);
+  const { action: formAction, pending, field, formError, success } = useFormAction(action);
   const number = (name: string, label: string) => (
-    <Field id={`rm-${name}`} label={label} errors={errors?.[name]}>
-      <Input
-        {...fieldProps(`rm-${name}`, errors?.[name])}
-        name={name}
-        inputMode="numeric"
-        defaultValue={v?.[name]}
-        placeholder="0"
-      />
-    </Field>
+    <TextField
+      {...field(name)}
+      id={`rm-${name}`}
+      label={label}
+      inputMode="numeric"
+      placeholder="0"
+    />
   );
   return (
     <form action={formAction} className="grid gap-4" noValidate aria-label="Record run metrics">
       <div className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] items-start gap-3">
-        <Field id="rm-period" label="Period" errors={errors?.period}>
-          <Select
-            {...fieldProps("rm-period", errors?.period)}
-            name="period"
-            defaultValue={v?.period ?? "day"}
-          >
-            <option value="day">Day</option>
-            <option value="week">Week</option>
-          </Select>
-        </Field>
-        <Field
+        <SelectField {...field("period", "day")} id="rm-period" label="Period">
+          <option value="day">Day</option>
+          <option value="week">Week</option>
+        </SelectField>
+        <TextField
+          {...field("periodStart", today)}
           id="rm-periodStart"
           label="Date"
           hint={`For a week, any day in it. Not before the pilot's start, ${formatDate(startDate)}.`}
-          errors={errors?.periodStart}
-        >
-          <Input
-            {...fieldProps("rm-periodStart", errors?.periodStart, true)}
-            name="periodStart"
-            type="date"
-            defaultValue={v?.periodStart ?? today}
-          />
-        </Field>
+          type="date"
+        />
         {number("attempted", "Actions attempted")}
         {number("correct", "Actions correct")}
         {number("overrides", "Human overrides")}
@@ -94,12 +72,15 @@ export function RunMetricsImportForm({ action }: { action: ImportAction }) {
           type="file"
           accept=".csv,text/csv"
         />
-        <Field id="rm-import-period" label="Rows without a period are">
-          <Select id="rm-import-period" name="period" defaultValue="day">
-            <option value="day">Days</option>
-            <option value="week">Weeks</option>
-          </Select>
-        </Field>
+        <SelectField
+          name="period"
+          id="rm-import-period"
+          label="Rows without a period are"
+          defaultValue="day"
+        >
+          <option value="day">Days</option>
+          <option value="week">Weeks</option>
+        </SelectField>
         <Button type="submit" variant="outline" disabled={pending}>
           {pending ? "Importing…" : "Import"}
         </Button>

@@ -1,13 +1,10 @@
 "use client";
 
-import { Field, fieldProps } from "@/components/ui/field";
-import { Label, Select, Textarea } from "@/components/ui/input";
-import { SubmitRow } from "@/components/ui/submit-row";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { SelectField, TextareaField } from "@/components/ui/field";
+import { Label } from "@/components/ui/input";
 import type { FormAction } from "@/lib/action-result";
 import { MIN_JUSTIFICATION, MIN_OVERRIDE_JUSTIFICATION } from "@/lib/domain/gates";
-
-type Action = FormAction;
+import { PilotStepForm, type StepTone } from "./pilot-step-form";
 
 /**
  * One kind of move for a pilot: promote, roll back, pause, resume or retire. The version the
@@ -28,7 +25,7 @@ export function TransitionForm({
   tone = "default",
 }: {
   id: string;
-  action: Action;
+  action: FormAction;
   version: number;
   title: string;
   submitLabel: string;
@@ -42,68 +39,60 @@ export function TransitionForm({
   allowOverride?: boolean;
   /** The override becomes a request another owner or admin approves. */
   overrideNeedsApproval?: boolean;
-  tone?: "default" | "outline" | "destructive";
+  tone?: StepTone;
 }) {
-  const { action: formAction, pending, errors, error, success } = useFormAction(action);
   return (
-    <form action={formAction} className="grid gap-3" noValidate aria-label={title}>
-      <h3 className="text-sm font-semibold">{title}</h3>
-      <input type="hidden" name="version" value={version} />
-      {to ? <input type="hidden" name="to" value={to} /> : null}
-      {targets ? (
-        <Field id={`${id}-to`} label="To stage" errors={errors?.to}>
-          <Select
-            {...fieldProps(`${id}-to`, errors?.to)}
-            name="to"
-            defaultValue={targets.at(-1)?.value}
-          >
-            {targets.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      ) : null}
-      <Field
-        id={`${id}-justification`}
-        label={reasonLabel}
-        hint={
-          reasonRequired
-            ? `At least ${MIN_JUSTIFICATION} characters; shown on the timeline.`
-            : "Optional unless you override; shown on the timeline."
-        }
-        errors={errors?.justification}
-      >
-        <Textarea
-          {...fieldProps(`${id}-justification`, errors?.justification, true)}
-          name="justification"
-          rows={2}
-        />
-      </Field>
-      {allowOverride ? (
-        <div className="flex items-start gap-2">
-          <input
-            id={`${id}-override`}
-            name="override"
-            type="checkbox"
-            className="mt-1 size-4 accent-[var(--color-primary)]"
+    <PilotStepForm
+      action={action}
+      title={title}
+      fields={{ version, to }}
+      submitLabel={submitLabel}
+      tone={tone}
+      className="grid gap-3"
+      showEveryRefusal
+    >
+      {({ errors }) => (
+        <>
+          <h3 className="text-sm font-semibold">{title}</h3>
+          {targets ? (
+            <SelectField
+              name="to"
+              id={`${id}-to`}
+              label="To stage"
+              errors={errors?.to}
+              defaultValue={targets.at(-1)?.value}
+              options={targets}
+            />
+          ) : null}
+          <TextareaField
+            name="justification"
+            id={`${id}-justification`}
+            label={reasonLabel}
+            hint={
+              reasonRequired
+                ? `At least ${MIN_JUSTIFICATION} characters; shown on the timeline.`
+                : "Optional unless you override; shown on the timeline."
+            }
+            errors={errors?.justification}
+            rows={2}
           />
-          <Label htmlFor={`${id}-override`} className="font-normal">
-            {overrideNeedsApproval
-              ? `Override failing criteria: ask another owner or admin to approve (a justification of at least ${MIN_OVERRIDE_JUSTIFICATION} characters answering each failing criterion is required; the pilot moves once approved)`
-              : `Override failing criteria (owners and admins; a justification of at least ${MIN_OVERRIDE_JUSTIFICATION} characters answering each failing criterion is required, and the override is marked on the timeline)`}
-          </Label>
-        </div>
-      ) : null}
-      <SubmitRow
-        label={submitLabel}
-        pendingLabel="Working…"
-        pending={pending}
-        variant={tone}
-        error={error}
-        success={success}
-      />
-    </form>
+          {allowOverride ? (
+            <div className="flex items-start gap-2">
+              <input
+                id={`${id}-override`}
+                name="override"
+                type="checkbox"
+                className="mt-1 size-4 accent-[var(--color-primary)]"
+              />
+              <Label htmlFor={`${id}-override`} className="font-normal">
+                {overrideNeedsApproval
+                  ? `Override failing criteria: ask another owner or admin to approve (a justification of at least ${MIN_OVERRIDE_JUSTIFICATION} characters answering each failing criterion is required; the pilot moves once approved)`
+                  : `Override failing criteria (owners and admins; a justification of at least ${MIN_OVERRIDE_JUSTIFICATION} characters answering each failing criterion is required, and the override is marked on the timeline)`}
+              </Label>
+            </div>
+          ) : null}
+        </>
+      )}
+    </PilotStepForm>
   );
 }

@@ -18,7 +18,7 @@ export function CreateTokenForm({
   lifetimes: { value: number; label: string }[];
   defaultLifetime: number;
 }) {
-  const { action: formAction, pending, errors, values, formError, data } = useFormAction(action);
+  const { action: formAction, pending, field, formError, data } = useFormAction(action);
   return (
     <div className="grid gap-4">
       <form
@@ -26,28 +26,17 @@ export function CreateTokenForm({
         className="grid gap-4 sm:grid-cols-[1fr_11rem_11rem_auto] sm:items-start"
         noValidate
       >
-        <TextField
-          name="name"
-          id="token-name"
-          label="Name"
-          errors={errors?.name}
-          placeholder="Incident bridge"
-          defaultValue={values?.name}
-        />
+        <TextField {...field("name")} id="token-name" label="Name" placeholder="Incident bridge" />
         <SelectField
-          name="role"
+          {...field("role", "contributor")}
           id="token-role"
           label="Acts as role"
-          errors={errors?.role}
-          defaultValue={values?.role ?? "contributor"}
           options={roles}
         />
         <SelectField
-          name="expiresInDays"
+          {...field("expiresInDays", String(defaultLifetime))}
           id="token-expiry"
           label="Expires after"
-          errors={errors?.expiresInDays}
-          defaultValue={values?.expiresInDays ?? String(defaultLifetime)}
           options={lifetimes}
         />
         <Button type="submit" disabled={pending} className="sm:mt-6.5">

@@ -1,9 +1,7 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { Field, fieldProps, TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { Input, Select } from "@/components/ui/input";
+import { SelectField, TextField } from "@/components/ui/field";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
 
@@ -22,58 +20,43 @@ export function AddActionForm({
     frequency: Option[];
   };
 }) {
-  const {
-    action: formAction,
-    pending,
-    errors,
-    values: v,
-    formError,
-    success,
-  } = useFormAction(action);
-  const select = (id: keyof typeof options, label: string, hint?: string) => (
-    <Field id={`action-${id}`} label={label} hint={hint} errors={errors?.[id]}>
-      <Select
-        {...fieldProps(`action-${id}`, errors?.[id], Boolean(hint))}
-        name={id}
-        defaultValue={v?.[id] ?? ""}
-        options={options[id]}
-      >
-        <option value="" disabled>
-          Choose…
-        </option>
-      </Select>
-    </Field>
+  const { action: formAction, pending, field, formError, success } = useFormAction(action);
+  const select = (name: keyof typeof options, label: string, hint?: string) => (
+    <SelectField
+      {...field(name, "")}
+      id={`action-${name}`}
+      label={label}
+      hint={hint}
+      options={options[name]}
+    >
+      <option value="" disabled>
+        Choose…
+      </option>
+    </SelectField>
   );
   return (
     <form action={formAction} className="grid gap-4" noValidate aria-label="Add an action">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="action-name" label="Action" hint="What the AI would do." errors={errors?.name}>
-          <Input
-            {...fieldProps("action-name", errors?.name, true)}
-            name="name"
-            placeholder="Issue a refund"
-            defaultValue={v?.name}
-          />
-        </Field>
         <TextField
-          name="system"
-          id="action-system"
-          label="System"
-          errors={errors?.system}
-          placeholder="Stripe"
-          defaultValue={v?.system}
+          {...field("name")}
+          id="action-name"
+          label="Action"
+          hint="What the AI would do."
+          placeholder="Issue a refund"
         />
+        <TextField {...field("system")} id="action-system" label="System" placeholder="Stripe" />
         {select("access", "Reads or writes")}
         {select("reversibility", "Reversibility", "Can a person undo it afterwards?")}
         {select("blastRadius", "Blast radius", "What a wrong action would affect.")}
         {select("frequency", "Frequency")}
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Adding…" : "Add action"}
-        </Button>
-        <FormMessage error={formError} success={success} className="py-1.5" />
-      </div>
+      <SubmitRow
+        label="Add action"
+        pendingLabel="Adding…"
+        pending={pending}
+        error={formError}
+        success={success}
+      />
     </form>
   );
 }

@@ -119,6 +119,15 @@ export async function loadAuditNames(
   const refs = auditReferences(events);
   const byId = (rows: { id: string; name: string | null }[]) =>
     Object.fromEntries(rows.filter((r) => r.name).map((r) => [r.id, r.name as string]));
+  // Pilots and assessments go by the name of their use case.
+  const namedByUseCase = async (table: typeof pilots | typeof assessments, ids: string[]) =>
+    ids.length
+      ? db
+          .select({ id: table.id, name: useCases.name })
+          .from(table)
+          .innerJoin(useCases, eq(useCases.id, table.useCaseId))
+          .where(and(eq(table.orgId, ctx.orgId), inArray(table.id, ids)))
+      : [];
   const [cases, pilotRows, assessmentRows, people, assumptions] = await Promise.all([
     refs.useCaseIds.length
       ? db
@@ -126,20 +135,8 @@ export async function loadAuditNames(
           .from(useCases)
           .where(and(eq(useCases.orgId, ctx.orgId), inArray(useCases.id, refs.useCaseIds)))
       : [],
-    refs.pilotIds.length
-      ? db
-          .select({ id: pilots.id, name: useCases.name })
-          .from(pilots)
-          .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
-          .where(and(eq(pilots.orgId, ctx.orgId), inArray(pilots.id, refs.pilotIds)))
-      : [],
-    refs.assessmentIds.length
-      ? db
-          .select({ id: assessments.id, name: useCases.name })
-          .from(assessments)
-          .innerJoin(useCases, eq(useCases.id, assessments.useCaseId))
-          .where(and(eq(assessments.orgId, ctx.orgId), inArray(assessments.id, refs.assessmentIds)))
-      : [],
+    namedByUseCase(pilots, refs.pilotIds),
+    namedByUseCase(assessments, refs.assessmentIds),
     refs.userIds.length
       ? db
           .select({

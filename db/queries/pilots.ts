@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import {
   assessments,
@@ -109,6 +109,13 @@ const detailColumns = {
   createdAt: pilots.createdAt,
 };
 
+/** Pilots with their use case and owner: the select's columns are drawn from the three. */
+function withUseCaseAndOwner<T extends PgSelect>(query: T) {
+  return query
+    .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
+    .leftJoin(users, eq(users.id, pilots.ownerId));
+}
+
 export type PilotFilters = {
   q?: string;
   stage?: Stage;
@@ -137,11 +144,12 @@ export async function listPilotCards(
   now = new Date(),
 ): Promise<PilotCardDto[]> {
   assertCan(ctx, "pilot:read");
-  const rows = await db
-    .select({ ...summaryColumns, rollbackPlan: pilots.rollbackPlan })
-    .from(pilots)
-    .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
-    .leftJoin(users, eq(users.id, pilots.ownerId))
+  const rows = await withUseCaseAndOwner(
+    db
+      .select({ ...summaryColumns, rollbackPlan: pilots.rollbackPlan })
+      .from(pilots)
+      .$dynamic(),
+  )
     .where(pilotFilters(ctx, filters))
     .orderBy(desc(pilots.updatedAt))
     .limit(500);
@@ -179,12 +187,9 @@ export async function getPilot(
 ): Promise<PilotDto> {
   assertCan(ctx, "pilot:read");
   assertId(id, "The pilot");
-  const [row] = await tx
-    .select(detailColumns)
-    .from(pilots)
-    .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
-    .leftJoin(users, eq(users.id, pilots.ownerId))
-    .where(and(eq(pilots.orgId, ctx.orgId), eq(pilots.id, id)));
+  const [row] = await withUseCaseAndOwner(tx.select(detailColumns).from(pilots).$dynamic()).where(
+    and(eq(pilots.orgId, ctx.orgId), eq(pilots.id, id)),
+  );
   if (!row) throw notFound("The pilot");
   return row;
 }
@@ -196,18 +201,13 @@ export async function findLivePilotForUseCase(
 ): Promise<PilotSummaryDto | null> {
   assertCan(ctx, "pilot:read");
   assertId(useCaseId, "The use case");
-  const [row] = await db
-    .select(summaryColumns)
-    .from(pilots)
-    .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
-    .leftJoin(users, eq(users.id, pilots.ownerId))
-    .where(
-      and(
-        eq(pilots.orgId, ctx.orgId),
-        eq(pilots.useCaseId, useCaseId),
-        sql`${pilots.status} <> 'retired'`,
-      ),
-    );
+  const [row] = await withUseCaseAndOwner(db.select(summaryColumns).from(pilots).$dynamic()).where(
+    and(
+      eq(pilots.orgId, ctx.orgId),
+      eq(pilots.useCaseId, useCaseId),
+      sql`${pilots.status} <> 'retired'`,
+    ),
+  );
   return row ?? null;
 }
 

@@ -10,7 +10,7 @@ import {
 import { incidentActionsSchema, RESOLUTION_NOTE_MAX } from "@/lib/domain/incidents/schemas";
 import { STAGES } from "@/lib/domain/stages";
 import { singleLine } from "@/lib/text";
-import { MAX_VERSION } from "./schemas";
+import { cursorParam, MAX_VERSION, pageSchema, searchParam } from "./schemas";
 
 const timestamp = z.iso
   .datetime({ offset: true })
@@ -67,12 +67,8 @@ export const incidentQuerySchema = z.object({
   status: z.enum(["open", "resolved"]).optional(),
   from: dateFilter.optional().meta({ description: "Started on or after this day." }),
   to: dateFilter.optional().meta({ description: "Started before this day." }),
-  q: z.string().max(100).optional().meta({ description: "Search in title and description." }),
-  cursor: z
-    .string()
-    .max(200)
-    .optional()
-    .meta({ description: "`nextCursor` of the previous page." }),
+  q: searchParam("Search in title and description."),
+  cursor: cursorParam,
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
@@ -109,22 +105,18 @@ export const incidentSchema = z
   })
   .meta({ id: "Incident" });
 
-export const incidentPageSchema = z
-  .object({
-    data: z.array(
-      incidentSchema.omit({
-        description: true,
-        resolutionNote: true,
-        assumptionId: true,
-        externalId: true,
-        currency: true,
-        version: true,
-      }),
-    ),
-    nextCursor: z.string().nullable(),
-    total: z.number().int().nullable(),
-  })
-  .meta({ id: "IncidentPage" });
+export const incidentPageSchema = pageSchema(
+  incidentSchema.omit({
+    description: true,
+    resolutionNote: true,
+    assumptionId: true,
+    externalId: true,
+    currency: true,
+    version: true,
+  }),
+  "IncidentPage",
+  { total: z.number().int().nullable() },
+);
 
 const duration = z.object({
   median: z.number().nullable(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ACTION_ACCESS, BLAST_RADIUS, FREQUENCY, REVERSIBILITY } from "@/lib/domain/actions";
 import { singleLine } from "@/lib/text";
-import { changesSomething, MAX_VERSION } from "./schemas";
+import { changesSomething, listSchema, MAX_VERSION } from "./schemas";
 
 /** One inventory action as the add-action form and the API take it. */
 export const inventoryActionInputSchema = z
@@ -42,6 +42,4 @@ export const inventoryActionSchema = z
   })
   .meta({ id: "InventoryAction" });
 
-export const inventoryListSchema = z
-  .object({ data: z.array(inventoryActionSchema) })
-  .meta({ id: "InventoryActionList" });
+export const inventoryListSchema = listSchema(inventoryActionSchema, "InventoryActionList");

@@ -8,7 +8,7 @@ import {
   TRANSITION_KINDS,
 } from "@/lib/domain/pilots";
 import { STAGES } from "@/lib/domain/stages";
-import { MAX_VERSION } from "./schemas";
+import { listSchema, MAX_VERSION, searchParam } from "./schemas";
 
 const isoDate = z.iso.date().meta({ description: "A calendar date, YYYY-MM-DD." });
 
@@ -16,7 +16,7 @@ export const pilotQuerySchema = z.object({
   stage: z.enum(STAGES).optional(),
   status: z.enum(PILOT_STATUSES).optional(),
   ownerId: z.uuid().optional(),
-  q: z.string().max(100).optional().meta({ description: "Search in the use case's name." }),
+  q: searchParam("Search in the use case's name."),
 });
 
 export const startPilotInputSchema = z
@@ -54,18 +54,24 @@ const signoffSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 
+/** A pilot's identity and use case, first in a list row and in a pilot alike. */
+const pilotHead = { id: z.uuid(), useCaseId: z.uuid(), useCaseName: z.string() };
+
+/** Who owns a pilot, where it stands and its dates, in a list row and in a pilot alike. */
+const pilotPlan = {
+  ownerId: z.uuid().nullable(),
+  ownerName: z.string().nullable(),
+  stage: z.enum(STAGES),
+  status: z.enum(PILOT_STATUSES),
+  stageEnteredAt: z.iso.datetime(),
+  startDate: z.string(),
+  targetDate: z.string().nullable(),
+};
+
 export const pilotSummarySchema = z
   .object({
-    id: z.uuid(),
-    useCaseId: z.uuid(),
-    useCaseName: z.string(),
-    ownerId: z.uuid().nullable(),
-    ownerName: z.string().nullable(),
-    stage: z.enum(STAGES),
-    status: z.enum(PILOT_STATUSES),
-    stageEnteredAt: z.iso.datetime(),
-    startDate: z.string(),
-    targetDate: z.string().nullable(),
+    ...pilotHead,
+    ...pilotPlan,
     version: z.number().int().meta({ description: "Send it back with a transition or edit." }),
     daysInStage: z.number().int(),
     gatePass: z.boolean().nullable().meta({ description: "Null in production." }),
@@ -76,9 +82,7 @@ export const pilotSummarySchema = z
   })
   .meta({ id: "PilotSummary" });
 
-export const pilotListSchema = z
-  .object({ data: z.array(pilotSummarySchema) })
-  .meta({ id: "PilotList" });
+export const pilotListSchema = listSchema(pilotSummarySchema, "PilotList");
 
 const transitionSchema = z
   .object({
@@ -95,17 +99,9 @@ const transitionSchema = z
 
 export const pilotSchema = z
   .object({
-    id: z.uuid(),
-    useCaseId: z.uuid(),
-    useCaseName: z.string(),
+    ...pilotHead,
     assessmentId: z.uuid().nullable(),
-    ownerId: z.uuid().nullable(),
-    ownerName: z.string().nullable(),
-    stage: z.enum(STAGES),
-    status: z.enum(PILOT_STATUSES),
-    stageEnteredAt: z.iso.datetime(),
-    startDate: z.string(),
-    targetDate: z.string().nullable(),
+    ...pilotPlan,
     rollbackPlan: z.string(),
     version: z.number().int(),
     gate: z
@@ -182,9 +178,10 @@ export const overrideRequestCreatedSchema = z
   .object({ pilot: pilotSummarySchema.partial(), request: overrideRequestSchema })
   .meta({ id: "GateOverrideRequested" });
 
-export const overrideRequestListSchema = z
-  .object({ data: z.array(overrideRequestSchema) })
-  .meta({ id: "GateOverrideRequestList" });
+export const overrideRequestListSchema = listSchema(
+  overrideRequestSchema,
+  "GateOverrideRequestList",
+);
 
 export const overrideDecisionInputSchema = z
   .object({

@@ -5,6 +5,33 @@ import { USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 import { CURRENCIES } from "@/lib/format";
 import { singleLine } from "@/lib/text";
 
+/** A list response: `{ data: [item, …] }`, documented under `id`. */
+export function listSchema<T extends z.ZodType>(item: T, id: string) {
+  return z.object({ data: z.array(item) }).meta({ id });
+}
+
+/** A page response: `{ data: [item, …], nextCursor }` (and whatever `extra` adds). */
+export function pageSchema<T extends z.ZodType, E extends z.ZodRawShape = Record<never, never>>(
+  item: T,
+  id: string,
+  extra: E = {} as E,
+) {
+  return z
+    .object({ data: z.array(item), nextCursor: z.string().nullable(), ...extra })
+    .meta({ id });
+}
+
+/** The `cursor` query parameter of a paged list. */
+export const cursorParam = z
+  .string()
+  .max(200)
+  .optional()
+  .meta({ description: "`nextCursor` of the previous page." });
+
+/** The `q` query parameter of a list: a free-text search, described by what it searches. */
+export const searchParam = (description: string) =>
+  z.string().max(100).optional().meta({ description });
+
 /** The API's error body, as documented in the OpenAPI document. */
 export const errorSchema = z
   .object({
@@ -60,9 +87,7 @@ export const memberSchema = z
   })
   .meta({ id: "Member" });
 
-export const memberListSchema = z
-  .object({ data: z.array(memberSchema) })
-  .meta({ id: "MemberList" });
+export const memberListSchema = listSchema(memberSchema, "MemberList");
 
 export const auditQuerySchema = z.object({
   action: z
@@ -73,11 +98,7 @@ export const auditQuerySchema = z.object({
   entityType: z.string().max(100).optional(),
   from: z.iso.datetime().optional().meta({ description: "Inclusive lower bound (ISO 8601)." }),
   to: z.iso.datetime().optional().meta({ description: "Inclusive upper bound (ISO 8601)." }),
-  cursor: z
-    .string()
-    .max(200)
-    .optional()
-    .meta({ description: "`nextCursor` of the previous page." }),
+  cursor: cursorParam,
   limit: z.coerce
     .number()
     .int()
@@ -113,9 +134,7 @@ export const auditEventSchema = z
   })
   .meta({ id: "AuditEvent" });
 
-export const auditPageSchema = z
-  .object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() })
-  .meta({ id: "AuditEventPage" });
+export const auditPageSchema = pageSchema(auditEventSchema, "AuditEventPage");
 
 const ANNUAL_VALUE_MESSAGE =
   'Send a whole, non-negative number of the organisation\'s currency (at most 10,000,000,000,000), like 180000, or null; text such as "£180k" is for the web form.';
@@ -210,16 +229,10 @@ export const useCaseSchema = z
   })
   .meta({ id: "UseCase" });
 
-export const useCaseListSchema = z
-  .object({ data: z.array(useCaseSchema) })
-  .meta({ id: "UseCaseList" });
+export const useCaseListSchema = listSchema(useCaseSchema, "UseCaseList");
 
 export const useCaseQuerySchema = z.object({
-  q: z
-    .string()
-    .max(100)
-    .optional()
-    .meta({ description: "Search in name, description and systems." }),
+  q: searchParam("Search in name, description and systems."),
   status: z.enum(USE_CASE_STATUSES).optional(),
   archived: z
     .enum(["true", "false"])
@@ -354,6 +367,4 @@ export const assessmentSummarySchema = z
   })
   .meta({ id: "AssessmentSummary" });
 
-export const assessmentListSchema = z
-  .object({ data: z.array(assessmentSummarySchema) })
-  .meta({ id: "AssessmentList" });
+export const assessmentListSchema = listSchema(assessmentSummarySchema, "AssessmentList");

@@ -17,6 +17,17 @@ export function serializeUseCase(u: UseCaseDto, currency: Currency) {
   };
 }
 
+/** What an assessment and its list row both start with: which use case, which bank, how far. */
+function assessmentHead(a: AssessmentDto | AssessmentSummaryDto) {
+  return {
+    id: a.id,
+    useCaseId: a.useCaseId,
+    useCaseName: a.useCaseName,
+    bankVersion: a.bankVersion,
+    status: a.status,
+  };
+}
+
 /** The API shape of an assessment: answers, what applies, and the (frozen or preview) result. */
 export function serializeAssessment(
   a: AssessmentDto,
@@ -24,11 +35,7 @@ export function serializeAssessment(
   result: AssessmentResult,
 ) {
   return {
-    id: a.id,
-    useCaseId: a.useCaseId,
-    useCaseName: a.useCaseName,
-    bankVersion: a.bankVersion,
-    status: a.status,
+    ...assessmentHead(a),
     previousId: a.previousId,
     submittedAt: a.submittedAt?.toISOString() ?? null,
     answers: a.answers.map(serializeAnswer),
@@ -40,11 +47,7 @@ export function serializeAssessment(
 /** The API shape of an assessment in a list: status and, once submitted, its verdict. */
 export function serializeAssessmentSummary(a: AssessmentSummaryDto) {
   return {
-    id: a.id,
-    useCaseId: a.useCaseId,
-    useCaseName: a.useCaseName,
-    bankVersion: a.bankVersion,
-    status: a.status,
+    ...assessmentHead(a),
     overall: a.overall,
     band: a.band,
     confidence: a.confidence,

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db";
 import {
   assessments,
@@ -82,6 +83,27 @@ export async function loadGateCriteria(
   return (await loadGatePolicy(tx, orgId)).criteria;
 }
 
+/** A table whose rows belong to a pilot of an organisation. */
+type PilotRows = { orgId: PgColumn; pilotId: PgColumn };
+
+/** Rows of these pilots of the organisation for which `more` holds. */
+function ofPilots(table: PilotRows, orgId: string, ids: string[], ...more: SQL[]) {
+  return and(eq(table.orgId, orgId), inArray(table.pilotId, ids), ...more);
+}
+
+/**
+ * Rows of these pilots recorded in each pilot's current stage, `since` it entered it (the
+ * query joins `pilots`).
+ */
+function inCurrentStage(
+  table: PilotRows & { stage: PgColumn },
+  orgId: string,
+  ids: string[],
+  since: SQL,
+) {
+  return ofPilots(table, orgId, ids, eq(table.stage, pilots.stage), since);
+}
+
 /**
  * Everything the gates of several pilots are checked against, aggregated in SQL, one query
  * per kind of data whatever the number of pilots.
@@ -123,10 +145,10 @@ export async function loadGateSnapshots(
       .from(runMetrics)
       .innerJoin(pilots, eq(pilots.id, runMetrics.pilotId))
       .where(
-        and(
-          eq(runMetrics.orgId, orgId),
-          inArray(runMetrics.pilotId, ids),
-          eq(runMetrics.stage, pilots.stage),
+        inCurrentStage(
+          runMetrics,
+          orgId,
+          ids,
           sql`${runMetrics.periodStart} >= (${pilots.stageEnteredAt} at time zone 'UTC')::date`,
         ),
       )
@@ -138,23 +160,17 @@ export async function loadGateSnapshots(
         n: sql<number>`count(*)::int`,
       })
       .from(incidents)
-      .where(
-        and(
-          eq(incidents.orgId, orgId),
-          inArray(incidents.pilotId, ids),
-          isNull(incidents.resolvedAt),
-        ),
-      )
+      .where(ofPilots(incidents, orgId, ids, isNull(incidents.resolvedAt)))
       .groupBy(incidents.pilotId, incidents.severity),
     tx
       .select({ pilotId: incidents.pilotId, n: sql<number>`count(*)::int` })
       .from(incidents)
       .innerJoin(pilots, eq(pilots.id, incidents.pilotId))
       .where(
-        and(
-          eq(incidents.orgId, orgId),
-          inArray(incidents.pilotId, ids),
-          eq(incidents.stage, pilots.stage),
+        inCurrentStage(
+          incidents,
+          orgId,
+          ids,
           sql`${incidents.startedAt} >= ${pilots.stageEnteredAt}`,
         ),
       )
@@ -166,7 +182,7 @@ export async function loadGateSnapshots(
         n: sql<number>`count(*)::int`,
       })
       .from(pilotAssumptions)
-      .where(and(eq(pilotAssumptions.orgId, orgId), inArray(pilotAssumptions.pilotId, ids)))
+      .where(ofPilots(pilotAssumptions, orgId, ids))
       .groupBy(pilotAssumptions.pilotId, pilotAssumptions.status),
     tx
       .select({
@@ -184,10 +200,10 @@ export async function loadGateSnapshots(
       .from(pilotSignoffs)
       .innerJoin(pilots, eq(pilots.id, pilotSignoffs.pilotId))
       .where(
-        and(
-          eq(pilotSignoffs.orgId, orgId),
-          inArray(pilotSignoffs.pilotId, ids),
-          eq(pilotSignoffs.stage, pilots.stage),
+        inCurrentStage(
+          pilotSignoffs,
+          orgId,
+          ids,
           sql`${pilotSignoffs.createdAt} >= ${pilots.stageEnteredAt}`,
         ),
       )

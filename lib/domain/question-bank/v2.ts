@@ -1,4 +1,34 @@
-import type { Condition, QuestionBank } from "./types";
+import type { AnswerOption, Blocker, Condition, Dimension, Question, QuestionBank } from "./types";
+import { QUESTION_BANK_V1 } from "./v1";
+
+/** A v1 question by id: v2 keeps what v1 got right and writes only what it changes. */
+function v1Question(id: string): Question {
+  const question = QUESTION_BANK_V1.questions.find((q) => q.id === id);
+  if (!question) throw new Error(`Question bank v1 has no question "${id}".`);
+  return question;
+}
+
+/** A v1 question carried into v2 with `changes` (new wording, `good`, `findOut`, options…). */
+function fromV1(id: string, changes: Partial<Omit<Question, "id">>): Question {
+  return { ...v1Question(id), ...changes };
+}
+
+/** A v1 blocker carried into v2 with `changes` (a new reason, cap or condition). */
+function fromV1Blocker(id: string, changes: Partial<Omit<Blocker, "id">>): Blocker {
+  const blocker = QUESTION_BANK_V1.blockers.find((b) => b.id === id);
+  if (!blocker) throw new Error(`Question bank v1 has no blocker "${id}".`);
+  return { ...blocker, ...changes };
+}
+
+/** Options of a v1 question, in the order named, for a v2 question that keeps them. */
+function v1Options(questionId: string, ...optionIds: string[]): AnswerOption[] {
+  const options = v1Question(questionId).options;
+  return optionIds.map((id) => {
+    const option = options.find((o) => o.id === id);
+    if (!option) throw new Error(`Question "${questionId}" of v1 has no option "${id}".`);
+    return option;
+  });
+}
 
 /** The approval answers in which a person approves, checks or can cancel the AI's actions. */
 const HAS_APPROVER = ["informal", "enforced_some", "veto_window", "enforced_all"];
@@ -10,6 +40,31 @@ const APPROVAL_NOT_ENFORCED_FOR_ALL: Condition = {
   orDontKnow: true,
 };
 
+/** What v2 says differently about a v1 dimension; the others are v1's as they were. */
+const DIMENSION_CHANGES: Readonly<Record<string, Partial<Dimension>>> = {
+  data: {
+    description:
+      "Will the AI see current, consistent records, know which system is right when two disagree, and handle personal data lawfully?",
+  },
+  permissions: {
+    description:
+      "What is the AI allowed to touch, where must a person say yes before it acts, and can what it reads talk it into more?",
+  },
+  integration: {
+    description:
+      "What happens when a system it depends on, the AI service included, is slow, down, changed or half-completes a request, and what does running it cost?",
+  },
+  reversibility: {
+    description:
+      "When the AI gets something wrong, how much damage is done, and how quickly can it be stopped and undone?",
+  },
+  governance: {
+    description:
+      "Is success defined in advance, are changes and risks signed off, can affected people challenge a decision, and is there a plan to stop?",
+    weight: 0.9,
+  },
+};
+
 /**
  * Question bank v2. Keeps a v1 question id (and option id) only where its meaning is
  * unchanged, so re-assessments carry those answers over; everything reworded in meaning has
@@ -19,133 +74,42 @@ export const QUESTION_BANK_V2: QuestionBank = {
   version: "v2",
   scoringModel: 2,
   title: "Production readiness of an AI workflow",
-  dimensions: [
-    {
-      id: "process",
-      title: "Process clarity and undocumented heroics",
-      description:
-        "Is the work written down as it is really done, including the fixes people make by hand without telling anyone?",
-      weight: 1,
-    },
-    {
-      id: "data",
-      title: "Data quality, freshness and sources of truth",
-      description:
-        "Will the AI see current, consistent records, know which system is right when two disagree, and handle personal data lawfully?",
-      weight: 1.2,
-    },
-    {
-      id: "permissions",
-      title: "Permissions and approval boundaries",
-      description:
-        "What is the AI allowed to touch, where must a person say yes before it acts, and can what it reads talk it into more?",
-      weight: 1.2,
-    },
-    {
-      id: "integration",
-      title: "Integration reliability",
-      description:
-        "What happens when a system it depends on, the AI service included, is slow, down, changed or half-completes a request, and what does running it cost?",
-      weight: 1,
-    },
-    {
-      id: "reversibility",
-      title: "Reversibility and blast radius",
-      description:
-        "When the AI gets something wrong, how much damage is done, and how quickly can it be stopped and undone?",
-      weight: 1.2,
-    },
-    {
-      id: "observability",
-      title: "Observability, verification and evaluation",
-      description:
-        "Can you see what the AI did and why, check it is right, and measure how often it is right on real work?",
-      weight: 1,
-    },
-    {
-      id: "handoffs",
-      title: "Human hand-offs, escalation and ownership",
-      description:
-        "Who owns the outcome, who gets the cases the AI cannot handle, and who is called when it misbehaves?",
-      weight: 0.9,
-    },
-    {
-      id: "governance",
-      title: "Governance, change management and success metrics",
-      description:
-        "Is success defined in advance, are changes and risks signed off, can affected people challenge a decision, and is there a plan to stop?",
-      weight: 0.9,
-    },
-  ],
+  dimensions: QUESTION_BANK_V1.dimensions.map((d) => ({ ...d, ...DIMENSION_CHANGES[d.id] })),
   questions: [
     // ── Process clarity and undocumented heroics ─────────────────────────────
-    {
-      id: "process_documented",
-      dimensionId: "process",
-      prompt: "Is the workflow written down step by step, the way it is actually done today?",
+    fromV1("process_documented", {
       help: "The AI can only follow a process someone can describe. Demos run the tidy version; production runs the real one, with its shortcuts and exceptions, and that is the one the AI will meet.",
       good: "A current, step-by-step description, exceptions included, that the people who do the work agree is accurate.",
       options: [
-        { id: "none", label: "No, it lives in people's heads", score: 0 },
-        {
-          id: "outdated",
-          label: "There is a document, but it is out of date or idealised",
-          score: 1,
-        },
-        { id: "main_path", label: "The main path is written down; exceptions are not", score: 2 },
+        ...v1Options("process_documented", "none", "outdated", "main_path"),
         {
           id: "complete_unreviewed",
           label: "Yes, including the common exceptions, but not reviewed for a year or more",
           score: 3,
         },
-        {
-          id: "complete",
-          label: "Yes, including the common exceptions, and reviewed recently",
-          score: 4,
-        },
+        ...v1Options("process_documented", "complete"),
       ],
-      weight: 1.2,
       recommendation:
         "Sit with the people who do the work for a few days and write down what they actually do, exceptions included, before designing the AI's part.",
-      assumption: "The written process matches how the work is really done.",
       findOut: "the workflow is written down step by step as it is really done today",
-    },
-    {
-      id: "process_manual_fixes",
-      dimensionId: "process",
-      prompt:
-        "Do people regularly fix broken or odd cases by hand without it being part of the official process?",
+    }),
+    fromV1("process_manual_fixes", {
       help: "Quiet manual repairs (re-keying a record, nudging a stuck order, correcting an address) keep many workflows running. Nobody tells the AI about them, so it walks straight into the broken states that people used to tidy up unseen.",
       good: "The manual fixes are known and listed, and each is either built into the workflow or routed to a person.",
       options: [
         { id: "often_unknown", label: "Often, and we do not have a full list of them", score: 0 },
-        { id: "often_known", label: "Often, but we know what they are", score: 1 },
-        { id: "sometimes_listed", label: "Sometimes; the known ones are listed", score: 3 },
-        { id: "rare_handled", label: "Rarely; exceptions have a defined route", score: 4 },
+        ...v1Options("process_manual_fixes", "often_known", "sometimes_listed", "rare_handled"),
       ],
-      weight: 1.5,
-      recommendation:
-        "Run a short 'what do you fix by hand?' session with the people doing the work and list every recurring manual fix, with how often it happens.",
-      assumption: "There are no hidden manual fixes that the AI would need to make.",
       findOut: "people quietly fix broken or odd cases by hand, outside the official process",
-    },
-    {
-      id: "process_manual_fixes_inventory",
-      dimensionId: "process",
-      prompt:
-        "For each of those manual fixes, has someone decided whether the AI should do it, route it to a person, or stop?",
+    }),
+    fromV1("process_manual_fixes_inventory", {
       help: "Knowing the fixes exist is not enough. Without a decision for each one, the AI either skips it and the work silently breaks, or improvises something nobody approved.",
       good: "Every known fix has an owner and a rule the AI follows: do it, hand it over, or stop.",
       options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "some", label: "For some of them", score: 2 },
+        ...v1Options("process_manual_fixes_inventory", "no", "some"),
         { id: "most", label: "For most of them", score: 3 },
-        { id: "all", label: "Yes, for all known fixes", score: 4 },
+        ...v1Options("process_manual_fixes_inventory", "all"),
       ],
-      weight: 1,
-      recommendation:
-        "For every recurring manual fix, decide explicitly: automate it, hand it to a named person, or make the AI stop and escalate.",
-      assumption: "Every known manual fix has a rule the AI follows.",
       findOut:
         "each known manual fix has a rule saying whether the AI does it, hands it over or stops",
       showIf: {
@@ -153,26 +117,12 @@ export const QUESTION_BANK_V2: QuestionBank = {
         anyOf: ["often_unknown", "often_known", "sometimes_listed"],
         orDontKnow: true,
       },
-    },
-    {
-      id: "process_key_person",
-      dimensionId: "process",
-      prompt:
-        "If the one or two people who know this work best left tomorrow, could someone else still run it?",
+    }),
+    fromV1("process_key_person", {
       help: "When a workflow rests on one person's memory, the knowledge the AI needs is fragile and usually missing from every document. It leaves with that person.",
       good: "At least two people can do the work, and what they know is written down.",
-      options: [
-        { id: "only_one", label: "No, it depends on one person", score: 0 },
-        { id: "struggle", label: "With difficulty; a lot would be lost", score: 1 },
-        { id: "mostly", label: "Mostly; a few things would be rediscovered", score: 3 },
-        { id: "yes", label: "Yes, several people can do it and it is documented", score: 4 },
-      ],
-      weight: 1.2,
-      recommendation:
-        "Pair the key person with a second person on the workflow and capture what they know before the pilot starts.",
-      assumption: "Knowledge of this workflow does not depend on one person.",
       findOut: "someone other than the one or two experts could run this work if they left",
-    },
+    }),
     {
       id: "process_exceptions_share",
       dimensionId: "process",
@@ -248,31 +198,15 @@ export const QUESTION_BANK_V2: QuestionBank = {
       assumption: "Each case has one right answer that experienced people agree on.",
       findOut: "two experienced people given the same case would reach the same decision",
     },
-    {
-      id: "process_inputs_stable",
-      dimensionId: "process",
-      prompt:
-        "Are the inputs the workflow receives (forms, emails, tickets) in a stable, predictable shape?",
+    fromV1("process_inputs_stable", {
       help: "Free text written by customers, forms that change every quarter and attachments in any format all make the AI's job harder than the demo suggested, and each change in shape is a new way to fail.",
       good: "Inputs are structured or at least consistent, and changes to them are announced in advance.",
-      options: [
-        { id: "chaotic", label: "No, they arrive in any shape", score: 0 },
-        { id: "mixed", label: "Partly structured, partly free text", score: 2 },
-        { id: "stable", label: "Yes, mostly structured and changes are announced", score: 4 },
-      ],
-      weight: 0.7,
-      recommendation:
-        "List the input formats the AI will meet in production and test it on real samples of each, including the messy ones.",
-      assumption: "Inputs in production look like the inputs the AI was tested on.",
       findOut:
         "the forms, emails or tickets the workflow receives arrive in a stable, predictable shape",
-    },
+    }),
 
     // ── Data quality, freshness and sources of truth ─────────────────────────
-    {
-      id: "data_freshness",
-      dimensionId: "data",
-      prompt: "How current is the data the AI will rely on when it acts?",
+    fromV1("data_freshness", {
       help: "A record that was right last week can be wrong today: an order cancelled, an address changed, an account closed. An AI acting on old data does the wrong thing with full confidence.",
       good: "The AI reads live data, or checks how old each record is and refuses to act on anything too old.",
       options: [
@@ -281,26 +215,15 @@ export const QUESTION_BANK_V2: QuestionBank = {
           label: "Copies are refreshed rarely or by hand, so it can be months behind",
           score: 0,
         },
-        { id: "often_stale", label: "It is often days or weeks behind", score: 1 },
-        { id: "mostly_current", label: "Mostly current; occasionally behind", score: 3 },
-        { id: "live_checked", label: "Live, or its age is checked before acting", score: 4 },
+        ...v1Options("data_freshness", "often_stale", "mostly_current", "live_checked"),
       ],
-      weight: 1.3,
-      recommendation:
-        "Measure how far behind each data source can be, and make the AI check the age of what it reads before acting on it.",
-      assumption: "The data the AI reads is current enough to act on.",
       findOut: "the records the AI acts on can be days or weeks out of date",
-    },
-    {
-      id: "data_source_of_truth",
-      dimensionId: "data",
-      prompt:
-        "When two systems disagree (for example the CRM and billing), is it clear which one is right?",
+    }),
+    fromV1("data_source_of_truth", {
       help: "Conflicting records are one of the commonest reasons automations fail quietly. People settle the conflict from experience; an AI tends to believe whichever system it read first.",
       good: "For every field the AI uses, one system is named as the one to trust, and the AI stops and hands over when the systems disagree.",
       options: [
-        { id: "no", label: "No, people decide case by case", score: 0 },
-        { id: "informal", label: "Informally; people know which to trust", score: 1 },
+        ...v1Options("data_source_of_truth", "no", "informal"),
         {
           id: "partly",
           label: "Written down for some fields, but not all the ones the AI uses",
@@ -313,97 +236,33 @@ export const QUESTION_BANK_V2: QuestionBank = {
           score: 4,
         },
       ],
-      weight: 1.3,
       recommendation:
         "For each field the AI reads, name the system that is authoritative and make the AI prefer it, or stop, when sources disagree.",
-      assumption: "When systems disagree, it is clear which one is right.",
       findOut:
         "for each field the AI uses, one system is named as the one to trust when systems disagree",
-    },
-    {
-      id: "data_identity_matching",
-      dimensionId: "data",
-      prompt:
-        "How reliably can the AI tell that a customer, account or item in one system is the same one in another?",
+    }),
+    fromV1("data_identity_matching", {
       help: "Customers write from a different email, accounts get merged, products are renamed. Matching the wrong record is how an AI refunds or emails the wrong person.",
       good: "A stable identifier shared across systems, and a rule that uncertain matches go to a person.",
-      options: [
-        { id: "guesswork", label: "It would have to guess from names or emails", score: 0 },
-        { id: "usually", label: "Usually, by email or name, with known mismatches", score: 1 },
-        { id: "shared_id", label: "A shared identifier exists for most records", score: 3 },
-        {
-          id: "shared_id_stop",
-          label: "A shared identifier, and uncertain matches go to a person",
-          score: 4,
-        },
-      ],
-      weight: 1.3,
-      recommendation:
-        "Give records a shared identifier across systems, and make the AI hand over any case where the match is not certain.",
-      assumption: "Records in different systems are matched to the right person or item.",
       findOut:
         "the AI can match a customer, account or item across systems without guessing from names or emails",
-    },
-    {
-      id: "data_quality_measured",
-      dimensionId: "data",
-      prompt:
-        "Has anyone measured how many of the relevant records are incomplete, duplicated or wrong?",
+    }),
+    fromV1("data_quality_measured", {
       help: "Everyone believes their data is mostly fine until it is measured. The share of bad records sets a floor under the AI's own error rate: it cannot be more right than what it reads.",
       good: "A recent measurement of missing, duplicate and wrong values in the fields the AI uses, repeated over time.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "anecdotal", label: "We know of problems but have not measured them", score: 1 },
-        { id: "measured_once", label: "Measured once, some time ago", score: 2 },
-        { id: "measured_tracked", label: "Measured recently and tracked over time", score: 4 },
-      ],
-      weight: 1,
-      recommendation:
-        "Measure completeness, duplicates and known-wrong values in the fields the AI will use, and fix or exclude the worst before the pilot.",
-      assumption: "The records the AI uses are complete and correct enough.",
       findOut:
         "anyone has measured how many of the records the AI uses are incomplete, duplicated or wrong",
-    },
-    {
-      id: "data_renames",
-      dimensionId: "data",
-      prompt:
-        "When products, teams, codes or categories are renamed, does the AI's knowledge get updated?",
+    }),
+    fromV1("data_renames", {
       help: "A ticket naming a product retired last year, or a category code that changed meaning, will be misread by an AI that only knows the old names. Nothing errors; the answers just drift.",
       good: "Current and retired names are kept in a list the AI uses, and updating it is part of every rename.",
-      options: [
-        { id: "no", label: "No, nobody would think to tell it", score: 0 },
-        { id: "manually", label: "Someone would update it when problems show up", score: 2 },
-        {
-          id: "process",
-          label: "Yes, renames go through a change process that includes the AI",
-          score: 4,
-        },
-      ],
-      weight: 0.8,
-      recommendation:
-        "Keep a maintained list of current and retired names, codes and categories that the AI consults, and add 'update the AI' to the change checklist.",
-      assumption: "The names and codes the AI knows are the current ones.",
       findOut: "renamed products, teams, codes or categories reach what the AI knows",
-    },
-    {
-      id: "data_realistic_test",
-      dimensionId: "data",
-      prompt:
-        "Has the AI been tried on a realistic copy of production data, including its messy parts?",
+    }),
+    fromV1("data_realistic_test", {
       help: "A demo on hand-picked records says little about production. Only a realistic sample shows how the AI copes with missing fields, duplicates and odd values.",
       good: "Tried on a recent, unfiltered sample of real cases, large enough to contain the usual problems.",
-      options: [
-        { id: "no", label: "No, only on clean or made-up examples", score: 0 },
-        { id: "small", label: "On a small real sample", score: 2 },
-        { id: "realistic", label: "On a recent, unfiltered sample of real cases", score: 4 },
-      ],
-      weight: 1,
-      recommendation:
-        "Run the AI over a recent, unfiltered sample of real cases (hundreds, not tens) and review the failures before going further.",
-      assumption: "The AI copes with production data as it is, not only with clean examples.",
       findOut: "the AI has been tried on a recent, unfiltered sample of real production data",
-    },
+    }),
     {
       id: "data_personal_to_vendor",
       dimensionId: "data",
@@ -443,56 +302,35 @@ export const QUESTION_BANK_V2: QuestionBank = {
     },
 
     // ── Permissions and approval boundaries ─────────────────────────────────
-    {
-      id: "perm_service_account",
-      dimensionId: "permissions",
+    fromV1("perm_service_account", {
       prompt: "Which account would the AI use to act in other systems?",
       help: "On a person's login or an administrator's account, the AI can do anything that account can, and its actions cannot be told apart from a person's. A service account (an account for a program rather than a person) only helps if it is the AI's own and narrowly limited.",
       good: "An account of its own, used by nothing else, allowed only the actions on the workflow's list.",
       options: [
-        { id: "personal_or_admin", label: "A person's login or a shared admin account", score: 0 },
+        ...v1Options("perm_service_account", "personal_or_admin"),
         {
           id: "shared_service",
           label: "A service account that other tools or teams also use",
           score: 1,
         },
-        { id: "broad_service", label: "A service account with broad permissions", score: 1 },
+        ...v1Options("perm_service_account", "broad_service"),
         {
           id: "mostly_scoped",
           label: "Its own account, limited to the workflow's systems but with a few extra rights",
           score: 3,
         },
-        {
-          id: "scoped_service",
-          label: "A dedicated account limited to what the workflow needs",
-          score: 4,
-        },
+        ...v1Options("perm_service_account", "scoped_service"),
       ],
-      weight: 1.5,
       recommendation:
         "Create an account for the AI alone, with the narrowest permissions that let it do the workflow, so its actions are limited and traceable.",
-      assumption: "The AI cannot do more than the workflow requires.",
       findOut: "the AI would use a person's login or an admin account",
-    },
-    {
-      id: "perm_least_privilege_reviewed",
-      dimensionId: "permissions",
-      prompt:
-        "Has someone checked the AI's permissions against the list of actions it is meant to take?",
+    }),
+    fromV1("perm_least_privilege_reviewed", {
       help: "Permissions drift: a right granted 'just for the demo' quietly stays, and the AI keeps write access to half the CRM long after anyone remembers why.",
       good: "Its permissions were compared with the action inventory action by action, everything not on the list was removed, and the check is repeated.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "partly", label: "Roughly, not action by action", score: 2 },
-        { id: "yes", label: "Yes, action by action, and it is reviewed periodically", score: 4 },
-      ],
-      weight: 1,
-      recommendation:
-        "Compare the AI's permissions with its action inventory and remove everything it does not need; repeat when the inventory changes.",
-      assumption: "The AI's permissions match its action inventory.",
       findOut:
         "the AI's permissions have been checked against the list of actions it is meant to take",
-    },
+    }),
     {
       id: "perm_approval_gate",
       dimensionId: "permissions",
@@ -533,26 +371,11 @@ export const QUESTION_BANK_V2: QuestionBank = {
         "the system makes a person approve every action that is hard to undo or touches money, access or many customers",
       showIf: { inventory: "writes_anywhere" },
     },
-    {
-      id: "perm_approver_context",
-      dimensionId: "permissions",
+    fromV1("perm_approver_context", {
       prompt:
         "When a person approves or can cancel an action, do they see enough to judge it: what, for whom, why, and on what evidence?",
       help: "Approval turns into a rubber stamp when all the approver sees is 'Approve refund? Yes / No'. A person can only catch a wrong action if they can see why it might be wrong.",
       good: "The approver sees the proposed action, the record it affects, the AI's reasoning and the data it used, and can reject with a reason that is logged.",
-      options: [
-        { id: "minimal", label: "They see little more than yes or no", score: 0 },
-        { id: "some", label: "They see the action and the record", score: 2 },
-        {
-          id: "full",
-          label: "They see the action, the record, the reasoning and the evidence",
-          score: 4,
-        },
-      ],
-      weight: 0.8,
-      recommendation:
-        "Show approvers the action, the affected record, the AI's reasoning and its sources, and let them reject with a reason that is logged.",
-      assumption: "Approvers can tell a wrong action from a right one.",
       findOut:
         "the people who approve the AI's actions see the record, the reasoning and the evidence, not just a yes or no",
       showIf: {
@@ -561,7 +384,7 @@ export const QUESTION_BANK_V2: QuestionBank = {
           { question: "perm_approval_gate", anyOf: HAS_APPROVER },
         ],
       },
-    },
+    }),
     {
       id: "perm_approver_load",
       dimensionId: "permissions",
@@ -595,54 +418,33 @@ export const QUESTION_BANK_V2: QuestionBank = {
         ],
       },
     },
-    {
-      id: "perm_limits",
-      dimensionId: "permissions",
-      prompt:
-        "Are there hard limits on what the AI can do on its own (amounts, number of records, times of day)?",
+    fromV1("perm_limits", {
       help: "Limits contain the damage of a bug or a bad instruction: a cap on refunds, a maximum number of records changed per hour, no changes outside office hours. Limits written only into the AI's instructions can be talked past.",
       good: "Limits are enforced by the systems the AI calls, outside the AI, for every action.",
       options: [
-        { id: "none", label: "No limits", score: 0 },
-        { id: "in_prompt", label: "Only instructions in the AI's prompt", score: 1 },
+        ...v1Options("perm_limits", "none", "in_prompt"),
         {
           id: "enforced_some",
           label: "Enforced outside the AI, but only for some actions",
           score: 2,
         },
-        { id: "enforced", label: "Limits enforced by the systems it calls", score: 4 },
+        ...v1Options("perm_limits", "enforced"),
       ],
-      weight: 1.1,
-      recommendation:
-        "Put hard caps (amount, volume, rate, time window) in the systems the AI calls, not just in its instructions.",
-      assumption: "A runaway AI would hit a hard limit before doing much damage.",
       findOut:
         "hard limits on amounts, numbers of records or times of day are enforced outside the AI",
-    },
-    {
-      id: "perm_money_limits",
-      dimensionId: "permissions",
+    }),
+    fromV1("perm_money_limits", {
       prompt:
         "For actions that move money, are there caps per payment and per day that the AI cannot get around?",
       help: "Money is where a small error rate turns into a real loss, and where one runaway loop can empty an account before anyone looks.",
       good: "Each payment or refund has a cap and so does the daily total, both enforced by the payment system, and anything above either goes to a person.",
       options: [
-        { id: "none", label: "No caps", score: 0 },
-        { id: "per_action", label: "A per-action cap only", score: 2 },
+        ...v1Options("perm_money_limits", "none", "per_action"),
         { id: "daily_only", label: "A daily total cap only", score: 2 },
-        {
-          id: "both",
-          label: "Per-action and daily caps, enforced by the payment system",
-          score: 4,
-        },
+        ...v1Options("perm_money_limits", "both"),
       ],
-      weight: 1.3,
-      recommendation:
-        "Set per-action and daily money caps in the payment or finance system and route anything above them to a person.",
-      assumption: "Money the AI can move is capped per action and per day.",
       findOut: "the money the AI can move is capped per payment and per day outside the AI",
-      showIf: { inventory: "moves_money" },
-    },
+    }),
     {
       id: "perm_untrusted_input",
       dimensionId: "permissions",
@@ -717,38 +519,24 @@ export const QUESTION_BANK_V2: QuestionBank = {
     },
 
     // ── Integration reliability ─────────────────────────────────────────────
-    {
-      id: "int_timeouts",
-      dimensionId: "integration",
-      prompt: "When a system the AI calls is slow or down, what happens to the case?",
+    fromV1("int_timeouts", {
       help: "In production, systems time out, refuse extra requests when busy and go down for maintenance. The case then waits, is retried, goes to a person, or quietly disappears.",
       good: "Every failure leaves the case in a known state that someone will see: retried safely, then handed to a person with an alert.",
       options: [
-        { id: "dropped", label: "The case may be dropped or left half-done", score: 0 },
-        { id: "retried", label: "It is retried, but failures are not always visible", score: 2 },
+        ...v1Options("int_timeouts", "dropped", "retried"),
         {
           id: "flagged",
           label: "It stops and is flagged for a person, without retrying",
           score: 3,
         },
-        {
-          id: "known_state",
-          label: "It retries safely, then hands over to a person and alerts",
-          score: 4,
-        },
+        ...v1Options("int_timeouts", "known_state"),
       ],
-      weight: 1.3,
       recommendation:
         "Test each integration failing (slow, down, refusing requests) and make sure every case ends in a known state that a person can see.",
-      assumption: "Outages of connected systems never lose or corrupt a case.",
       findOut:
         "a case survives a connected system being slow or down, rather than being dropped or left half-done",
-    },
-    {
-      id: "int_partial_failure",
-      dimensionId: "integration",
-      prompt:
-        "If the AI completes one step of a multi-step action but the next one fails, what is left behind?",
+    }),
+    fromV1("int_partial_failure", {
       help: "Half-finished actions are the nastiest failures: the refund is issued but the ticket is not updated, so a person issues it again. Nothing looks broken until the money is counted.",
       good: "A failure part-way is detected at once, and the action is either completed or undone automatically.",
       options: [
@@ -758,26 +546,18 @@ export const QUESTION_BANK_V2: QuestionBank = {
           label: "A periodic check finds out-of-step cases, often days later",
           score: 2,
         },
-        { id: "detected", label: "It is detected and flagged for a person", score: 3 },
-        { id: "completed_or_undone", label: "It is automatically completed or undone", score: 4 },
+        ...v1Options("int_partial_failure", "detected", "completed_or_undone"),
       ],
-      weight: 1.2,
-      recommendation:
-        "Map each multi-step action, decide what happens when it stops half-way, and add a check that finds half-finished cases.",
-      assumption: "A failure part-way through an action never leaves systems inconsistent.",
       findOut:
         "a failure half-way through a multi-step action can leave systems out of step with each other",
-      showIf: { inventory: "writes_anywhere" },
-    },
-    {
-      id: "int_idempotency",
-      dimensionId: "integration",
+    }),
+    fromV1("int_idempotency", {
       prompt:
         "If the same action is sent twice (a retry, a duplicate message), is it carried out only once?",
       help: "Retries are normal in production; duplicate refunds, emails or tickets are not. Without protection, every network hiccup is a chance to do the same thing twice.",
       good: "Every write carries a unique reference, so the receiving system recognises a repeat and ignores it.",
       options: [
-        { id: "no", label: "No, it would be done twice", score: 0 },
+        ...v1Options("int_idempotency", "no"),
         {
           id: "partial",
           label: "Only for some actions, and not for every high-stakes one",
@@ -788,15 +568,12 @@ export const QUESTION_BANK_V2: QuestionBank = {
           label: "Every high-stakes action is protected; a few minor ones are not",
           score: 3,
         },
-        { id: "all", label: "Yes, every write action is protected against repeats", score: 4 },
+        ...v1Options("int_idempotency", "all"),
       ],
-      weight: 1.1,
       recommendation:
         "Give every write action a unique reference that the receiving system checks, so retries and duplicate messages cannot repeat it.",
-      assumption: "Retries and duplicates never repeat an action.",
       findOut: "a retried or duplicated request could make the AI carry out the same action twice",
-      showIf: { inventory: "writes_anywhere" },
-    },
+    }),
     {
       id: "int_upstream_notice",
       dimensionId: "integration",
@@ -835,23 +612,11 @@ export const QUESTION_BANK_V2: QuestionBank = {
       findOut:
         "a change to a connected system's fields or behaviour would be caught before it breaks the workflow",
     },
-    {
-      id: "int_tested_failures",
-      dimensionId: "integration",
-      prompt: "Has the workflow been tested with its integrations failing on purpose?",
+    fromV1("int_tested_failures", {
       help: "It is far cheaper to learn in a rehearsal what happens when the CRM is down than on a busy Monday morning with customers waiting.",
       good: "A rehearsal in which each connected system was made slow or unavailable in turn, with the results written down and fixed.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "some", label: "For some integrations", score: 2 },
-        { id: "all", label: "Yes, for each integration", score: 4 },
-      ],
-      weight: 0.8,
-      recommendation:
-        "Rehearse each integration failing (slow, erroring, unavailable) in a test environment and fix what breaks.",
-      assumption: "The workflow has been shown to survive its dependencies failing.",
       findOut: "the workflow has been tested with each connected system failing on purpose",
-    },
+    }),
     {
       id: "int_request_limits",
       dimensionId: "integration",
@@ -969,70 +734,36 @@ export const QUESTION_BANK_V2: QuestionBank = {
     },
 
     // ── Reversibility and blast radius ──────────────────────────────────────
-    {
-      id: "rev_stop",
-      dimensionId: "reversibility",
-      prompt: "Can someone stop the AI from acting within minutes, without a deployment?",
+    fromV1("rev_stop", {
       help: "When something goes wrong, the first need is to stop it doing more. Every hour of delay multiplies the damage of a systematic mistake.",
       good: "A switch that the on-call person can use at any hour, which stops new actions at once and sends the work back to people.",
       options: [
-        { id: "no", label: "No, it would need an engineer and a release", score: 0 },
+        ...v1Options("rev_stop", "no"),
         { id: "hours", label: "Yes, but it takes hours", score: 1 },
         {
           id: "specific_people",
           label: "Within minutes, but only one or two specific people can do it",
           score: 2,
         },
-        { id: "switch", label: "Yes, a switch that on-call staff can use at once", score: 4 },
+        ...v1Options("rev_stop", "switch"),
       ],
-      weight: 1.5,
-      recommendation:
-        "Add a stop switch that on-call staff can use without a deployment, and check that work falls back to people when it is used.",
-      assumption: "The AI can be stopped within minutes by the people on call.",
       findOut: "the AI could be stopped within minutes, without a deployment",
-    },
-    {
-      id: "rev_undo",
-      dimensionId: "reversibility",
-      prompt: "If the AI made a batch of wrong changes yesterday, could you find and undo them?",
+    }),
+    fromV1("rev_undo", {
       help: "Undoing needs two things: knowing exactly which records the AI changed, and a way to put them back. Without both, one bad day becomes weeks of manual clean-up.",
       good: "Every change is recorded with its before and after values, and a tested procedure reverts a set of them.",
       options: [
-        { id: "no", label: "No, not reliably", score: 0 },
+        ...v1Options("rev_undo", "no"),
         { id: "partial", label: "Only for some kinds of change", score: 1 },
-        {
-          id: "manual",
-          label: "We could find them, but reverting would be manual and slow",
-          score: 2,
-        },
-        { id: "tested", label: "Yes, with a tested procedure", score: 4 },
+        ...v1Options("rev_undo", "manual", "tested"),
       ],
-      weight: 1.3,
-      recommendation:
-        "Record every change the AI makes with before and after values, and write and rehearse a procedure to revert a batch of them.",
-      assumption: "Wrong changes can be found and reverted.",
       findOut: "a batch of wrong changes made by the AI could be found and undone",
-      showIf: { inventory: "writes_anywhere" },
-    },
-    {
-      id: "rev_irreversible_known",
-      dimensionId: "reversibility",
-      prompt:
-        "For the actions that cannot be undone (payments, emails sent, access granted), is each one listed with what a mistake would cost?",
+    }),
+    fromV1("rev_irreversible_known", {
       help: "Irreversible actions deserve the most care, yet teams often cannot say which ones they are, let alone what one mistake, or a hundred, would cost.",
       good: "The inventory marks each irreversible action with an estimate of the cost of one mistake and of a hundred.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "listed", label: "They are listed, without costs", score: 2 },
-        { id: "costed", label: "Listed, with the cost of mistakes estimated", score: 4 },
-      ],
-      weight: 1,
-      recommendation:
-        "Mark every irreversible action in the inventory and estimate what one mistake, and a hundred, would cost.",
-      assumption: "The cost of a wrong irreversible action is known and accepted.",
       findOut: "each action that cannot be undone is listed with what a mistake would cost",
-      showIf: { inventory: "has_irreversible_write" },
-    },
+    }),
     {
       id: "rev_mistake_cost",
       dimensionId: "reversibility",
@@ -1071,16 +802,13 @@ export const QUESTION_BANK_V2: QuestionBank = {
       findOut:
         "a single wrong action that nobody caught could cost money, breach a rule or harm someone",
     },
-    {
-      id: "rev_blast_limited",
-      dimensionId: "reversibility",
+    fromV1("rev_blast_limited", {
       prompt:
         "Could a single error (a faulty instruction, a bad data load) affect many customers at once?",
       help: "The worst incidents are not one wrong answer but the same wrong answer repeated thousands of times, faster than any person could notice.",
       good: "Work rolls out to a small share first, volume is capped, and a spike in unusual actions pauses the AI automatically.",
       options: [
-        { id: "yes", label: "Yes, nothing would stop it spreading", score: 0 },
-        { id: "partly", label: "It would be noticed, but not automatically stopped", score: 2 },
+        ...v1Options("rev_blast_limited", "yes", "partly"),
         {
           id: "capped",
           label: "A cap on actions per hour slows the spread, but nothing pauses it",
@@ -1092,97 +820,41 @@ export const QUESTION_BANK_V2: QuestionBank = {
           score: 4,
         },
       ],
-      weight: 1.2,
-      recommendation:
-        "Limit how much the AI can do per hour and add an automatic pause when its actions look unusual in volume or kind.",
-      assumption: "A single error cannot spread to many customers before it is stopped.",
       findOut: "a single error could reach many customers before anything stops it",
-      showIf: { inventory: "affects_many_customers" },
-    },
-    {
-      id: "rev_rollback_plan",
-      dimensionId: "reversibility",
-      prompt:
-        "Is there a written plan for going back to the old way of working if the pilot has to stop?",
+    }),
+    fromV1("rev_rollback_plan", {
       help: "Teams that let the old process wither find they cannot switch the AI off even when they should, because nobody remembers how the work was done.",
       good: "A written plan for who does what when the AI is switched off, with the people and tools to do the work by hand for a while, rehearsed at least once.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "informal", label: "We would figure it out", score: 1 },
-        { id: "written", label: "Yes, written down and agreed with the team", score: 3 },
-        { id: "rehearsed", label: "Written and rehearsed", score: 4 },
-      ],
-      weight: 1,
-      recommendation:
-        "Write the rollback plan: how work returns to people, who decides, and how long the team can cope without the AI.",
-      assumption: "The organisation can go back to the old way of working at short notice.",
       findOut: "there is a written plan for returning the work to people if the pilot stops",
-    },
+    }),
 
     // ── Observability, verification and evaluation ──────────────────────────
-    {
-      id: "obs_logging",
-      dimensionId: "observability",
-      prompt: "Is every action the AI takes logged with its inputs, its reasoning and the result?",
+    fromV1("obs_logging", {
       help: "Without a log you cannot explain an incident, answer an auditor, undo a mistake or improve the workflow.",
       good: "Each action is recorded with what the AI saw, what it decided and why, what it did, and what came back.",
-      options: [
-        { id: "none", label: "No", score: 0 },
-        { id: "outcomes", label: "Only the outcomes", score: 1 },
-        { id: "most", label: "Inputs and outcomes, not the reasoning", score: 2 },
-        { id: "full", label: "Inputs, reasoning, actions and results", score: 4 },
-      ],
-      weight: 1.3,
-      recommendation:
-        "Log every AI action with its inputs, reasoning, the action taken and the result, and keep the log long enough to investigate incidents.",
-      assumption: "Every AI action can be reconstructed after the fact.",
       findOut:
         "every action the AI takes is logged with what it saw, what it decided and the result",
-    },
-    {
-      id: "obs_replay",
-      dimensionId: "observability",
-      prompt:
-        "Can you replay a past case to see what the AI would do now, for example after a change?",
+    }),
+    fromV1("obs_replay", {
       help: "Rerunning real past cases is the cheapest way to test a new prompt, model or rule before it reaches production, and to see exactly which answers a change would alter.",
       good: "A set of recorded real cases is rerun before every change, with the differences highlighted for review.",
       options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "manual", label: "By hand, for a few cases", score: 2 },
+        ...v1Options("obs_replay", "no", "manual"),
         {
           id: "suite",
           label: "Yes, a set of recorded cases is rerun before every change",
           score: 4,
         },
       ],
-      weight: 0.8,
       recommendation:
         "Keep a set of recorded real cases and rerun them before every change to the prompt, model or rules.",
-      assumption: "Changes to the AI are tested against real past cases before release.",
       findOut: "past cases can be rerun to see what the AI would do after a change",
-    },
-    {
-      id: "obs_real_accuracy",
-      dimensionId: "observability",
-      prompt: "How has the AI's accuracy been measured?",
+    }),
+    fromV1("obs_real_accuracy", {
       help: "Accuracy on hand-picked examples is routinely far above accuracy on real work, because the hard cases were never in the sample.",
       good: "Accuracy measured on a recent, random sample of real cases, judged by people who know the work, with the errors sorted into kinds.",
-      options: [
-        { id: "never", label: "It has not been measured", score: 0 },
-        { id: "demo", label: "On demo or hand-picked cases", score: 1 },
-        { id: "real_sample", label: "On a sample of real cases", score: 3 },
-        {
-          id: "real_random_reviewed",
-          label: "On a random sample of real cases, reviewed by experts",
-          score: 4,
-        },
-      ],
-      weight: 1.5,
-      recommendation:
-        "Measure accuracy on a random sample of recent real cases, judged by people who do the work, and categorise the errors.",
-      assumption: "Accuracy measured before the pilot holds on real work.",
       findOut: "the AI's accuracy has been measured on real cases rather than demo examples",
-    },
+    }),
     {
       id: "obs_high_stakes_accuracy",
       dimensionId: "observability",
@@ -1208,107 +880,45 @@ export const QUESTION_BANK_V2: QuestionBank = {
         "the AI's accuracy has been measured on its high-stakes actions specifically, not just overall",
       showIf: { inventory: "writes_anywhere" },
     },
-    {
-      id: "obs_output_checks",
-      dimensionId: "observability",
-      prompt:
-        "Are the AI's outputs checked automatically before they take effect (format, limits, consistency with the record)?",
+    fromV1("obs_output_checks", {
       help: "Simple rules catch a surprising share of AI errors: an amount above the order total, a customer number that does not exist, a date in the past.",
       good: "Rules run on every output before it takes effect, and anything that fails them goes to a person.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "some", label: "A few basic checks", score: 2 },
-        { id: "systematic", label: "Yes, systematic checks on every output", score: 4 },
-      ],
-      weight: 1.1,
-      recommendation:
-        "Add automatic checks on every output (ranges, existence of referenced records, consistency with the source) and route failures to people.",
-      assumption: "Obviously wrong outputs are stopped automatically.",
       findOut: "the AI's outputs are checked automatically by rules before they take effect",
-    },
-    {
-      id: "obs_monitoring",
-      dimensionId: "observability",
-      prompt:
-        "Will someone be alerted when accuracy drops, overrides rise or volumes look unusual?",
+    }),
+    fromV1("obs_monitoring", {
       help: "Quality drifts as data, customers and connected systems change. Without monitoring, the first sign of trouble is a complaint.",
       good: "Dashboards and alerts on accuracy, human overrides, hand-overs and volume, with a named person responsible for acting on them.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "dashboard", label: "There will be a dashboard, but no alerts", score: 2 },
-        { id: "alerts", label: "Yes, alerts go to a named owner", score: 4 },
-      ],
-      weight: 1.1,
-      recommendation:
-        "Track accuracy, overrides, escalations and volume continuously and alert a named owner when they move beyond agreed thresholds.",
-      assumption: "A drop in quality would be noticed within a day.",
       findOut: "someone would be alerted when the AI's accuracy drops or its volumes look unusual",
-    },
-    {
-      id: "obs_error_categories",
-      dimensionId: "observability",
+    }),
+    fromV1("obs_error_categories", {
       prompt: "Have the AI's mistakes been sorted into kinds, each rated for how serious it is?",
       help: "An 8% error rate means little until you know whether the errors are typos or refunds to the wrong person.",
       good: "Errors are sorted into kinds, each rated for severity, and the serious kinds drive the design.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "rough", label: "Roughly", score: 2 },
-        { id: "categorised", label: "Yes, categorised with severity", score: 4 },
-      ],
-      weight: 0.8,
-      recommendation:
-        "Review the AI's errors on real cases, group them into categories and rate the severity of each.",
-      assumption: "The serious kinds of AI mistakes are known and designed against.",
       findOut: "the kinds of mistakes the AI makes have been sorted and rated for severity",
-    },
+    }),
 
     // ── Human hand-offs, escalation and ownership ───────────────────────────
-    {
-      id: "hand_owner",
-      dimensionId: "handoffs",
-      prompt:
-        "Is one named person accountable for the outcomes of this workflow once the AI runs it?",
+    fromV1("hand_owner", {
       help: "When an AI workflow misbehaves, 'the AI team', 'the business' and 'IT' each assume another is responsible, and the problem waits.",
       good: "One named person owns the outcome and has the authority to pause the AI.",
       options: [
-        { id: "none", label: "No one yet", score: 0 },
-        { id: "team", label: "A team, not a person", score: 2 },
+        ...v1Options("hand_owner", "none", "team"),
         {
           id: "named_no_pause",
           label: "A named person, but without the authority to pause it",
           score: 3,
         },
-        { id: "named", label: "Yes, a named person with authority to pause it", score: 4 },
+        ...v1Options("hand_owner", "named"),
       ],
-      weight: 1.4,
-      recommendation:
-        "Name one person accountable for the workflow's outcomes, with the authority to pause the AI.",
-      assumption: "Someone owns the outcomes and will act on problems.",
       findOut: "one named person is accountable for the workflow's outcomes",
-    },
-    {
-      id: "hand_escalation_path",
-      dimensionId: "handoffs",
+    }),
+    fromV1("hand_escalation_path", {
       prompt: "When the AI is unsure or a case is unusual, who does it hand the case to?",
       help: "The cases an AI cannot handle are often the ones that matter most, and a hand-over to nobody in particular is the same as no hand-over.",
       good: "Clear rules for when the AI hands over, a named team that receives the case with its context, and a time within which they respond.",
-      options: [
-        { id: "no", label: "It always tries to handle the case itself", score: 0 },
-        { id: "vague", label: "It can hand over, but to no one in particular", score: 1 },
-        { id: "defined", label: "It hands over to a named team with the context", score: 3 },
-        { id: "defined_sla", label: "Named team, with context and a response time", score: 4 },
-      ],
-      weight: 1.3,
-      recommendation:
-        "Define when the AI must hand a case to a person, which team receives it, what context comes with it, and how fast they respond.",
-      assumption: "Cases the AI cannot handle reach a person who deals with them.",
       findOut: "the AI hands cases it is unsure about to a named team",
-    },
-    {
-      id: "hand_capacity",
-      dimensionId: "handoffs",
-      prompt:
-        "Does the team receiving hand-offs have the time to handle them, including in a bad week?",
+    }),
+    fromV1("hand_capacity", {
       help: "A pilot that hands back 15% of cases can swamp a team that was cut because of the AI, and the backlog then lands on customers.",
       good: "Hand-off volumes are estimated for normal and peak weeks, and the receiving team is staffed for both.",
       options: [
@@ -1318,24 +928,15 @@ export const QUESTION_BANK_V2: QuestionBank = {
           score: 0,
         },
         { id: "tight", label: "Only by putting their other work aside", score: 1 },
-        { id: "normal_only", label: "For normal volumes, not spikes", score: 2 },
-        { id: "planned", label: "Yes, including spikes", score: 4 },
+        ...v1Options("hand_capacity", "normal_only", "planned"),
       ],
-      weight: 0.9,
-      recommendation:
-        "Estimate hand-off volumes (normal and peak) and make sure the receiving team is staffed for them before reducing anyone's role.",
-      assumption: "People have the capacity to take the cases the AI hands over.",
       findOut: "the team receiving hand-offs has time for them at normal and peak volumes",
-    },
-    {
-      id: "hand_on_call",
-      dimensionId: "handoffs",
-      prompt: "If the AI misbehaves at 3 a.m. or during a holiday, who gets called?",
+    }),
+    fromV1("hand_on_call", {
       help: "Production runs outside office hours, and a problem that starts on Friday evening can run all weekend if nobody is reachable.",
       good: "Someone is on call at all hours for this workflow, with written steps for pausing the AI and returning work to people.",
       options: [
-        { id: "nobody", label: "Nobody", score: 0 },
-        { id: "office_hours", label: "Someone during office hours only", score: 1 },
+        ...v1Options("hand_on_call", "nobody", "office_hours"),
         {
           id: "reachable_no_steps",
           label: "Someone is reachable at any hour, but with no written steps to follow",
@@ -1347,12 +948,10 @@ export const QUESTION_BANK_V2: QuestionBank = {
           score: 4,
         },
       ],
-      weight: 1.1,
       recommendation:
         "Put the workflow on an on-call schedule and write down the steps for pausing the AI and returning work to people.",
-      assumption: "Someone responds to problems at any hour.",
       findOut: "someone would be called, at any hour, if the AI misbehaved",
-    },
+    }),
     {
       id: "hand_incident_response",
       dimensionId: "handoffs",
@@ -1389,103 +988,38 @@ export const QUESTION_BANK_V2: QuestionBank = {
       assumption: "Incidents are handled consistently and their causes are fixed.",
       findOut: "there is an agreed way to rate, handle and review problems the AI causes",
     },
-    {
-      id: "hand_feedback_loop",
-      dimensionId: "handoffs",
-      prompt: "When people correct the AI, does that feedback reach someone who improves it?",
+    fromV1("hand_feedback_loop", {
       help: "Every override is information about where the AI is weak. If corrections vanish into the queue, the same mistakes repeat indefinitely.",
       good: "Overrides and corrections are captured with a reason and reviewed regularly by someone who can change the workflow.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "ad_hoc", label: "Sometimes, informally", score: 2 },
-        { id: "reviewed", label: "Yes, captured with a reason and reviewed regularly", score: 4 },
-      ],
-      weight: 0.8,
-      recommendation:
-        "Capture every human correction with a reason and review them regularly to improve the workflow.",
-      assumption: "Human corrections are used to improve the AI.",
       findOut: "corrections people make to the AI's work reach someone who improves it",
-    },
-    {
-      id: "hand_staff_trained",
-      dimensionId: "handoffs",
+    }),
+    fromV1("hand_staff_trained", {
       prompt:
         "Have the people working alongside the AI been trained on where it is weak and when to override it?",
       help: "People either trust the AI too much and approve everything, or too little and redo everything. Both waste the pilot.",
       good: "Short training on what the AI does, its known weak spots, and how to override or escalate.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "briefed", label: "They have been briefed", score: 2 },
-        { id: "trained", label: "Yes, trained on weak spots and overrides", score: 4 },
-      ],
-      weight: 0.7,
-      recommendation:
-        "Train the people around the AI on its known weak spots and on how to override and escalate.",
-      assumption: "People around the AI know when not to trust it.",
       findOut: "the people working alongside the AI know its weak spots and when to override it",
-    },
+    }),
 
     // ── Governance, change management and success metrics ───────────────────
-    {
-      id: "gov_success_metrics",
-      dimensionId: "governance",
-      prompt:
-        "Were success measures (accuracy, time saved, error rate, cost) agreed before the pilot starts?",
+    fromV1("gov_success_metrics", {
       help: "Without measures agreed in advance, every pilot is declared a success, and nobody can say whether it paid for itself.",
       good: "A few numbers, each with a target and a baseline from today's process, agreed by the sponsor and the people doing the work.",
-      options: [
-        { id: "none", label: "No", score: 0 },
-        { id: "vague", label: "Loosely ('it should save time')", score: 1 },
-        { id: "targets", label: "Yes, measures with targets", score: 3 },
-        {
-          id: "targets_baseline",
-          label: "Measures with targets and a baseline from today",
-          score: 4,
-        },
-      ],
-      weight: 1.4,
-      recommendation:
-        "Agree a few success measures with targets before the pilot, and measure today's baseline so the comparison is fair.",
-      assumption: "Everyone agrees what success looks like and how it is measured.",
       findOut: "success measures with targets were agreed before the pilot",
-    },
-    {
-      id: "gov_stop_criteria",
-      dimensionId: "governance",
-      prompt: "Is it agreed in advance what results would make you pause or stop the pilot?",
+    }),
+    fromV1("gov_stop_criteria", {
       help: "Money already spent keeps failing pilots alive. Deciding the stop conditions up front (an error rate, an incident, a cost) makes the decision easy when the moment comes.",
       good: "Written stop criteria, agreed by the sponsor before the pilot starts.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "informal", label: "Roughly", score: 1 },
-        { id: "written", label: "Yes, written and agreed by the sponsor", score: 4 },
-      ],
-      weight: 0.9,
-      recommendation:
-        "Write down, before the pilot, which results would make you pause or stop, and get the sponsor to agree.",
-      assumption: "The organisation will stop the pilot if it does not work.",
       findOut: "the results that would pause or stop the pilot were agreed in advance",
-    },
-    {
-      id: "gov_change_control",
-      dimensionId: "governance",
-      prompt:
-        "Do changes to prompts, models, rules or permissions go through review before reaching production?",
+    }),
+    fromV1("gov_change_control", {
       help: "A one-line edit to the AI's instructions can change its behaviour as much as a software release, and nobody may notice until customers do.",
       good: "Changes to instructions, models and settings are versioned, reviewed, tested on past cases and recorded.",
-      options: [
-        { id: "no", label: "No, people edit them directly", score: 0 },
-        { id: "informal", label: "Someone usually looks", score: 1 },
-        { id: "reviewed", label: "Yes, versioned and reviewed", score: 3 },
-        { id: "reviewed_tested", label: "Versioned, reviewed and tested before release", score: 4 },
-      ],
-      weight: 1.1,
       recommendation:
         "Keep every version of the prompts, model choice and settings, and require a review and a rerun of past cases before any change reaches production.",
-      assumption: "Changes to the AI are reviewed and tested before release.",
       findOut:
         "changes to the AI's prompts, model, rules or permissions are reviewed before they reach production",
-    },
+    }),
     {
       id: "gov_model_updates",
       dimensionId: "governance",
@@ -1524,25 +1058,16 @@ export const QUESTION_BANK_V2: QuestionBank = {
       findOut:
         "a new model version from the provider is tested on your own cases before the workflow uses it",
     },
-    {
-      id: "gov_risk_review",
-      dimensionId: "governance",
-      prompt:
-        "Has the workflow been reviewed by the people responsible for risk, security, privacy or compliance?",
+    fromV1("gov_risk_review", {
       help: "A reviewer's objection costs a meeting before a pilot and a lot more after an incident.",
       good: "The relevant reviewers have seen the action inventory and the approval rules, and their conditions are tracked to closure.",
       options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "informal", label: "Informally", score: 1 },
+        ...v1Options("gov_risk_review", "no", "informal"),
         { id: "partly", label: "Some of them have reviewed it formally", score: 2 },
-        { id: "reviewed", label: "Yes, with their conditions recorded", score: 4 },
+        ...v1Options("gov_risk_review", "reviewed"),
       ],
-      weight: 1,
-      recommendation:
-        "Take the action inventory and approval rules to risk, security and privacy reviewers, and track their conditions to closure.",
-      assumption: "Risk, security and privacy requirements are known and met.",
       findOut: "risk, security, privacy or compliance reviewers have reviewed the workflow",
-    },
+    }),
     {
       id: "gov_risk_acceptance",
       dimensionId: "governance",
@@ -1657,24 +1182,11 @@ export const QUESTION_BANK_V2: QuestionBank = {
       findOut:
         "people affected by the AI's work have a route to a person who can review and reverse it",
     },
-    {
-      id: "gov_affected_informed",
-      dimensionId: "governance",
-      prompt:
-        "Have the people whose work changes (and, where relevant, customers) been told what the AI will do?",
+    fromV1("gov_affected_informed", {
       help: "Staff who learn about the AI from its mistakes work around it; customers who learn about it from a wrong email lose trust.",
       good: "Affected staff were involved in the design, and customers are told where they deal with the AI.",
-      options: [
-        { id: "no", label: "No", score: 0 },
-        { id: "partly", label: "Some of them", score: 2 },
-        { id: "yes", label: "Yes, and staff were involved in the design", score: 4 },
-      ],
-      weight: 0.6,
-      recommendation:
-        "Involve the staff whose work changes in the design, and tell customers where they will deal with the AI.",
-      assumption: "The people affected know about the AI and will work with it.",
       findOut: "the staff and customers affected have been told what the AI will do",
-    },
+    }),
   ],
   blockers: [
     {
@@ -1719,13 +1231,10 @@ export const QUESTION_BANK_V2: QuestionBank = {
       reason:
         "The AI moves money with no cap per payment or per day, or a retry could make it pay twice. Keep a person approving each action until caps are enforced outside the AI and repeated requests are recognised and ignored.",
     },
-    {
-      id: "broad_credentials",
-      when: { question: "perm_service_account", anyOf: ["personal_or_admin"], orDontKnow: true },
-      capBand: "sandbox_only",
+    fromV1Blocker("broad_credentials", {
       reason:
         "The AI would act with a person's login or an admin account, so nothing limits what it can do and its actions cannot be told apart from a person's. Give it its own account, limited to the workflow's actions, before it touches real systems.",
-    },
+    }),
     {
       id: "broad_service_account",
       when: {
@@ -1737,20 +1246,15 @@ export const QUESTION_BANK_V2: QuestionBank = {
       reason:
         "The AI would act through a shared or broadly permitted service account, so a mistake could reach well beyond the workflow. Keep a person approving each action until it has its own account limited to what the workflow needs.",
     },
-    {
-      id: "no_owner",
-      when: { question: "hand_owner", anyOf: ["none"], orDontKnow: true },
+    fromV1Blocker("no_owner", {
       capBand: "shadow",
       reason:
         "Nobody is accountable for the workflow's outcomes, so nobody would act when it misbehaves. Name an owner with the authority to pause it before it acts on anything real.",
-    },
-    {
-      id: "cannot_stop",
-      when: { question: "rev_stop", anyOf: ["no"], orDontKnow: true },
-      capBand: "shadow",
+    }),
+    fromV1Blocker("cannot_stop", {
       reason:
         "Stopping the AI would need an engineer and a release, so it must not act on real systems. Add a switch that on-call staff can use at once; until then, let it only propose while people act.",
-    },
+    }),
     {
       id: "slow_to_stop",
       when: { question: "rev_stop", anyOf: ["hours"], orDontKnow: true },
@@ -1758,22 +1262,15 @@ export const QUESTION_BANK_V2: QuestionBank = {
       reason:
         "Stopping the AI takes hours. Keep a person approving each action until on-call staff can stop it within minutes.",
     },
-    {
-      id: "accuracy_not_measured_on_real_work",
-      when: { question: "obs_real_accuracy", anyOf: ["never", "demo"], orDontKnow: true },
-      capBand: "shadow",
+    fromV1Blocker("accuracy_not_measured_on_real_work", {
       reason:
         "Accuracy has not been measured on real cases. Measure it in shadow, beside the people doing the work, before the AI acts on anything.",
-    },
-    {
-      id: "no_action_log",
-      when: { question: "obs_logging", anyOf: ["none"], orDontKnow: true },
-      capBand: "shadow",
+    }),
+    fromV1Blocker("no_action_log", {
       reason:
         "The AI's actions would not be logged, so incidents could not be investigated or undone. Log every action before it acts on anything real.",
-    },
-    {
-      id: "writes_without_undo",
+    }),
+    fromV1Blocker("writes_without_undo", {
       when: {
         all: [
           { inventory: "writes_anywhere" },
@@ -1781,24 +1278,18 @@ export const QUESTION_BANK_V2: QuestionBank = {
           APPROVAL_NOT_ENFORCED_FOR_ALL,
         ],
       },
-      capBand: "shadow",
       reason:
         "The AI would change records with no reliable way to find and revert its changes, and not every high-stakes action waits for a person's approval. Keep it in shadow until its changes can be reverted or the system makes a person approve each one that matters.",
-    },
-    {
-      id: "single_person_dependency",
-      when: { question: "process_key_person", anyOf: ["only_one"], orDontKnow: true },
+    }),
+    fromV1Blocker("single_person_dependency", {
       capBand: "supervised",
       reason:
         "The workflow depends on one person's knowledge. Keep a person approving each action until what they know is written down and shared with a second person.",
-    },
-    {
-      id: "no_success_measures",
-      when: { question: "gov_success_metrics", anyOf: ["none"], orDontKnow: true },
-      capBand: "supervised",
+    }),
+    fromV1Blocker("no_success_measures", {
       reason:
         "No success measures were agreed, so there is no basis for letting the AI act without a person approving each action. Agree a few measures with targets first.",
-    },
+    }),
     {
       id: "nobody_watching",
       when: {

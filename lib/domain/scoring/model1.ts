@@ -18,6 +18,7 @@ import {
 } from "./bands";
 import {
   answerLabel,
+  assumptionsOf,
   classifyEvidence,
   conditionFacts,
   conditionQuestions,
@@ -26,13 +27,13 @@ import {
   inventoryDrivers,
   lowerFirst,
   MAX_OPTION_SCORE,
-  OPTIMISTIC_FROM,
+  questionResult,
   round1,
   WEAK_BELOW,
+  weakestDimensions,
 } from "./shared";
 import type {
   AssessmentResult,
-  AssumptionEntry,
   BlockerHit,
   DimensionResult,
   QuestionResult,
@@ -56,67 +57,23 @@ export function scoreModel1(input: {
 
   const questions: QuestionResult[] = bank.questions.map((q) => {
     const answer = answers.get(q.id);
-    const evidenced = Boolean(answer?.evidence?.trim());
     const evidence = classifyEvidence(answer?.evidence);
     if (!isApplicable(q, answers, facts)) {
-      return {
-        questionId: q.id,
-        dimensionId: q.dimensionId,
-        prompt: q.prompt,
-        state: "not_applicable",
-        optionLabel: null,
-        score: MAX_OPTION_SCORE,
-        counted: true,
-        known: true,
-        weight: q.weight,
-        evidenced: false,
-        evidence: "none",
-      };
+      return questionResult(q, "not_applicable", MAX_OPTION_SCORE, true, true);
     }
-    if (!answer) {
-      return {
-        questionId: q.id,
-        dimensionId: q.dimensionId,
-        prompt: q.prompt,
-        state: "unanswered",
-        optionLabel: null,
-        score: 0,
-        counted: true,
-        known: false,
-        weight: q.weight,
-        evidenced,
-        evidence,
-      };
-    }
-    if (answer.dontKnow) {
-      return {
-        questionId: q.id,
-        dimensionId: q.dimensionId,
-        prompt: q.prompt,
-        state: "dont_know",
-        optionLabel: null,
-        score: 0,
-        counted: true,
-        known: false,
-        weight: q.weight,
-        evidenced,
-        evidence,
-      };
+    if (!answer || answer.dontKnow) {
+      return questionResult(q, answer ? "dont_know" : "unanswered", 0, true, false, null, evidence);
     }
     const option = q.options.find((o) => o.id === answer.optionId);
-    return {
-      questionId: q.id,
-      dimensionId: q.dimensionId,
-      prompt: q.prompt,
-      state: option ? "option" : "unanswered",
-      optionLabel: option?.label ?? null,
-      score: option?.score ?? 0,
-      counted: true,
-      known: Boolean(option),
-      weight: q.weight,
-      evidenced,
+    return questionResult(
+      q,
+      option ? "option" : "unanswered",
+      option?.score ?? 0,
+      true,
+      Boolean(option),
+      option?.label ?? null,
       evidence,
-    };
+    );
   });
 
   // Dimension scores: weighted mean of answer scores, scaled to 0–100. Questions that do not
@@ -246,20 +203,11 @@ export function scoreModel1(input: {
     })
     .sort((a, b) => b.gain - a.gain || order.get(a.questionId)! - order.get(b.questionId)!);
 
-  const weakestDimensions = [...dimensions]
-    .sort((a, b) => a.score - b.score)
-    .filter((d) => recommendations.some((r) => r.dimensionId === d.id))
-    .slice(0, 3)
-    .map((d) => ({ ...d, recommendations: recommendations.filter((r) => r.dimensionId === d.id) }));
-
-  const assumptions: AssumptionEntry[] = answered
-    .filter((q) => q.score >= OPTIMISTIC_FROM)
-    .map((q) => ({
-      questionId: q.questionId,
-      dimensionId: q.dimensionId,
-      assumption: bank.questions.find((x) => x.id === q.questionId)!.assumption,
-      evidence: answers.get(q.questionId)?.evidence?.trim() || null,
-    }));
+  const assumptions = assumptionsOf(
+    answered,
+    (id) => bank.questions.find((x) => x.id === id)!,
+    answers,
+  );
 
   const start = BAND_START[band];
   trace.push(
@@ -294,7 +242,7 @@ export function scoreModel1(input: {
     questions,
     blockers,
     caps,
-    weakestDimensions,
+    weakestDimensions: weakestDimensions(dimensions, recommendations),
     recommendations,
     findOut: applicable
       .filter((q) => q.state === "dont_know" || q.state === "unanswered")

@@ -18,6 +18,7 @@ import {
 } from "./bands";
 import {
   answerLabel,
+  assumptionsOf,
   classifyEvidence,
   conditionFacts,
   conditionQuestions,
@@ -26,13 +27,13 @@ import {
   inventoryDrivers,
   lowerFirst,
   MAX_OPTION_SCORE,
-  OPTIMISTIC_FROM,
+  questionResult,
   round1,
   WEAK_BELOW,
+  weakestDimensions,
 } from "./shared";
 import type {
   AssessmentResult,
-  AssumptionEntry,
   BandCap,
   BlockerHit,
   DimensionResult,
@@ -200,38 +201,17 @@ export function scoreCore(
   for (const q of bank.questions) {
     const answer = answers.get(q.id);
     const evidence = answer && !answer.dontKnow ? classifyEvidence(answer.evidence) : "none";
-    // One literal with every key in one order: results of one shape keep the loops below fast.
-    const make = (
-      state: QuestionResult["state"],
-      score: number,
-      counted: boolean,
-      known: boolean,
-      optionLabel: string | null = null,
-      kind: QuestionResult["evidence"] = "none",
-    ): QuestionResult => ({
-      questionId: q.id,
-      dimensionId: q.dimensionId,
-      prompt: q.prompt,
-      state,
-      optionLabel,
-      score,
-      counted,
-      known,
-      weight: q.weight,
-      evidenced: kind !== "none",
-      evidence: kind,
-    });
     let result: QuestionResult;
     if (q.showIf && !evaluate(q.showIf, facts, () => true)) {
-      result = make("not_applicable", 0, false, true);
+      result = questionResult(q, "not_applicable", 0, false, true);
     } else if (q.showIf && !evaluate(q.showIf, facts, asScored)) {
       const parents = index.parents.get(q.id)!.map((id) => ({ id, value: leafValue(id) }));
       if (index.weakParent.get(q.id)) {
         // Asked only on weaker answers: the earlier answer was good enough to settle it.
-        result = make("settled", MAX_OPTION_SCORE, true, true);
+        result = questionResult(q, "settled", MAX_OPTION_SCORE, true, true);
       } else if (parents.some((p) => p.value.kind === "unknown")) {
         // Asked only on stronger answers that are not known: it counts as a gap like them.
-        result = make("settled", 0, true, false);
+        result = questionResult(q, "settled", 0, true, false);
       } else {
         // Asked only on stronger answers: a weaker earlier answer carries over to it.
         const scores = parents
@@ -239,13 +219,13 @@ export function scoreCore(
           .filter((s): s is QuestionResult => s?.state === "option")
           .map((s) => s.score);
         const score = scores.length ? Math.min(...scores) : MAX_OPTION_SCORE;
-        result = make("settled", score, true, true);
+        result = questionResult(q, "settled", score, true, true);
       }
     } else if (!answer || answer.dontKnow) {
-      result = make(answer ? "dont_know" : "unanswered", 0, true, false);
+      result = questionResult(q, answer ? "dont_know" : "unanswered", 0, true, false);
     } else {
       const option = q.options.find((o) => o.id === answer.optionId)!;
-      result = make("option", option.score, true, true, option.label, evidence);
+      result = questionResult(q, "option", option.score, true, true, option.label, evidence);
       if (!q.showIf || evaluate(q.showIf, facts, asCertain)) certainIds.add(q.id);
     }
     states.set(q.id, result);
@@ -596,24 +576,11 @@ export function scoreModel2(input: {
         order.get(a.questionId)! - order.get(b.questionId)!,
     );
 
-  const weakestDimensions = [...core.dimensions]
-    .filter((d) => d.weight > 0)
-    .sort((a, b) => a.score - b.score)
-    .filter((d) => recommendations.some((r) => r.dimensionId === d.id))
-    .slice(0, 3)
-    .map((d) => ({ ...d, recommendations: recommendations.filter((r) => r.dimensionId === d.id) }));
-
-  const assumptions: AssumptionEntry[] = core.questions
-    .filter(
-      (q) =>
-        q.state === "option" && core.certainIds.has(q.questionId) && q.score >= OPTIMISTIC_FROM,
-    )
-    .map((q) => ({
-      questionId: q.questionId,
-      dimensionId: q.dimensionId,
-      assumption: index.byId.get(q.questionId)!.assumption,
-      evidence: answers.get(q.questionId)?.evidence?.trim() || null,
-    }));
+  const assumptions = assumptionsOf(
+    core.questions.filter((q) => q.state === "option" && core.certainIds.has(q.questionId)),
+    (id) => index.byId.get(id)!,
+    answers,
+  );
 
   const start = BAND_START[core.band];
   trace.push(
@@ -637,7 +604,10 @@ export function scoreModel2(input: {
     questions: core.questions,
     blockers: core.blockers,
     caps: core.caps,
-    weakestDimensions,
+    weakestDimensions: weakestDimensions(
+      core.dimensions.filter((d) => d.weight > 0),
+      recommendations,
+    ),
     recommendations,
     findOut: unknown.map((q) => findOutItem(index.byId.get(q.questionId)!)),
     inventory: inventoryDrivers(bank, facts, inventory, core.blockers),

@@ -11,7 +11,14 @@ import type {
   Question,
   QuestionBank,
 } from "../question-bank/types";
-import type { EvidenceKind, FindOutItem } from "./types";
+import type {
+  AssumptionEntry,
+  DimensionResult,
+  EvidenceKind,
+  FindOutItem,
+  QuestionResult,
+  Recommendation,
+} from "./types";
 
 export const MAX_OPTION_SCORE = 4;
 /** Answers scoring below this are weak: they produce recommendations. */
@@ -110,4 +117,60 @@ export function inventoryDrivers(
       .map((q) => q.id),
     blockerIds: blockers.filter((b) => b.facts.includes(fact)).map((b) => b.id),
   }));
+}
+
+/**
+ * One question's result. One literal with every key in one order: results of one shape keep
+ * the scoring loops fast.
+ */
+export function questionResult(
+  q: Question,
+  state: QuestionResult["state"],
+  score: number,
+  counted: boolean,
+  known: boolean,
+  optionLabel: string | null = null,
+  evidence: EvidenceKind = "none",
+): QuestionResult {
+  return {
+    questionId: q.id,
+    dimensionId: q.dimensionId,
+    prompt: q.prompt,
+    state,
+    optionLabel,
+    score,
+    counted,
+    known,
+    weight: q.weight,
+    evidenced: evidence !== "none",
+    evidence,
+  };
+}
+
+/** The three weakest dimensions that have recommendations, each with its own. */
+export function weakestDimensions(
+  dimensions: readonly DimensionResult[],
+  recommendations: readonly Recommendation[],
+) {
+  return [...dimensions]
+    .sort((a, b) => a.score - b.score)
+    .filter((d) => recommendations.some((r) => r.dimensionId === d.id))
+    .slice(0, 3)
+    .map((d) => ({ ...d, recommendations: recommendations.filter((r) => r.dimensionId === d.id) }));
+}
+
+/** The assumptions register: the beliefs behind the optimistic answers among `answered`. */
+export function assumptionsOf(
+  answered: readonly QuestionResult[],
+  questionById: (id: string) => Question,
+  answers: ReadonlyMap<string, AnswerInput>,
+): AssumptionEntry[] {
+  return answered
+    .filter((q) => q.score >= OPTIMISTIC_FROM)
+    .map((q) => ({
+      questionId: q.questionId,
+      dimensionId: q.dimensionId,
+      assumption: questionById(q.questionId).assumption,
+      evidence: answers.get(q.questionId)?.evidence?.trim() || null,
+    }));
 }

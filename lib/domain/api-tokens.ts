@@ -7,13 +7,8 @@ export const MAX_TOKEN_LIFETIME_DAYS = 365;
 
 const DAY_MS = 86_400_000;
 
-/**
- * Whether a token works, and if not, why. A token works only while its creator is an
- * enabled member of its organisation with a role at least the token's; demoted below
- * it, the token stops rather than silently acting with less.
- */
-export const TOKEN_STATUSES = [
-  "active",
+/** Why a token of ours no longer works. */
+const TOKEN_STOPPED = [
   "revoked",
   "expired",
   "creator_disabled",
@@ -21,17 +16,17 @@ export const TOKEN_STATUSES = [
   "creator_demoted",
 ] as const;
 
+/**
+ * Whether a token works, and if not, why. A token works only while its creator is an
+ * enabled member of its organisation with a role at least the token's; demoted below
+ * it, the token stops rather than silently acting with less.
+ */
+export const TOKEN_STATUSES = ["active", ...TOKEN_STOPPED] as const;
+
 export type TokenStatus = (typeof TOKEN_STATUSES)[number];
 
 /** Why the API refuses a bearer token: not one of ours, or not working any more. */
-export const TOKEN_REFUSALS = [
-  "unknown",
-  "revoked",
-  "expired",
-  "creator_disabled",
-  "creator_removed",
-  "creator_demoted",
-] as const satisfies readonly ("unknown" | Exclude<TokenStatus, "active">)[];
+export const TOKEN_REFUSALS = ["unknown", ...TOKEN_STOPPED] as const;
 
 export type TokenRefusal = (typeof TOKEN_REFUSALS)[number];
 

@@ -44,10 +44,33 @@ const UNMEASURED: Partial<GateSnapshot> = {
 const one = (criterion: GateCriterion, patch: Partial<GateSnapshot> = {}) =>
   evaluateGate([criterion], { ...healthy, ...patch }, NOW).criteria[0]!;
 
+type CriterionCase = [string, GateCriterion, Partial<GateSnapshot>, boolean, string];
+type ThresholdKind = Extract<GateCriterion, { threshold: number }>["kind"];
+
+/** A threshold criterion met at one threshold and missed at the next, measuring the same. */
+const metAndMissed = (
+  name: string,
+  kind: ThresholdKind,
+  met: number,
+  missed: number,
+  measured: string,
+): CriterionCase[] => [
+  [`${name} met`, { kind, threshold: met }, {}, true, measured],
+  [`${name} missed`, { kind, threshold: missed }, {}, false, measured],
+];
+
+/** A rate criterion fails, whatever its threshold, while nothing has been measured. */
+const withoutData = (name: string, kind: ThresholdKind, threshold: number): CriterionCase => [
+  `${name} without data`,
+  { kind, threshold },
+  UNMEASURED,
+  false,
+  "no data",
+];
+
 describe("each criterion", () => {
-  test.each<[string, GateCriterion, Partial<GateSnapshot>, boolean, string]>([
-    ["score met", { kind: "min_readiness_score", threshold: 80 }, {}, true, "85 / 100"],
-    ["score missed", { kind: "min_readiness_score", threshold: 90 }, {}, false, "85 / 100"],
+  test.each<CriterionCase>([
+    ...metAndMissed("score", "min_readiness_score", 80, 90, "85 / 100"),
     [
       "no assessment",
       { kind: "min_readiness_score", threshold: 10 },
@@ -83,36 +106,13 @@ describe("each criterion", () => {
       false,
       "no submitted assessment",
     ],
-    ["days met", { kind: "min_days_in_stage", threshold: 40 }, {}, true, "40 days"],
-    ["days missed", { kind: "min_days_in_stage", threshold: 41 }, {}, false, "40 days"],
-    ["actions met", { kind: "min_actions_observed", threshold: 4000 }, {}, true, "4,000"],
-    ["actions missed", { kind: "min_actions_observed", threshold: 4001 }, {}, false, "4,000"],
-    ["accuracy met", { kind: "min_accuracy", threshold: 0.99 }, {}, true, "99%"],
-    ["accuracy missed", { kind: "min_accuracy", threshold: 0.995 }, {}, false, "99%"],
-    [
-      "accuracy without data",
-      { kind: "min_accuracy", threshold: 0.5 },
-      UNMEASURED,
-      false,
-      "no data",
-    ],
-    ["override rate met", { kind: "max_override_rate", threshold: 0.02 }, {}, true, "2%"],
-    ["override rate missed", { kind: "max_override_rate", threshold: 0.019 }, {}, false, "2%"],
-    [
-      "override rate without data",
-      { kind: "max_override_rate", threshold: 1 },
-      UNMEASURED,
-      false,
-      "no data",
-    ],
-    ["incident rate met", { kind: "max_incident_rate_per_1000", threshold: 1 }, {}, true, "1"],
-    [
-      "incident rate missed",
-      { kind: "max_incident_rate_per_1000", threshold: 0.99 },
-      {},
-      false,
-      "1",
-    ],
+    ...metAndMissed("days", "min_days_in_stage", 40, 41, "40 days"),
+    ...metAndMissed("actions", "min_actions_observed", 4000, 4001, "4,000"),
+    ...metAndMissed("accuracy", "min_accuracy", 0.99, 0.995, "99%"),
+    withoutData("accuracy", "min_accuracy", 0.5),
+    ...metAndMissed("override rate", "max_override_rate", 0.02, 0.019, "2%"),
+    withoutData("override rate", "max_override_rate", 1),
+    ...metAndMissed("incident rate", "max_incident_rate_per_1000", 1, 0.99, "1"),
     ["no open sev1/2", { kind: "no_open_sev1_sev2" }, {}, true, "none"],
     [
       "open sev2",

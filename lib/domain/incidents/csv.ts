@@ -1,7 +1,7 @@
 import { formatIsoDateTime } from "@/lib/format";
 import { toCsv } from "../csv";
-import type { Stage } from "../stages";
-import type { DetectionSource, IncidentAction, IncidentCategory, Outcome, Severity } from "./index";
+import type { IncidentAction } from "./index";
+import type { IncidentSummaryDto } from "./types";
 
 /** The columns of the incidents export, in order. */
 export const INCIDENT_CSV_COLUMNS = [
@@ -22,21 +22,7 @@ export const INCIDENT_CSV_COLUMNS = [
   "actions",
 ] as const;
 
-export type IncidentCsvRow = {
-  id: string;
-  title: string;
-  severity: Severity;
-  category: IncidentCategory;
-  detectionSource: DetectionSource;
-  outcome: Outcome;
-  pilotName: string | null;
-  stage: Stage | null;
-  startedAt: Date;
-  detectedAt: Date | null;
-  acknowledgedAt: Date | null;
-  mitigatedAt: Date | null;
-  resolvedAt: Date | null;
-  costEstimate: number | null;
+export type IncidentCsvRow = Omit<IncidentSummaryDto, "pilotId" | "actions"> & {
   actions: readonly IncidentAction[];
 };
 

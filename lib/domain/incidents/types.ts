@@ -8,45 +8,45 @@ import type {
   Severity,
 } from "./index";
 
-/** An incident as it is written: by the form, the API, a webhook or the demo seed. */
-export type IncidentInput = {
-  title: string;
-  description: string;
+/** How an incident is classified. */
+export type IncidentClassification = {
   severity: Severity;
   category: IncidentCategory;
   detectionSource: DetectionSource;
   outcome: Outcome;
-  startedAt: Date;
-  detectedAt: Date | null;
-  acknowledgedAt: Date | null;
-  mitigatedAt: Date | null;
-  resolvedAt: Date | null;
-  costEstimate: number | null;
-  assumptionId: string | null;
-  actions: IncidentAction[];
-  /** How it was resolved: needed when it is logged already resolved. */
-  resolutionNote?: string | null;
 };
 
-/** An incident as lists show it. */
-export type IncidentSummaryDto = {
-  id: string;
-  pilotId: string | null;
-  pilotName: string | null;
-  title: string;
-  severity: Severity;
-  category: IncidentCategory;
-  outcome: Outcome;
-  detectionSource: DetectionSource;
-  stage: Stage | null;
+/** When an incident started, was detected, acknowledged, mitigated and resolved, and its cost. */
+export type IncidentTimeline = {
   startedAt: Date;
   detectedAt: Date | null;
   acknowledgedAt: Date | null;
   mitigatedAt: Date | null;
   resolvedAt: Date | null;
   costEstimate: number | null;
-  actions: IncidentAction[];
 };
+
+/** An incident as it is written: by the form, the API, a webhook or the demo seed. */
+export type IncidentInput = IncidentClassification &
+  IncidentTimeline & {
+    title: string;
+    description: string;
+    assumptionId: string | null;
+    actions: IncidentAction[];
+    /** How it was resolved: needed when it is logged already resolved. */
+    resolutionNote?: string | null;
+  };
+
+/** An incident as lists show it. */
+export type IncidentSummaryDto = IncidentClassification &
+  IncidentTimeline & {
+    id: string;
+    pilotId: string | null;
+    pilotName: string | null;
+    title: string;
+    stage: Stage | null;
+    actions: IncidentAction[];
+  };
 
 /** One incident in full. */
 export type IncidentDto = IncidentSummaryDto & {

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { inventoryActions, useCases } from "@/db/schema";
 import type { InventoryAction } from "@/lib/domain/actions";
@@ -70,6 +70,33 @@ export async function addInventoryAction(
   });
 }
 
+/** An action of the caller's organisation, where `more` holds. */
+function actionWhere(ctx: MemberContext, actionId: string, ...more: SQL[]) {
+  return and(eq(inventoryActions.orgId, ctx.orgId), eq(inventoryActions.id, actionId), ...more);
+}
+
+/** An action as the client last read it: a stale version matches nothing. */
+const atVersion = (ctx: MemberContext, actionId: string, version: number) =>
+  actionWhere(ctx, actionId, eq(inventoryActions.version, version));
+
+/** Audits a change to an existing action, with its state before (and after). */
+function auditChange(
+  tx: Executor,
+  ctx: MemberContext,
+  action: "inventory_action.updated" | "inventory_action.removed",
+  useCaseId: string,
+  before: InventoryActionDto,
+  after?: InventoryActionDto,
+) {
+  return writeAudit(tx, ctx.orgId, ctx.actor, {
+    action,
+    entityType: "inventory_action",
+    entityId: before.id,
+    before: auditSnapshot(before, useCaseId),
+    after: after && auditSnapshot(after, useCaseId),
+  });
+}
+
 /** One action of one use case; an action of another use case is not found. */
 async function loadAction(tx: Executor, ctx: MemberContext, useCaseId: string, actionId: string) {
   assertId(useCaseId, "The use case");
@@ -77,13 +104,7 @@ async function loadAction(tx: Executor, ctx: MemberContext, useCaseId: string, a
   const [row] = await tx
     .select(columns)
     .from(inventoryActions)
-    .where(
-      and(
-        eq(inventoryActions.orgId, ctx.orgId),
-        eq(inventoryActions.useCaseId, useCaseId),
-        eq(inventoryActions.id, actionId),
-      ),
-    );
+    .where(actionWhere(ctx, actionId, eq(inventoryActions.useCaseId, useCaseId)));
   if (!row) throw notFound("The action");
   return row;
 }
@@ -119,22 +140,10 @@ export async function updateInventoryAction(
     const [row] = await tx
       .update(inventoryActions)
       .set({ ...changes, version: sql`${inventoryActions.version} + 1` })
-      .where(
-        and(
-          eq(inventoryActions.orgId, ctx.orgId),
-          eq(inventoryActions.id, actionId),
-          eq(inventoryActions.version, version),
-        ),
-      )
+      .where(atVersion(ctx, actionId, version))
       .returning(columns);
     if (!row) throw staleAction(await loadAction(tx, ctx, useCaseId, actionId), "changed");
-    await writeAudit(tx, ctx.orgId, ctx.actor, {
-      action: "inventory_action.updated",
-      entityType: "inventory_action",
-      entityId: actionId,
-      before: auditSnapshot(before, useCaseId),
-      after: auditSnapshot(row, useCaseId),
-    });
+    await auditChange(tx, ctx, "inventory_action.updated", useCaseId, before, row);
     return row;
   });
 }
@@ -154,21 +163,10 @@ export async function removeInventoryAction(
     const before = await loadAction(tx, ctx, useCaseId, actionId);
     const [row] = await tx
       .delete(inventoryActions)
-      .where(
-        and(
-          eq(inventoryActions.orgId, ctx.orgId),
-          eq(inventoryActions.id, actionId),
-          eq(inventoryActions.version, version),
-        ),
-      )
+      .where(atVersion(ctx, actionId, version))
       .returning({ id: inventoryActions.id });
     if (!row) throw staleAction(await loadAction(tx, ctx, useCaseId, actionId), "removed");
-    await writeAudit(tx, ctx.orgId, ctx.actor, {
-      action: "inventory_action.removed",
-      entityType: "inventory_action",
-      entityId: actionId,
-      before: auditSnapshot(before, useCaseId),
-    });
+    await auditChange(tx, ctx, "inventory_action.removed", useCaseId, before);
     return { ...before, useCaseId };
   });
 }

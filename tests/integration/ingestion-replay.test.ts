@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { POST as postIncident } from "@/app/api/v1/pilots/[id]/incidents/route";
@@ -214,17 +214,18 @@ async function snapshot(orgId: string, pilotId: string) {
       externalId: r.externalId,
     }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  // What was recorded for each period, without the row's identity, who recorded it and when.
+  const {
+    id,
+    orgId: _org,
+    pilotId: _pilot,
+    recordedBy,
+    createdAt,
+    updatedAt,
+    ...recorded
+  } = getTableColumns(runMetrics);
   const metrics = await db
-    .select({
-      period: runMetrics.period,
-      periodStart: runMetrics.periodStart,
-      stage: runMetrics.stage,
-      attempted: runMetrics.attempted,
-      correct: runMetrics.correct,
-      overrides: runMetrics.overrides,
-      escalations: runMetrics.escalations,
-      source: runMetrics.source,
-    })
+    .select(recorded)
     .from(runMetrics)
     .where(and(eq(runMetrics.orgId, orgId), eq(runMetrics.pilotId, pilotId)))
     .orderBy(asc(runMetrics.periodStart));

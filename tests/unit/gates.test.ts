@@ -381,25 +381,17 @@ describe("transitions", () => {
       { type: "pause" as const, from: "shadow" as const },
       { type: "retire" as const, from: "sandbox" as const },
     ]) {
-      expect(
+      const check = (extra: { reason?: string }) =>
         checkTransition({
           transition,
           evaluation: failing,
           requesterId: "u",
           status: "active",
           requesterRole: "lead",
-          reason,
-        }).ok,
-      ).toBe(true);
-      expect(
-        checkTransition({
-          transition,
-          evaluation: failing,
-          requesterId: "u",
-          status: "active",
-          requesterRole: "lead",
-        }),
-      ).toMatchObject({
+          ...extra,
+        });
+      expect(check({ reason }).ok).toBe(true);
+      expect(check({})).toMatchObject({
         ok: false,
         code: "justification_required",
       });

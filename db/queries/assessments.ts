@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { db, type Executor, type Transaction } from "@/db";
 import { assessmentAnswers, assessments, useCases, users } from "@/db/schema";
 import type { InventoryAction } from "@/lib/domain/actions";
@@ -69,6 +70,13 @@ const summaryColumns = {
   answered: sql<number>`(select count(*)::int from ${assessmentAnswers} a where a.assessment_id = ${assessments.id})`,
 };
 
+/** Assessments with their use case and creator: the select's columns are drawn from the three. */
+function withUseCaseAndCreator<T extends PgSelect>(query: T) {
+  return query
+    .innerJoin(useCases, eq(useCases.id, assessments.useCaseId))
+    .leftJoin(users, eq(users.id, assessments.createdBy));
+}
+
 /** Assessments of the organisation (or of one use case), newest first. */
 export async function listAssessments(
   ctx: MemberContext,
@@ -76,11 +84,7 @@ export async function listAssessments(
 ): Promise<AssessmentSummaryDto[]> {
   assertCan(ctx, "assessment:read");
   if (filters.useCaseId) assertId(filters.useCaseId, "The use case");
-  return db
-    .select(summaryColumns)
-    .from(assessments)
-    .innerJoin(useCases, eq(useCases.id, assessments.useCaseId))
-    .leftJoin(users, eq(users.id, assessments.createdBy))
+  return withUseCaseAndCreator(db.select(summaryColumns).from(assessments).$dynamic())
     .where(
       and(
         eq(assessments.orgId, ctx.orgId),
@@ -94,18 +98,18 @@ export async function listAssessments(
 
 async function loadRow(tx: Executor, ctx: MemberContext, id: string, lock = false) {
   assertId(id, "The assessment");
-  const query = tx
-    .select({
-      ...summaryColumns,
-      previousId: assessments.previousId,
-      version: assessments.version,
-      inventorySnapshot: assessments.inventorySnapshot,
-      result: assessments.result,
-    })
-    .from(assessments)
-    .innerJoin(useCases, eq(useCases.id, assessments.useCaseId))
-    .leftJoin(users, eq(users.id, assessments.createdBy))
-    .where(and(eq(assessments.orgId, ctx.orgId), eq(assessments.id, id)));
+  const query = withUseCaseAndCreator(
+    tx
+      .select({
+        ...summaryColumns,
+        previousId: assessments.previousId,
+        version: assessments.version,
+        inventorySnapshot: assessments.inventorySnapshot,
+        result: assessments.result,
+      })
+      .from(assessments)
+      .$dynamic(),
+  ).where(and(eq(assessments.orgId, ctx.orgId), eq(assessments.id, id)));
   const [row] = lock ? await query.for("update", { of: assessments }) : await query;
   if (!row) throw notFound("The assessment");
   return row;

@@ -86,6 +86,9 @@ const ADMINS: Role[] = ["owner", "admin"];
 const CONTRIBUTORS: Role[] = ["owner", "admin", "lead", "contributor"];
 const LEADS: Role[] = ["owner", "admin", "lead"];
 
+const INVITATION = { role: "viewer", email: "invitee@example.org" } as const;
+const API_TOKEN = { name: "Bridge", role: "viewer" } as const;
+
 const USE_CASE = {
   name: "Refund triage",
   description: "",
@@ -158,31 +161,28 @@ const CASES: {
   {
     name: "createInvitation",
     allowed: ADMINS,
-    call: (ctx) => createInvitation(ctx, { role: "viewer", email: "invitee@example.org" }),
+    call: (ctx) => createInvitation(ctx, INVITATION),
   },
   { name: "listPendingInvitations", allowed: ADMINS, call: (ctx) => listPendingInvitations(ctx) },
   {
     name: "revokeInvitation",
     allowed: ADMINS,
     call: async (ctx, org) => {
-      const { invitation } = await createInvitation(org.ctx.owner, {
-        role: "viewer",
-        email: "invitee@example.org",
-      });
+      const { invitation } = await createInvitation(org.ctx.owner, INVITATION);
       return revokeInvitation(ctx, invitation.id);
     },
   },
   {
     name: "createApiToken",
     allowed: ADMINS,
-    call: (ctx) => createApiToken(ctx, { name: "Bridge", role: "viewer" }),
+    call: (ctx) => createApiToken(ctx, API_TOKEN),
   },
   { name: "listApiTokens", allowed: ADMINS, call: (ctx) => listApiTokens(ctx) },
   {
     name: "revokeApiToken",
     allowed: ADMINS,
     call: async (ctx, org) => {
-      const { apiToken } = await createApiToken(org.ctx.owner, { name: "Bridge", role: "viewer" });
+      const { apiToken } = await createApiToken(org.ctx.owner, API_TOKEN);
       return revokeApiToken(ctx, apiToken.id);
     },
   },
@@ -583,10 +583,7 @@ describe("another organisation's rows", () => {
 
   test("foreign ids answer not found, even to an owner, and change nothing", async () => {
     const target = (await listMembers(home.ctx.owner)).find((m) => m.role === "viewer")!;
-    const { invitation } = await createInvitation(home.ctx.owner, {
-      role: "viewer",
-      email: "invitee@example.org",
-    });
+    const { invitation } = await createInvitation(home.ctx.owner, INVITATION);
     const { apiToken } = await createApiToken(home.ctx.owner, { name: "Home", role: "viewer" });
     const intruder = other.ctx.owner;
     expect(

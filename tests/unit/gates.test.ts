@@ -41,6 +41,11 @@ const UNMEASURED: Partial<GateSnapshot> = {
   metrics: { attempted: 0, correct: 0, overrides: 0, escalations: 0 },
 };
 
+/** A transition of an active pilot, asked for by user "u". */
+const activeRequest = (
+  input: Omit<Parameters<typeof checkTransition>[0], "requesterId" | "status">,
+) => checkTransition({ requesterId: "u", status: "active", ...input });
+
 const one = (criterion: GateCriterion, patch: Partial<GateSnapshot> = {}) =>
   evaluateGate([criterion], { ...healthy, ...patch }, NOW).criteria[0]!;
 
@@ -254,11 +259,9 @@ describe("transitions", () => {
 
   test("promotion with a passing gate", () => {
     expect(
-      checkTransition({
+      activeRequest({
         transition: promote,
         evaluation: passing,
-        requesterId: "u",
-        status: "active",
         requesterRole: "lead",
       }),
     ).toEqual({
@@ -268,11 +271,9 @@ describe("transitions", () => {
   });
 
   test("only one stage forward", () => {
-    const skip = checkTransition({
+    const skip = activeRequest({
       transition: { type: "promote", from: "shadow", to: "limited_production" },
       evaluation: passing,
-      requesterId: "u",
-      status: "active",
       requesterRole: "owner",
     });
     expect(skip).toMatchObject({ ok: false, code: "invalid_transition" });
@@ -323,11 +324,9 @@ describe("transitions", () => {
   });
 
   test("an override's justification names what it overrides", () => {
-    const result = checkTransition({
+    const result = activeRequest({
       transition: promote,
-      status: "active",
       evaluation: failing,
-      requesterId: "u",
       requesterRole: "admin",
       reason: "Fine by us, go.",
       override: true,
@@ -340,11 +339,9 @@ describe("transitions", () => {
   });
 
   test("a failing gate blocks, naming the criterion", () => {
-    const result = checkTransition({
+    const result = activeRequest({
       transition: promote,
       evaluation: failing,
-      requesterId: "u",
-      status: "active",
       requesterRole: "lead",
     });
     expect(result).toMatchObject({ ok: false, code: "gate_failed" });
@@ -357,11 +354,9 @@ describe("transitions", () => {
     ["admin", "Sev1 is a duplicate of a resolved one", null],
     ["owner", "Accepted by the risk committee on 20 Nov", null],
   ] as const)("override by %s with %j", (role, reason, code) => {
-    const result = checkTransition({
+    const result = activeRequest({
       transition: promote,
       evaluation: failing,
-      requesterId: "u",
-      status: "active",
       requesterRole: role,
       reason,
       override: true,
@@ -382,11 +377,9 @@ describe("transitions", () => {
       { type: "retire" as const, from: "sandbox" as const },
     ]) {
       const check = (extra: { reason?: string }) =>
-        checkTransition({
+        activeRequest({
           transition,
           evaluation: failing,
-          requesterId: "u",
-          status: "active",
           requesterRole: "lead",
           ...extra,
         });
@@ -396,11 +389,9 @@ describe("transitions", () => {
         code: "justification_required",
       });
     }
-    const forward = checkTransition({
+    const forward = activeRequest({
       transition: { type: "rollback", from: "shadow", to: "supervised" },
       evaluation: null,
-      requesterId: "u",
-      status: "active",
       requesterRole: "owner",
       reason,
     });

@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from "vitest";
 import { GET as exportRoute } from "@/app/o/[org]/settings/export.json/route";
 import { db } from "@/db";
+import { createPasswordReset } from "@/db/queries/accounts";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { listAuditEvents } from "@/db/queries/audit";
 import {
@@ -20,8 +21,10 @@ import { getOrganisation, memberContext, updateOrganisation } from "@/db/queries
 import { transitionPilot } from "@/db/queries/pilot-transitions";
 import { listPilotCards } from "@/db/queries/pilots";
 import { systemContext } from "@/db/queries/system";
-import { findUserByEmail } from "@/db/queries/users";
+import { findUserByEmail, setUserDisabled } from "@/db/queries/users";
 import { apiTokens, invitations, organisations, users, userTokens } from "@/db/schema";
+import { authenticateCredentials } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
 import { describeAuditEvent } from "@/lib/domain/audit-sentences";
 import type { OrgDocument } from "@/lib/domain/org-export";
 import type { MemberContext } from "@/lib/domain/permissions";
@@ -115,6 +118,17 @@ function expectSameApartFromIds(a: OrgDocument, b: OrgDocument) {
   expect(a.useCases.map((u) => u.id)).not.toEqual(b.useCases.map((u) => u.id));
   return forward;
 }
+
+let migrated: Promise<string> | undefined;
+/** A fresh embedded database of its own, as a new installation has, migrated once for the file. */
+const freshInstallation = () => {
+  migrated ??= (async () => {
+    const dataDir = fs.mkdtempSync(path.join(tmp, "pglite-"));
+    expect((await run("migrate", [], { dataDir })).code).toBe(0);
+    return dataDir;
+  })();
+  return migrated;
+};
 
 const counts = async () => ({
   organisations: (await db.select({ n: count() }).from(organisations))[0]?.n,
@@ -225,13 +239,33 @@ describe("exporting and importing a whole organisation", () => {
     );
   });
 
+  test("people the installation does not know become disabled placeholders, whom an operator can let in", async () => {
+    const document = await exportOrganisation(owner);
+    const email = `newcomer-${uniq()}@example.org`;
+    const viewer = document.people.find((p) => p.membership?.role === "viewer")!;
+    viewer.email = email;
+    const { placeholders, org } = await importOrganisation(document, {
+      slug: `placeholders-${uniq()}`,
+      placeholderPasswordHash: await hashPassword(`nobody-knows-${uniq()}`),
+      actor: { type: "system", label: "test import" },
+    });
+    expect(placeholders).toEqual([email]);
+    const placeholder = (await findUserByEmail(email))!;
+    expect((await memberContext(placeholder, org.slug))?.role).toBe("viewer");
+    expect(
+      await authenticateCredentials({ email, password: "anything at all", ip: "198.51.100.7" }),
+    ).toMatchObject({ ok: false });
+    expect(await createPasswordReset(email)).toBeNull();
+    await setUserDisabled({ type: "system", label: "test" }, email, false);
+    expect((await createPasswordReset(email))?.user.email).toBe(email);
+  });
+
   test("PGlite → PGlite (and PostgreSQL → PGlite → PostgreSQL) through npm run org:import and org:export", async () => {
     const source = path.join(tmp, "source.json");
     fs.writeFileSync(source, JSON.stringify(await exportOrganisation(owner)));
     const first = JSON.parse(fs.readFileSync(source, "utf8")) as OrgDocument;
 
-    const dataDir = fs.mkdtempSync(path.join(tmp, "pglite-"));
-    expect((await run("migrate", [], { dataDir })).code).toBe(0);
+    const dataDir = await freshInstallation();
     const imported = await run("org-import", [source, "--slug", "northwind"], { dataDir });
     expect(imported.stderr).toBe("");
     expect(imported.code).toBe(0);
@@ -320,8 +354,7 @@ describe("exporting and importing a whole organisation", () => {
     expect(await counts()).toEqual(before);
 
     // Through the command line: a file cut short, and an edited one, each exit non-zero.
-    const dataDir = fs.mkdtempSync(path.join(tmp, "pglite-broken-"));
-    expect((await run("migrate", [], { dataDir })).code).toBe(0);
+    const dataDir = await freshInstallation();
     const text = JSON.stringify(document, null, 2);
     const cut = path.join(tmp, "cut.json");
     fs.writeFileSync(cut, text.slice(0, Math.floor(text.length / 2)));
@@ -411,7 +444,6 @@ describe("exporting and importing a whole organisation", () => {
       expect(refused.status).toBe(403);
       expect(await refused.text()).not.toContain('organisation":');
     }
-    const { hashPassword } = await import("@/lib/auth/password");
     const outsider = await makeUser("Outsider", await hashPassword(PASSWORD));
     expect((await get(await cookieOf(outsider.email))).status).toBe(404);
     expect((await get(await cookieOf(DEMO_EMAIL), "no-such-org")).status).toBe(404);

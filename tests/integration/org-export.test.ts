@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,41 +32,25 @@ import { seedDemoPilots } from "@/scripts/lib/demo-pilots";
 import { DEMO_EMAIL, DEMO_ORG_SLUG, seedDemo, seedDemoUseCases } from "@/scripts/lib/seed-demo";
 import { failure, makeOrg, makeUser, outcome, uniq } from "./fixtures";
 import { authEndpoint, params } from "./http";
+import { runScript } from "./scripts";
 
 // Seeding the demo and running the command-line scripts (each a Node process opening a
 // database) takes minutes on 2 cores.
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const PASSWORD = "org-export-test-password";
-const root = process.cwd();
 const UUID = /^(token:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 let owner: MemberContext;
 let tmp: string;
 let original: { currency: MemberContext["currency"] };
 
-/** A command-line script run as a self-hoster would, against the database `env` names. */
-function run(script: string, args: string[], env: { dataDir?: string; databaseUrl?: string }) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env };
-    delete childEnv.DATABASE_URL;
-    if (env.databaseUrl) childEnv.DATABASE_URL = env.databaseUrl;
-    if (env.dataDir) childEnv.PREFLIGHT_DATA_DIR = env.dataDir;
-    const child = spawn(
-      path.join(root, "node_modules/.bin/tsx"),
-      [`scripts/${script}.ts`, ...args],
-      { cwd: root, env: childEnv },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("exit", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+/** A command-line script against its own embedded directory or PostgreSQL database. */
+const run = (script: string, args: string[], on: { dataDir?: string; databaseUrl?: string }) =>
+  runScript(
+    script,
+    args,
+    on.databaseUrl ? { DATABASE_URL: on.databaseUrl } : { PREFLIGHT_DATA_DIR: on.dataDir ?? "" },
+  );
 
 /**
  * Checks that two documents are the same apart from ids and when they were exported: walked

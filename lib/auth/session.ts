@@ -50,8 +50,9 @@ export async function memberForRequest(
   request: Request,
   orgSlug: string,
 ): Promise<{ member: MemberContext | null; signedIn: boolean }> {
+  // The same headers (cookies, forwarded host and protocol), so Auth.js picks the same cookie.
   const sessionRequest = new NextRequest(new URL("/api/auth/session", request.url), {
-    headers: { cookie: request.headers.get("cookie") ?? "" },
+    headers: request.headers,
   });
   const response = await handlers.GET(sessionRequest);
   const session = response.ok ? ((await response.json()) as Session | null) : null;

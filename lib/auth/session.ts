@@ -1,10 +1,11 @@
 import { notFound, redirect } from "next/navigation";
+import { NextRequest } from "next/server";
 import type { Session } from "next-auth";
 import { cache } from "react";
 import { memberContext } from "@/db/queries/organisations";
 import { getSessionUser, type SessionUser, type UserDto } from "@/db/queries/users";
 import type { MemberContext } from "@/lib/domain/permissions";
-import { auth } from "./index";
+import { auth, handlers } from "./index";
 
 /**
  * Checks a session against the database: the session token alone is not trusted, so a
@@ -39,3 +40,23 @@ export const requireMember = cache(async (orgSlug: string): Promise<MemberContex
   if (!ctx) notFound();
   return ctx;
 });
+
+/**
+ * The member a request's own session cookie stands for in an organisation, read through
+ * Auth.js's session endpoint rather than the request scope, so a route handler that uses it
+ * runs wherever a Request does. `member` is null when signed out or not a member.
+ */
+export async function memberForRequest(
+  request: Request,
+  orgSlug: string,
+): Promise<{ member: MemberContext | null; signedIn: boolean }> {
+  // The same headers (cookies, forwarded host and protocol), so Auth.js picks the same cookie.
+  const sessionRequest = new NextRequest(new URL("/api/auth/session", request.url), {
+    headers: request.headers,
+  });
+  const response = await handlers.GET(sessionRequest);
+  const session = response.ok ? ((await response.json()) as Session | null) : null;
+  const user = await userForSession(session);
+  if (!user.ok) return { member: null, signedIn: false };
+  return { member: await memberContext(user.user, orgSlug), signedIn: true };
+}

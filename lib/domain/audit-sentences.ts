@@ -30,6 +30,8 @@ import { BUSINESS_VALUE_LABELS, USE_CASE_STATUS_LABELS } from "./use-cases";
 export const AUDIT_ACTIONS = [
   "organisation.created",
   "organisation.updated",
+  "organisation.exported",
+  "organisation.imported",
   "gates.updated",
   "gates.override_policy_updated",
   "member.added",
@@ -558,6 +560,17 @@ const SENTENCES: Record<AuditAction, Describe> = {
     return changes.length
       ? `${who} ${changes.join(" and ")}.`
       : `${who} saved the organisation's settings without changing them.`;
+  },
+  "organisation.exported": (_e, _c, { who, after }) =>
+    `${who} exported the whole organisation as a file (${list([
+      plural(num(after.useCases) ?? 0, "use case"),
+      plural(num(after.pilots) ?? 0, "pilot"),
+      plural(num(after.incidents) ?? 0, "incident"),
+    ])}).`,
+  "organisation.imported": (_e, _c, { who, after }) => {
+    const from = str(after.fromSlug);
+    const placeholders = num(after.placeholders) ?? 0;
+    return `${who} imported the organisation from a file exported${from ? ` from ${from}` : ""}${str(after.exportedAt) ? ` on ${formatDate(str(after.exportedAt))}` : ""}, with ${plural(num(after.members) ?? 0, "member")}${placeholders ? ` (${plural(placeholders, "new placeholder account")}, disabled)` : ""}.`;
   },
   "gates.updated": (_e, _c, { who, before, after }) => {
     const stages = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(

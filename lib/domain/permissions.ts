@@ -28,6 +28,8 @@ export type MemberContext = {
 const MINIMUM_ROLE = {
   "org:read": "viewer",
   "org:update": "admin",
+  /** Download the whole organisation as one document (everything but secrets). */
+  "org:export": "owner",
   "members:read": "viewer",
   "members:invite": "admin",
   "members:manage": "admin",

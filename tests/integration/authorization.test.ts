@@ -40,6 +40,7 @@ import {
   listMembers,
   removeMember,
 } from "@/db/queries/members";
+import { exportOrganisation } from "@/db/queries/org-transfer";
 import { getOrganisation, memberContext, updateOrganisation } from "@/db/queries/organisations";
 import {
   addPilotAssumption,
@@ -133,6 +134,7 @@ const CASES: {
         version: (await getOrganisation(org.ctx.owner)).version,
       }),
   },
+  { name: "exportOrganisation", allowed: ["owner"], call: (ctx) => exportOrganisation(ctx) },
   { name: "listMembers", allowed: [...ROLES], call: (ctx) => listMembers(ctx) },
   { name: "countMembersByRole", allowed: [...ROLES], call: (ctx) => countMembersByRole(ctx) },
   {

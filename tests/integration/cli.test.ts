@@ -1,41 +1,19 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { acquireDirectoryLock } from "@/db/lock";
 import { demoSeedRefusal } from "@/scripts/lib/seed-demo";
+import { runScript } from "./scripts";
 
 // The command-line scripts run as separate processes against their own embedded
 // database, exactly as a self-hoster would run them. Each starts Node and opens the
 // database, so a test of three of them needs more than the default half minute on 2 cores.
 vi.setConfig({ testTimeout: 120_000 });
-const root = process.cwd();
 let dataDir: string;
 
-function run(script: string, args: string[] = [], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, PREFLIGHT_DATA_DIR: dataDir, ...env };
-    delete childEnv.DATABASE_URL;
-    const child = spawn(
-      path.join(root, "node_modules/.bin/tsx"),
-      [`scripts/${script}.ts`, ...args],
-      {
-        cwd: root,
-        env: childEnv,
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("exit", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+const run = (script: string, args: string[] = [], env: Record<string, string> = {}) =>
+  runScript(script, args, { PREFLIGHT_DATA_DIR: dataDir, ...env });
 
 /** The expiry `npm run token` reports, in milliseconds since the epoch. */
 const until = (stderr: string) => Date.parse(/valid until (\S+?)\.?$/m.exec(stderr)?.[1] ?? "");

@@ -114,6 +114,31 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
       "Dana saved the organisation's settings without changing them.",
     ],
   ],
+  "organisation.exported": [
+    [
+      {
+        entityType: "organisation",
+        after: { format: "preflight-organisation", useCases: 6, pilots: 1, incidents: 188 },
+      },
+      "Dana exported the whole organisation as a file (6 use cases, 1 pilot and 188 incidents).",
+    ],
+  ],
+  "organisation.imported": [
+    [
+      {
+        entityType: "organisation",
+        ...systemActor("command line (npm run org:import)"),
+        after: {
+          slug: "acme-copy",
+          fromSlug: "acme",
+          exportedAt: "2026-11-20T10:00:00.000Z",
+          members: 5,
+          placeholders: 2,
+        },
+      },
+      "Command line (npm run org:import) imported the organisation from a file exported from acme on 20 Nov 2026, with 5 members (2 new placeholder accounts, disabled).",
+    ],
+  ],
   "gates.override_policy_updated": [
     [
       {

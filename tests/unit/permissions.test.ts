@@ -20,6 +20,7 @@ describe("permissions", () => {
     ["tokens:manage", ["owner", "admin"]],
     ["audit:read", ["owner", "admin"]],
     ["outbox:read", ["owner"]],
+    ["org:export", ["owner"]],
     ["pilot:write", ["owner", "admin", "lead"]],
     ["pilot:override", ["owner", "admin"]],
   ];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOrganisation } from "@/db/queries/organisations";
@@ -45,6 +46,29 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
           canEdit={isAdmin}
         />
       </Card>
+      {can(member, "org:export") ? (
+        <Card className="mt-4">
+          <CardHeader
+            title="Export the organisation"
+            description={
+              <>
+                One JSON file with everything this organisation holds — members, use cases,
+                assessments, pilots, run metrics, incidents, the audit log and settings — and no
+                passwords, sessions or API tokens. Import it on any Preflight installation with{" "}
+                <code className="font-mono">npm run org:import</code>, as a backup or to move to
+                another database. Only owners can download it; each download is in the audit log.
+              </>
+            }
+          />
+          <a
+            href={`/o/${org.slug}/settings/export.json`}
+            download
+            className={buttonVariants({ variant: "outline" })}
+          >
+            Download export
+          </a>
+        </Card>
+      ) : null}
     </>
   );
 }

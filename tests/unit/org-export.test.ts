@@ -1,0 +1,134 @@
+import { describe, expect, test } from "vitest";
+import {
+  checkOrgDocument,
+  type OrgDocument,
+  orderOrgDocument,
+  readOrgDocument,
+  replaceIds,
+} from "@/lib/domain/org-export";
+
+const T = "2026-11-20T10:00:00.000Z";
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const stamps = { createdAt: T, updatedAt: T };
+
+/** The smallest organisation worth exporting: an owner, two use cases, one with an action. */
+function minimal(): OrgDocument {
+  return {
+    format: "preflight-organisation",
+    version: 1,
+    exportedAt: T,
+    organisation: {
+      id: id(1),
+      name: "Acme",
+      slug: "acme",
+      currency: "EUR",
+      settings: { gates: { shadow: [{ kind: "min_accuracy", threshold: 0.97 }] } },
+      overridesNeedSecondApprover: true,
+      version: 3,
+      ...stamps,
+    },
+    people: [
+      {
+        id: id(2),
+        email: "dana@example.com",
+        name: "Dana",
+        membership: { role: "owner", version: 1, ...stamps },
+      },
+    ],
+    useCases: ["Refunds", "Triage"].map((name, i) => ({
+      id: id(10 + i),
+      name,
+      description: "",
+      ownerId: id(2),
+      businessValue: 3,
+      annualValue: null,
+      systems: [],
+      status: "candidate" as const,
+      archivedAt: null,
+      version: 1,
+      ...stamps,
+    })),
+    inventoryActions: [
+      {
+        id: id(20),
+        useCaseId: id(11),
+        name: "Tag ticket",
+        system: "Zendesk",
+        access: "write",
+        reversibility: "reversible",
+        blastRadius: "one_record",
+        frequency: "daily",
+        version: 1,
+        ...stamps,
+      },
+    ],
+    assessments: [],
+    pilots: [],
+    pilotTransitions: [],
+    pilotSignoffs: [],
+    gateOverrideRequests: [],
+    runMetrics: [],
+    pilotAssumptions: [],
+    incidents: [],
+    auditEvents: [],
+  };
+}
+
+describe("the organisation document", () => {
+  test("a complete document passes; a file cut short says where it stops", () => {
+    expect(checkOrgDocument(minimal())).toMatchObject({ ok: true });
+    const text = JSON.stringify(minimal());
+    const cut = readOrgDocument(text.slice(0, 200));
+    expect(cut.ok).toBe(false);
+    if (!cut.ok) {
+      expect(cut.problems).toHaveLength(1);
+      expect(cut.problems[0]?.path).toBe("(document)");
+      expect(cut.problems[0]?.message).toMatch(/^Not complete JSON: .*\d/);
+    }
+  });
+
+  test("every problem is listed with its path: shapes first, then references", () => {
+    const wrong = minimal() as unknown as Record<string, Record<string, unknown>[]>;
+    wrong.useCases![1]!.name = 42;
+    wrong.inventoryActions![0]!.access = "delete";
+    const shapes = checkOrgDocument(wrong);
+    expect(shapes.ok ? [] : shapes.problems.map((p) => p.path)).toEqual([
+      "useCases.1.name",
+      "inventoryActions.0.access",
+    ]);
+
+    const dangling = minimal();
+    dangling.inventoryActions[0]!.useCaseId = id(99);
+    dangling.useCases[0]!.ownerId = id(98);
+    dangling.useCases[1]!.id = id(10);
+    dangling.people[0]!.membership = { role: "admin", version: 1, ...stamps };
+    const refs = checkOrgDocument(dangling);
+    expect(refs.ok ? [] : refs.problems).toEqual([
+      { path: "useCases.1.id", message: "Already used by useCases.0." },
+      { path: "people", message: "The organisation needs at least one owner." },
+      { path: "useCases.0.ownerId", message: "No person with this id in the document." },
+      {
+        path: "inventoryActions.0.useCaseId",
+        message: "No use case with this id in the document.",
+      },
+    ]);
+  });
+
+  test("the order does not depend on ids, so a re-export lists rows in the same order", () => {
+    const doc = minimal();
+    const renamed = replaceIds(
+      doc,
+      new Map([
+        [id(10), id(31)],
+        [id(11), id(30)],
+        [id(20), id(40)],
+      ]),
+    );
+    renamed.useCases.reverse();
+    const a = orderOrgDocument(doc);
+    const b = orderOrgDocument(renamed);
+    expect(b.useCases.map((u) => u.name)).toEqual(a.useCases.map((u) => u.name));
+    expect(b.useCases.map((u) => u.id)).toEqual([id(31), id(30)]);
+    expect(b.inventoryActions[0]?.useCaseId).toBe(id(30));
+  });
+});

@@ -54,6 +54,23 @@ export const CATEGORY_DIMENSIONS: Record<
   },
 };
 
+/** Short names of the dimensions, for chart axes (tables use the full titles). */
+const DIMENSION_SHORT_TITLES: Record<string, string> = {
+  process: "Process",
+  data: "Data",
+  permissions: "Permissions",
+  integration: "Integration",
+  reversibility: "Reversibility",
+  observability: "Observability",
+  handoffs: "Hand-offs",
+  governance: "Governance",
+};
+
+/** A dimension's short name, or its title when it has none. */
+export function dimensionShortTitle(id: string, title: string): string {
+  return DIMENSION_SHORT_TITLES[id] ?? title;
+}
+
 /** The dimension an incident category tests, or null for a category no dimension predicts. */
 export function dimensionForCategory(category: IncidentCategory): string | null {
   return CATEGORY_DIMENSIONS[category].dimensionId;

@@ -47,12 +47,26 @@ type Measure = { label: string; value: React.ReactNode; definition: string };
 
 function MeasuresTable({ rows }: { rows: Measure[] }) {
   const columns: Column<Measure>[] = [
-    { key: "measure", header: "Measure", cell: (r) => r.label, rowHeader: true },
+    {
+      key: "measure",
+      header: "Measure",
+      // On phones the definition sits under the measure's name, left-aligned and readable.
+      cell: (r) => (
+        <>
+          {r.label}
+          <span className="mt-1 block text-xs font-normal text-muted-foreground sm:hidden">
+            {r.definition}
+          </span>
+        </>
+      ),
+      rowHeader: true,
+    },
     { key: "value", header: "Value", cell: (r) => r.value, className: "tabular-nums" },
     {
       key: "definition",
       header: "Definition",
       cell: (r) => <span className="text-muted-foreground">{r.definition}</span>,
+      hideBelow: "sm",
     },
   ];
   return (

@@ -26,6 +26,9 @@ const ROWS_PER_DIMENSION = 25;
 
 const link = "text-primary underline";
 
+/** Answers each dimension lists at once; the rest are one click away. */
+const ANSWERS_SHOWN = 4;
+
 function AnswersTable({ group }: { group: LessonGroup }) {
   const columns: Column<LessonGroup["answers"][number]>[] = [
     { key: "question", header: "Question", cell: (a) => a.prompt, rowHeader: true },
@@ -38,15 +41,32 @@ function AnswersTable({ group }: { group: LessonGroup }) {
       align: "right",
     },
   ];
-  return (
+  const table = (rows: LessonGroup["answers"], caption: string) => (
     <DataTable
-      caption={`Answers to distrust: ${group.dimensionTitle}`}
+      caption={caption}
       columns={columns}
-      rows={group.answers}
+      rows={rows}
       rowKey={(a) => `${a.questionId}:${a.answer}`}
       stackOnPhones
       testId="lesson-answers"
     />
+  );
+  const rest = group.answers.slice(ANSWERS_SHOWN);
+  return (
+    <div className="grid min-w-0 gap-2">
+      {table(group.answers.slice(0, ANSWERS_SHOWN), `Answers to distrust: ${group.dimensionTitle}`)}
+      {rest.length > 0 ? (
+        <details>
+          <summary className="cursor-pointer text-sm text-primary">
+            {rest.length} more {rest.length === 1 ? "answer" : "answers"} of this dimension that
+            said it was in hand
+          </summary>
+          <div className="mt-2">
+            {table(rest, `More answers to distrust: ${group.dimensionTitle}`)}
+          </div>
+        </details>
+      ) : null}
+    </div>
   );
 }
 

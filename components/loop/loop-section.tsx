@@ -8,6 +8,7 @@ import {
 } from "@/components/charts/loop-charts";
 import { Card } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { TableAlternative } from "@/components/ui/table-alternative";
 import { CATEGORY_LABELS } from "@/lib/domain/incidents";
 import {
   DIMENSION_READING_LABELS,
@@ -107,12 +108,7 @@ function ChartBlock({
       ) : (
         <>
           {chart}
-          <details>
-            <summary className="cursor-pointer text-xs text-primary">
-              Table of the same numbers
-            </summary>
-            <div className="mt-2">{table}</div>
-          </details>
+          <TableAlternative>{table}</TableAlternative>
         </>
       )}
     </section>

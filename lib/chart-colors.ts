@@ -16,6 +16,15 @@ export const CHART_COLORS = {
     customer_impact: "var(--chart-customer-impact)",
     financial_impact: "var(--chart-financial-impact)",
   },
+  /**
+   * What followed a dimension's reading at a pilot's start: a warning (weak or not known), a
+   * middling reading, or answers that said it was in hand.
+   */
+  reading: {
+    warned: "var(--chart-sev2)",
+    mixed: "var(--chart-sev4)",
+    well: "var(--chart-primary)",
+  },
   /** The main series of a chart (a median, accuracy, a single bar). */
   primary: "var(--chart-primary)",
   /** The series compared with it (a 90th percentile, the override rate). */

@@ -8,6 +8,7 @@ import {
 } from "@/components/charts/incident-charts";
 import { Card } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { TableAlternative } from "@/components/ui/table-alternative";
 import {
   CATEGORY_LABELS,
   type IncidentMetricsDto,
@@ -75,12 +76,9 @@ function ChartCard({
       ) : (
         <>
           {chart}
-          <details className="mt-2">
-            <summary className="cursor-pointer text-xs text-primary">
-              Table of the same numbers
-            </summary>
-            <div className="mt-2 max-h-72 overflow-auto">{table}</div>
-          </details>
+          <TableAlternative className="mt-2" bodyClassName="max-h-72 overflow-auto">
+            {table}
+          </TableAlternative>
         </>
       )}
     </Card>

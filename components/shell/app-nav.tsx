@@ -3,6 +3,7 @@
 import {
   Briefcase,
   ClipboardCheck,
+  GraduationCap,
   LayoutDashboard,
   Menu,
   Rocket,
@@ -23,6 +24,7 @@ const ICONS = {
   "clipboard-check": ClipboardCheck,
   rocket: Rocket,
   siren: Siren,
+  "graduation-cap": GraduationCap,
   users: Users,
   settings: Settings,
 } as const;

@@ -7,6 +7,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/assessments", label: "Assessments", icon: "clipboard-check" },
   { href: "/pilots", label: "Pilots", icon: "rocket" },
   { href: "/incidents", label: "Incidents", icon: "siren" },
+  { href: "/lessons", label: "Lessons", icon: "graduation-cap" },
   { href: "/workshops", label: "Workshops", icon: "users" },
   { href: "/settings", label: "Settings", icon: "settings" },
 ];

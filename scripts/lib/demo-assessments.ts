@@ -68,7 +68,23 @@ export const DEMO_ASSESSMENTS: Record<string, Profile[]> = {
       },
     },
   ],
-  "Delivery ETA replies": [{ level: 2.8, daysAgo: 40, evidenceEvery: 3 }],
+  // The team vouched for the tracking data; the pilot showed the cache behind it was hours old
+  // (the demo's lesson).
+  "Delivery ETA replies": [
+    {
+      level: 2.8,
+      daysAgo: 40,
+      evidenceEvery: 3,
+      overrides: {
+        data_freshness: "live_checked",
+        data_source_of_truth: "documented",
+        data_identity_matching: "shared_id",
+        data_quality_measured: "measured_tracked",
+        data_renames: "process",
+        data_realistic_test: "realistic",
+      },
+    },
+  ],
   "Customs document pre-check": [{ level: 2.2, daysAgo: 14, evidenceEvery: 4 }],
   "Carrier invoice reconciliation": [
     {

@@ -37,6 +37,8 @@ type Step =
       breakAssumption: string;
       /** The dimension whose assumption breaks, when the pilot has an open one there. */
       dimension: string;
+      /** The question whose assumption breaks, when the register has it open. */
+      question?: string;
       incident: { title: string; category: IncidentCategory };
     };
 
@@ -141,6 +143,16 @@ const DEMO_PILOTS: DemoPilot[] = [
       { days: 10 },
       { promote: true, by: "lead" },
       { days: 13, metrics: { accuracy: 0.84 } },
+      {
+        breakAssumption:
+          "Replies quoted delivery windows from a tracking cache refreshed every six hours, not the live feed the assessment described.",
+        dimension: "data",
+        question: "data_freshness",
+        incident: {
+          title: "Shadow replies quoted ETAs from a six-hour-old tracking cache",
+          category: "stale_data",
+        },
+      },
       {
         rollback: "sandbox",
         reason:
@@ -326,7 +338,10 @@ export async function seedDemoPilots(
         const open = (await listPilotAssumptions(owner, pilot.id)).filter(
           (a) => a.status === "open",
         );
-        const first = open.find((a) => a.dimensionId === step.dimension) ?? open[0];
+        const first =
+          open.find((a) => step.question && a.questionId === step.question) ??
+          open.find((a) => a.dimensionId === step.dimension) ??
+          open[0];
         if (first) {
           await updatePilotAssumption(lead, pilot.id, first.id, {
             status: "broken",

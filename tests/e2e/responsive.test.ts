@@ -174,6 +174,7 @@ const ROUTES: [string, () => string][] = [
   ["incidents", () => `${DEMO}/incidents`],
   ["an incident", () => `${DEMO}/incidents/${ids.incident}`],
   ["new incident", () => `${DEMO}/incidents/new`],
+  ["lessons", () => `${DEMO}/lessons`],
   ["scoring", () => `${DEMO}/scoring`],
   ["settings", () => `${DEMO}/settings`],
   ["settings/members", () => `${DEMO}/settings/members`],

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { listAssessments } from "@/db/queries/assessments";
+import { getPilotLoop, getPortfolioLoop, listLessons } from "@/db/queries/loop";
 import { memberContext } from "@/db/queries/organisations";
 import { getPilotGate, listPilotCards } from "@/db/queries/pilots";
 import { findUserByEmail } from "@/db/queries/users";
@@ -27,5 +28,39 @@ describe("the demo organisation", () => {
     const band = gate.evaluation?.criteria.find((c) => c.kind === "band_allows_stage");
     expect(band?.pass).toBe(false);
     expect(band?.measured).toMatch(/sandbox only/);
+  }, 240_000);
+
+  test("shows the loop on its pilots and a lesson: the tracking data said to be live was not", async () => {
+    // Safe to repeat: whatever the test above seeded is kept.
+    await seedDemo("demo-test-password");
+    await seedDemoUseCases();
+    await seedDemoPilots(DEMO_ORG_SLUG);
+    const viewer = await memberContext(
+      (await findUserByEmail("viewer@example.com"))!,
+      DEMO_ORG_SLUG,
+    );
+    if (!viewer) throw new Error("no demo viewer");
+
+    const portfolio = await getPortfolioLoop(viewer);
+    const compared = portfolio.pilots.filter((p) => p.assessment && p.incidentRate !== null);
+    expect(compared.length).toBeGreaterThanOrEqual(4);
+    expect(portfolio.totals.incidents).toBeGreaterThan(0);
+
+    const eta = portfolio.pilots.find((p) => p.useCaseName === "Delivery ETA replies")!;
+    const loop = await getPilotLoop(viewer, eta.pilotId);
+    const data = loop.pilots[0]!.dimensions.find((d) => d.id === "data")!;
+    expect(data.reading).toBe("well");
+    expect(data.incidents).toBeGreaterThanOrEqual(1);
+    expect(loop.pilots[0]!.rollbacks).toBe(1);
+    expect(loop.register.onRegister).toBeGreaterThanOrEqual(1);
+
+    const { lessons } = await listLessons(viewer);
+    const lesson = lessons.find((l) => l.title.includes("six-hour-old tracking cache"));
+    expect(lesson).toMatchObject({
+      dimensionId: "data",
+      pinned: true,
+      useCaseName: "Delivery ETA replies",
+    });
+    expect(lesson!.answers[0]!.questionId).toBe("data_freshness");
   }, 240_000);
 });

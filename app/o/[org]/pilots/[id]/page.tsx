@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { LoopSection } from "@/components/loop/loop-section";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listPilotIncidents } from "@/db/queries/incidents";
+import { getPilotLoop } from "@/db/queries/loop";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { listOverrideRequests } from "@/db/queries/pilot-override-requests";
 import { getPilot, getPilotGate, listPilotTimeline } from "@/db/queries/pilots";
@@ -22,7 +24,8 @@ export const metadata: Metadata = { title: "Pilot · Preflight" };
 
 /**
  * One pilot: where it stands (gate, run metrics) first, then the forms that act on it, then
- * its incidents, assumptions and timeline.
+ * its incidents, what its assessment predicted against what happened, its assumptions and
+ * timeline.
  */
 export default async function PilotPage({
   params,
@@ -31,17 +34,19 @@ export default async function PilotPage({
 }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const [pilot, gate, timeline, metrics, assumptions, incidents, overrideRequests] = await found(
-    Promise.all([
-      getPilot(member, id),
-      getPilotGate(member, id),
-      listPilotTimeline(member, id),
-      listRunMetrics(member, id),
-      listPilotAssumptions(member, id),
-      listPilotIncidents(member, id),
-      listOverrideRequests(member, id),
-    ]),
-  );
+  const [pilot, gate, timeline, metrics, assumptions, incidents, overrideRequests, loop] =
+    await found(
+      Promise.all([
+        getPilot(member, id),
+        getPilotGate(member, id),
+        listPilotTimeline(member, id),
+        listRunMetrics(member, id),
+        listPilotAssumptions(member, id),
+        listPilotIncidents(member, id),
+        listOverrideRequests(member, id),
+        getPilotLoop(member, id),
+      ]),
+    );
   const orgSlug = member.orgSlug;
   const retired = pilot.status === "retired";
   const userId = member.actor.type === "user" ? member.actor.userId : null;
@@ -115,6 +120,8 @@ export default async function PilotPage({
           metrics={incidents.total > 0 ? getIncidentMetrics(member, { pilotId: id }, "week") : null}
           canLog={can(member, "incident:write") && !retired}
         />
+
+        <LoopSection loop={loop} currency={member.currency} orgSlug={orgSlug} />
 
         <div className="grid min-w-0 gap-4 xl:grid-cols-2">
           <AssumptionsCard

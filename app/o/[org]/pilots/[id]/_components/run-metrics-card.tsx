@@ -3,6 +3,7 @@ import { RunMetricsChart } from "@/components/charts/run-metrics-chart";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { TableAlternative } from "@/components/ui/table-alternative";
 import type { MetricPeriod } from "@/lib/domain/pilots";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import { formatDate, formatNumber, formatPercent, roundTo } from "@/lib/format";
@@ -107,20 +108,15 @@ export function RunMetricsCard({
       ) : (
         <>
           <RunMetricsChart data={chartData} markers={markers} />
-          <details className="mt-3">
-            <summary className="cursor-pointer text-sm text-primary">
-              Table of the same numbers
-            </summary>
-            <div className="mt-2 max-h-96 overflow-y-auto">
-              <DataTable
-                caption="Run metrics per period, newest first"
-                columns={METRIC_COLUMNS}
-                rows={[...metrics].reverse()}
-                rowKey={(m) => m.id}
-                testId="run-metrics-table"
-              />
-            </div>
-          </details>
+          <TableAlternative className="mt-3" bodyClassName="max-h-96 overflow-y-auto">
+            <DataTable
+              caption="Run metrics per period, newest first"
+              columns={METRIC_COLUMNS}
+              rows={[...metrics].reverse()}
+              rowKey={(m) => m.id}
+              testId="run-metrics-table"
+            />
+          </TableAlternative>
         </>
       )}
     </Card>

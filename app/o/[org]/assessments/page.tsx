@@ -9,17 +9,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAssessments } from "@/db/queries/assessments";
 import { requireMember } from "@/lib/auth/session";
-import { firstValues } from "@/lib/pages";
+import { firstValues, type ListPageProps } from "@/lib/pages";
 
 export const metadata: Metadata = { title: "Assessments · Preflight" };
 
-export default async function AssessmentsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AssessmentsPage({ params, searchParams }: ListPageProps) {
   const member = await requireMember((await params).org);
   const sort = parseSort(firstValues(await searchParams), ASSESSMENT_SORT_KEYS, {
     key: "started",

@@ -3,22 +3,12 @@ import type { ReactNode } from "react";
 import { GateBadge } from "@/components/pilot-badges";
 import { Card } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import type { CriterionResult, GateEvaluation } from "@/lib/domain/gates";
-import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import type { CriterionResult, GateEvaluation, GateSignoff } from "@/lib/domain/gates";
+import { ROLE_LABELS } from "@/lib/domain/roles";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import { formatDateTime } from "@/lib/format";
 import { signOffAction, withdrawSignoffAction } from "../actions";
 import { SignoffForm, WithdrawSignoffForm } from "./signoff-form";
-
-export type GateSignoff = {
-  id: string;
-  criterion: string;
-  userId: string;
-  userName: string | null;
-  role: Role;
-  note: string | null;
-  createdAt: Date;
-};
 
 /**
  * The gate out of the current stage: each criterion's threshold, what was measured and

@@ -2,23 +2,9 @@ import { ShieldAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
-import type { CriterionResult } from "@/lib/domain/gates";
-import { TRANSITION_LABELS, type TransitionKind } from "@/lib/domain/pilots";
-import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { TRANSITION_LABELS, type TransitionEntry } from "@/lib/domain/pilots";
+import { STAGE_LABELS } from "@/lib/domain/stages";
 import { formatDate, formatDateTime } from "@/lib/format";
-
-export type TimelineEntry = {
-  id: string;
-  kind: TransitionKind;
-  fromStage: Stage | null;
-  toStage: Stage;
-  actorName: string | null;
-  actorLabel: string;
-  reason: string | null;
-  overridden: CriterionResult[];
-  createdAt: Date;
-  approval?: { requestedBy: string; note: string | null } | null;
-};
 
 /** Every move of the pilot, newest first, with the start date and rollback plan below. */
 export function TimelineCard({
@@ -26,7 +12,7 @@ export function TimelineCard({
   startDate,
   rollbackPlan,
 }: {
-  timeline: TimelineEntry[];
+  timeline: TransitionEntry[];
   startDate: string;
   rollbackPlan: string;
 }) {

@@ -60,7 +60,7 @@ export default async function AuditPage({ params, searchParams }: ListPageProps)
     return (
       <>
         {header}
-        <SettingsTabs orgSlug={member.orgSlug} isAdmin={false} current="audit" />
+        <SettingsTabs member={member} current="audit" />
         <NoAccess what="the audit log" />
       </>
     );
@@ -139,12 +139,7 @@ export default async function AuditPage({ params, searchParams }: ListPageProps)
   return (
     <>
       {header}
-      <SettingsTabs
-        orgSlug={member.orgSlug}
-        isAdmin
-        isOwner={member.role === "owner"}
-        current="audit"
-      />
+      <SettingsTabs member={member} current="audit" />
       <FilterBar
         label="Filter audit events"
         clearHref="?"

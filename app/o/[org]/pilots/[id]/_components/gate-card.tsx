@@ -1,7 +1,7 @@
 import { Check, X } from "lucide-react";
 import type { ReactNode } from "react";
 import { GateBadge } from "@/components/pilot-badges";
-import { Card } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import type { CriterionResult, GateEvaluation, GateSignoff } from "@/lib/domain/gates";
 import { ROLE_LABELS } from "@/lib/domain/roles";
@@ -87,22 +87,19 @@ export function GateCard({
     },
   ];
   return (
-    <Card aria-labelledby="gate-heading" data-testid="gate-card">
-      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 id="gate-heading" className="text-base font-semibold">
-            {next ? `Gate to ${STAGE_LABELS[next].toLowerCase()}` : "In production"}
-          </h2>
-          <p className="mt-1 text-sm text-muted-foreground">
-            {next
-              ? "Each criterion is checked now against this stage's run metrics, incidents, assumptions and sign-offs."
-              : "No gate is left. Keep recording run metrics and incidents; roll back if they turn."}
-          </p>
-        </div>
-        {retired ? null : (
-          <GateBadge pass={evaluation ? evaluation.pass : null} failing={failing} />
-        )}
-      </div>
+    <TitledCard
+      headingId="gate-heading"
+      data-testid="gate-card"
+      title={next ? `Gate to ${STAGE_LABELS[next].toLowerCase()}` : "In production"}
+      description={
+        next
+          ? "Each criterion is checked now against this stage's run metrics, incidents, assumptions and sign-offs."
+          : "No gate is left. Keep recording run metrics and incidents; roll back if they turn."
+      }
+      action={
+        retired ? null : <GateBadge pass={evaluation ? evaluation.pass : null} failing={failing} />
+      }
+    >
       {evaluation ? (
         <>
           <DataTable
@@ -158,6 +155,6 @@ export function GateCard({
         </>
       ) : null}
       {children}
-    </Card>
+    </TitledCard>
   );
 }

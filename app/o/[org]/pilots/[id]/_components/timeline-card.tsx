@@ -1,6 +1,6 @@
 import { ShieldAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
 import { TRANSITION_LABELS, type TransitionEntry } from "@/lib/domain/pilots";
 import { STAGE_LABELS } from "@/lib/domain/stages";
@@ -17,13 +17,11 @@ export function TimelineCard({
   rollbackPlan: string;
 }) {
   return (
-    <Card aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading" className="text-base font-semibold">
-        Timeline
-      </h2>
-      <p className="mt-1 mb-4 text-sm text-muted-foreground">
-        Every move of this pilot: who, when and why.
-      </p>
+    <TitledCard
+      headingId="timeline-heading"
+      title="Timeline"
+      description="Every move of this pilot: who, when and why."
+    >
       <ol className="grid gap-4" data-testid="timeline">
         {[...timeline].reverse().map((t) => (
           <li key={t.id} className="border-l-2 pl-3 text-sm" data-testid="timeline-entry">
@@ -74,6 +72,6 @@ export function TimelineCard({
           },
         ]}
       />
-    </Card>
+    </TitledCard>
   );
 }

@@ -115,7 +115,6 @@ export function AssessmentTable({
       caption={caption}
       columns={columns}
       rows={assessments}
-      rowKey={(a) => a.id}
       sort={sort}
       empty={empty}
       inset={inset}

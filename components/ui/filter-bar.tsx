@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { Button } from "./button";
+import { Button, ButtonLink } from "./button";
 import { Card } from "./card";
 import { Input, Label, Select } from "./input";
 
@@ -101,9 +100,9 @@ export function FilterBar({
           <div className="flex gap-2">
             <Button type="submit">Apply</Button>
             {active ? (
-              <Button asChild variant="ghost">
-                <Link href={clearHref}>Clear</Link>
-              </Button>
+              <ButtonLink variant="ghost" href={clearHref}>
+                Clear
+              </ButtonLink>
             ) : null}
           </div>
         </form>

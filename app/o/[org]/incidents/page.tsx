@@ -7,7 +7,7 @@ import {
   IncidentMetricsSection,
 } from "@/components/incidents/incident-metrics-section";
 import { IncidentTable } from "@/components/incidents/incident-table";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, type FilterField, isFiltered, selectFilter } from "@/components/ui/filter-bar";
@@ -87,11 +87,9 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
   ];
   const filtered = isFiltered(filterFields, filterParams);
   const logButton = can(member, "incident:write") ? (
-    <Button asChild>
-      <Link href={`${base}/new${filterParams.pilot ? `?pilot=${filterParams.pilot}` : ""}`}>
-        <Plus aria-hidden /> Log incident
-      </Link>
-    </Button>
+    <ButtonLink href={`${base}/new${filterParams.pilot ? `?pilot=${filterParams.pilot}` : ""}`}>
+      <Plus aria-hidden /> Log incident
+    </ButtonLink>
   ) : null;
   return (
     <>
@@ -152,9 +150,9 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
         {filterParams.cursor || page.nextCursor ? (
           <nav aria-label="Pages" className="mt-3 flex gap-2">
             {filterParams.cursor ? (
-              <Button asChild variant="outline" size="sm">
-                <Link href={`${base}?${query.toString()}`}>First page</Link>
-              </Button>
+              <ButtonLink variant="outline" size="sm" href={`${base}?${query.toString()}`}>
+                First page
+              </ButtonLink>
             ) : null}
             {page.nextCursor ? (
               <Button asChild variant="outline" size="sm">

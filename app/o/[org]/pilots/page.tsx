@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GateBadge, PilotStatusBadge } from "@/components/pilot-badges";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
   FilterBar,
@@ -45,11 +45,9 @@ export default async function PilotsPage({ params, searchParams }: ListPageProps
   ];
   const filtered = isFiltered(filterFields, filters);
   const startButton = can(member, "pilot:write") ? (
-    <Button asChild>
-      <Link href={`${base}/new`}>
-        <Rocket aria-hidden /> Start a pilot
-      </Link>
-    </Button>
+    <ButtonLink href={`${base}/new`}>
+      <Rocket aria-hidden /> Start a pilot
+    </ButtonLink>
   ) : null;
   return (
     <>

@@ -94,12 +94,7 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
             </p>
           </div>
           <div className="mt-3">
-            <DataTable
-              caption="Dimension weights"
-              columns={weightColumns}
-              rows={bank.dimensions}
-              rowKey={(d) => d.id}
-            />
+            <DataTable caption="Dimension weights" columns={weightColumns} rows={bank.dimensions} />
           </div>
         </Card>
 

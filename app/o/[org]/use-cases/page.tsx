@@ -2,7 +2,7 @@ import { Briefcase, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { type Column, DataTable, parseSort } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -55,11 +55,9 @@ export default async function UseCasesPage({ params, searchParams }: ListPagePro
   ];
   const filtered = isFiltered(filterFields, filters);
   const newButton = can(member, "usecase:write") ? (
-    <Button asChild>
-      <Link href={`${base}/new`}>
-        <Plus aria-hidden /> New use case
-      </Link>
-    </Button>
+    <ButtonLink href={`${base}/new`}>
+      <Plus aria-hidden /> New use case
+    </ButtonLink>
   ) : null;
   const columns: Column<UseCaseDto>[] = [
     {
@@ -142,7 +140,6 @@ export default async function UseCasesPage({ params, searchParams }: ListPagePro
             caption="Use cases"
             columns={columns}
             rows={items}
-            rowKey={(u) => u.id}
             sort={{ state: sort, pathname: base, params: raw }}
             stackOnPhones
             inset

@@ -1,7 +1,6 @@
 import { ScrollText } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { FilterBar, type FilterField, isFiltered, selectFilter } from "@/components/ui/filter-bar";
@@ -152,7 +151,6 @@ export default async function AuditPage({ params, searchParams }: ListPageProps)
           caption="Audit events, newest first"
           columns={columns}
           rows={page.events}
-          rowKey={(e) => String(e.id)}
           empty={{
             icon: ScrollText,
             title: filtered ? "No events match these filters" : "No events yet",
@@ -164,9 +162,9 @@ export default async function AuditPage({ params, searchParams }: ListPageProps)
         />
         {page.nextCursor ? (
           <div className="mt-4">
-            <Button asChild variant="outline">
-              <Link href={query({ cursor: page.nextCursor })}>Older events</Link>
-            </Button>
+            <ButtonLink variant="outline" href={query({ cursor: page.nextCursor })}>
+              Older events
+            </ButtonLink>
           </div>
         ) : null}
       </Card>

@@ -122,7 +122,6 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
             caption="Members"
             columns={columns}
             rows={members}
-            rowKey={(m) => m.id}
             rowTestId={(m) => `member-${m.email}`}
             stackOnPhones
           />

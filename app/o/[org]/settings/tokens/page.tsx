@@ -174,7 +174,6 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
             caption="API tokens"
             columns={columns}
             rows={tokens}
-            rowKey={(t) => t.id}
             stackOnPhones
             empty={{
               icon: KeyRound,

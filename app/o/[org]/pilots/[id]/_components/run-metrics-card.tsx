@@ -110,7 +110,6 @@ export function RunMetricsCard({
                 caption="Run metrics per period, newest first"
                 columns={METRIC_COLUMNS}
                 rows={[...metrics].reverse()}
-                rowKey={(m) => m.id}
                 testId="run-metrics-table"
               />
             </div>

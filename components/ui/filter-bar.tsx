@@ -33,6 +33,11 @@ export function isFiltered(fields: readonly FilterField[], values: FilterValues)
   return fields.some((f) => !(f.kind === "select" && f.display) && Boolean(values[f.name ?? "q"]));
 }
 
+/** The free-text search of a filter bar, sent as `q`. */
+export function searchFilter(placeholder: string): FilterField {
+  return { kind: "search", placeholder };
+}
+
 /** A select of a filter bar; its first option, `anyLabel`, means "not filtered". */
 export function selectFilter(
   name: string,
@@ -58,7 +63,6 @@ export function ownerFilter(members: readonly { userId: string; name: string }[]
 export function FilterBar({
   label,
   clearHref,
-  active,
   keep,
   fields,
   values,
@@ -67,8 +71,6 @@ export function FilterBar({
   label: string;
   /** The unfiltered list. */
   clearHref: string;
-  /** Whether any filter is set (`isFiltered`): only then is there something to clear. */
-  active: boolean;
   /** Search parameters the form does not show but keeps (the sort order, a chart grouping). */
   keep?: Record<string, string | undefined>;
   /** The fields, in order. */
@@ -76,6 +78,8 @@ export function FilterBar({
   /** What the list is filtered by now, by field name (the parsed filters or the raw query). */
   values: FilterValues;
 }) {
+  // Only a filtered list has something to clear.
+  const active = isFiltered(fields, values);
   return (
     <Card className="mb-4">
       <details className="filter-bar" open={active}>

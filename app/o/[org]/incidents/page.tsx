@@ -10,7 +10,13 @@ import { IncidentTable } from "@/components/incidents/incident-table";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterBar, type FilterField, isFiltered, selectFilter } from "@/components/ui/filter-bar";
+import {
+  FilterBar,
+  type FilterField,
+  isFiltered,
+  searchFilter,
+  selectFilter,
+} from "@/components/ui/filter-bar";
 import { optionsOf } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
@@ -55,8 +61,8 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
       (entry): entry is [string, string] => Boolean(entry[1]),
     ),
   );
-  const filterFields: FilterField[] = [
-    { kind: "search", placeholder: "Title or description" },
+  const fields: FilterField[] = [
+    searchFilter("Title or description"),
     selectFilter(
       "pilot",
       "Pilot",
@@ -85,7 +91,7 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
       display: true,
     },
   ];
-  const filtered = isFiltered(filterFields, filterParams);
+  const filtered = isFiltered(fields, filterParams);
   const logButton = can(member, "incident:write") ? (
     <ButtonLink href={`${base}/new${filterParams.pilot ? `?pilot=${filterParams.pilot}` : ""}`}>
       <Plus aria-hidden /> Log incident
@@ -98,13 +104,7 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
         description="What went wrong in pilots, how fast it was caught and fixed, and what it cost."
         action={logButton}
       />
-      <FilterBar
-        label="Filter incidents"
-        clearHref={base}
-        active={filtered}
-        fields={filterFields}
-        values={filterParams}
-      />
+      <FilterBar label="Filter incidents" clearHref={base} fields={fields} values={filterParams} />
 
       {/* The list comes first, the metrics and charts after it (a link jumps down to them). */}
       <Card aria-labelledby="incident-list-heading">

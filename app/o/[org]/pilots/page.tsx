@@ -7,9 +7,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
   FilterBar,
-  type FilterField,
   isFiltered,
   ownerFilter,
+  searchFilter,
   selectFilter,
 } from "@/components/ui/filter-bar";
 import { optionsOf } from "@/components/ui/input";
@@ -33,8 +33,8 @@ export default async function PilotsPage({ params, searchParams }: ListPageProps
     listMembers(member),
   ]);
   const base = `/o/${member.orgSlug}/pilots`;
-  const filterFields: FilterField[] = [
-    { kind: "search", placeholder: "Use case name" },
+  const fields = [
+    searchFilter("Use case name"),
     ownerFilter(members),
     selectFilter(
       "status",
@@ -43,7 +43,7 @@ export default async function PilotsPage({ params, searchParams }: ListPageProps
       optionsOf(PILOT_STATUSES, PILOT_STATUS_LABELS),
     ),
   ];
-  const filtered = isFiltered(filterFields, filters);
+  const filtered = isFiltered(fields, filters);
   const startButton = can(member, "pilot:write") ? (
     <ButtonLink href={`${base}/new`}>
       <Rocket aria-hidden /> Start a pilot
@@ -56,13 +56,7 @@ export default async function PilotsPage({ params, searchParams }: ListPageProps
         description="Where each AI workflow stands on its way to production, and whether it may move on."
         action={startButton}
       />
-      <FilterBar
-        label="Filter pilots"
-        clearHref={base}
-        active={filtered}
-        fields={filterFields}
-        values={filters}
-      />
+      <FilterBar label="Filter pilots" clearHref={base} fields={fields} values={filters} />
       {cards.length === 0 ? (
         <EmptyState
           icon={Rocket}

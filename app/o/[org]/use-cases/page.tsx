@@ -11,6 +11,7 @@ import {
   type FilterField,
   isFiltered,
   ownerFilter,
+  searchFilter,
   selectFilter,
 } from "@/components/ui/filter-bar";
 import { optionsOf } from "@/components/ui/input";
@@ -42,8 +43,8 @@ export default async function UseCasesPage({ params, searchParams }: ListPagePro
     listMembers(member),
   ]);
   const base = `/o/${member.orgSlug}/use-cases`;
-  const filterFields: FilterField[] = [
-    { kind: "search", placeholder: "Name, description or system" },
+  const fields: FilterField[] = [
+    searchFilter("Name, description or system"),
     selectFilter(
       "status",
       "Status",
@@ -53,7 +54,7 @@ export default async function UseCasesPage({ params, searchParams }: ListPagePro
     ownerFilter(members),
     { kind: "checkbox", name: "archived", label: "Archived" },
   ];
-  const filtered = isFiltered(filterFields, filters);
+  const filtered = isFiltered(fields, filters);
   const newButton = can(member, "usecase:write") ? (
     <ButtonLink href={`${base}/new`}>
       <Plus aria-hidden /> New use case
@@ -117,9 +118,8 @@ export default async function UseCasesPage({ params, searchParams }: ListPagePro
       <FilterBar
         label="Filter use cases"
         clearHref={base}
-        active={filtered}
         keep={{ sort: raw.sort, dir: raw.dir }}
-        fields={filterFields}
+        fields={fields}
         values={filters}
       />
       {items.length === 0 ? (

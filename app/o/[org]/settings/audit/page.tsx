@@ -86,7 +86,7 @@ export default async function AuditPage({ params, searchParams }: ListPageProps)
     for (const [k, v] of Object.entries(extra)) params.set(k, v);
     return `?${params.toString()}`;
   };
-  const filterFields: FilterField[] = [
+  const fields: FilterField[] = [
     selectFilter(
       "action",
       "Action",
@@ -108,7 +108,7 @@ export default async function AuditPage({ params, searchParams }: ListPageProps)
     { kind: "date", name: "from", label: "From (UTC)" },
     { kind: "date", name: "to", label: "To (UTC)" },
   ];
-  const filtered = isFiltered(filterFields, raw);
+  const filtered = isFiltered(fields, raw);
   const columns: Column<AuditEventDto>[] = [
     {
       key: "when",
@@ -139,13 +139,7 @@ export default async function AuditPage({ params, searchParams }: ListPageProps)
     <>
       {header}
       <SettingsTabs member={member} current="audit" />
-      <FilterBar
-        label="Filter audit events"
-        clearHref="?"
-        active={filtered}
-        fields={filterFields}
-        values={raw}
-      />
+      <FilterBar label="Filter audit events" clearHref="?" fields={fields} values={raw} />
       <Card>
         <DataTable
           caption="Audit events, newest first"

@@ -36,6 +36,16 @@ export const metadata: Metadata = { title: "Assessment result · Preflight" };
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 
+/** One figure of the verdict, under its label. */
+function VerdictCard({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Card>
+      <p className="text-sm text-muted-foreground">{label}</p>
+      {children}
+    </Card>
+  );
+}
+
 /** A card of blockers, each beside its icon, printed in two columns when there are several. */
 function BlockerCard({
   title,
@@ -198,8 +208,7 @@ export default async function AssessmentResultsPage({
         aria-label="Verdict"
         className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4 print:mb-2 print:grid-cols-4 print:gap-2"
       >
-        <Card>
-          <p className="text-sm text-muted-foreground">Readiness score</p>
+        <VerdictCard label="Readiness score">
           <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="overall-score">
             {formatScore(result.overall)}
             <span className="text-base font-normal text-muted-foreground"> / 100</span>
@@ -218,9 +227,8 @@ export default async function AssessmentResultsPage({
               assessment ({formatScore(previousResult.overall)})
             </p>
           ) : null}
-        </Card>
-        <Card>
-          <p className="text-sm text-muted-foreground">Band</p>
+        </VerdictCard>
+        <VerdictCard label="Band">
           <p className="mt-2 flex flex-wrap items-center gap-2" data-testid="band">
             <BandBadge band={result.band} className="text-sm" />
             {result.provisional ? (
@@ -240,9 +248,8 @@ export default async function AssessmentResultsPage({
               decided the band below.
             </p>
           ) : null}
-        </Card>
-        <Card>
-          <p className="text-sm text-muted-foreground">Confidence</p>
+        </VerdictCard>
+        <VerdictCard label="Confidence">
           <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="confidence">
             {formatPercent(result.confidence)}
           </p>
@@ -253,15 +260,14 @@ export default async function AssessmentResultsPage({
             <span data-testid="answer-counts">{progress.text}</span>; {result.counts.evidenced} with
             evidence
           </p>
-        </Card>
-        <Card>
-          <p className="text-sm text-muted-foreground">Recommended start</p>
+        </VerdictCard>
+        <VerdictCard label="Recommended start">
           <p className="mt-1 font-semibold">{STAGE_LABELS[result.recommendedStage]}</p>
           <p className="mt-1 text-xs text-muted-foreground">{AUTONOMY_LABELS[result.autonomy]}</p>
           <p className="mt-1 text-xs text-muted-foreground" data-testid="max-stage">
             Furthest without an override: {STAGE_LABELS[result.maxStage].toLowerCase()}
           </p>
-        </Card>
+        </VerdictCard>
       </section>
 
       {caps.length ? (

@@ -110,6 +110,7 @@ export function RunMetricsCard({
                 caption="Run metrics per period, newest first"
                 columns={METRIC_COLUMNS}
                 rows={[...metrics].reverse()}
+                rowKey={(m) => m.id}
                 testId="run-metrics-table"
               />
             </div>

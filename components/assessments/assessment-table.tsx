@@ -2,21 +2,11 @@ import Link from "next/link";
 import { BandBadge } from "@/components/band-badge";
 import { type Column, DataTable, type DataTableSort } from "@/components/ui/data-table";
 import type { EmptyStateProps } from "@/components/ui/empty-state";
+import type { AssessmentSummary } from "@/lib/domain/assessments";
 import { formatDate, formatPercent, formatScore } from "@/lib/format";
 
 /** What the table shows of an assessment. */
-export type AssessmentRow = {
-  id: string;
-  useCaseName: string;
-  status: "in_progress" | "submitted";
-  overall: number | null;
-  band: string | null;
-  confidence: number | null;
-  createdByName: string | null;
-  createdAt: Date;
-  submittedAt: Date | null;
-  answered: number;
-};
+export type AssessmentRow = Omit<AssessmentSummary, "useCaseId" | "bankVersion">;
 
 /** The columns that sort on the assessments list, the first being its default. */
 export const ASSESSMENT_SORT_KEYS = ["started", "useCase", "score", "confidence"] as const;
@@ -125,7 +115,6 @@ export function AssessmentTable({
       caption={caption}
       columns={columns}
       rows={assessments}
-      rowKey={(a) => a.id}
       sort={sort}
       empty={empty}
       inset={inset}

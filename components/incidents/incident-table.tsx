@@ -67,13 +67,5 @@ export function IncidentTable({
       className: "whitespace-nowrap",
     },
   ];
-  return (
-    <DataTable
-      caption={caption}
-      columns={columns}
-      rows={incidents}
-      rowKey={(i) => i.id}
-      testId={testId}
-    />
-  );
+  return <DataTable caption={caption} columns={columns} rows={incidents} testId={testId} />;
 }

@@ -1,4 +1,5 @@
 import { cva, type VariantProps } from "class-variance-authority";
+import Link from "next/link";
 import { Slot } from "radix-ui";
 import type * as React from "react";
 import { cn } from "@/lib/utils";
@@ -34,4 +35,19 @@ export function Button({
 }: React.ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean }) {
   const Comp = asChild ? Slot.Root : "button";
   return <Comp className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+}
+
+/** A link that looks like a button: `Button asChild` around a Next.js `Link`. */
+export function ButtonLink({
+  href,
+  children,
+  ...props
+}: { href: string; children: React.ReactNode; className?: string } & VariantProps<
+  typeof buttonVariants
+>) {
+  return (
+    <Button asChild {...props}>
+      <Link href={href}>{children}</Link>
+    </Button>
+  );
 }

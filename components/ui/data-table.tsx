@@ -88,6 +88,11 @@ export type DataTableSort = {
   params?: Record<string, string | undefined>;
 };
 
+/** What tells rows apart: a row with an id is keyed by it unless told otherwise. */
+type RowKey<T> = [T] extends [{ id: string | number }]
+  ? { rowKey?: (row: T) => string }
+  : { rowKey: (row: T) => string };
+
 /**
  * The one table of the app: a caption, typed columns, optional sorting by links, an empty
  * state, and a keyboard-scrollable container that shows when more columns are off-screen.
@@ -110,7 +115,6 @@ export function DataTable<T>({
   captionVisible?: boolean;
   columns: Column<T>[];
   rows: T[];
-  rowKey: (row: T) => string;
   rowTestId?: (row: T) => string;
   /** What to show instead of an empty table. Without it an empty table shows its caption and a line. */
   empty?: EmptyStateProps;
@@ -119,8 +123,9 @@ export function DataTable<T>({
   /** The table spans a card without padding: give the outer cells the card's padding. */
   inset?: boolean;
   testId?: string;
-}) {
+} & RowKey<T>) {
   if (rows.length === 0 && empty) return <EmptyState {...empty} />;
+  const keyOf = rowKey ?? ((row: T) => String((row as { id: string | number }).id));
   const sorted = sort
     ? sortRows(
         rows,
@@ -210,7 +215,7 @@ export function DataTable<T>({
           ) : null}
           {sorted.map((row) => (
             <tr
-              key={rowKey(row)}
+              key={keyOf(row)}
               className={cn(
                 "align-baseline",
                 stack ? "sm:border-b sm:last:border-0" : "border-b last:border-0",

@@ -3,6 +3,7 @@ import type { PgSelect } from "drizzle-orm/pg-core";
 import { db, type Executor, type Transaction } from "@/db";
 import { assessmentAnswers, assessments, useCases, users } from "@/db/schema";
 import type { InventoryAction } from "@/lib/domain/actions";
+import type { AssessmentSummary } from "@/lib/domain/assessments";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import {
   type AnswerInput,
@@ -22,20 +23,7 @@ import { listInventory } from "./inventory";
 
 export type AssessmentStatus = (typeof assessments.status.enumValues)[number];
 
-export type AssessmentSummaryDto = {
-  id: string;
-  useCaseId: string;
-  useCaseName: string;
-  bankVersion: string;
-  status: AssessmentStatus;
-  overall: number | null;
-  band: string | null;
-  confidence: number | null;
-  createdByName: string | null;
-  createdAt: Date;
-  submittedAt: Date | null;
-  answered: number;
-};
+export type AssessmentSummaryDto = AssessmentSummary;
 
 export type AnswerDto = {
   questionId: string;

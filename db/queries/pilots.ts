@@ -12,7 +12,7 @@ import {
   useCases,
   users,
 } from "@/db/schema";
-import { type CriterionResult, evaluateGate } from "@/lib/domain/gates";
+import { evaluateGate } from "@/lib/domain/gates";
 import { actorUserId, assertCan, can, type MemberContext } from "@/lib/domain/permissions";
 import {
   brokenAssumptionWarning,
@@ -21,7 +21,7 @@ import {
   type PilotStatus,
   periodBeforeStartError,
   startsLaterThanRecommended,
-  type TransitionKind,
+  type TransitionEntry,
   useCaseStatusForPilot,
 } from "@/lib/domain/pilots";
 import { type AssessmentResult, normaliseResult } from "@/lib/domain/scoring";
@@ -68,19 +68,7 @@ export type PilotDto = PilotSummaryDto & {
   createdAt: Date;
 };
 
-export type TransitionDto = {
-  id: string;
-  kind: TransitionKind;
-  fromStage: Stage | null;
-  toStage: Stage;
-  actorName: string | null;
-  actorLabel: string;
-  reason: string | null;
-  overridden: CriterionResult[];
-  createdAt: Date;
-  /** When an override promotion was approved by a second owner or admin: who asked for it. */
-  approval?: { requestedBy: string; note: string | null } | null;
-};
+export type TransitionDto = TransitionEntry;
 
 export type { PilotGateDto };
 

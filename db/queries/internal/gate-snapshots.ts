@@ -16,11 +16,11 @@ import {
   type GateCriterion,
   type GatedStage,
   type GateEvaluation,
+  type GateSignoff,
   type GateSnapshot,
 } from "@/lib/domain/gates";
 import { effectiveGateCriteria } from "@/lib/domain/gates/settings";
 import { type AssumptionStatus, nextStage } from "@/lib/domain/pilots";
-import type { Role } from "@/lib/domain/roles";
 import { BANDS, type Band } from "@/lib/domain/scoring/bands";
 import type { Stage } from "@/lib/domain/stages";
 
@@ -32,15 +32,7 @@ export type SnapshotPilot = {
   rollbackPlan: string;
 };
 
-export type SignoffDto = {
-  id: string;
-  criterion: string;
-  userId: string;
-  userName: string | null;
-  role: Role;
-  note: string | null;
-  createdAt: Date;
-};
+export type SignoffDto = GateSignoff;
 
 export type PilotGateDto = {
   /** The stage the gate leads to, or null in production. */

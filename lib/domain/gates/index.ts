@@ -123,6 +123,17 @@ export type CriterionResult = {
   pass: boolean;
 };
 
+/** A sign-off of one gate criterion: who (and in which role), when, with what note. */
+export type GateSignoff = {
+  id: string;
+  criterion: string;
+  userId: string;
+  userName: string | null;
+  role: Role;
+  note: string | null;
+  createdAt: Date;
+};
+
 export type GateEvaluation = { stage: Stage; pass: boolean; criteria: CriterionResult[] };
 
 /** Actions correct per action attempted, or null without actions. */

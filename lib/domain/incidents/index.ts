@@ -125,13 +125,28 @@ const minutesBetween = (from: Date | null | undefined, to: Date | null | undefin
 
 export type DurationMetric = { median: number | null; p90: number | null; count: number };
 
+/** The two times each duration metric runs between. */
+export const DURATION_SPANS = {
+  timeToDetect: ["startedAt", "detectedAt"],
+  timeToAcknowledge: ["detectedAt", "acknowledgedAt"],
+  timeToMitigate: ["detectedAt", "mitigatedAt"],
+  timeToResolve: ["detectedAt", "resolvedAt"],
+} as const satisfies Record<string, readonly [TimelineField, TimelineField]>;
+
+export type DurationMetricKey = keyof typeof DURATION_SPANS;
+
+/** Minutes one incident took for a duration metric, or null when either time is missing. */
+export function incidentMinutes(incident: Timeline, metric: DurationMetricKey): number | null {
+  const [from, to] = DURATION_SPANS[metric];
+  return minutesBetween(incident[from], incident[to]);
+}
+
 function durations(
   incidents: readonly IncidentForMetrics[],
-  from: TimelineField,
-  to: TimelineField,
+  metric: DurationMetricKey,
 ): DurationMetric {
   const values = incidents
-    .map((i) => minutesBetween(i[from], i[to]))
+    .map((i) => incidentMinutes(i, metric))
     .filter((v): v is number => v !== null);
   return {
     median: percentileCont(values, 0.5),
@@ -142,16 +157,16 @@ function durations(
 
 /** Minutes from started to detected, over incidents with both timestamps. */
 export const timeToDetect = (incidents: readonly IncidentForMetrics[]) =>
-  durations(incidents, "startedAt", "detectedAt");
+  durations(incidents, "timeToDetect");
 /** Minutes from detected to acknowledged, over incidents with both timestamps. */
 export const timeToAcknowledge = (incidents: readonly IncidentForMetrics[]) =>
-  durations(incidents, "detectedAt", "acknowledgedAt");
+  durations(incidents, "timeToAcknowledge");
 /** Minutes from detected to mitigated, over incidents with both timestamps. */
 export const timeToMitigate = (incidents: readonly IncidentForMetrics[]) =>
-  durations(incidents, "detectedAt", "mitigatedAt");
+  durations(incidents, "timeToMitigate");
 /** Minutes from detected to resolved, over resolved incidents with a detection time. */
 export const timeToResolve = (incidents: readonly IncidentForMetrics[]) =>
-  durations(incidents, "detectedAt", "resolvedAt");
+  durations(incidents, "timeToResolve");
 
 /** Share of incidents with an outcome that were prevented or contained before customer impact. */
 export function caughtBeforeImpact(incidents: readonly IncidentForMetrics[]): number | null {

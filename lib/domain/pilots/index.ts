@@ -1,3 +1,4 @@
+import type { CriterionResult } from "../gates";
 import { STAGE_LABELS, STAGES, type Stage, stageIndex } from "../stages";
 import type { UseCaseStatus } from "../use-cases";
 
@@ -44,6 +45,21 @@ export type Transition =
   | { type: "promote"; from: Stage; to: Stage }
   | { type: "rollback"; from: Stage; to: Stage }
   | { type: "pause" | "resume" | "retire"; from: Stage };
+
+/** A move a pilot made, as its timeline shows it: who, when, why and what it overrode. */
+export type TransitionEntry = {
+  id: string;
+  kind: TransitionKind;
+  fromStage: Stage | null;
+  toStage: Stage;
+  actorName: string | null;
+  actorLabel: string;
+  reason: string | null;
+  overridden: CriterionResult[];
+  createdAt: Date;
+  /** When an override promotion was approved by a second owner or admin: who asked for it. */
+  approval?: { requestedBy: string; note: string | null } | null;
+};
 
 /** Where a pilot can be asked to go: a stage (promote or roll back), or a status. */
 export type TransitionTarget = Stage | "paused" | "active" | "retired";

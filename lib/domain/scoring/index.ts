@@ -1,8 +1,16 @@
 import type { InventoryAction } from "../actions";
 import type { AnswerInput, QuestionBank } from "../question-bank/types";
-import { BAND_MAX_STAGE, type Band } from "./bands";
+import type { Stage } from "../stages";
+import {
+  type Autonomy,
+  BAND_MAX_STAGE,
+  BAND_START,
+  BAND_THRESHOLDS,
+  BANDS,
+  type Band,
+} from "./bands";
 import { scoreModel1 } from "./model1";
-import { scoreModel2 } from "./model2";
+import { CONFIDENCE_FLOORS, DIMENSION_FLOORS, scoreModel2 } from "./model2";
 import type { AssessmentResult } from "./types";
 
 export * from "./bands";
@@ -10,6 +18,26 @@ export { CONFIDENCE_FLOORS, DIMENSION_FLOORS, PROVISIONAL_BELOW, READ_ONLY_FLOOR
 export * from "./progress";
 export { classifyEvidence } from "./shared";
 export * from "./types";
+
+/** What a band needs (score, weakest dimension, confidence) and where it lets a pilot go. */
+export type BandRule = {
+  band: Band;
+  threshold: number;
+  dimensionFloor: number;
+  confidenceFloor: number;
+  start: { stage: Stage; autonomy: Autonomy };
+  maxStage: Stage;
+};
+
+/** The rules of every band, lowest first, as the current model applies them. */
+export const BAND_RULES: readonly BandRule[] = BANDS.map((band) => ({
+  band,
+  threshold: BAND_THRESHOLDS[band],
+  dimensionFloor: DIMENSION_FLOORS[band],
+  confidenceFloor: CONFIDENCE_FLOORS[band],
+  start: BAND_START[band],
+  maxStage: BAND_MAX_STAGE[band],
+}));
 
 /**
  * Scores an assessment with the model its question bank was shipped with, so a v1 assessment

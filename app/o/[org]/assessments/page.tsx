@@ -1,25 +1,18 @@
 import { ClipboardCheck } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ASSESSMENT_SORT_KEYS, AssessmentTable } from "@/components/assessments/assessment-table";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { parseSort } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAssessments } from "@/db/queries/assessments";
 import { requireMember } from "@/lib/auth/session";
-import { firstValues } from "@/lib/pages";
+import { firstValues, type ListPageProps } from "@/lib/pages";
 
 export const metadata: Metadata = { title: "Assessments · Preflight" };
 
-export default async function AssessmentsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AssessmentsPage({ params, searchParams }: ListPageProps) {
   const member = await requireMember((await params).org);
   const sort = parseSort(firstValues(await searchParams), ASSESSMENT_SORT_KEYS, {
     key: "started",
@@ -37,11 +30,7 @@ export default async function AssessmentsPage({
         <EmptyState
           icon={ClipboardCheck}
           title="No assessments yet"
-          action={
-            <Button asChild>
-              <Link href={`${base}/use-cases`}>Choose a use case to assess</Link>
-            </Button>
-          }
+          action={<ButtonLink href={`${base}/use-cases`}>Choose a use case to assess</ButtonLink>}
         >
           An assessment asks about hidden manual work, data, approvals, integrations, reversibility,
           observability, hand-offs and governance, and scores readiness with a traceable

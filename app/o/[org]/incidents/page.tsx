@@ -7,10 +7,17 @@ import {
   IncidentMetricsSection,
 } from "@/components/incidents/incident-metrics-section";
 import { IncidentTable } from "@/components/incidents/incident-table";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterBar, FilterDate, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
+import {
+  FilterBar,
+  type FilterField,
+  isFiltered,
+  searchFilter,
+  selectFilter,
+} from "@/components/ui/filter-bar";
+import { optionsOf } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listIncidents } from "@/db/queries/incidents";
@@ -26,21 +33,14 @@ import {
 } from "@/lib/domain/incidents";
 import { can } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
-import { firstValues, found } from "@/lib/pages";
+import { found, type ListPageProps, readListQuery } from "@/lib/pages";
 import { incidentFilterSchema, toFilters } from "./schemas";
 
 export const metadata: Metadata = { title: "Incidents · Preflight" };
 
-export default async function IncidentsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function IncidentsPage({ params, searchParams }: ListPageProps) {
   const member = await requireMember((await params).org);
-  const raw = firstValues(await searchParams);
-  const filterParams = incidentFilterSchema.parse(raw);
+  const { filters: filterParams } = await readListQuery(searchParams, incidentFilterSchema);
   const filters = toFilters(filterParams);
   const groupBy = filterParams.groupBy ?? "month";
   const [page, pilots] = await found(
@@ -61,17 +61,42 @@ export default async function IncidentsPage({
       (entry): entry is [string, string] => Boolean(entry[1]),
     ),
   );
-  const filtered = [...query.keys()].some((k) => k !== "groupBy");
+  const fields: FilterField[] = [
+    searchFilter("Title or description"),
+    selectFilter(
+      "pilot",
+      "Pilot",
+      "All pilots",
+      pilots.map((p) => ({ value: p.id, label: p.name })),
+    ),
+    selectFilter("severity", "Severity", "Any severity", optionsOf(SEVERITIES, SEVERITY_LABELS)),
+    selectFilter(
+      "category",
+      "Category",
+      "Any category",
+      optionsOf(INCIDENT_CATEGORIES, CATEGORY_LABELS),
+    ),
+    selectFilter("outcome", "Outcome", "Any outcome", optionsOf(OUTCOMES, OUTCOME_LABELS)),
+    selectFilter("status", "Status", "Open and resolved", [
+      { value: "open", label: "Open" },
+      { value: "resolved", label: "Resolved" },
+    ]),
+    { kind: "date", name: "from", label: "Started from" },
+    { kind: "date", name: "to", label: "Started until" },
+    {
+      ...selectFilter("groupBy", "Charts by", "Month", [
+        { value: "week", label: "Week" },
+        { value: "month", label: "Month" },
+      ]),
+      display: true,
+    },
+  ];
+  const filtered = isFiltered(fields, filterParams);
   const logButton = can(member, "incident:write") ? (
-    <Button asChild>
-      <Link href={`${base}/new${filterParams.pilot ? `?pilot=${filterParams.pilot}` : ""}`}>
-        <Plus aria-hidden /> Log incident
-      </Link>
-    </Button>
+    <ButtonLink href={`${base}/new${filterParams.pilot ? `?pilot=${filterParams.pilot}` : ""}`}>
+      <Plus aria-hidden /> Log incident
+    </ButtonLink>
   ) : null;
-  const value = (name: string) => (filterParams as Record<string, string | undefined>)[name];
-  const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
-    values.map((v) => ({ value: v, label: labels[v] }));
   return (
     <>
       <PageHeader
@@ -79,59 +104,7 @@ export default async function IncidentsPage({
         description="What went wrong in pilots, how fast it was caught and fixed, and what it cost."
         action={logButton}
       />
-      <FilterBar label="Filter incidents" clearHref={base} active={filtered}>
-        <FilterSearch placeholder="Title or description" defaultValue={filterParams.q} />
-        <FilterSelect
-          name="pilot"
-          label="Pilot"
-          anyLabel="All pilots"
-          options={pilots.map((p) => ({ value: p.id, label: p.name }))}
-          defaultValue={value("pilot")}
-        />
-        <FilterSelect
-          name="severity"
-          label="Severity"
-          anyLabel="Any severity"
-          options={options(SEVERITIES, SEVERITY_LABELS)}
-          defaultValue={value("severity")}
-        />
-        <FilterSelect
-          name="category"
-          label="Category"
-          anyLabel="Any category"
-          options={options(INCIDENT_CATEGORIES, CATEGORY_LABELS)}
-          defaultValue={value("category")}
-        />
-        <FilterSelect
-          name="outcome"
-          label="Outcome"
-          anyLabel="Any outcome"
-          options={options(OUTCOMES, OUTCOME_LABELS)}
-          defaultValue={value("outcome")}
-        />
-        <FilterSelect
-          name="status"
-          label="Status"
-          anyLabel="Open and resolved"
-          options={[
-            { value: "open", label: "Open" },
-            { value: "resolved", label: "Resolved" },
-          ]}
-          defaultValue={value("status")}
-        />
-        <FilterDate name="from" label="Started from" defaultValue={filterParams.from} />
-        <FilterDate name="to" label="Started until" defaultValue={filterParams.to} />
-        <FilterSelect
-          name="groupBy"
-          label="Charts by"
-          anyLabel="Month"
-          options={[
-            { value: "week", label: "Week" },
-            { value: "month", label: "Month" },
-          ]}
-          defaultValue={value("groupBy")}
-        />
-      </FilterBar>
+      <FilterBar label="Filter incidents" clearHref={base} fields={fields} values={filterParams} />
 
       {/* The list comes first, the metrics and charts after it (a link jumps down to them). */}
       <Card aria-labelledby="incident-list-heading">
@@ -177,9 +150,9 @@ export default async function IncidentsPage({
         {filterParams.cursor || page.nextCursor ? (
           <nav aria-label="Pages" className="mt-3 flex gap-2">
             {filterParams.cursor ? (
-              <Button asChild variant="outline" size="sm">
-                <Link href={`${base}?${query.toString()}`}>First page</Link>
-              </Button>
+              <ButtonLink variant="outline" size="sm" href={`${base}?${query.toString()}`}>
+                First page
+              </ButtonLink>
             ) : null}
             {page.nextCursor ? (
               <Button asChild variant="outline" size="sm">

@@ -3,9 +3,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GateBadge, PilotStatusBadge } from "@/components/pilot-badges";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
+import {
+  FilterBar,
+  isFiltered,
+  ownerFilter,
+  searchFilter,
+  selectFilter,
+} from "@/components/ui/filter-bar";
 import { optionsOf } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMembers } from "@/db/queries/members";
@@ -14,33 +20,34 @@ import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { PILOT_STATUS_LABELS, PILOT_STATUSES } from "@/lib/domain/pilots";
 import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
-import { firstValues } from "@/lib/pages";
+import { type ListPageProps, readListQuery } from "@/lib/pages";
 import { pilotBoardFilterSchema } from "./schemas";
 
 export const metadata: Metadata = { title: "Pilots · Preflight" };
 
-export default async function PilotsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PilotsPage({ params, searchParams }: ListPageProps) {
   const member = await requireMember((await params).org);
-  const raw = firstValues(await searchParams);
-  const filters = pilotBoardFilterSchema.parse(raw);
+  const { filters } = await readListQuery(searchParams, pilotBoardFilterSchema);
   const [cards, members] = await Promise.all([
     listPilotCards(member, { q: filters.q, ownerId: filters.owner, status: filters.status }),
     listMembers(member),
   ]);
   const base = `/o/${member.orgSlug}/pilots`;
-  const filtered = Boolean(filters.q || filters.owner || filters.status);
+  const fields = [
+    searchFilter("Use case name"),
+    ownerFilter(members),
+    selectFilter(
+      "status",
+      "Status",
+      "Active and paused",
+      optionsOf(PILOT_STATUSES, PILOT_STATUS_LABELS),
+    ),
+  ];
+  const filtered = isFiltered(fields, filters);
   const startButton = can(member, "pilot:write") ? (
-    <Button asChild>
-      <Link href={`${base}/new`}>
-        <Rocket aria-hidden /> Start a pilot
-      </Link>
-    </Button>
+    <ButtonLink href={`${base}/new`}>
+      <Rocket aria-hidden /> Start a pilot
+    </ButtonLink>
   ) : null;
   return (
     <>
@@ -49,23 +56,7 @@ export default async function PilotsPage({
         description="Where each AI workflow stands on its way to production, and whether it may move on."
         action={startButton}
       />
-      <FilterBar label="Filter pilots" clearHref={base} active={filtered}>
-        <FilterSearch placeholder="Use case name" defaultValue={filters.q} />
-        <FilterSelect
-          name="owner"
-          label="Owner"
-          anyLabel="Anyone"
-          options={members.map((m) => ({ value: m.userId, label: m.name }))}
-          defaultValue={filters.owner}
-        />
-        <FilterSelect
-          name="status"
-          label="Status"
-          anyLabel="Active and paused"
-          options={optionsOf(PILOT_STATUSES, PILOT_STATUS_LABELS)}
-          defaultValue={filters.status}
-        />
-      </FilterBar>
+      <FilterBar label="Filter pilots" clearHref={base} fields={fields} values={filters} />
       {cards.length === 0 ? (
         <EmptyState
           icon={Rocket}

@@ -12,13 +12,8 @@ import {
 import {
   AUTONOMY_LABELS,
   BAND_LABELS,
-  BAND_MAX_STAGE,
-  BAND_START,
-  BAND_THRESHOLDS,
-  BANDS,
-  type Band,
-  CONFIDENCE_FLOORS,
-  DIMENSION_FLOORS,
+  BAND_RULES,
+  type BandRule,
   PROVISIONAL_BELOW,
   READ_ONLY_FLOOR,
 } from "@/lib/domain/scoring";
@@ -41,40 +36,36 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
       cell: (d) => formatPercent(d.weight / weights),
     },
   ];
-  const band: Column<Band> = {
+  const band: Column<BandRule> = {
     key: "band",
     header: "Band",
     rowHeader: true,
-    cell: (b) => <BandBadge band={b} />,
+    cell: (b) => <BandBadge band={b.band} />,
   };
-  const bandColumns: Column<Band>[] = [
+  const bandColumns: Column<BandRule>[] = [
     band,
-    { key: "score", header: "Score from", align: "right", cell: (b) => BAND_THRESHOLDS[b] },
+    { key: "score", header: "Score from", align: "right", cell: (b) => b.threshold },
     {
       key: "dimension",
       header: "Every dimension at least",
       align: "right",
-      cell: (b) => DIMENSION_FLOORS[b],
+      cell: (b) => b.dimensionFloor,
     },
     {
       key: "confidence",
       header: "Confidence at least",
       align: "right",
-      cell: (b) => formatPercent(CONFIDENCE_FLOORS[b]),
+      cell: (b) => formatPercent(b.confidenceFloor),
     },
   ];
-  const stageColumns: Column<Band>[] = [
+  const stageColumns: Column<BandRule>[] = [
     band,
-    {
-      key: "start",
-      header: "Recommended start",
-      cell: (b) => STAGE_LABELS[BAND_START[b].stage],
-    },
-    { key: "autonomy", header: "Autonomy", cell: (b) => AUTONOMY_LABELS[BAND_START[b].autonomy] },
+    { key: "start", header: "Recommended start", cell: (b) => STAGE_LABELS[b.start.stage] },
+    { key: "autonomy", header: "Autonomy", cell: (b) => AUTONOMY_LABELS[b.start.autonomy] },
     {
       key: "furthest",
       header: "Furthest stage without an override",
-      cell: (b) => STAGE_LABELS[BAND_MAX_STAGE[b]],
+      cell: (b) => STAGE_LABELS[b.maxStage],
     },
   ];
   return (
@@ -103,12 +94,7 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
             </p>
           </div>
           <div className="mt-3">
-            <DataTable
-              caption="Dimension weights"
-              columns={weightColumns}
-              rows={bank.dimensions}
-              rowKey={(d) => d.id}
-            />
+            <DataTable caption="Dimension weights" columns={weightColumns} rows={bank.dimensions} />
           </div>
         </Card>
 
@@ -143,8 +129,8 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
           <DataTable
             caption="What each band needs: score, weakest dimension and confidence"
             columns={bandColumns}
-            rows={[...BANDS]}
-            rowKey={(b) => b}
+            rows={[...BAND_RULES]}
+            rowKey={(b) => b.band}
             testId="scoring-bands"
           />
           <ol className="mt-3 grid list-decimal gap-1.5 pl-5 text-sm">
@@ -174,8 +160,8 @@ export default async function ScoringPage({ params }: { params: Promise<{ org: s
           <DataTable
             caption="Where each band starts and how far it may go"
             columns={stageColumns}
-            rows={[...BANDS]}
-            rowKey={(b) => b}
+            rows={[...BAND_RULES]}
+            rowKey={(b) => b.band}
             testId="scoring-stages"
           />
           <p className="mt-2 text-xs text-muted-foreground">

@@ -20,12 +20,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   return (
     <>
       <PageHeader title="Settings" description="How this organisation is set up in Preflight." />
-      <SettingsTabs
-        orgSlug={org.slug}
-        isAdmin={isAdmin}
-        isOwner={member.role === "owner"}
-        current="general"
-      />
+      <SettingsTabs member={member} current="general" />
       <Card>
         <CardHeader
           title="Organisation"

@@ -2,11 +2,18 @@ import { Briefcase, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { type Column, DataTable, parseSort } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterBar, FilterCheckbox, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
+import {
+  FilterBar,
+  type FilterField,
+  isFiltered,
+  ownerFilter,
+  searchFilter,
+  selectFilter,
+} from "@/components/ui/filter-bar";
 import { optionsOf } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMembers } from "@/db/queries/members";
@@ -15,23 +22,16 @@ import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { USE_CASE_STATUS_LABELS, USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 import { formatDate, formatMoney } from "@/lib/format";
-import { firstValues } from "@/lib/pages";
+import { type ListPageProps, readListQuery } from "@/lib/pages";
 import { useCaseListFilterSchema } from "./schemas";
 
 export const metadata: Metadata = { title: "Use cases · Preflight" };
 
 const SORT_KEYS = ["updated", "name", "value", "annualValue"] as const;
 
-export default async function UseCasesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function UseCasesPage({ params, searchParams }: ListPageProps) {
   const member = await requireMember((await params).org);
-  const raw = firstValues(await searchParams);
-  const filters = useCaseListFilterSchema.parse(raw);
+  const { raw, filters } = await readListQuery(searchParams, useCaseListFilterSchema);
   const sort = parseSort(raw, SORT_KEYS, { key: "updated", dir: "desc" });
   const [items, members] = await Promise.all([
     listUseCases(member, {
@@ -43,13 +43,22 @@ export default async function UseCasesPage({
     listMembers(member),
   ]);
   const base = `/o/${member.orgSlug}/use-cases`;
-  const filtered = Boolean(filters.q || filters.status || filters.owner || filters.archived);
+  const fields: FilterField[] = [
+    searchFilter("Name, description or system"),
+    selectFilter(
+      "status",
+      "Status",
+      "Any status",
+      optionsOf(USE_CASE_STATUSES, USE_CASE_STATUS_LABELS),
+    ),
+    ownerFilter(members),
+    { kind: "checkbox", name: "archived", label: "Archived" },
+  ];
+  const filtered = isFiltered(fields, filters);
   const newButton = can(member, "usecase:write") ? (
-    <Button asChild>
-      <Link href={`${base}/new`}>
-        <Plus aria-hidden /> New use case
-      </Link>
-    </Button>
+    <ButtonLink href={`${base}/new`}>
+      <Plus aria-hidden /> New use case
+    </ButtonLink>
   ) : null;
   const columns: Column<UseCaseDto>[] = [
     {
@@ -109,26 +118,10 @@ export default async function UseCasesPage({
       <FilterBar
         label="Filter use cases"
         clearHref={base}
-        active={filtered}
         keep={{ sort: raw.sort, dir: raw.dir }}
-      >
-        <FilterSearch placeholder="Name, description or system" defaultValue={filters.q} />
-        <FilterSelect
-          name="status"
-          label="Status"
-          anyLabel="Any status"
-          options={optionsOf(USE_CASE_STATUSES, USE_CASE_STATUS_LABELS)}
-          defaultValue={filters.status}
-        />
-        <FilterSelect
-          name="owner"
-          label="Owner"
-          anyLabel="Anyone"
-          options={members.map((m) => ({ value: m.userId, label: m.name }))}
-          defaultValue={filters.owner}
-        />
-        <FilterCheckbox name="archived" label="Archived" defaultChecked={filters.archived} />
-      </FilterBar>
+        fields={fields}
+        values={filters}
+      />
       {items.length === 0 ? (
         filtered ? (
           <EmptyState icon={Briefcase} title="No use cases match">
@@ -147,7 +140,6 @@ export default async function UseCasesPage({
             caption="Use cases"
             columns={columns}
             rows={items}
-            rowKey={(u) => u.id}
             sort={{ state: sort, pathname: base, params: raw }}
             stackOnPhones
             inset

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { saveAnswers, submitAssessment } from "@/db/queries/assessments";
-import { type ActionState, runAction } from "@/lib/action-result";
+import { orgFormAction } from "@/lib/auth/member-action";
 import { requireMember } from "@/lib/auth/session";
 import { toAnswerInput } from "@/lib/domain/question-bank/answers";
 import { AppError, fieldErrorsFrom } from "@/lib/errors";
@@ -68,16 +68,11 @@ export async function saveAnswerAction(
   }
 }
 
-export async function submitAssessmentAction(
-  orgSlug: string,
-  assessmentId: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const member = await requireMember(orgSlug);
+export const submitAssessmentAction = orgFormAction(
+  null,
+  async (member, _input, assessmentId: string) => {
     await submitAssessment(member, assessmentId);
-    revalidatePath(`/o/${orgSlug}`, "layout");
-    redirect(`/o/${orgSlug}/assessments/${assessmentId}/results`);
-  });
-}
+    revalidatePath(`/o/${member.orgSlug}`, "layout");
+    redirect(`/o/${member.orgSlug}/assessments/${assessmentId}/results`);
+  },
+);

@@ -11,6 +11,8 @@ import { requireMember } from "@/lib/auth/session";
 import {
   CATEGORY_LABELS,
   DETECTION_LABELS,
+  type DurationMetricKey,
+  incidentMinutes,
   METRIC_DEFINITIONS,
   OUTCOME_LABELS,
   SEVERITY_LABELS,
@@ -26,8 +28,13 @@ import { reopenIncidentAction, resolveIncidentAction, updateIncidentAction } fro
 
 export const metadata: Metadata = { title: "Incident · Preflight" };
 
-const minutesBetween = (a: Date | null, b: Date | null) =>
-  a && b ? (b.getTime() - a.getTime()) / 60_000 : null;
+/** The incident's durations, as the metrics across incidents name them. */
+const DURATIONS: [DurationMetricKey, string][] = [
+  ["timeToDetect", "Time to detect"],
+  ["timeToAcknowledge", "Time to acknowledge"],
+  ["timeToMitigate", "Time to mitigate"],
+  ["timeToResolve", "Time to resolve"],
+];
 
 export default async function IncidentPage({
   params,
@@ -41,28 +48,6 @@ export default async function IncidentPage({
   const [pilots, assumptions] = canWrite
     ? await Promise.all([listPilotOptions(member), listAssumptionOptions(member)])
     : [[], []];
-  const durations = [
-    [
-      "Time to detect",
-      minutesBetween(incident.startedAt, incident.detectedAt),
-      METRIC_DEFINITIONS.timeToDetect,
-    ],
-    [
-      "Time to acknowledge",
-      minutesBetween(incident.detectedAt, incident.acknowledgedAt),
-      METRIC_DEFINITIONS.timeToAcknowledge,
-    ],
-    [
-      "Time to mitigate",
-      minutesBetween(incident.detectedAt, incident.mitigatedAt),
-      METRIC_DEFINITIONS.timeToMitigate,
-    ],
-    [
-      "Time to resolve",
-      minutesBetween(incident.detectedAt, incident.resolvedAt),
-      METRIC_DEFINITIONS.timeToResolve,
-    ],
-  ] as const;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -187,12 +172,15 @@ export default async function IncidentPage({
             inline
             className="mt-4 border-t pt-4"
             testId="incident-durations"
-            facts={durations.map(([label, value, definition]) => ({
-              label,
-              value: value === null ? "—" : formatMinutes(value),
-              valueClassName: "tabular-nums",
-              title: definition,
-            }))}
+            facts={DURATIONS.map(([metric, label]) => {
+              const minutes = incidentMinutes(incident, metric);
+              return {
+                label,
+                value: minutes === null ? "—" : formatMinutes(minutes),
+                valueClassName: "tabular-nums",
+                title: METRIC_DEFINITIONS[metric],
+              };
+            })}
           />
           {canWrite && !incident.resolvedAt ? (
             <div id="resolve" className="mt-4 scroll-mt-4 border-t pt-4">

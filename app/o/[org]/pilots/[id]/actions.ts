@@ -11,8 +11,9 @@ import { signOffCriterion, withdrawSignoff } from "@/db/queries/pilot-signoffs";
 import { approveOverrideRequest, transitionPilot } from "@/db/queries/pilot-transitions";
 import { getPilot, updatePilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
-import { type ActionState, parseForm, runAction } from "@/lib/action-result";
-import { requireMember } from "@/lib/auth/session";
+import type { ActionState } from "@/lib/action-result";
+import { type FormInput, orgFormAction } from "@/lib/auth/member-action";
+import type { MemberContext } from "@/lib/domain/permissions";
 import { parseRunMetricsCsv } from "@/lib/domain/pilots/csv";
 import { STAGE_LABELS } from "@/lib/domain/stages";
 import { AppError, fieldErrorsFrom } from "@/lib/errors";
@@ -31,19 +32,29 @@ import {
 const pilotPath = (orgSlug: string, id: string) => `/o/${orgSlug}/pilots/${id}`;
 
 /**
- * Runs a change to the pilot and re-renders its page whatever the outcome, so that after a
- * conflict the form sits on the pilot as it is now.
+ * A form action on one pilot (`orgFormAction`, bound to the organisation and the pilot) that
+ * re-renders the pilot's page whatever the outcome, so that after a conflict the form sits on
+ * the pilot as it is now.
  */
-async function runPilotChange<T = undefined>(
-  orgSlug: string,
-  id: string,
-  formData: FormData | null,
-  body: () => Promise<ActionState<T>>,
-): Promise<ActionState<T>> {
-  const result = await runAction(formData, body);
-  revalidatePath(pilotPath(orgSlug, id));
-  return result;
+function pilotAction<I = undefined, T = undefined>(
+  input: FormInput<I> | null,
+  body: (member: MemberContext, input: I, id: string) => Promise<ActionState<T>>,
+) {
+  const action = orgFormAction<I, [id: string], T>(input, body);
+  return async (
+    orgSlug: string,
+    id: string,
+    prev: ActionState<T>,
+    formData: FormData,
+  ): Promise<ActionState<T>> => {
+    const result = await action(orgSlug, id, prev, formData);
+    revalidatePath(pilotPath(orgSlug, id));
+    return result;
+  };
 }
+
+/** The form as it came, for an action that reads a file. */
+const rawForm = (formData: FormData) => formData;
 
 /** What the form says after a move that changes the status rather than the stage. */
 const STATUS_CHANGE_MESSAGES = {
@@ -52,17 +63,11 @@ const STATUS_CHANGE_MESSAGES = {
   retired: "Retired.",
 } as const;
 
-export async function transitionPilotAction(
-  orgSlug: string,
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runPilotChange(orgSlug, id, formData, async () => {
-    const member = await requireMember(orgSlug);
-    const input = parseForm(transitionFormSchema, formData);
+export const transitionPilotAction = pilotAction(
+  transitionFormSchema,
+  async (member, input, id) => {
     const { transition, request } = await transitionPilot(member, id, input);
-    revalidatePath(`/o/${orgSlug}/pilots`);
+    revalidatePath(`/o/${member.orgSlug}/pilots`);
     if (request) {
       return {
         ok: true,
@@ -79,61 +84,34 @@ export async function transitionPilotAction(
       ok: true,
       message: `${verb} to ${STAGE_LABELS[input.to].toLowerCase()}${overridden}.`,
     };
-  });
-}
+  },
+);
 
-export async function updatePilotAction(
-  orgSlug: string,
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const member = await requireMember(orgSlug);
-    const input = parseForm(editPilotFormSchema, formData);
+export const updatePilotAction = orgFormAction(
+  editPilotFormSchema,
+  async (member, input, id: string) => {
     await updatePilot(member, id, input);
-    revalidatePath(`/o/${orgSlug}/pilots`, "layout");
-    redirect(pilotPath(orgSlug, id));
-  });
-}
+    revalidatePath(`/o/${member.orgSlug}/pilots`, "layout");
+    redirect(pilotPath(member.orgSlug, id));
+  },
+);
 
-export async function signOffAction(
-  orgSlug: string,
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runPilotChange(orgSlug, id, formData, async () => {
-    const member = await requireMember(orgSlug);
-    const input = parseForm(signoffFormSchema, formData);
-    await signOffCriterion(member, id, input);
-    return { ok: true, message: "Signed off." };
-  });
-}
+export const signOffAction = pilotAction(signoffFormSchema, async (member, input, id) => {
+  await signOffCriterion(member, id, input);
+  return { ok: true, message: "Signed off." };
+});
 
-export async function withdrawSignoffAction(
-  orgSlug: string,
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runPilotChange(orgSlug, id, formData, async () => {
-    const member = await requireMember(orgSlug);
-    const { signoffId } = parseForm(withdrawSignoffFormSchema, formData);
+export const withdrawSignoffAction = pilotAction(
+  withdrawSignoffFormSchema,
+  async (member, { signoffId }, id) => {
     await withdrawSignoff(member, id, signoffId);
     return { ok: true, message: "Sign-off withdrawn." };
-  });
-}
+  },
+);
 
-export async function recordRunMetricsAction(
-  orgSlug: string,
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runPilotChange(orgSlug, id, formData, async () => {
-    const member = await requireMember(orgSlug);
-    const input = parseForm(runMetricFormSchema, formData);
+export const recordRunMetricsAction = pilotAction(
+  runMetricFormSchema,
+  async (member, input, id) => {
     try {
       await recordRunMetrics(member, id, [input], "ui");
     } catch (error) {
@@ -147,8 +125,8 @@ export async function recordRunMetricsAction(
       throw error;
     }
     return { ok: true, message: `Recorded the ${input.period} of ${input.periodStart}.` };
-  });
-}
+  },
+);
 
 type ImportResult = { problems: { line: number; message: string }[] };
 
@@ -161,14 +139,9 @@ function csvLineProblems(fields: Record<string, string[]>): string[] {
   });
 }
 
-export async function importRunMetricsAction(
-  orgSlug: string,
-  id: string,
-  _prev: ActionState<ImportResult>,
-  formData: FormData,
-): Promise<ActionState<ImportResult>> {
-  return runPilotChange<ImportResult>(orgSlug, id, null, async () => {
-    const member = await requireMember(orgSlug);
+export const importRunMetricsAction = pilotAction<FormData, ImportResult>(
+  rawForm,
+  async (member, formData, id) => {
     const parsed = runMetricsImportFormSchema.safeParse({
       file: formData.get("file"),
       period: formData.get("period") ?? undefined,
@@ -206,51 +179,33 @@ export async function importRunMetricsAction(
       ok: true,
       message: `Imported ${rows.length} period${rows.length === 1 ? "" : "s"}.`,
     };
-  });
-}
+  },
+);
 
-export async function updateAssumptionAction(
-  orgSlug: string,
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runPilotChange(orgSlug, id, formData, async () => {
-    const member = await requireMember(orgSlug);
-    const input = parseForm(assumptionFormSchema, formData);
+export const updateAssumptionAction = pilotAction(
+  assumptionFormSchema,
+  async (member, input, id) => {
     await updatePilotAssumption(member, id, input.assumptionId, input);
-    revalidatePath(`/o/${orgSlug}/pilots`);
+    revalidatePath(`/o/${member.orgSlug}/pilots`);
     return { ok: true, message: "Saved." };
-  });
-}
+  },
+);
 
-export async function addAssumptionAction(
-  orgSlug: string,
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runPilotChange(orgSlug, id, formData, async () => {
-    const member = await requireMember(orgSlug);
-    const input = parseForm(newAssumptionFormSchema, formData);
+export const addAssumptionAction = pilotAction(
+  newAssumptionFormSchema,
+  async (member, input, id) => {
     await addPilotAssumption(member, id, input);
     return { ok: true, message: "Added to the register." };
-  });
-}
+  },
+);
 
 /** Approve (which promotes), reject or withdraw an override request shown on the gate. */
-export async function decideOverrideRequestAction(
-  orgSlug: string,
-  id: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runPilotChange(orgSlug, id, formData, async () => {
-    const member = await requireMember(orgSlug);
-    const { requestId, decision, note, version } = parseForm(overrideDecisionFormSchema, formData);
+export const decideOverrideRequestAction = pilotAction(
+  overrideDecisionFormSchema,
+  async (member, { requestId, decision, note, version }, id) => {
     if (decision === "approve") {
       const { pilot } = await approveOverrideRequest(member, id, requestId, { note, version });
-      revalidatePath(`/o/${orgSlug}/pilots`);
+      revalidatePath(`/o/${member.orgSlug}/pilots`);
       return {
         ok: true,
         message: `Approved: promoted to ${STAGE_LABELS[pilot.stage].toLowerCase()} (gate overridden).`,
@@ -262,5 +217,5 @@ export async function decideOverrideRequestAction(
     }
     await withdrawOverrideRequest(member, id, requestId, { note, version });
     return { ok: true, message: "Withdrawn." };
-  });
-}
+  },
+);

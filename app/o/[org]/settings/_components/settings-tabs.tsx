@@ -1,21 +1,20 @@
 import Link from "next/link";
+import { can, type MemberContext } from "@/lib/domain/permissions";
 import { cn } from "@/lib/utils";
 
 type Tab = { href: string; label: string };
 
 /** Sub-navigation of the settings area; admin- and owner-only tabs are left out for other roles. */
 export function SettingsTabs({
-  orgSlug,
-  isAdmin,
-  isOwner = false,
+  member,
   current,
 }: {
-  orgSlug: string;
-  isAdmin: boolean;
-  isOwner?: boolean;
+  member: Pick<MemberContext, "orgSlug" | "role">;
   current: "general" | "members" | "gates" | "tokens" | "audit" | "outbox";
 }) {
-  const base = `/o/${orgSlug}/settings`;
+  const base = `/o/${member.orgSlug}/settings`;
+  const isAdmin = can(member, "audit:read");
+  const isOwner = can(member, "outbox:read");
   const tabs: (Tab & { key: typeof current })[] = [
     { key: "general", href: base, label: "General" },
     { key: "members", href: `${base}/members`, label: "Members" },

@@ -1,10 +1,9 @@
 import { ScrollText } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
+import { FilterBar, type FilterField, isFiltered, selectFilter } from "@/components/ui/filter-bar";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import {
@@ -24,6 +23,7 @@ import {
 import { can } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { type ListPageProps, readListQuery } from "@/lib/pages";
 import { SettingsTabs } from "../_components/settings-tabs";
 import { AuditChanges } from "./_components/audit-changes";
 import { auditFilterSchema } from "./schemas";
@@ -52,28 +52,19 @@ function Actor({ event }: { event: AuditEventDto }) {
   );
 }
 
-export default async function AuditPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ params, searchParams }: ListPageProps) {
   const member = await requireMember((await params).org);
   const header = <PageHeader title="Settings" description="Who changed what, and when." />;
   if (!can(member, "audit:read")) {
     return (
       <>
         {header}
-        <SettingsTabs orgSlug={member.orgSlug} isAdmin={false} current="audit" />
+        <SettingsTabs member={member} current="audit" />
         <NoAccess what="the audit log" />
       </>
     );
   }
-  const raw = await searchParams;
-  const filters = auditFilterSchema.parse(
-    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
+  const { raw, filters } = await readListQuery(searchParams, auditFilterSchema);
   const to = filters.to ? new Date(filters.to.getTime() + 86_399_999) : undefined;
   const auditFilters = { ...filters, actorUserId: filters.actor, to };
   const [page, facets, members] = await Promise.all([
@@ -91,13 +82,33 @@ export default async function AuditPage({
   const context = { names, currency: member.currency };
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(raw))
-      if (typeof v === "string" && v && k !== "cursor") params.set(k, v);
+    for (const [k, v] of Object.entries(raw)) if (v && k !== "cursor") params.set(k, v);
     for (const [k, v] of Object.entries(extra)) params.set(k, v);
     return `?${params.toString()}`;
   };
-  const value = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
-  const filtered = ["action", "entityType", "actor", "from", "to"].some((k) => value(k) !== "");
+  const fields: FilterField[] = [
+    selectFilter(
+      "action",
+      "Action",
+      "All actions",
+      facets.actions.map((a) => ({ value: a, label: auditActionLabel(a) })),
+    ),
+    selectFilter(
+      "entityType",
+      "Object",
+      "All objects",
+      facets.entityTypes.map((t) => ({ value: t, label: auditEntityLabel(t) })),
+    ),
+    selectFilter(
+      "actor",
+      "Person",
+      "Anyone",
+      members.map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` })),
+    ),
+    { kind: "date", name: "from", label: "From (UTC)" },
+    { kind: "date", name: "to", label: "To (UTC)" },
+  ];
+  const filtered = isFiltered(fields, raw);
   const columns: Column<AuditEventDto>[] = [
     {
       key: "when",
@@ -127,43 +138,13 @@ export default async function AuditPage({
   return (
     <>
       {header}
-      <SettingsTabs
-        orgSlug={member.orgSlug}
-        isAdmin
-        isOwner={member.role === "owner"}
-        current="audit"
-      />
-      <FilterBar label="Filter audit events" clearHref="?" active={filtered}>
-        <FilterSelect
-          name="action"
-          label="Action"
-          anyLabel="All actions"
-          options={facets.actions.map((a) => ({ value: a, label: auditActionLabel(a) }))}
-          defaultValue={value("action")}
-        />
-        <FilterSelect
-          name="entityType"
-          label="Object"
-          anyLabel="All objects"
-          options={facets.entityTypes.map((t) => ({ value: t, label: auditEntityLabel(t) }))}
-          defaultValue={value("entityType")}
-        />
-        <FilterSelect
-          name="actor"
-          label="Person"
-          anyLabel="Anyone"
-          options={members.map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` }))}
-          defaultValue={value("actor")}
-        />
-        <FilterDate name="from" label="From (UTC)" defaultValue={value("from")} />
-        <FilterDate name="to" label="To (UTC)" defaultValue={value("to")} />
-      </FilterBar>
+      <SettingsTabs member={member} current="audit" />
+      <FilterBar label="Filter audit events" clearHref="?" fields={fields} values={raw} />
       <Card>
         <DataTable
           caption="Audit events, newest first"
           columns={columns}
           rows={page.events}
-          rowKey={(e) => String(e.id)}
           empty={{
             icon: ScrollText,
             title: filtered ? "No events match these filters" : "No events yet",
@@ -175,9 +156,9 @@ export default async function AuditPage({
         />
         {page.nextCursor ? (
           <div className="mt-4">
-            <Button asChild variant="outline">
-              <Link href={query({ cursor: page.nextCursor })}>Older events</Link>
-            </Button>
+            <ButtonLink variant="outline" href={query({ cursor: page.nextCursor })}>
+              Older events
+            </ButtonLink>
           </div>
         ) : null}
       </Card>

@@ -79,12 +79,7 @@ export default async function GatesPage({ params }: { params: Promise<{ org: str
         title="Settings"
         description="What each stage must show before a pilot may leave it. Promotions are checked against these, live."
       />
-      <SettingsTabs
-        orgSlug={member.orgSlug}
-        isAdmin={can(member, "tokens:manage")}
-        isOwner={member.role === "owner"}
-        current="gates"
-      />
+      <SettingsTabs member={member} current="gates" />
       {canManage ? null : (
         <p className="mb-4 text-sm text-muted-foreground">
           Only admins and owners change gates; you can see what they require.

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createInvitation, invitationTtlDays, revokeInvitation } from "@/db/queries/invitations";
 import { changeMemberRole, removeMember } from "@/db/queries/members";
-import { type ActionState, parseForm, runAction } from "@/lib/action-result";
-import { requireMember } from "@/lib/auth/session";
+import { parseForm } from "@/lib/action-result";
+import { orgFormAction } from "@/lib/auth/member-action";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { sendMail } from "@/lib/mail/send";
 import { invitationMessage } from "@/lib/mail/templates";
@@ -17,46 +17,32 @@ import {
   revokeInvitationSchema,
 } from "./schemas";
 
-export async function changeRoleAction(
-  orgSlug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const member = await requireMember(orgSlug);
-    const input = parseForm(changeRoleSchema, formData);
-    const updated = await changeMemberRole(member, input);
-    revalidatePath(`/o/${orgSlug}/settings/members`);
-    return {
-      ok: true,
-      message: `${updated.name} is now ${ROLE_LABELS[updated.role].toLowerCase()}.`,
-    };
-  });
-}
+export const changeRoleAction = orgFormAction(changeRoleSchema, async (member, input) => {
+  const updated = await changeMemberRole(member, input);
+  revalidatePath(`/o/${member.orgSlug}/settings/members`);
+  return {
+    ok: true,
+    message: `${updated.name} is now ${ROLE_LABELS[updated.role].toLowerCase()}.`,
+  };
+});
 
-export async function removeMemberAction(
-  orgSlug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const member = await requireMember(orgSlug);
-    const input = parseForm(removeMemberSchema, formData);
-    await removeMember(member, input);
-    revalidatePath(`/o/${orgSlug}`, "layout");
-    if (member.actor.type === "user" && formData.get("self") === "1") redirect("/");
-    return { ok: true };
-  });
-}
+/** Which membership to remove, and whether the form says it is the caller's own. */
+const removeMemberForm = (formData: FormData) => ({
+  ...parseForm(removeMemberSchema, formData),
+  self: formData.get("self") === "1",
+});
 
-export async function createInvitationAction(
-  orgSlug: string,
-  _prev: ActionState<{ url: string }>,
-  formData: FormData,
-): Promise<ActionState<{ url: string }>> {
-  return runAction(formData, async () => {
-    const member = await requireMember(orgSlug);
-    const input = parseForm(createInvitationSchema, formData);
+export const removeMemberAction = orgFormAction(removeMemberForm, async (member, input) => {
+  const { self, ...membership } = input;
+  await removeMember(member, membership);
+  revalidatePath(`/o/${member.orgSlug}`, "layout");
+  if (member.actor.type === "user" && self) redirect("/");
+  return { ok: true };
+});
+
+export const createInvitationAction = orgFormAction(
+  createInvitationSchema,
+  async (member, input) => {
     const { token, invitation } = await createInvitation(member, {
       role: input.role,
       email: input.email,
@@ -77,21 +63,16 @@ export async function createInvitationAction(
         }),
       });
     }
-    revalidatePath(`/o/${orgSlug}/settings/members`);
+    revalidatePath(`/o/${member.orgSlug}/settings/members`);
     return { ok: true, data: { url } };
-  });
-}
+  },
+);
 
-export async function revokeInvitationAction(
-  orgSlug: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(formData, async () => {
-    const member = await requireMember(orgSlug);
-    const { invitationId } = parseForm(revokeInvitationSchema, formData);
+export const revokeInvitationAction = orgFormAction(
+  revokeInvitationSchema,
+  async (member, { invitationId }) => {
     await revokeInvitation(member, invitationId);
-    revalidatePath(`/o/${orgSlug}/settings/members`);
+    revalidatePath(`/o/${member.orgSlug}/settings/members`);
     return { ok: true };
-  });
-}
+  },
+);

@@ -105,12 +105,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   return (
     <>
       <PageHeader title="Settings" description="Who can see and change this organisation's work." />
-      <SettingsTabs
-        orgSlug={slug}
-        isAdmin={can(member, "audit:read")}
-        isOwner={member.role === "owner"}
-        current="members"
-      />
+      <SettingsTabs member={member} current="members" />
       <div className="grid gap-6">
         {canManage ? (
           <Card>
@@ -127,7 +122,6 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
             caption="Members"
             columns={columns}
             rows={members}
-            rowKey={(m) => m.id}
             rowTestId={(m) => `member-${m.email}`}
             stackOnPhones
           />

@@ -17,14 +17,7 @@ export default async function OutboxPage({ params }: { params: Promise<{ org: st
   const header = (
     <PageHeader title="Settings" description="The emails Preflight sent to your members." />
   );
-  const tabs = (
-    <SettingsTabs
-      orgSlug={member.orgSlug}
-      isAdmin={can(member, "audit:read")}
-      isOwner={can(member, "outbox:read")}
-      current="outbox"
-    />
-  );
+  const tabs = <SettingsTabs member={member} current="outbox" />;
   if (!can(member, "outbox:read")) {
     return (
       <>

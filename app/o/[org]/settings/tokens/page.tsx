@@ -61,7 +61,7 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
     return (
       <>
         {header}
-        <SettingsTabs orgSlug={member.orgSlug} isAdmin={false} current="tokens" />
+        <SettingsTabs member={member} current="tokens" />
         <NoAccess what="API tokens" />
       </>
     );
@@ -141,12 +141,7 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
   return (
     <>
       {header}
-      <SettingsTabs
-        orgSlug={member.orgSlug}
-        isAdmin
-        isOwner={member.role === "owner"}
-        current="tokens"
-      />
+      <SettingsTabs member={member} current="tokens" />
       <div className="grid gap-6">
         <Card>
           <CardHeader
@@ -179,7 +174,6 @@ export default async function TokensPage({ params }: { params: Promise<{ org: st
             caption="API tokens"
             columns={columns}
             rows={tokens}
-            rowKey={(t) => t.id}
             stackOnPhones
             empty={{
               icon: KeyRound,

@@ -5,7 +5,7 @@ import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { type Column, DataTable } from "@/components/ui/data-table";
@@ -153,11 +153,9 @@ export default async function UseCasePage({
         action={
           <div className="flex items-start gap-2">
             {canWrite ? (
-              <Button asChild variant="outline">
-                <Link href={`${base}/edit`}>
-                  <Pencil aria-hidden /> Edit
-                </Link>
-              </Button>
+              <ButtonLink variant="outline" href={`${base}/edit`}>
+                <Pencil aria-hidden /> Edit
+              </ButtonLink>
             ) : null}
             {can(member, "usecase:archive") ? (
               // Archiving is undone by restoring, so it asks no confirmation.
@@ -233,13 +231,13 @@ export default async function UseCasePage({
           }
           action={
             pilot ? (
-              <Button asChild variant="outline">
-                <Link href={`/o/${member.orgSlug}/pilots/${pilot.id}`}>Open pilot</Link>
-              </Button>
+              <ButtonLink variant="outline" href={`/o/${member.orgSlug}/pilots/${pilot.id}`}>
+                Open pilot
+              </ButtonLink>
             ) : lastSubmitted && can(member, "pilot:write") && !useCase.archivedAt ? (
-              <Button asChild>
-                <Link href={`/o/${member.orgSlug}/pilots/new?useCase=${id}`}>Start a pilot</Link>
-              </Button>
+              <ButtonLink href={`/o/${member.orgSlug}/pilots/new?useCase=${id}`}>
+                Start a pilot
+              </ButtonLink>
             ) : null
           }
         />
@@ -289,7 +287,6 @@ export default async function UseCasePage({
               caption="Actions the AI would take"
               columns={inventoryColumns}
               rows={inventory}
-              rowKey={(a) => a.id}
               stackOnPhones
             />
           </div>

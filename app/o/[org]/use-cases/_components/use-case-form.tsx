@@ -1,7 +1,6 @@
 "use client";
 
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -86,9 +85,9 @@ export function UseCaseForm({
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : submitLabel}
         </Button>
-        <Button asChild variant="ghost">
-          <Link href={cancelHref}>Cancel</Link>
-        </Button>
+        <ButtonLink variant="ghost" href={cancelHref}>
+          Cancel
+        </ButtonLink>
       </div>
     </form>
   );

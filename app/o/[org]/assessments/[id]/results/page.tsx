@@ -8,11 +8,12 @@ import {
 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { BandBadge } from "@/components/band-badge";
 import { ReadinessRadar } from "@/components/charts/readiness-radar";
 import { ScoreTrend } from "@/components/charts/score-trend";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -34,6 +35,51 @@ import { PrintButton } from "./_components/print-button";
 export const metadata: Metadata = { title: "Assessment result · Preflight" };
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
+
+/** One figure of the verdict, under its label. */
+function VerdictCard({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Card>
+      <p className="text-sm text-muted-foreground">{label}</p>
+      {children}
+    </Card>
+  );
+}
+
+/** A card of blockers, each beside its icon, printed in two columns when there are several. */
+function BlockerCard({
+  title,
+  description,
+  className,
+  testId,
+  icon,
+  items,
+}: {
+  title: string;
+  description: string;
+  className: string;
+  testId: string;
+  icon: ReactNode;
+  items: { id: string; body: ReactNode }[];
+}) {
+  if (items.length === 0) return null;
+  return (
+    <Card className={`mb-6 print:mb-2 ${className}`}>
+      <CardHeader title={title} description={description} />
+      <ul
+        className={`grid gap-4 print:block print:gap-6 ${items.length > 1 ? "print:columns-2" : ""}`}
+        data-testid={testId}
+      >
+        {items.map((item) => (
+          <li key={item.id} className="flex gap-3 print:mb-2 print:gap-1.5">
+            {icon}
+            <div className="min-w-0 text-sm">{item.body}</div>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
 
 export default async function AssessmentResultsPage({
   params,
@@ -150,9 +196,7 @@ export default async function AssessmentResultsPage({
           action={
             <div className="flex gap-2 no-print">
               {draft && can(member, "assessment:answer") ? (
-                <Button asChild>
-                  <Link href={`${base}/assessments/${id}`}>Continue answering</Link>
-                </Button>
+                <ButtonLink href={`${base}/assessments/${id}`}>Continue answering</ButtonLink>
               ) : null}
               <PrintButton />
             </div>
@@ -164,8 +208,7 @@ export default async function AssessmentResultsPage({
         aria-label="Verdict"
         className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4 print:mb-2 print:grid-cols-4 print:gap-2"
       >
-        <Card>
-          <p className="text-sm text-muted-foreground">Readiness score</p>
+        <VerdictCard label="Readiness score">
           <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="overall-score">
             {formatScore(result.overall)}
             <span className="text-base font-normal text-muted-foreground"> / 100</span>
@@ -184,9 +227,8 @@ export default async function AssessmentResultsPage({
               assessment ({formatScore(previousResult.overall)})
             </p>
           ) : null}
-        </Card>
-        <Card>
-          <p className="text-sm text-muted-foreground">Band</p>
+        </VerdictCard>
+        <VerdictCard label="Band">
           <p className="mt-2 flex flex-wrap items-center gap-2" data-testid="band">
             <BandBadge band={result.band} className="text-sm" />
             {result.provisional ? (
@@ -206,9 +248,8 @@ export default async function AssessmentResultsPage({
               decided the band below.
             </p>
           ) : null}
-        </Card>
-        <Card>
-          <p className="text-sm text-muted-foreground">Confidence</p>
+        </VerdictCard>
+        <VerdictCard label="Confidence">
           <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="confidence">
             {formatPercent(result.confidence)}
           </p>
@@ -219,15 +260,14 @@ export default async function AssessmentResultsPage({
             <span data-testid="answer-counts">{progress.text}</span>; {result.counts.evidenced} with
             evidence
           </p>
-        </Card>
-        <Card>
-          <p className="text-sm text-muted-foreground">Recommended start</p>
+        </VerdictCard>
+        <VerdictCard label="Recommended start">
           <p className="mt-1 font-semibold">{STAGE_LABELS[result.recommendedStage]}</p>
           <p className="mt-1 text-xs text-muted-foreground">{AUTONOMY_LABELS[result.autonomy]}</p>
           <p className="mt-1 text-xs text-muted-foreground" data-testid="max-stage">
             Furthest without an override: {STAGE_LABELS[result.maxStage].toLowerCase()}
           </p>
-        </Card>
+        </VerdictCard>
       </section>
 
       {caps.length ? (
@@ -253,72 +293,59 @@ export default async function AssessmentResultsPage({
         </Card>
       ) : null}
 
-      {confirmed.length ? (
-        <Card className="mb-6 border-destructive/50 print:mb-2">
-          <CardHeader
-            title={`Blockers (${confirmed.length})`}
-            description="Confirmed by the answers: these cap the band whatever the average says. Each names the answers that caused it."
+      <BlockerCard
+        title={`Blockers (${confirmed.length})`}
+        description="Confirmed by the answers: these cap the band whatever the average says. Each names the answers that caused it."
+        className="border-destructive/50"
+        testId="blockers"
+        icon={
+          <OctagonAlert
+            className="mt-0.5 size-5 shrink-0 text-destructive print:size-3.5"
+            aria-hidden
           />
-          <ul
-            className={`grid gap-4 print:block print:gap-6 ${confirmed.length > 1 ? "print:columns-2" : ""}`}
-            data-testid="blockers"
-          >
-            {confirmed.map((b) => (
-              <li key={b.id} className="flex gap-3 print:mb-2 print:gap-1.5">
-                <OctagonAlert
-                  className="mt-0.5 size-5 shrink-0 text-destructive print:size-3.5"
-                  aria-hidden
-                />
-                <div className="min-w-0 text-sm">
-                  <p className="font-medium">
-                    Capped at {BAND_LABELS[b.capBand].toLowerCase()}: {b.reason}
-                  </p>
-                  <ul className="mt-1 list-disc pl-5 text-muted-foreground print:mt-0.5 print:pl-4 print:text-xs">
-                    {b.causes.map((c) => (
-                      <li key={c}>{c}</li>
-                    ))}
-                  </ul>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+        }
+        items={confirmed.map((b) => ({
+          id: b.id,
+          body: (
+            <>
+              <p className="font-medium">
+                Capped at {BAND_LABELS[b.capBand].toLowerCase()}: {b.reason}
+              </p>
+              <ul className="mt-1 list-disc pl-5 text-muted-foreground print:mt-0.5 print:pl-4 print:text-xs">
+                {b.causes.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </>
+          ),
+        }))}
+      />
 
-      {unverified.length ? (
-        <Card
-          className={`mb-6 border-warning/50 print:mb-2 ${unverified.length <= 3 ? "keep-together" : ""}`}
-        >
-          <CardHeader
-            title={`Unverified blockers (${unverified.length})`}
-            description="Nobody said these are true: they are possible because some answers are not known. Until someone finds out, they hold the band down as if they were."
-          />
-          <ul
-            className={`grid gap-4 print:block print:gap-6 ${unverified.length > 1 ? "print:columns-2" : ""}`}
-            data-testid="unverified-blockers"
-          >
-            {unverified.map((b) => (
-              <li key={b.id} className="flex gap-3 print:mb-2 print:gap-1.5">
-                <CircleHelp
-                  className="mt-0.5 size-5 shrink-0 text-warning print:size-3.5"
-                  aria-hidden
-                />
-                <div className="min-w-0 text-sm">
-                  <p className="font-medium">
-                    Unverified —{" "}
-                    {b.findOut.map((f) => lowerFirst(f.text)).join(" ") ||
-                      "some answers are not known."}
-                  </p>
-                  <p className="mt-1 text-muted-foreground print:mt-0.5">
-                    If so, it stays at {BAND_LABELS[b.capBand].toLowerCase()} or below:{" "}
-                    {lowerFirst(b.reason)}
-                  </p>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <BlockerCard
+        title={`Unverified blockers (${unverified.length})`}
+        description="Nobody said these are true: they are possible because some answers are not known. Until someone finds out, they hold the band down as if they were."
+        className={`border-warning/50 ${unverified.length <= 3 ? "keep-together" : ""}`}
+        testId="unverified-blockers"
+        icon={
+          <CircleHelp className="mt-0.5 size-5 shrink-0 text-warning print:size-3.5" aria-hidden />
+        }
+        items={unverified.map((b) => ({
+          id: b.id,
+          body: (
+            <>
+              <p className="font-medium">
+                Unverified —{" "}
+                {b.findOut.map((f) => lowerFirst(f.text)).join(" ") ||
+                  "some answers are not known."}
+              </p>
+              <p className="mt-1 text-muted-foreground print:mt-0.5">
+                If so, it stays at {BAND_LABELS[b.capBand].toLowerCase()} or below:{" "}
+                {lowerFirst(b.reason)}
+              </p>
+            </>
+          ),
+        }))}
+      />
 
       {result.findOut.length || result.inventory.length || result.counts.notApplicable ? (
         <div className="mb-6 grid gap-4 lg:grid-cols-2 print:mb-2 print:grid-cols-2 print:gap-2">
@@ -396,7 +423,6 @@ export default async function AssessmentResultsPage({
                 caption="Scores by dimension (table alternative to the chart)"
                 columns={dimensionColumns}
                 rows={result.dimensions}
-                rowKey={(d) => d.id}
                 testId="dimension-table"
               />
             </div>

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import {
   ASSUMPTION_STATUS_LABELS,
   ASSUMPTION_STATUSES,
@@ -40,14 +40,11 @@ export function AssumptionsCard({
 }) {
   const update = updateAssumptionAction.bind(null, orgSlug, pilotId);
   return (
-    <Card aria-labelledby="assumptions-heading">
-      <h2 id="assumptions-heading" className="text-base font-semibold">
-        Assumptions
-      </h2>
-      <p className="mt-1 mb-4 text-sm text-muted-foreground">
-        Beliefs this workflow depends on, from its assessment. Mark each verified, accepted as a
-        risk, or broken as the pilot shows, with the evidence.
-      </p>
+    <TitledCard
+      headingId="assumptions-heading"
+      title="Assumptions"
+      description="Beliefs this workflow depends on, from its assessment. Mark each verified, accepted as a risk, or broken as the pilot shows, with the evidence."
+    >
       {assumptions.length === 0 ? (
         <p className="text-sm text-muted-foreground">The assessment recorded no assumptions.</p>
       ) : (
@@ -94,6 +91,6 @@ export function AssumptionsCard({
           </div>
         </details>
       ) : null}
-    </Card>
+    </TitledCard>
   );
 }

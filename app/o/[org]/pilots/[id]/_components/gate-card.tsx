@@ -1,24 +1,14 @@
 import { Check, X } from "lucide-react";
 import type { ReactNode } from "react";
 import { GateBadge } from "@/components/pilot-badges";
-import { Card } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import type { CriterionResult, GateEvaluation } from "@/lib/domain/gates";
-import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import type { CriterionResult, GateEvaluation, GateSignoff } from "@/lib/domain/gates";
+import { ROLE_LABELS } from "@/lib/domain/roles";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import { formatDateTime } from "@/lib/format";
 import { signOffAction, withdrawSignoffAction } from "../actions";
 import { SignoffForm, WithdrawSignoffForm } from "./signoff-form";
-
-export type GateSignoff = {
-  id: string;
-  criterion: string;
-  userId: string;
-  userName: string | null;
-  role: Role;
-  note: string | null;
-  createdAt: Date;
-};
 
 /**
  * The gate out of the current stage: each criterion's threshold, what was measured and
@@ -97,22 +87,19 @@ export function GateCard({
     },
   ];
   return (
-    <Card aria-labelledby="gate-heading" data-testid="gate-card">
-      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 id="gate-heading" className="text-base font-semibold">
-            {next ? `Gate to ${STAGE_LABELS[next].toLowerCase()}` : "In production"}
-          </h2>
-          <p className="mt-1 text-sm text-muted-foreground">
-            {next
-              ? "Each criterion is checked now against this stage's run metrics, incidents, assumptions and sign-offs."
-              : "No gate is left. Keep recording run metrics and incidents; roll back if they turn."}
-          </p>
-        </div>
-        {retired ? null : (
-          <GateBadge pass={evaluation ? evaluation.pass : null} failing={failing} />
-        )}
-      </div>
+    <TitledCard
+      headingId="gate-heading"
+      data-testid="gate-card"
+      title={next ? `Gate to ${STAGE_LABELS[next].toLowerCase()}` : "In production"}
+      description={
+        next
+          ? "Each criterion is checked now against this stage's run metrics, incidents, assumptions and sign-offs."
+          : "No gate is left. Keep recording run metrics and incidents; roll back if they turn."
+      }
+      action={
+        retired ? null : <GateBadge pass={evaluation ? evaluation.pass : null} failing={failing} />
+      }
+    >
       {evaluation ? (
         <>
           <DataTable
@@ -168,6 +155,6 @@ export function GateCard({
         </>
       ) : null}
       {children}
-    </Card>
+    </TitledCard>
   );
 }

@@ -1,11 +1,10 @@
-import Link from "next/link";
 import { type ComponentProps, Suspense } from "react";
 import {
   IncidentMetricsPending,
   IncidentMetricsSection,
 } from "@/components/incidents/incident-metrics-section";
 import { IncidentTable } from "@/components/incidents/incident-table";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
 /** The pilot's incidents: counts, the most recent ones, and their metrics by week. */
@@ -42,14 +41,14 @@ export function PilotIncidentsSection({
         </div>
         <div className="flex flex-wrap gap-2">
           {incidents.total > 0 ? (
-            <Button asChild variant="outline">
-              <Link href={`/o/${orgSlug}/incidents?pilot=${pilotId}`}>All its incidents</Link>
-            </Button>
+            <ButtonLink variant="outline" href={`/o/${orgSlug}/incidents?pilot=${pilotId}`}>
+              All its incidents
+            </ButtonLink>
           ) : null}
           {canLog ? (
-            <Button asChild>
-              <Link href={`/o/${orgSlug}/incidents/new?pilot=${pilotId}`}>Log incident</Link>
-            </Button>
+            <ButtonLink href={`/o/${orgSlug}/incidents/new?pilot=${pilotId}`}>
+              Log incident
+            </ButtonLink>
           ) : null}
         </div>
       </div>

@@ -1,8 +1,12 @@
-import { Card } from "@/components/ui/card";
+import type { ComponentProps } from "react";
+import { TitledCard } from "@/components/ui/card";
 import { type PilotStatus, rollbackTargets } from "@/lib/domain/pilots";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import { transitionPilotAction } from "../actions";
 import { TransitionForm } from "./transition-form";
+
+/** One move the card offers: a transition form but for the action and version. */
+type Move = Omit<ComponentProps<typeof TransitionForm>, "action" | "version">;
 
 /**
  * Promote (or resume) in view; rolling back, pausing and retiring behind a disclosure, as
@@ -32,19 +36,76 @@ export function MovePilotCard({
 }) {
   const action = transitionPilotAction.bind(null, orgSlug, pilot.id);
   const targets = rollbackTargets(pilot.stage);
-  const moves = [
-    ...(targets.length > 0 ? ["roll back"] : []),
-    ...(pilot.status === "active" ? ["pause"] : []),
-    "retire",
+  const promote = next ? `Promote to ${STAGE_LABELS[next].toLowerCase()}` : "";
+  // Resume or promote in view; the rarer moves, which need a reason, behind the disclosure.
+  const main: Move | null =
+    pilot.status === "paused"
+      ? {
+          id: "resume",
+          title: "Resume",
+          submitLabel: "Resume pilot",
+          to: "active",
+          reasonLabel: "Why it can resume",
+          reasonRequired: true,
+        }
+      : next
+        ? {
+            id: "promote",
+            title: promote,
+            submitLabel: promote,
+            to: next,
+            reasonLabel: "Justification",
+            reasonRequired: false,
+            allowOverride: canOverride && gatePass === false && !overrideWaiting,
+            overrideNeedsApproval: overridesNeedSecondApprover,
+          }
+        : null;
+  const others: Move[] = [
+    ...(targets.length > 0
+      ? [
+          {
+            id: "rollback",
+            title: "Roll back",
+            submitLabel: "Roll back",
+            targets: targets.map((s) => ({ value: s, label: STAGE_LABELS[s] })),
+            reasonLabel: "Why roll back",
+            reasonRequired: true,
+            tone: "outline" as const,
+          },
+        ]
+      : []),
+    ...(pilot.status === "active"
+      ? [
+          {
+            id: "pause",
+            title: "Pause",
+            submitLabel: "Pause pilot",
+            to: "paused",
+            reasonLabel: "Why pause",
+            reasonRequired: true,
+            tone: "outline" as const,
+          },
+        ]
+      : []),
+    {
+      id: "retire",
+      title: "Retire",
+      submitLabel: "Retire pilot",
+      to: "retired",
+      reasonLabel: "Why retire it",
+      reasonRequired: true,
+      tone: "destructive",
+    },
   ];
+  const verbs = others.map((m) => m.title.toLowerCase());
   const listed =
-    moves.length > 1 ? `${moves.slice(0, -1).join(", ")} or ${moves.at(-1)}` : moves[0];
+    verbs.length > 1 ? `${verbs.slice(0, -1).join(", ")} or ${verbs.at(-1)}` : verbs[0];
   const otherMoves = `${listed?.charAt(0).toUpperCase()}${listed?.slice(1)}`;
+  const form = (move: Move) => (
+    <TransitionForm key={move.id} action={action} version={pilot.version} {...move} />
+  );
   return (
-    <Card aria-labelledby="move-heading">
-      <h2 id="move-heading" className="mb-4 text-base font-semibold">
-        Move this pilot
-      </h2>
+    <TitledCard headingId="move-heading" title="Move this pilot">
       {!canWrite ? (
         <p className="text-sm text-muted-foreground">
           {pilot.status === "retired"
@@ -53,31 +114,7 @@ export function MovePilotCard({
         </p>
       ) : (
         <div className="grid gap-6">
-          {pilot.status === "paused" ? (
-            <TransitionForm
-              id="resume"
-              action={action}
-              version={pilot.version}
-              title="Resume"
-              submitLabel="Resume pilot"
-              to="active"
-              reasonLabel="Why it can resume"
-              reasonRequired
-            />
-          ) : next ? (
-            <TransitionForm
-              id="promote"
-              action={action}
-              version={pilot.version}
-              title={`Promote to ${STAGE_LABELS[next].toLowerCase()}`}
-              submitLabel={`Promote to ${STAGE_LABELS[next].toLowerCase()}`}
-              to={next}
-              reasonLabel="Justification"
-              reasonRequired={false}
-              allowOverride={canOverride && gatePass === false && !overrideWaiting}
-              overrideNeedsApproval={overridesNeedSecondApprover}
-            />
-          ) : null}
+          {main ? form(main) : null}
           {overrideWaiting && pilot.status === "active" && next ? (
             <p className="text-sm text-muted-foreground">
               An override of this gate is waiting for approval: see the override requests on the
@@ -88,48 +125,10 @@ export function MovePilotCard({
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-ring">
               {otherMoves}
             </summary>
-            <div className="grid gap-6 border-t px-3 py-4">
-              {targets.length > 0 ? (
-                <TransitionForm
-                  id="rollback"
-                  action={action}
-                  version={pilot.version}
-                  title="Roll back"
-                  submitLabel="Roll back"
-                  targets={targets.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
-                  reasonLabel="Why roll back"
-                  reasonRequired
-                  tone="outline"
-                />
-              ) : null}
-              {pilot.status === "active" ? (
-                <TransitionForm
-                  id="pause"
-                  action={action}
-                  version={pilot.version}
-                  title="Pause"
-                  submitLabel="Pause pilot"
-                  to="paused"
-                  reasonLabel="Why pause"
-                  reasonRequired
-                  tone="outline"
-                />
-              ) : null}
-              <TransitionForm
-                id="retire"
-                action={action}
-                version={pilot.version}
-                title="Retire"
-                submitLabel="Retire pilot"
-                to="retired"
-                reasonLabel="Why retire it"
-                reasonRequired
-                tone="destructive"
-              />
-            </div>
+            <div className="grid gap-6 border-t px-3 py-4">{others.map(form)}</div>
           </details>
         </div>
       )}
-    </Card>
+    </TitledCard>
   );
 }

@@ -1,4 +1,5 @@
 import { ShieldAlert } from "lucide-react";
+import type { ComponentProps } from "react";
 import { Badge } from "@/components/ui/badge";
 import {
   MIN_REJECTION_NOTE,
@@ -67,41 +68,15 @@ export function OverrideRequests({
                   </p>
                 ) : null}
                 <div className="grid gap-4 sm:grid-cols-2">
-                  {canDecide && !mine && !r.staleReason ? (
+                  {decisionsFor(r, mine, canDecide).map((d) => (
                     <OverrideDecisionForm
+                      key={d.decision}
                       action={action}
                       requestId={r.id}
                       version={r.version}
-                      decision="approve"
-                      title="Approve the override"
-                      submitLabel={`Approve and promote to ${STAGE_LABELS[r.toStage].toLowerCase()}`}
-                      noteLabel="Note (optional)"
+                      {...d}
                     />
-                  ) : null}
-                  {canDecide && !mine ? (
-                    <OverrideDecisionForm
-                      action={action}
-                      requestId={r.id}
-                      version={r.version}
-                      decision="reject"
-                      title="Reject the override"
-                      submitLabel="Reject"
-                      noteLabel="Why reject it"
-                      noteHint={`At least ${MIN_REJECTION_NOTE} characters; the requester sees it.`}
-                      tone="outline"
-                    />
-                  ) : null}
-                  {mine ? (
-                    <OverrideDecisionForm
-                      action={action}
-                      requestId={r.id}
-                      version={r.version}
-                      decision="withdraw"
-                      title="Withdraw the override request"
-                      submitLabel="Withdraw request"
-                      tone="outline"
-                    />
-                  ) : null}
+                  ))}
                 </div>
                 {mine ? (
                   <p className="text-xs text-muted-foreground">
@@ -138,6 +113,53 @@ export function OverrideRequests({
       ) : null}
     </section>
   );
+}
+
+type Decision = Omit<
+  ComponentProps<typeof OverrideDecisionForm>,
+  "action" | "requestId" | "version"
+>;
+
+/**
+ * The decisions the viewer may take on a pending request: another owner or admin approves
+ * (unless it went stale) or rejects it; the requester withdraws it.
+ */
+function decisionsFor(r: OverrideRequestView, mine: boolean, canDecide: boolean): Decision[] {
+  const decides = canDecide && !mine;
+  return [
+    ...(decides && !r.staleReason
+      ? [
+          {
+            decision: "approve" as const,
+            title: "Approve the override",
+            submitLabel: `Approve and promote to ${STAGE_LABELS[r.toStage].toLowerCase()}`,
+            noteLabel: "Note (optional)",
+          },
+        ]
+      : []),
+    ...(decides
+      ? [
+          {
+            decision: "reject" as const,
+            title: "Reject the override",
+            submitLabel: "Reject",
+            noteLabel: "Why reject it",
+            noteHint: `At least ${MIN_REJECTION_NOTE} characters; the requester sees it.`,
+            tone: "outline" as const,
+          },
+        ]
+      : []),
+    ...(mine
+      ? [
+          {
+            decision: "withdraw" as const,
+            title: "Withdraw the override request",
+            submitLabel: "Withdraw request",
+            tone: "outline" as const,
+          },
+        ]
+      : []),
+  ];
 }
 
 function RequestSummary({ request: r }: { request: OverrideRequestView }) {

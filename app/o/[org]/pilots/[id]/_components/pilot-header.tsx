@@ -1,7 +1,7 @@
 import { AlertTriangle, Pencil } from "lucide-react";
 import Link from "next/link";
 import { PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { brokenAssumptionWarning, type PilotStatus } from "@/lib/domain/pilots";
 import { STAGE_LABELS, STAGES, type Stage, stageIndex } from "@/lib/domain/stages";
@@ -50,15 +50,13 @@ export function PilotHeader({
         }
         action={
           <div className="flex flex-wrap gap-2">
-            <Button asChild variant="outline">
-              <Link href={`/o/${orgSlug}/use-cases/${pilot.useCaseId}`}>Use case</Link>
-            </Button>
+            <ButtonLink variant="outline" href={`/o/${orgSlug}/use-cases/${pilot.useCaseId}`}>
+              Use case
+            </ButtonLink>
             {canEdit ? (
-              <Button asChild variant="outline">
-                <Link href={`/o/${orgSlug}/pilots/${pilot.id}/edit`}>
-                  <Pencil aria-hidden /> Edit
-                </Link>
-              </Button>
+              <ButtonLink variant="outline" href={`/o/${orgSlug}/pilots/${pilot.id}/edit`}>
+                <Pencil aria-hidden /> Edit
+              </ButtonLink>
             ) : null}
           </div>
         }

@@ -1,4 +1,4 @@
-import { Card } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { importRunMetricsAction, recordRunMetricsAction } from "../actions";
 import { RunMetricForm, RunMetricsImportForm } from "./run-metric-form";
 
@@ -16,13 +16,11 @@ export function RecordMetricsCard({
   today: string;
 }) {
   return (
-    <Card aria-labelledby="record-metrics-heading">
-      <h2 id="record-metrics-heading" className="text-base font-semibold">
-        Record run metrics
-      </h2>
-      <p className="mt-1 mb-4 text-sm text-muted-foreground">
-        What the AI did in one day or week. Recording a period again replaces it.
-      </p>
+    <TitledCard
+      headingId="record-metrics-heading"
+      title="Record run metrics"
+      description="What the AI did in one day or week. Recording a period again replaces it."
+    >
       <RunMetricForm
         action={recordRunMetricsAction.bind(null, orgSlug, pilotId)}
         today={today}
@@ -36,6 +34,6 @@ export function RecordMetricsCard({
           <RunMetricsImportForm action={importRunMetricsAction.bind(null, orgSlug, pilotId)} />
         </div>
       </details>
-    </Card>
+    </TitledCard>
   );
 }

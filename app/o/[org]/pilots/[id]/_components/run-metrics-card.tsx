@@ -1,7 +1,7 @@
 import { Download } from "lucide-react";
 import { RunMetricsChart } from "@/components/charts/run-metrics-chart";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { TableAlternative } from "@/components/ui/table-alternative";
 import type { MetricPeriod } from "@/lib/domain/pilots";
@@ -80,26 +80,20 @@ export function RunMetricsCard({
     return at ? [{ label: at.periodStart, text: `→ ${STAGE_LABELS[t.toStage]}` }] : [];
   });
   return (
-    <Card aria-labelledby="metrics-heading">
-      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 id="metrics-heading" className="text-base font-semibold">
-            Run metrics
-          </h2>
-          <p className="mt-1 text-sm text-muted-foreground">
-            Accuracy = correct ÷ attempted actions; override rate = human overrides ÷ attempted
-            actions; escalation rate = escalations ÷ attempted actions. Dashed lines mark stage
-            changes.
-          </p>
-        </div>
-        {metrics.length > 0 ? (
+    <TitledCard
+      headingId="metrics-heading"
+      title="Run metrics"
+      description="Accuracy = correct ÷ attempted actions; override rate = human overrides ÷ attempted actions; escalation rate = escalations ÷ attempted actions. Dashed lines mark stage changes."
+      action={
+        metrics.length > 0 ? (
           <Button asChild variant="outline" size="sm">
             <a href={csvHref} download>
               <Download aria-hidden /> Export CSV
             </a>
           </Button>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       {metrics.length === 0 ? (
         <p className="text-sm text-muted-foreground">
           No run metrics yet. Record what the AI did each day or week — by hand, from a CSV file, or
@@ -119,6 +113,6 @@ export function RunMetricsCard({
           </TableAlternative>
         </>
       )}
-    </Card>
+    </TitledCard>
   );
 }

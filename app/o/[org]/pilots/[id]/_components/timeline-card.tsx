@@ -1,24 +1,10 @@
 import { ShieldAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
-import type { CriterionResult } from "@/lib/domain/gates";
-import { TRANSITION_LABELS, type TransitionKind } from "@/lib/domain/pilots";
-import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { TRANSITION_LABELS, type TransitionEntry } from "@/lib/domain/pilots";
+import { STAGE_LABELS } from "@/lib/domain/stages";
 import { formatDate, formatDateTime } from "@/lib/format";
-
-export type TimelineEntry = {
-  id: string;
-  kind: TransitionKind;
-  fromStage: Stage | null;
-  toStage: Stage;
-  actorName: string | null;
-  actorLabel: string;
-  reason: string | null;
-  overridden: CriterionResult[];
-  createdAt: Date;
-  approval?: { requestedBy: string; note: string | null } | null;
-};
 
 /** Every move of the pilot, newest first, with the start date and rollback plan below. */
 export function TimelineCard({
@@ -26,18 +12,16 @@ export function TimelineCard({
   startDate,
   rollbackPlan,
 }: {
-  timeline: TimelineEntry[];
+  timeline: TransitionEntry[];
   startDate: string;
   rollbackPlan: string;
 }) {
   return (
-    <Card aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading" className="text-base font-semibold">
-        Timeline
-      </h2>
-      <p className="mt-1 mb-4 text-sm text-muted-foreground">
-        Every move of this pilot: who, when and why.
-      </p>
+    <TitledCard
+      headingId="timeline-heading"
+      title="Timeline"
+      description="Every move of this pilot: who, when and why."
+    >
       <ol className="grid gap-4" data-testid="timeline">
         {[...timeline].reverse().map((t) => (
           <li key={t.id} className="border-l-2 pl-3 text-sm" data-testid="timeline-entry">
@@ -88,6 +72,6 @@ export function TimelineCard({
           },
         ]}
       />
-    </Card>
+    </TitledCard>
   );
 }

@@ -19,3 +19,10 @@ export function firstValues(
     Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   );
 }
+
+/** A route handler's query string, read as a page reads its search parameters. */
+export function queryOf(request: Request): Record<string, string | undefined> {
+  const query: Record<string, string | undefined> = {};
+  for (const [key, value] of new URL(request.url).searchParams) query[key] ??= value;
+  return query;
+}

@@ -118,7 +118,8 @@ export type PilotFilters = {
   includeRetired?: boolean;
 };
 
-function pilotFilters(ctx: MemberContext, filters: PilotFilters): SQL | undefined {
+/** The condition that picks the organisation's pilots matching the board's filters (joins use cases). */
+export function pilotFilters(ctx: MemberContext, filters: PilotFilters): SQL | undefined {
   const q = filters.q?.trim();
   return and(
     eq(pilots.orgId, ctx.orgId),

@@ -45,7 +45,8 @@ const columns = {
   updatedAt: runMetrics.updatedAt,
 };
 
-function withRates<T extends RunMetricValues>(row: T) {
+/** Counts of a period with its accuracy, override and escalation rates. */
+export function withRates<T extends RunMetricValues>(row: T) {
   return {
     ...row,
     accuracy: accuracy(row.correct, row.attempted),

@@ -4,12 +4,16 @@ import Link from "next/link";
 import { ASSESSMENT_SORT_KEYS, AssessmentTable } from "@/components/assessments/assessment-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CsvDownloadLink } from "@/components/ui/csv-download-link";
 import { parseSort } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAssessments } from "@/db/queries/assessments";
+import { listUseCases } from "@/db/queries/use-cases";
 import { requireMember } from "@/lib/auth/session";
 import { firstValues } from "@/lib/pages";
+import { assessmentListFilterSchema, toAssessmentFilters } from "./schemas";
 
 export const metadata: Metadata = { title: "Assessments · Preflight" };
 
@@ -21,19 +25,49 @@ export default async function AssessmentsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const member = await requireMember((await params).org);
-  const sort = parseSort(firstValues(await searchParams), ASSESSMENT_SORT_KEYS, {
-    key: "started",
-    dir: "desc",
-  });
-  const assessments = await listAssessments(member);
+  const raw = firstValues(await searchParams);
+  const filters = assessmentListFilterSchema.parse(raw);
+  const sort = parseSort(raw, ASSESSMENT_SORT_KEYS, { key: "started", dir: "desc" });
+  const [assessments, useCases] = await Promise.all([
+    listAssessments(member, toAssessmentFilters(filters)),
+    listUseCases(member),
+  ]);
   const base = `/o/${member.orgSlug}`;
+  const filtered = Boolean(filters.useCase);
   return (
     <>
       <PageHeader
         title="Assessments"
         description="How ready is each workflow, and what stands in the way?"
+        action={
+          assessments.length > 0 ? (
+            <CsvDownloadLink href={`${base}/assessments/export.csv`} params={raw}>
+              Download answers CSV
+            </CsvDownloadLink>
+          ) : null
+        }
       />
-      {assessments.length === 0 ? (
+      {filtered || assessments.length > 0 ? (
+        <FilterBar
+          label="Filter assessments"
+          clearHref={`${base}/assessments`}
+          active={filtered}
+          keep={{ sort: raw.sort, dir: raw.dir }}
+        >
+          <FilterSelect
+            name="useCase"
+            label="Use case"
+            anyLabel="All use cases"
+            options={useCases.map((u) => ({ value: u.id, label: u.name }))}
+            defaultValue={filters.useCase}
+          />
+        </FilterBar>
+      ) : null}
+      {assessments.length === 0 && filtered ? (
+        <EmptyState icon={ClipboardCheck} title="No assessments match">
+          Clear the filter to see every assessment.
+        </EmptyState>
+      ) : assessments.length === 0 ? (
         <EmptyState
           icon={ClipboardCheck}
           title="No assessments yet"
@@ -54,7 +88,7 @@ export default async function AssessmentsPage({
             orgSlug={member.orgSlug}
             caption="Assessments"
             showUseCase
-            sort={{ state: sort, pathname: `${base}/assessments` }}
+            sort={{ state: sort, pathname: `${base}/assessments`, params: raw }}
             inset
           />
         </Card>

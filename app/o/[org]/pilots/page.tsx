@@ -4,6 +4,7 @@ import Link from "next/link";
 import { GateBadge, PilotStatusBadge } from "@/components/pilot-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CsvDownloadLink } from "@/components/ui/csv-download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
 import { optionsOf } from "@/components/ui/input";
@@ -15,7 +16,7 @@ import { can } from "@/lib/domain/permissions";
 import { PILOT_STATUS_LABELS, PILOT_STATUSES } from "@/lib/domain/pilots";
 import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
 import { firstValues } from "@/lib/pages";
-import { pilotBoardFilterSchema } from "./schemas";
+import { pilotBoardFilterSchema, toPilotFilters } from "./schemas";
 
 export const metadata: Metadata = { title: "Pilots · Preflight" };
 
@@ -30,7 +31,7 @@ export default async function PilotsPage({
   const raw = firstValues(await searchParams);
   const filters = pilotBoardFilterSchema.parse(raw);
   const [cards, members] = await Promise.all([
-    listPilotCards(member, { q: filters.q, ownerId: filters.owner, status: filters.status }),
+    listPilotCards(member, toPilotFilters(filters)),
     listMembers(member),
   ]);
   const base = `/o/${member.orgSlug}/pilots`;
@@ -47,7 +48,21 @@ export default async function PilotsPage({
       <PageHeader
         title="Pilots"
         description="Where each AI workflow stands on its way to production, and whether it may move on."
-        action={startButton}
+        action={
+          <div className="flex flex-wrap items-center gap-2">
+            {cards.length > 0 ? (
+              <>
+                <CsvDownloadLink href={`${base}/stage-history.csv`} params={raw}>
+                  Stage history CSV
+                </CsvDownloadLink>
+                <CsvDownloadLink href={`${base}/run-metrics.csv`} params={raw}>
+                  Run metrics CSV
+                </CsvDownloadLink>
+              </>
+            ) : null}
+            {startButton}
+          </div>
+        }
       />
       <FilterBar label="Filter pilots" clearHref={base} active={filtered}>
         <FilterSearch placeholder="Use case name" defaultValue={filters.q} />

@@ -1,7 +1,6 @@
-import { Download } from "lucide-react";
 import { RunMetricsChart } from "@/components/charts/run-metrics-chart";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CsvDownloadLink } from "@/components/ui/csv-download-link";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import type { MetricPeriod } from "@/lib/domain/pilots";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
@@ -63,7 +62,8 @@ export function RunMetricsCard({
   metrics,
   stageChanges,
 }: {
-  csvHref: string;
+  /** The pilot's run metrics export; none in a printed report. */
+  csvHref?: string;
   metrics: RunMetricRow[];
   /** Promotions and rollbacks, to mark on the chart. */
   stageChanges: { at: Date; toStage: Stage }[];
@@ -91,13 +91,7 @@ export function RunMetricsCard({
             changes.
           </p>
         </div>
-        {metrics.length > 0 ? (
-          <Button asChild variant="outline" size="sm">
-            <a href={csvHref} download>
-              <Download aria-hidden /> Export CSV
-            </a>
-          </Button>
-        ) : null}
+        {metrics.length > 0 && csvHref ? <CsvDownloadLink href={csvHref} /> : null}
       </div>
       {metrics.length === 0 ? (
         <p className="text-sm text-muted-foreground">

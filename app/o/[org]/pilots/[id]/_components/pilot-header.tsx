@@ -1,4 +1,4 @@
-import { AlertTriangle, Pencil } from "lucide-react";
+import { AlertTriangle, FileText, Pencil } from "lucide-react";
 import Link from "next/link";
 import { PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
 import { Button } from "@/components/ui/button";
@@ -52,6 +52,11 @@ export function PilotHeader({
           <div className="flex flex-wrap gap-2">
             <Button asChild variant="outline">
               <Link href={`/o/${orgSlug}/use-cases/${pilot.useCaseId}`}>Use case</Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href={`/o/${orgSlug}/pilots/${pilot.id}/report`}>
+                <FileText aria-hidden /> Report
+              </Link>
             </Button>
             {canEdit ? (
               <Button asChild variant="outline">

@@ -181,18 +181,17 @@ export default async function PilotReportPage({
         canSignOff={false}
       />
 
-      {/* Run metrics follow the gate on the first sheet when they fit, and move whole when not. */}
-      <div className="mt-6 grid gap-4 print:mt-2 print:gap-2">
-        <div className="keep-together">
-          <RunMetricsCard
-            metrics={metrics}
-            stageChanges={timeline
-              .filter((t) => t.kind === "promote" || t.kind === "rollback")
-              .map((t) => ({ at: t.createdAt, toStage: t.toStage }))}
-          />
-        </div>
+      {/* The chart and its totals follow the gate on the first sheet when they fit, and move
+          together to the next when not. */}
+      <div className="keep-together mt-6 grid gap-4 print:mt-2 print:gap-2">
+        <RunMetricsCard
+          metrics={metrics}
+          stageChanges={timeline
+            .filter((t) => t.kind === "promote" || t.kind === "rollback")
+            .map((t) => ({ at: t.createdAt, toStage: t.toStage }))}
+        />
         {sortedTotals.length > 0 ? (
-          <Card className="keep-together">
+          <Card>
             <CardHeader
               title="Run metrics by stage"
               description="Every recorded period added up per stage: the numbers behind the chart."

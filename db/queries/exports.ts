@@ -1,24 +1,14 @@
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import {
-  assessmentAnswers,
-  assessments,
-  gateOverrideRequests,
-  pilots,
-  pilotTransitions,
-  runMetrics,
-  useCases,
-  users,
-} from "@/db/schema";
+import { assessmentAnswers, assessments, pilots, runMetrics, useCases, users } from "@/db/schema";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { PilotRunMetricCsvRow, StageHistoryCsvRow } from "@/lib/domain/pilots/csv";
 import type { AnswerCsvRow } from "@/lib/domain/question-bank/csv";
 import type { UseCaseCsvRow } from "@/lib/domain/use-cases/csv";
 import { assertId } from "@/lib/errors";
 import type { AssessmentStatus } from "./assessments";
-import { type PilotFilters, pilotFilters } from "./pilots";
-import { withRates } from "./run-metrics";
+import { listTransitionsOfPilots, type PilotFilters, pilotFilters } from "./pilots";
+import { runMetricColumns, withRates } from "./run-metrics";
 import { filterUseCases, type UseCaseFilters } from "./use-cases";
 
 // The rows of the CSV exports. Each takes the filters of the list it is downloaded from, so a
@@ -119,54 +109,49 @@ function assessmentFilters(ctx: MemberContext, filters: AssessmentExportFilters)
   );
 }
 
-const owner = alias(users, "owner");
-const actor = alias(users, "actor");
-const requester = alias(users, "requester");
-
 /** The stage history of every pilot matching the board's filters: one row per move, oldest first. */
 export async function listStageHistoryForExport(
   ctx: MemberContext,
   filters: PilotFilters,
 ): Promise<StageHistoryCsvRow[]> {
   assertCan(ctx, "pilot:read");
-  const rows = await db
+  const matching = await db
     .select({
       pilotId: pilots.id,
       pilotName: useCases.name,
-      ownerName: owner.name,
+      ownerName: users.name,
       stage: pilots.stage,
       status: pilots.status,
       startDate: pilots.startDate,
-      kind: pilotTransitions.kind,
-      fromStage: pilotTransitions.fromStage,
-      toStage: pilotTransitions.toStage,
-      at: pilotTransitions.createdAt,
-      actorName: actor.name,
-      actorLabel: pilotTransitions.actorLabel,
-      reason: pilotTransitions.reason,
-      overridden: pilotTransitions.overridden,
-      requestedByName: requester.name,
-      requestedByLabel: gateOverrideRequests.requestedByLabel,
     })
-    .from(pilotTransitions)
-    .innerJoin(pilots, eq(pilots.id, pilotTransitions.pilotId))
+    .from(pilots)
     .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
-    .leftJoin(owner, eq(owner.id, pilots.ownerId))
-    .leftJoin(actor, eq(actor.id, pilotTransitions.actorUserId))
-    .leftJoin(gateOverrideRequests, eq(gateOverrideRequests.transitionId, pilotTransitions.id))
-    .leftJoin(requester, eq(requester.id, gateOverrideRequests.requestedBy))
-    .where(and(pilotFilters(ctx, filters), eq(pilotTransitions.orgId, ctx.orgId)))
-    .orderBy(
-      asc(useCases.name),
-      asc(pilots.id),
-      asc(pilotTransitions.createdAt),
-      asc(pilotTransitions.id),
-    );
-  return rows.map(({ actorName, actorLabel, requestedByName, requestedByLabel, ...r }) => ({
-    ...r,
-    actor: actorName ?? actorLabel,
-    requestedBy: requestedByLabel ? (requestedByName ?? requestedByLabel) : null,
-  }));
+    .leftJoin(users, eq(users.id, pilots.ownerId))
+    .where(pilotFilters(ctx, filters))
+    .orderBy(asc(useCases.name), asc(pilots.id));
+  const transitions = await listTransitionsOfPilots(
+    ctx,
+    matching.map((p) => p.pilotId),
+  );
+  const byPilot = new Map<string, typeof transitions>();
+  for (const t of transitions) {
+    const list = byPilot.get(t.pilotId);
+    if (list) list.push(t);
+    else byPilot.set(t.pilotId, [t]);
+  }
+  return matching.flatMap((pilot) =>
+    (byPilot.get(pilot.pilotId) ?? []).map((t) => ({
+      ...pilot,
+      kind: t.kind,
+      fromStage: t.fromStage,
+      toStage: t.toStage,
+      at: t.createdAt,
+      actor: t.actorName ?? t.actorLabel,
+      reason: t.reason,
+      overridden: t.overridden,
+      requestedBy: t.approval?.requestedBy ?? null,
+    })),
+  );
 }
 
 /** Run metrics of every pilot matching the board's filters, by pilot, oldest period first. */
@@ -176,17 +161,7 @@ export async function listRunMetricsForExport(
 ): Promise<PilotRunMetricCsvRow[]> {
   assertCan(ctx, "pilot:read");
   const rows = await db
-    .select({
-      pilotId: pilots.id,
-      pilotName: useCases.name,
-      period: runMetrics.period,
-      periodStart: runMetrics.periodStart,
-      stage: runMetrics.stage,
-      attempted: runMetrics.attempted,
-      correct: runMetrics.correct,
-      overrides: runMetrics.overrides,
-      escalations: runMetrics.escalations,
-    })
+    .select({ pilotId: pilots.id, pilotName: useCases.name, ...runMetricColumns })
     .from(runMetrics)
     .innerJoin(pilots, eq(pilots.id, runMetrics.pilotId))
     .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))

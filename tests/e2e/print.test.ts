@@ -12,13 +12,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test("the demo's largest assessment prints as a clean, full-width report of at most four A4 pages", async () => {
+/** The demo's owner, signed in, and the page errors of their session. */
+async function demoOwner() {
   const ctx = await newPerson(browser);
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await new AuthPages(page).signIn(DEMO.email, inject("demoPassword"));
   await page.waitForURL(new RegExp(`/o/${DEMO.orgSlug}`));
+  return { ctx, page, errors };
+}
+
+test("the demo's largest assessment prints as a clean, full-width report of at most four A4 pages", async () => {
+  const { ctx, page, errors } = await demoOwner();
 
   // The largest report of the demo: the most recommendations, blockers and assumptions.
   const report = new ReportPage(page);
@@ -77,12 +83,7 @@ test("the demo's largest assessment prints as a clean, full-width report of at m
 });
 
 test("the demo's longest-running pilot prints as a full-width report with readable charts, a section a sheet", async () => {
-  const ctx = await newPerson(browser);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await new AuthPages(page).signIn(DEMO.email, inject("demoPassword"));
-  await page.waitForURL(new RegExp(`/o/${DEMO.orgSlug}`));
+  const { ctx, page, errors } = await demoOwner();
 
   // The pilot in production: a year of run metrics, incidents and a long assumptions register.
   await page.goto(`/o/${DEMO.orgSlug}/pilots`);
@@ -115,7 +116,7 @@ test("the demo's longest-running pilot prints as a full-width report with readab
     "gate-card",
     "report-stage-totals",
     "incident-stats",
-    "report-incidents",
+    "pilot-incidents",
     "timeline",
     "assumptions",
   ]) {

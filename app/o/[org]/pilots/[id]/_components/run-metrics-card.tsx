@@ -19,15 +19,14 @@ export type RunMetricRow = {
   overrideRate: number | null;
 };
 
-const METRIC_COLUMNS: Column<RunMetricRow>[] = [
-  {
-    key: "period",
-    header: "Period",
-    rowHeader: true,
-    cell: (m) => `${m.period === "week" ? "Week of " : ""}${formatDate(m.periodStart)}`,
-    className: "whitespace-nowrap",
-  },
-  { key: "stage", header: "Stage", cell: (m) => STAGE_LABELS[m.stage] },
+/** Counts of actions and their rates, over a period or added up over a stage. */
+type RunMetricCounts = Pick<
+  RunMetricRow,
+  "attempted" | "correct" | "overrides" | "escalations" | "accuracy" | "overrideRate"
+>;
+
+/** The columns of counts and rates, shared by the table per period and the totals per stage. */
+export const RUN_METRIC_COUNT_COLUMNS: Column<RunMetricCounts>[] = [
   {
     key: "attempted",
     header: "Attempted",
@@ -54,6 +53,18 @@ const METRIC_COLUMNS: Column<RunMetricRow>[] = [
     align: "right",
     cell: (m) => formatPercent(m.overrideRate),
   },
+];
+
+const METRIC_COLUMNS: Column<RunMetricRow>[] = [
+  {
+    key: "period",
+    header: "Period",
+    rowHeader: true,
+    cell: (m) => `${m.period === "week" ? "Week of " : ""}${formatDate(m.periodStart)}`,
+    className: "whitespace-nowrap",
+  },
+  { key: "stage", header: "Stage", cell: (m) => STAGE_LABELS[m.stage] },
+  ...RUN_METRIC_COUNT_COLUMNS,
 ];
 
 /** The run metrics chart with its table alternative; the forms to add metrics sit elsewhere. */

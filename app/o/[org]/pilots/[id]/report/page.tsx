@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import { BandBadge } from "@/components/band-badge";
-import { IncidentTable } from "@/components/incidents/incident-table";
-import { IncidentMetricsPanel } from "@/components/incidents/metrics-panel";
 import { GateBadge, PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
 import { Card, CardHeader } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
@@ -25,7 +23,8 @@ import {
 import { found } from "@/lib/pages";
 import { AssumptionsCard } from "../_components/assumptions-card";
 import { GateCard } from "../_components/gate-card";
-import { RunMetricsCard } from "../_components/run-metrics-card";
+import { PilotIncidentsSection } from "../_components/incidents-section";
+import { RUN_METRIC_COUNT_COLUMNS, RunMetricsCard } from "../_components/run-metrics-card";
 import { TimelineCard } from "../_components/timeline-card";
 
 export const metadata: Metadata = { title: "Pilot report · Preflight" };
@@ -37,25 +36,7 @@ type StageTotals = Awaited<ReturnType<typeof runMetricTotalsByStage>>[number];
 
 const TOTAL_COLUMNS: Column<StageTotals>[] = [
   { key: "stage", header: "Stage", rowHeader: true, cell: (t) => STAGE_LABELS[t.stage] },
-  {
-    key: "attempted",
-    header: "Actions",
-    align: "right",
-    cell: (t) => formatNumber(t.attempted, 0),
-  },
-  { key: "accuracy", header: "Accuracy", align: "right", cell: (t) => formatPercent(t.accuracy) },
-  {
-    key: "overrideRate",
-    header: "Override rate",
-    align: "right",
-    cell: (t) => formatPercent(t.overrideRate),
-  },
-  {
-    key: "escalationRate",
-    header: "Escalation rate",
-    align: "right",
-    cell: (t) => formatPercent(t.escalationRate),
-  },
+  ...RUN_METRIC_COUNT_COLUMNS,
 ];
 
 /**
@@ -194,10 +175,10 @@ export default async function PilotReportPage({
           <Card>
             <CardHeader
               title="Run metrics by stage"
-              description="Every recorded period added up per stage: the numbers behind the chart."
+              description="Every recorded period added up per stage: the numbers behind the chart. Accuracy and override rate as defined above."
             />
             <DataTable
-              caption="Actions, accuracy, override and escalation rates per stage"
+              caption="Actions, accuracy and override rate per stage"
               columns={TOTAL_COLUMNS}
               rows={sortedTotals}
               rowKey={(t) => t.stage}
@@ -207,35 +188,16 @@ export default async function PilotReportPage({
         ) : null}
       </div>
 
-      <section
-        aria-labelledby="report-incidents"
-        className="mt-6 grid gap-4 print:mt-0 print:break-before-page print:break-inside-auto print:gap-2"
-      >
-        <div>
-          <h2 id="report-incidents" className="text-base font-semibold">
-            Incidents
-          </h2>
-          <p className="mt-1 text-sm text-muted-foreground">
-            {incidents.total === 0
-              ? "No incidents recorded for this pilot."
-              : `Every incident of this pilot, by month${incidents.total > LISTED_INCIDENTS ? `; the ${LISTED_INCIDENTS} most recent are listed, open ones first` : ""}.`}
-          </p>
-        </div>
-        {incidents.total > 0 ? (
-          <>
-            <IncidentMetricsPanel metrics={incidentMetrics} />
-            <Card>
-              <IncidentTable
-                incidents={incidents.items}
-                orgSlug={member.orgSlug}
-                caption="Most recent incidents of this pilot, open ones first"
-                showPilot={false}
-                testId="report-incidents"
-              />
-            </Card>
-          </>
-        ) : null}
-      </section>
+      <div className="mt-6 print:mt-0 print:break-before-page">
+        <PilotIncidentsSection
+          orgSlug={member.orgSlug}
+          pilotId={id}
+          incidents={incidents}
+          metrics={incidents.total > 0 ? Promise.resolve(incidentMetrics) : null}
+          canLog={false}
+          className="print:break-inside-auto print:gap-2"
+        />
+      </div>
 
       <div className="mt-6 grid min-w-0 gap-4 xl:grid-cols-2 print:mt-0 print:block print:break-before-page">
         <TimelineCard

@@ -39,3 +39,10 @@ export async function readListQuery<S extends z.ZodType>(
   const raw = firstValues(await searchParams);
   return { raw, filters: schema.parse(raw) };
 }
+
+/** A route handler's query string, read as a page reads its search parameters. */
+export function queryOf(request: Request): Record<string, string | undefined> {
+  const query: Record<string, string | undefined> = {};
+  for (const [key, value] of new URL(request.url).searchParams) query[key] ??= value;
+  return query;
+}

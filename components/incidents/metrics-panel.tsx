@@ -57,15 +57,17 @@ function ChartCard({
   empty,
   chart,
   table,
+  className,
 }: {
   title: string;
   empty: boolean;
   chart: React.ReactNode;
   table: React.ReactNode;
+  className?: string;
 }) {
   const headingId = `chart-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
-    <Card aria-labelledby={headingId}>
+    <Card aria-labelledby={headingId} className={className}>
       <h3 id={headingId} className="mb-2 text-sm font-semibold">
         {title}
       </h3>
@@ -111,11 +113,15 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
   const sevLabels = Object.fromEntries(SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]]));
   const outcomeLabels = Object.fromEntries(OUTCOMES.map((o) => [o, OUTCOME_LABELS[o]]));
   return (
-    <section aria-labelledby="metrics-heading" className="grid gap-4">
+    // On paper the panel may run over a page; each chart still keeps together.
+    <section aria-labelledby="metrics-heading" className="grid gap-4 print:break-inside-auto">
       <h2 id="metrics-heading" className="sr-only">
         Incident metrics
       </h2>
-      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="incident-stats">
+      <dl
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-4 print:gap-2"
+        data-testid="incident-stats"
+      >
         <Stat
           label="Incidents"
           value={`${formatNumber(summary.count, 0)} (${formatNumber(summary.open, 0)} open)`}
@@ -157,7 +163,7 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
           definition={`${formatNumber(summary.actionsAttempted, 0)} actions attempted in the run metrics of the same pilots and dates.`}
         />
       </dl>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2 print:gap-2">
         <ChartCard
           title={`Incidents per ${groupBy}, by severity`}
           empty={empty}
@@ -270,6 +276,8 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
         />
         <ChartCard
           title="Incidents per 1,000 actions, by stage"
+          // Alone on its printed row: the whole width keeps the stage names apart.
+          className={metrics.byPilot.length > 1 ? undefined : "print:col-span-2"}
           empty={metrics.byStage.length === 0}
           chart={
             <RateByStageChart

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import {
@@ -113,7 +113,8 @@ export type PilotFilters = {
   includeRetired?: boolean;
 };
 
-function pilotFilters(ctx: MemberContext, filters: PilotFilters): SQL | undefined {
+/** The condition that picks the organisation's pilots matching the board's filters (joins use cases). */
+export function pilotFilters(ctx: MemberContext, filters: PilotFilters): SQL | undefined {
   const q = filters.q?.trim();
   return and(
     eq(pilots.orgId, ctx.orgId),
@@ -219,9 +220,20 @@ const overrideRequester = alias(users, "override_requester");
  */
 export async function listPilotTimeline(ctx: MemberContext, id: string): Promise<TransitionDto[]> {
   await getPilot(ctx, id);
+  return listTransitionsOfPilots(ctx, [id]);
+}
+
+/** The timelines of several pilots of the organisation, each oldest first, as one list. */
+export async function listTransitionsOfPilots(
+  ctx: MemberContext,
+  pilotIds: readonly string[],
+): Promise<(TransitionDto & { pilotId: string })[]> {
+  assertCan(ctx, "pilot:read");
+  if (pilotIds.length === 0) return [];
   const rows = await db
     .select({
       id: pilotTransitions.id,
+      pilotId: pilotTransitions.pilotId,
       kind: pilotTransitions.kind,
       fromStage: pilotTransitions.fromStage,
       toStage: pilotTransitions.toStage,
@@ -238,7 +250,9 @@ export async function listPilotTimeline(ctx: MemberContext, id: string): Promise
     .leftJoin(users, eq(users.id, pilotTransitions.actorUserId))
     .leftJoin(gateOverrideRequests, eq(gateOverrideRequests.transitionId, pilotTransitions.id))
     .leftJoin(overrideRequester, eq(overrideRequester.id, gateOverrideRequests.requestedBy))
-    .where(and(eq(pilotTransitions.orgId, ctx.orgId), eq(pilotTransitions.pilotId, id)))
+    .where(
+      and(eq(pilotTransitions.orgId, ctx.orgId), inArray(pilotTransitions.pilotId, [...pilotIds])),
+    )
     .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id));
   return rows.map(({ requestedByName, requestedByLabel, approvalNote, ...t }) => ({
     ...t,

@@ -32,7 +32,8 @@ export type RunMetricDto = RunMetricValues & {
 
 export type RunMetricSource = "ui" | "csv" | "api";
 
-const columns = {
+/** The columns of a run metrics row as queries return it. */
+export const runMetricColumns = {
   id: runMetrics.id,
   period: runMetrics.period,
   periodStart: runMetrics.periodStart,
@@ -45,7 +46,8 @@ const columns = {
   updatedAt: runMetrics.updatedAt,
 };
 
-function withRates<T extends RunMetricValues>(row: T) {
+/** Counts of a period with its accuracy, override and escalation rates. */
+export function withRates<T extends RunMetricValues>(row: T) {
   return {
     ...row,
     accuracy: accuracy(row.correct, row.attempted),
@@ -58,7 +60,7 @@ function withRates<T extends RunMetricValues>(row: T) {
 export async function listRunMetrics(ctx: MemberContext, pilotId: string): Promise<RunMetricDto[]> {
   await getPilot(ctx, pilotId);
   const rows = await db
-    .select(columns)
+    .select(runMetricColumns)
     .from(runMetrics)
     .where(and(eq(runMetrics.orgId, ctx.orgId), eq(runMetrics.pilotId, pilotId)))
     .orderBy(asc(runMetrics.periodStart), asc(runMetrics.period));
@@ -133,7 +135,7 @@ async function upsert(
   for (const input of rows) {
     const periodStart = normalisePeriodStart(input.period, input.periodStart);
     const [before] = await tx
-      .select(columns)
+      .select(runMetricColumns)
       .from(runMetrics)
       .where(
         and(
@@ -165,7 +167,7 @@ async function upsert(
         target: [runMetrics.pilotId, runMetrics.period, runMetrics.periodStart],
         set: { ...values, source, updatedAt: sql`now()` },
       })
-      .returning(columns);
+      .returning(runMetricColumns);
     if (!row) throw new Error("upsert returned no row");
     await writeAudit(tx, ctx.orgId, ctx.actor, {
       action: before ? "run_metrics.updated" : "run_metrics.recorded",

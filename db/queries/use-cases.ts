@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { memberships, useCases, users } from "@/db/schema";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
@@ -48,33 +48,36 @@ export type UseCaseFilters = {
   archived?: boolean;
 };
 
+/** The condition that picks the organisation's use cases matching the list's filters. */
+export function filterUseCases(ctx: MemberContext, filters: UseCaseFilters): SQL | undefined {
+  const q = filters.q?.trim();
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return and(
+    eq(useCases.orgId, ctx.orgId),
+    filters.archived ? isNotNull(useCases.archivedAt) : isNull(useCases.archivedAt),
+    filters.status ? eq(useCases.status, filters.status) : undefined,
+    filters.ownerId ? eq(useCases.ownerId, filters.ownerId) : undefined,
+    pattern
+      ? or(
+          ilike(useCases.name, pattern),
+          ilike(useCases.description, pattern),
+          sql`${useCases.systems}::text ilike ${pattern}`,
+        )
+      : undefined,
+  );
+}
+
 /** The organisation's use cases, most recently changed first, filtered in SQL. */
 export async function listUseCases(
   ctx: MemberContext,
   filters: UseCaseFilters = {},
 ): Promise<UseCaseDto[]> {
   assertCan(ctx, "usecase:read");
-  const q = filters.q?.trim();
-  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return db
     .select(columns)
     .from(useCases)
     .leftJoin(users, eq(users.id, useCases.ownerId))
-    .where(
-      and(
-        eq(useCases.orgId, ctx.orgId),
-        filters.archived ? isNotNull(useCases.archivedAt) : isNull(useCases.archivedAt),
-        filters.status ? eq(useCases.status, filters.status) : undefined,
-        filters.ownerId ? eq(useCases.ownerId, filters.ownerId) : undefined,
-        pattern
-          ? or(
-              ilike(useCases.name, pattern),
-              ilike(useCases.description, pattern),
-              sql`${useCases.systems}::text ilike ${pattern}`,
-            )
-          : undefined,
-      ),
-    )
+    .where(filterUseCases(ctx, filters))
     .orderBy(desc(useCases.updatedAt), asc(useCases.name))
     .limit(500);
 }

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { formatIsoDate } from "@/lib/format";
 
 export type CsvCell = string | number | null | undefined;
 
@@ -41,4 +42,37 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], header?: readonly s
     },
     { header: Boolean(header), escapeFormulae: false, newline: "\r\n" },
   );
+}
+
+/** One column of an export: its header, and the cell a row gives it. */
+export type CsvColumn<T> = { header: string; value: (row: T) => CsvCell };
+
+/** The header line of an export with these columns, ending with its line break. */
+export function csvHeader<T>(columns: readonly CsvColumn<T>[]): string {
+  return toCsv(
+    [],
+    columns.map((c) => c.header),
+  );
+}
+
+/** Rows as CSV lines under these columns, without the header (a streamed export writes it once). */
+export function csvRows<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+  return toCsv(rows.map((row) => columns.map((c) => c.value(row))));
+}
+
+/** A whole export: the header line, then one line per row. */
+export function csvTable<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+  return toCsv(
+    rows.map((row) => columns.map((c) => c.value(row))),
+    columns.map((c) => c.header),
+  );
+}
+
+/**
+ * The file name of an export: the organisation, what it holds and the day it was taken (UTC),
+ * so downloads from several organisations and days never overwrite each other:
+ * "northwind-use-cases-2026-11-24.csv".
+ */
+export function csvFilename(orgSlug: string, what: string, now: Date): string {
+  return `${orgSlug}-${what}-${formatIsoDate(now)}.csv`;
 }

@@ -149,7 +149,7 @@ test("an incident logged on a pilot shows in the list and the charts, and resolv
   // The CSV export follows the filters on the page.
   const exportCsv = async (query: string) => {
     await incidents.openList(query);
-    const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    const href = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
     const response = await page.request.get(href!);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("text/csv");
@@ -157,14 +157,14 @@ test("an incident logged on a pilot shows in the list and the charts, and resolv
   };
   const lines = await exportCsv("?severity=sev2");
   expect(lines[0]).toBe(
-    "id,title,severity,category,detection_source,outcome,pilot,stage,started_at,detected_at,acknowledged_at,mitigated_at,resolved_at,cost_estimate,actions",
+    "id,title,severity,category,detection_source,outcome,pilot,stage,started_at,detected_at,acknowledged_at,mitigated_at,resolved_at,cost_estimate,currency,actions",
   );
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(`,${title},sev2,incorrect_output,human_reviewer,contained,${name},`);
   expect(lines[1]).toContain(`,${detectedAt.toISOString().slice(0, 16)}`);
   expect(lines[1]!.endsWith(",rollback")).toBe(true);
   await incidents.openList("?severity=sev4");
-  expect(await page.getByRole("link", { name: "Export CSV" }).count()).toBe(0);
+  expect(await page.getByRole("link", { name: "Download CSV" }).count()).toBe(0);
   await page.getByText("No incident matches these filters").waitFor();
 
   // The pilot page lists it too, and counts it against the gate.

@@ -170,6 +170,7 @@ const ROUTES: [string, () => string][] = [
   ["assessment results", () => `${DEMO}/assessments/${ids.submitted}/results`],
   ["pilots", () => `${DEMO}/pilots`],
   ["a pilot", () => `${DEMO}/pilots/${ids.pilot}`],
+  ["a pilot report", () => `${DEMO}/pilots/${ids.pilot}/report`],
   ["new pilot", () => `${DEMO}/pilots/new`],
   ["incidents", () => `${DEMO}/incidents`],
   ["an incident", () => `${DEMO}/incidents/${ids.incident}`],

@@ -1,11 +1,16 @@
 import Papa from "papaparse";
-import { toCsv } from "../csv";
+import { formatIsoDateTime, roundTo } from "@/lib/format";
+import { type CsvColumn, csvTable } from "../csv";
+import type { CriterionResult } from "../gates";
+import type { Stage } from "../stages";
 import {
   METRIC_PERIODS,
   type MetricPeriod,
+  type PilotStatus,
   periodBeforeStartError,
   type RunMetricValues,
   runMetricErrors,
+  type TransitionKind,
 } from "./index";
 
 export type CsvRunMetric = RunMetricValues & { period: MetricPeriod; periodStart: string };
@@ -137,21 +142,94 @@ export function parseRunMetricsCsv(
   return problems.length > 0 ? { rows: [], problems } : { rows, problems };
 }
 
-/** Writes run metrics as CSV with the import's column names (a round trip re-imports them). */
-export function runMetricsToCsv(
-  rows: readonly (CsvRunMetric & { stage?: string; accuracy?: number | null })[],
-): string {
-  return toCsv(
-    rows.map((r) => [
-      r.period,
-      r.periodStart,
-      r.attempted,
-      r.correct,
-      r.overrides,
-      r.escalations,
-      r.stage,
-      r.accuracy === null || r.accuracy === undefined ? "" : r.accuracy.toFixed(4),
-    ]),
-    [...RUN_METRICS_CSV_COLUMNS, "stage", "accuracy"],
+export type RunMetricCsvRow = CsvRunMetric & {
+  stage?: Stage;
+  accuracy?: number | null;
+  overrideRate?: number | null;
+  escalationRate?: number | null;
+};
+
+/** A ratio to four decimals (0.9531), or empty for a period without actions. */
+const ratio = (r: number | null | undefined) =>
+  r === null || r === undefined ? null : roundTo(r, 4);
+
+/** The import's columns first (so a file re-imports as it is), then the stage and the rates. */
+const RUN_METRIC_COLUMNS: CsvColumn<RunMetricCsvRow>[] = [
+  { header: "period", value: (r) => r.period },
+  { header: "period_start", value: (r) => r.periodStart },
+  { header: "attempted", value: (r) => r.attempted },
+  { header: "correct", value: (r) => r.correct },
+  { header: "overrides", value: (r) => r.overrides },
+  { header: "escalations", value: (r) => r.escalations },
+  { header: "stage", value: (r) => r.stage },
+  { header: "accuracy", value: (r) => ratio(r.accuracy) },
+  { header: "override_rate", value: (r) => ratio(r.overrideRate) },
+  { header: "escalation_rate", value: (r) => ratio(r.escalationRate) },
+];
+
+/** Writes one pilot's run metrics as CSV with the import's column names (a round trip re-imports them). */
+export function runMetricsToCsv(rows: readonly RunMetricCsvRow[]): string {
+  return csvTable(RUN_METRIC_COLUMNS, rows);
+}
+
+export type PilotRunMetricCsvRow = RunMetricCsvRow & { pilotId: string; pilotName: string };
+
+/** Run metrics of several pilots, one row per pilot and period, each naming its pilot. */
+export function pilotRunMetricsToCsv(rows: readonly PilotRunMetricCsvRow[]): string {
+  return csvTable<PilotRunMetricCsvRow>(
+    [
+      { header: "pilot_id", value: (r) => r.pilotId },
+      { header: "pilot", value: (r) => r.pilotName },
+      ...RUN_METRIC_COLUMNS,
+    ],
+    rows,
   );
+}
+
+/** One entry of a pilot's stage history, with the pilot it belongs to. */
+export type StageHistoryCsvRow = {
+  pilotId: string;
+  pilotName: string;
+  ownerName: string | null;
+  /** Where the pilot stands now. */
+  stage: Stage;
+  status: PilotStatus;
+  startDate: string;
+  kind: TransitionKind;
+  fromStage: Stage | null;
+  toStage: Stage;
+  at: Date;
+  actor: string;
+  reason: string | null;
+  overridden: readonly Pick<CriterionResult, "label" | "threshold" | "measured">[];
+  /** Who asked for a promotion that a second owner or admin approved. */
+  requestedBy: string | null;
+};
+
+const STAGE_HISTORY_COLUMNS: CsvColumn<StageHistoryCsvRow>[] = [
+  { header: "pilot_id", value: (r) => r.pilotId },
+  { header: "pilot", value: (r) => r.pilotName },
+  { header: "owner", value: (r) => r.ownerName },
+  { header: "current_stage", value: (r) => r.stage },
+  { header: "status", value: (r) => r.status },
+  { header: "start_date", value: (r) => r.startDate },
+  { header: "event", value: (r) => r.kind },
+  { header: "from_stage", value: (r) => r.fromStage },
+  { header: "to_stage", value: (r) => r.toStage },
+  { header: "at", value: (r) => formatIsoDateTime(r.at) },
+  { header: "by", value: (r) => r.actor },
+  { header: "requested_by", value: (r) => r.requestedBy },
+  { header: "reason", value: (r) => r.reason },
+  {
+    header: "overridden_criteria",
+    value: (r) =>
+      r.overridden
+        .map((c) => `${c.label}: needed ${c.threshold}, measured ${c.measured}`)
+        .join("; "),
+  },
+];
+
+/** Pilots' stage histories as CSV: one row per start, promotion, rollback, pause, resume or retirement. */
+export function stageHistoryToCsv(rows: readonly StageHistoryCsvRow[]): string {
+  return csvTable(STAGE_HISTORY_COLUMNS, rows);
 }

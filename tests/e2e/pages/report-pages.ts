@@ -53,9 +53,9 @@ export class ReportPage {
   async emulatePrint(): Promise<void> {
     await this.page.setViewportSize({ width: A4_PRINTABLE_WIDTH, height: 1100 });
     await this.page.emulateMedia({ media: "print" });
-    // The radar redraws for its printed box.
+    // The first chart redraws for its printed box (its own drawing, not a legend's swatch).
     await this.page.waitForFunction(() => {
-      const svg = document.querySelector(".recharts-surface");
+      const svg = document.querySelector(".recharts-wrapper > .recharts-surface");
       const box = svg?.parentElement?.parentElement?.getBoundingClientRect();
       return Boolean(box && Math.abs(Number(svg?.getAttribute("width")) - box.width) < 2);
     });
@@ -76,6 +76,32 @@ export class ReportPage {
         return out > 0.5 ? [`${label.textContent} by ${out.toFixed(1)}`] : [];
       }),
     );
+  }
+
+  /**
+   * Charts as printed: for each, its test id, its drawn width against its box's and how many
+   * bars, lines or areas it draws; a chart that collapsed or came out empty shows here.
+   */
+  async printedCharts(): Promise<{ id: string; width: number; box: number; marks: number }[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll(".recharts-wrapper > .recharts-surface")].map((svg) => {
+        const frame = svg.closest("[data-testid]") ?? svg.parentElement!;
+        return {
+          id: frame.getAttribute("data-testid") ?? "",
+          width: Math.round(svg.getBoundingClientRect().width),
+          box: Math.round(frame.getBoundingClientRect().width),
+          marks: svg.querySelectorAll(
+            ".recharts-line-curve, .recharts-bar-rectangle, .recharts-area",
+          ).length,
+        };
+      }),
+    );
+  }
+
+  /** The text the report's header prints, spaces collapsed. */
+  async headerText(): Promise<string> {
+    // biome-ignore lint/performance/useDomNodeTextContent: only the text that prints counts here.
+    return (await this.page.getByTestId("report-header").innerText()).replace(/\s+/g, " ");
   }
 
   /** Visible navigation, buttons and forms: none belong in a printed report. */

@@ -1,4 +1,4 @@
-import { ChartColumn, Download, Plus, Siren } from "lucide-react";
+import { ChartColumn, Plus, Siren } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -9,6 +9,7 @@ import {
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CsvDownloadLink } from "@/components/ui/csv-download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
   FilterBar,
@@ -121,11 +122,7 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
               </a>
             </Button>
             {page.items.length > 0 ? (
-              <Button asChild variant="outline" size="sm">
-                <a href={`${base}/export.csv?${query.toString()}`} download>
-                  <Download aria-hidden /> Export CSV
-                </a>
-              </Button>
+              <CsvDownloadLink href={`${base}/export.csv`} params={Object.fromEntries(query)} />
             ) : null}
           </div>
         </div>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { GateBadge, PilotStatusBadge } from "@/components/pilot-badges";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
+import { CsvDownloadLink } from "@/components/ui/csv-download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
   FilterBar,
@@ -21,15 +22,15 @@ import { can } from "@/lib/domain/permissions";
 import { PILOT_STATUS_LABELS, PILOT_STATUSES } from "@/lib/domain/pilots";
 import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
 import { type ListPageProps, readListQuery } from "@/lib/pages";
-import { pilotBoardFilterSchema } from "./schemas";
+import { pilotBoardFilterSchema, toPilotFilters } from "./schemas";
 
 export const metadata: Metadata = { title: "Pilots · Preflight" };
 
 export default async function PilotsPage({ params, searchParams }: ListPageProps) {
   const member = await requireMember((await params).org);
-  const { filters } = await readListQuery(searchParams, pilotBoardFilterSchema);
+  const { raw, filters } = await readListQuery(searchParams, pilotBoardFilterSchema);
   const [cards, members] = await Promise.all([
-    listPilotCards(member, { q: filters.q, ownerId: filters.owner, status: filters.status }),
+    listPilotCards(member, toPilotFilters(filters)),
     listMembers(member),
   ]);
   const base = `/o/${member.orgSlug}/pilots`;
@@ -54,7 +55,21 @@ export default async function PilotsPage({ params, searchParams }: ListPageProps
       <PageHeader
         title="Pilots"
         description="Where each AI workflow stands on its way to production, and whether it may move on."
-        action={startButton}
+        action={
+          <div className="flex flex-wrap items-center gap-2">
+            {cards.length > 0 ? (
+              <>
+                <CsvDownloadLink href={`${base}/stage-history.csv`} params={raw}>
+                  Stage history CSV
+                </CsvDownloadLink>
+                <CsvDownloadLink href={`${base}/run-metrics.csv`} params={raw}>
+                  Run metrics CSV
+                </CsvDownloadLink>
+              </>
+            ) : null}
+            {startButton}
+          </div>
+        }
       />
       <FilterBar label="Filter pilots" clearHref={base} fields={fields} values={filters} />
       {cards.length === 0 ? (

@@ -153,3 +153,8 @@ export const newPilotQuerySchema = z.object({
     .optional()
     .transform((v) => (typeof v === "string" && z.uuid().safeParse(v).success ? v : undefined)),
 });
+
+/** The query layer's filters for the board's parameters (the board and its CSV exports). */
+export function toPilotFilters(f: z.infer<typeof pilotBoardFilterSchema>) {
+  return { q: f.q, ownerId: f.owner, status: f.status };
+}

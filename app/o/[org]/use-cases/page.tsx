@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CsvDownloadLink } from "@/components/ui/csv-download-link";
 import { type Column, DataTable, parseSort } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
@@ -23,7 +24,7 @@ import { can } from "@/lib/domain/permissions";
 import { USE_CASE_STATUS_LABELS, USE_CASE_STATUSES } from "@/lib/domain/use-cases";
 import { formatDate, formatMoney } from "@/lib/format";
 import { type ListPageProps, readListQuery } from "@/lib/pages";
-import { useCaseListFilterSchema } from "./schemas";
+import { toUseCaseFilters, useCaseListFilterSchema } from "./schemas";
 
 export const metadata: Metadata = { title: "Use cases · Preflight" };
 
@@ -34,12 +35,7 @@ export default async function UseCasesPage({ params, searchParams }: ListPagePro
   const { raw, filters } = await readListQuery(searchParams, useCaseListFilterSchema);
   const sort = parseSort(raw, SORT_KEYS, { key: "updated", dir: "desc" });
   const [items, members] = await Promise.all([
-    listUseCases(member, {
-      q: filters.q,
-      status: filters.status,
-      ownerId: filters.owner,
-      archived: filters.archived,
-    }),
+    listUseCases(member, toUseCaseFilters(filters)),
     listMembers(member),
   ]);
   const base = `/o/${member.orgSlug}/use-cases`;
@@ -113,7 +109,12 @@ export default async function UseCasesPage({ params, searchParams }: ListPagePro
       <PageHeader
         title="Use cases"
         description="Which AI workflows are candidates for production, and what would they do?"
-        action={newButton}
+        action={
+          <div className="flex flex-wrap items-center gap-2">
+            {items.length > 0 ? <CsvDownloadLink href={`${base}/export.csv`} params={raw} /> : null}
+            {newButton}
+          </div>
+        }
       />
       <FilterBar
         label="Filter use cases"

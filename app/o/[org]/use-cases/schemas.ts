@@ -56,3 +56,8 @@ export const useCaseListFilterSchema = z.object({
     .catch(undefined)
     .transform((v) => v === "1"),
 });
+
+/** The query layer's filters for the list's parameters (the page and its CSV export). */
+export function toUseCaseFilters(f: z.infer<typeof useCaseListFilterSchema>) {
+  return { q: f.q, status: f.status, ownerId: f.owner, archived: f.archived };
+}

@@ -1,8 +1,8 @@
 import { listIncidents } from "@/db/queries/incidents";
 import { requireMember } from "@/lib/auth/session";
+import { csvDownload } from "@/lib/csv-download";
 import { incidentCsvHeader, incidentsToCsv } from "@/lib/domain/incidents/csv";
-import { AppError } from "@/lib/errors";
-import { formatIsoDate } from "@/lib/format";
+import { queryOf } from "@/lib/pages";
 import { incidentFilterSchema, toFilters } from "../schemas";
 
 /**
@@ -11,37 +11,27 @@ import { incidentFilterSchema, toFilters } from "../schemas";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
-  const filters = toFilters(
-    incidentFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)),
-  );
-  try {
+  const filters = toFilters(incidentFilterSchema.parse(queryOf(request)));
+  return csvDownload(member, async () => {
+    // Asked once before streaming, so a refusal is an error status rather than a broken file.
     await listIncidents(member, filters, { limit: 1, withTotal: false });
-  } catch (error) {
-    if (error instanceof AppError) return new Response(error.message, { status: error.status });
-    throw error;
-  }
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(incidentCsvHeader()));
-      }
-      const page = await listIncidents(member, filters, { cursor, limit: 500, withTotal: false });
-      if (page.items.length > 0) {
-        controller.enqueue(encoder.encode(`${incidentsToCsv(page.items)}\r\n`));
-      }
-      if (!page.nextCursor) controller.close();
-      cursor = page.nextCursor ?? undefined;
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="incidents-${formatIsoDate(new Date())}.csv"`,
-      "Cache-Control": "no-store",
-    },
+    const encoder = new TextEncoder();
+    let cursor: string | undefined;
+    let started = false;
+    const csv = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(incidentCsvHeader(member.currency)));
+        }
+        const page = await listIncidents(member, filters, { cursor, limit: 500, withTotal: false });
+        if (page.items.length > 0) {
+          controller.enqueue(encoder.encode(`${incidentsToCsv(page.items, member.currency)}\r\n`));
+        }
+        if (!page.nextCursor) controller.close();
+        cursor = page.nextCursor ?? undefined;
+      },
+    });
+    return { name: "incidents", csv };
   });
 }

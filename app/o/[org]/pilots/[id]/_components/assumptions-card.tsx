@@ -48,9 +48,16 @@ export function AssumptionsCard({
       {assumptions.length === 0 ? (
         <p className="text-sm text-muted-foreground">The assessment recorded no assumptions.</p>
       ) : (
-        <ul className="grid gap-4" data-testid="assumptions">
+        // Printed as a compact two-column list: a long register on fewer pages.
+        <ul
+          className="grid gap-4 print:block print:columns-2 print:gap-6"
+          data-testid="assumptions"
+        >
           {assumptions.map((a) => (
-            <li key={a.id} className="grid gap-2 border-b pb-4 last:border-0">
+            <li
+              key={a.id}
+              className="grid gap-2 border-b pb-4 last:border-0 print:mb-1.5 print:gap-0.5 print:border-0 print:pb-0"
+            >
               <p className="text-sm">
                 <Badge
                   tone={
@@ -63,7 +70,7 @@ export function AssumptionsCard({
                 {a.text}
               </p>
               {a.updatedByName ? (
-                <p className="text-xs text-muted-foreground">
+                <p className="text-xs text-muted-foreground print:hidden">
                   Last changed by {a.updatedByName}, {formatDateTime(a.updatedAt)}
                 </p>
               ) : null}

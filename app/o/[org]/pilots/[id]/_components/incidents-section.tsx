@@ -6,6 +6,7 @@ import {
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/lib/utils";
 
 /** The pilot's incidents: counts, the most recent ones, and their metrics by week. */
 export function PilotIncidentsSection({
@@ -14,6 +15,7 @@ export function PilotIncidentsSection({
   incidents,
   metrics,
   canLog,
+  className,
 }: {
   orgSlug: string;
   pilotId: string;
@@ -25,9 +27,10 @@ export function PilotIncidentsSection({
   /** The incidents' metrics by week, still being computed (null without incidents). */
   metrics: ComponentProps<typeof IncidentMetricsSection>["metrics"] | null;
   canLog: boolean;
+  className?: string;
 }) {
   return (
-    <section className="grid min-w-0 gap-4" aria-labelledby="incidents-heading">
+    <section className={cn("grid min-w-0 gap-4", className)} aria-labelledby="incidents-heading">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 id="incidents-heading" className="text-base font-semibold">
@@ -39,7 +42,7 @@ export function PilotIncidentsSection({
               : `${incidents.total} in all, ${incidents.open} open. Open Sev1 and Sev2 incidents block every gate that requires none.`}
           </p>
         </div>
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap gap-2 no-print">
           {incidents.total > 0 ? (
             <ButtonLink variant="outline" href={`/o/${orgSlug}/incidents?pilot=${pilotId}`}>
               All its incidents

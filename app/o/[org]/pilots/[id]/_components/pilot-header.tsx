@@ -1,4 +1,4 @@
-import { AlertTriangle, Pencil } from "lucide-react";
+import { AlertTriangle, FileText, Pencil } from "lucide-react";
 import Link from "next/link";
 import { PilotStatusBadge, StageBadge } from "@/components/pilot-badges";
 import { ButtonLink } from "@/components/ui/button";
@@ -52,6 +52,9 @@ export function PilotHeader({
           <div className="flex flex-wrap gap-2">
             <ButtonLink variant="outline" href={`/o/${orgSlug}/use-cases/${pilot.useCaseId}`}>
               Use case
+            </ButtonLink>
+            <ButtonLink variant="outline" href={`/o/${orgSlug}/pilots/${pilot.id}/report`}>
+              <FileText aria-hidden /> Report
             </ButtonLink>
             {canEdit ? (
               <ButtonLink variant="outline" href={`/o/${orgSlug}/pilots/${pilot.id}/edit`}>

@@ -1,7 +1,6 @@
-import { Download } from "lucide-react";
 import { RunMetricsChart } from "@/components/charts/run-metrics-chart";
-import { Button } from "@/components/ui/button";
 import { TitledCard } from "@/components/ui/card";
+import { CsvDownloadLink } from "@/components/ui/csv-download-link";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { TableAlternative } from "@/components/ui/table-alternative";
 import type { MetricPeriod } from "@/lib/domain/pilots";
@@ -21,15 +20,14 @@ export type RunMetricRow = {
   overrideRate: number | null;
 };
 
-const METRIC_COLUMNS: Column<RunMetricRow>[] = [
-  {
-    key: "period",
-    header: "Period",
-    rowHeader: true,
-    cell: (m) => `${m.period === "week" ? "Week of " : ""}${formatDate(m.periodStart)}`,
-    className: "whitespace-nowrap",
-  },
-  { key: "stage", header: "Stage", cell: (m) => STAGE_LABELS[m.stage] },
+/** Counts of actions and their rates, over a period or added up over a stage. */
+type RunMetricCounts = Pick<
+  RunMetricRow,
+  "attempted" | "correct" | "overrides" | "escalations" | "accuracy" | "overrideRate"
+>;
+
+/** The columns of counts and rates, shared by the table per period and the totals per stage. */
+export const RUN_METRIC_COUNT_COLUMNS: Column<RunMetricCounts>[] = [
   {
     key: "attempted",
     header: "Attempted",
@@ -58,13 +56,26 @@ const METRIC_COLUMNS: Column<RunMetricRow>[] = [
   },
 ];
 
+const METRIC_COLUMNS: Column<RunMetricRow>[] = [
+  {
+    key: "period",
+    header: "Period",
+    rowHeader: true,
+    cell: (m) => `${m.period === "week" ? "Week of " : ""}${formatDate(m.periodStart)}`,
+    className: "whitespace-nowrap",
+  },
+  { key: "stage", header: "Stage", cell: (m) => STAGE_LABELS[m.stage] },
+  ...RUN_METRIC_COUNT_COLUMNS,
+];
+
 /** The run metrics chart with its table alternative; the forms to add metrics sit elsewhere. */
 export function RunMetricsCard({
   csvHref,
   metrics,
   stageChanges,
 }: {
-  csvHref: string;
+  /** The pilot's run metrics export; none in a printed report. */
+  csvHref?: string;
   metrics: RunMetricRow[];
   /** Promotions and rollbacks, to mark on the chart. */
   stageChanges: { at: Date; toStage: Stage }[];
@@ -84,15 +95,7 @@ export function RunMetricsCard({
       headingId="metrics-heading"
       title="Run metrics"
       description="Accuracy = correct ÷ attempted actions; override rate = human overrides ÷ attempted actions; escalation rate = escalations ÷ attempted actions. Dashed lines mark stage changes."
-      action={
-        metrics.length > 0 ? (
-          <Button asChild variant="outline" size="sm">
-            <a href={csvHref} download>
-              <Download aria-hidden /> Export CSV
-            </a>
-          </Button>
-        ) : null
-      }
+      action={metrics.length > 0 && csvHref ? <CsvDownloadLink href={csvHref} /> : null}
     >
       {metrics.length === 0 ? (
         <p className="text-sm text-muted-foreground">

@@ -114,6 +114,16 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
       "Dana saved the organisation's settings without changing them.",
     ],
   ],
+  "portfolio.settings_updated": [
+    [
+      {
+        entityType: "organisation",
+        before: { stallDays: 60, reviewIntervalDays: 180 },
+        after: { stallDays: 45, reviewIntervalDays: 180 },
+      },
+      "Dana changed the portfolio settings: a pilot now counts as stalled after 45 days in a stage (was 60).",
+    ],
+  ],
   "gates.override_policy_updated": [
     [
       {

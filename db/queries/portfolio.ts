@@ -486,8 +486,12 @@ async function outcomes(
       actionsAttempted: actions,
       ratePer1000: actions > 0 ? (count / actions) * 1000 : null,
       cost: p?.totalCost ?? 0,
-      caught: (p?.byOutcome.prevented ?? 0) + (p?.byOutcome.contained ?? 0),
-      impact: (p?.byOutcome.customer_impact ?? 0) + (p?.byOutcome.financial_impact ?? 0),
+      byOutcome: p?.byOutcome ?? {
+        prevented: 0,
+        contained: 0,
+        customer_impact: 0,
+        financial_impact: 0,
+      },
     };
   });
   const { summary } = metrics;

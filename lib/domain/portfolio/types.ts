@@ -1,3 +1,4 @@
+import type { Outcome } from "../incidents";
 import type { Band } from "../scoring/bands";
 import type { Stage } from "../stages";
 import type { PortfolioStage } from "./settings";
@@ -48,8 +49,7 @@ export type OutcomePoint = {
   actionsAttempted: number;
   ratePer1000: number | null;
   cost: number;
-  caught: number;
-  impact: number;
+  byOutcome: Record<Outcome, number>;
 };
 
 /** Accuracy and override rate of pilots in supervised and beyond, per period. */

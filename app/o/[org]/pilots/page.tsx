@@ -30,11 +30,16 @@ export default async function PilotsPage({
   const raw = firstValues(await searchParams);
   const filters = pilotBoardFilterSchema.parse(raw);
   const [cards, members] = await Promise.all([
-    listPilotCards(member, { q: filters.q, ownerId: filters.owner, status: filters.status }),
+    listPilotCards(member, {
+      q: filters.q,
+      ownerId: filters.owner,
+      status: filters.status,
+      stage: filters.stage,
+    }),
     listMembers(member),
   ]);
   const base = `/o/${member.orgSlug}/pilots`;
-  const filtered = Boolean(filters.q || filters.owner || filters.status);
+  const filtered = Boolean(filters.q || filters.owner || filters.status || filters.stage);
   const startButton = can(member, "pilot:write") ? (
     <Button asChild>
       <Link href={`${base}/new`}>
@@ -64,6 +69,13 @@ export default async function PilotsPage({
           anyLabel="Active and paused"
           options={optionsOf(PILOT_STATUSES, PILOT_STATUS_LABELS)}
           defaultValue={filters.status}
+        />
+        <FilterSelect
+          name="stage"
+          label="Stage"
+          anyLabel="Any stage"
+          options={optionsOf(STAGES, STAGE_LABELS)}
+          defaultValue={filters.stage}
         />
       </FilterBar>
       {cards.length === 0 ? (

@@ -144,6 +144,7 @@ export const pilotBoardFilterSchema = z.object({
     .optional()
     .transform((v) => (v && z.uuid().safeParse(v).success ? v : undefined)),
   status: optionalEnum(["active", "paused", "retired"] as const),
+  stage: optionalEnum(STAGES),
 });
 
 /** The start form's query string: `?useCase=` preselects a use case; anything else is ignored. */

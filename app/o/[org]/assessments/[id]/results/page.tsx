@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { PrintButton } from "@/components/ui/print-button";
 import { getAssessment, listAssessments, previewResult } from "@/db/queries/assessments";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
@@ -29,7 +30,6 @@ import {
   formatScoreDelta,
 } from "@/lib/format";
 import { found } from "@/lib/pages";
-import { PrintButton } from "./_components/print-button";
 
 export const metadata: Metadata = { title: "Assessment result · Preflight" };
 

@@ -17,22 +17,18 @@ const TONES: Record<AttentionSeverity, "danger" | "warning" | "info" | "neutral"
 
 function Row({ item, base }: { item: AttentionItem; base: string }) {
   return (
-    <li className="grid gap-1 py-3 sm:grid-cols-[6.5rem_1fr_auto] sm:items-baseline sm:gap-3">
-      <span>
+    <li className="grid gap-1 py-3 text-sm" data-testid="attention-item" data-kind={item.kind}>
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <Badge tone={TONES[item.severity]} data-severity={item.severity}>
           {ATTENTION_SEVERITY_LABELS[item.severity]}
         </Badge>
-      </span>
-      <div className="min-w-0 text-sm">
-        <p>
-          <span className="font-medium">{item.name}</span>
-          <span className="text-muted-foreground"> · {ATTENTION_KIND_LABELS[item.kind]}</span>
-        </p>
-        <p className="text-muted-foreground">{item.reason}</p>
-      </div>
+        <span className="font-medium">{item.name}</span>
+        <span className="text-muted-foreground">· {ATTENTION_KIND_LABELS[item.kind]}</span>
+      </p>
+      <p className="text-muted-foreground">{item.reason}</p>
       <Link
         href={`${base}/${item.href}`}
-        className="text-sm text-primary hover:underline"
+        className="w-fit text-primary hover:underline"
         data-testid="attention-link"
       >
         {item.action} →

@@ -1,5 +1,6 @@
 "use client";
 
+import type * as React from "react";
 import { useState } from "react";
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
 import { AXIS, ChartFrame, GRID } from "@/components/charts/chart-frame";
@@ -22,6 +23,33 @@ export type ReadinessDot = {
 
 type ShapeProps = { cx?: number; cy?: number; payload?: ReadinessDot };
 
+/** A dot as a link (its own component, so hovering re-renders nothing under the pointer). */
+function DotShape({ cx = 0, cy = 0, payload }: ShapeProps) {
+  if (!payload) return null;
+  const r = 6 + 12 * Math.sqrt(payload.weight);
+  const colour = CHART_COLORS.stage[payload.stage];
+  return (
+    <a
+      href={payload.href}
+      aria-label={`${payload.name}: ${payload.details.join(", ")}`}
+      data-testid="readiness-dot"
+      data-name={payload.name}
+      data-id={payload.id}
+      className="readiness-dot outline-none"
+    >
+      <circle
+        cx={cx}
+        cy={cy}
+        r={r}
+        fill={payload.stage === "not_started" ? "transparent" : colour}
+        fillOpacity={0.75}
+        stroke={colour}
+        strokeWidth={2}
+      />
+    </a>
+  );
+}
+
 /**
  * Readiness (x) against business value (y), one dot per assessed use case, sized by annual
  * value and coloured by stage. Each dot is a link: hover or keyboard focus shows its name,
@@ -29,38 +57,26 @@ type ShapeProps = { cx?: number; cy?: number; payload?: ReadinessDot };
  */
 export function ReadinessChart({ dots, label }: { dots: ReadinessDot[]; label: string }) {
   const [active, setActive] = useState<{ dot: ReadinessDot; x: number; y: number } | null>(null);
-  const drawDot = ({ cx = 0, cy = 0, payload }: ShapeProps) => {
-    if (!payload) return null;
-    const r = 6 + 12 * Math.sqrt(payload.weight);
-    const colour = CHART_COLORS.stage[payload.stage];
-    const show = () => setActive({ dot: payload, x: cx, y: cy });
-    const hide = () => setActive((a) => (a?.dot.id === payload.id ? null : a));
-    return (
-      <a
-        href={payload.href}
-        aria-label={`${payload.name}: ${payload.details.join(", ")}`}
-        data-testid="readiness-dot"
-        data-name={payload.name}
-        onMouseEnter={show}
-        onMouseLeave={hide}
-        onFocus={show}
-        onBlur={hide}
-        className="readiness-dot outline-none"
-      >
-        <circle
-          cx={cx}
-          cy={cy}
-          r={r}
-          fill={payload.stage === "not_started" ? "transparent" : colour}
-          fillOpacity={0.75}
-          stroke={colour}
-          strokeWidth={2}
-        />
-      </a>
-    );
+  // One listener for every dot: the dot under the pointer or focus names itself by its id.
+  const show = (event: React.SyntheticEvent) => {
+    const link = (event.target as Element).closest?.("[data-testid=readiness-dot]");
+    const dot = dots.find((d) => d.id === link?.getAttribute("data-id"));
+    const circle = link?.querySelector("circle");
+    if (!dot || !circle) return;
+    const x = Number(circle.getAttribute("cx"));
+    const y = Number(circle.getAttribute("cy"));
+    setActive((a) => (a?.dot.id === dot.id && a.x === x && a.y === y ? a : { dot, x, y }));
   };
+  const hide = () => setActive(null);
   return (
-    <div className="relative overflow-x-clip">
+    // biome-ignore lint/a11y/noStaticElementInteractions: delegated from the dots, which are links.
+    <div
+      className="relative overflow-x-clip"
+      onMouseOver={show}
+      onMouseLeave={hide}
+      onFocus={show}
+      onBlur={hide}
+    >
       <ChartFrame className="h-80" testId="readiness-chart" label={label}>
         <ScatterChart margin={{ top: 16, right: 24, bottom: 28, left: 4 }}>
           <CartesianGrid {...GRID} />
@@ -95,7 +111,7 @@ export function ReadinessChart({ dots, label }: { dots: ReadinessDot[]; label: s
               style: { textAnchor: "middle" },
             }}
           />
-          <Scatter data={dots} shape={drawDot} isAnimationActive={false} />
+          <Scatter data={dots} shape={DotShape} isAnimationActive={false} />
         </ScatterChart>
       </ChartFrame>
       {active ? (

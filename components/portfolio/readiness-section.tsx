@@ -106,7 +106,7 @@ export function ReadinessSection({
   ];
   const stagesShown = PORTFOLIO_STAGES.filter((s) => points.some((p) => p.stage === s));
   return (
-    <div className="grid gap-4 lg:grid-cols-[1fr_14rem] print:grid-cols-[1fr_12rem]">
+    <div className="grid gap-4 @2xl:grid-cols-[1fr_13rem] print:grid-cols-[1fr_12rem]">
       <div className="min-w-0">
         {dots.length ? (
           <>

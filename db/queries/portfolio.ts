@@ -522,7 +522,7 @@ function findings(rows: FindingRow[]): RecurringFinding[] {
 }
 
 /** How many recurring blockers and assumptions the dashboard lists. */
-const TOP = 8;
+const TOP = 5;
 
 async function across(ctx: MemberContext, filters: PortfolioFilters): Promise<AcrossPortfolio> {
   const owner = filters.owner ? sql`and u.owner_id = ${filters.owner}` : sql``;

@@ -84,8 +84,8 @@ export default async function DashboardPage({
           base={base}
           currency={member.currency}
         />
-        <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
-          <Card aria-labelledby="readiness-heading" className="min-w-0">
+        <div className="grid gap-4 xl:grid-cols-[3fr_2fr] xl:items-start">
+          <Card aria-labelledby="readiness-heading" className="@container min-w-0">
             <h2 id="readiness-heading" className="text-base font-semibold">
               Readiness × value
             </h2>

@@ -50,7 +50,7 @@ function Section({
         </h2>
         {description ? <p className="mt-1 text-sm text-muted-foreground">{description}</p> : null}
       </div>
-      <div className="mt-3">{children}</div>
+      <div className="@container mt-3">{children}</div>
     </Card>
   );
 }

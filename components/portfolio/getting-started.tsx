@@ -1,16 +1,7 @@
 import { CheckCircle2, Circle } from "lucide-react";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
-
-/** Which of the first steps the organisation's data shows as done. */
-export type GettingStartedProgress = {
-  teammateInvited: boolean;
-  useCaseCreated: boolean;
-  assessmentSubmitted: boolean;
-  pilotStarted: boolean;
-  runMetricsRecorded: boolean;
-  incidentLogged: boolean;
-};
+import type { GettingStartedProgress } from "@/lib/domain/portfolio";
 
 /** The first steps, from a use case to a pilot you can trust, each ticked from real data. */
 export function GettingStarted({
@@ -85,6 +76,13 @@ export function GettingStarted({
 }
 
 /** Whether every first step is done (the dashboard then stops showing them). */
-export function allStepsDone(progress: GettingStartedProgress): boolean {
-  return Object.values(progress).every(Boolean);
+export function allStepsDone(p: GettingStartedProgress): boolean {
+  return (
+    p.teammateInvited &&
+    p.useCaseCreated &&
+    p.assessmentSubmitted &&
+    p.pilotStarted &&
+    p.runMetricsRecorded &&
+    p.incidentLogged
+  );
 }

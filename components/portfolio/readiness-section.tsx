@@ -104,7 +104,7 @@ export function ReadinessSection({
     },
     { key: "stage", header: "Stage", cell: (p) => PORTFOLIO_STAGE_LABELS[p.stage] },
   ];
-  const stagesShown = PORTFOLIO_STAGES.filter((s) => points.some((p) => p.stage === s));
+  const stagesShown = PORTFOLIO_STAGES.filter((s) => assessed.some((p) => p.stage === s));
   return (
     <div className="grid gap-4 @2xl:grid-cols-[1fr_13rem] print:grid-cols-[1fr_12rem]">
       <div className="min-w-0">

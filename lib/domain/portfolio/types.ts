@@ -87,3 +87,14 @@ export type AcrossPortfolio = {
   /** Assumptions broken on live pilots, most frequent first. */
   brokenAssumptions: RecurringFinding[];
 };
+
+/** Which of the first steps the organisation's data shows as done (the getting-started list). */
+export type GettingStartedProgress = {
+  /** Someone besides the first member joined, or an invitation is waiting to be used. */
+  teammateInvited: boolean;
+  useCaseCreated: boolean;
+  assessmentSubmitted: boolean;
+  pilotStarted: boolean;
+  runMetricsRecorded: boolean;
+  incidentLogged: boolean;
+};

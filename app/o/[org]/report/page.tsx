@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type * as React from "react";
 import { AcrossPortfolioSection } from "@/components/portfolio/across-portfolio";
 import { AttentionList } from "@/components/portfolio/attention-list";
@@ -9,8 +8,7 @@ import { PortfolioTotalsRow } from "@/components/portfolio/portfolio-totals";
 import { ReadinessSection } from "@/components/portfolio/readiness-section";
 import { StageFunnel } from "@/components/portfolio/stage-funnel";
 import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
-import { PrintButton } from "@/components/ui/print-button";
+import { ReportHeader } from "@/components/ui/report-header";
 import { listMembers } from "@/db/queries/members";
 import { getPortfolio } from "@/db/queries/portfolio";
 import { requireMember } from "@/lib/auth/session";
@@ -83,33 +81,14 @@ export default async function PortfolioReportPage({
   const { currency } = member;
   return (
     <article className="report print:text-black" data-testid="report">
-      <header data-testid="report-header" className="mb-4 print:mb-2 print:border-b print:pb-2">
-        <p className="mb-1 hidden justify-between gap-4 text-xs text-muted-foreground print:flex">
-          <span>Preflight portfolio report</span>
-          <span className="font-medium text-foreground">{member.orgName}</span>
-        </p>
-        <p className="mb-2 text-sm no-print">
-          <Link
-            href={withQuery(base, portfolioQuery(filters))}
-            className="text-muted-foreground hover:underline"
-          >
-            ← Dashboard
-          </Link>
-        </p>
-        <PageHeader
-          title={`Portfolio of ${member.orgName}`}
-          description={
-            <>
-              {member.orgName} · prepared {formatDateTime(now)} · {scope}
-            </>
-          }
-          action={
-            <div className="no-print">
-              <PrintButton />
-            </div>
-          }
-        />
-      </header>
+      <ReportHeader
+        className="mb-4 print:mb-2 print:border-b print:pb-2"
+        kind="Preflight portfolio report"
+        orgName={member.orgName}
+        back={{ href: withQuery(base, portfolioQuery(filters)), label: "Dashboard" }}
+        title={`Portfolio of ${member.orgName}`}
+        description={`${member.orgName} · prepared ${formatDateTime(now)} · ${scope}`}
+      />
 
       <Section id="summary" title="Summary" first>
         <PortfolioTotalsRow

@@ -15,8 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import { PageHeader } from "@/components/ui/page-header";
-import { PrintButton } from "@/components/ui/print-button";
+import { ReportHeader } from "@/components/ui/report-header";
 import { getAssessment, listAssessments, previewResult } from "@/db/queries/assessments";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
@@ -123,42 +122,29 @@ export default async function AssessmentResultsPage({
 
   return (
     <article className="report print:text-black" data-testid="report">
-      <header data-testid="report-header" className="print:mb-2 print:border-b print:pb-2">
-        <p className="mb-1 hidden justify-between gap-4 text-xs text-muted-foreground print:flex">
-          <span>Preflight readiness report</span>
-          <span className="font-medium text-foreground">{member.orgName}</span>
-        </p>
-        <p className="mb-2 text-sm no-print">
-          <Link
-            href={`${base}/use-cases/${assessment.useCaseId}`}
-            className="text-muted-foreground hover:underline"
-          >
-            ← {assessment.useCaseName}
-          </Link>
-        </p>
-        <PageHeader
-          title={`Is “${assessment.useCaseName}” ready for production?`}
-          description={
-            <>
-              <span className="hidden print:inline">Use case: {assessment.useCaseName} · </span>
-              {draft
-                ? "Draft: this assessment has not been submitted; the result below updates as answers change"
-                : `Submitted ${formatDateTime(assessment.submittedAt)}`}{" "}
-              · question bank {result.bankVersion}, scoring model {result.scoringModel}
-            </>
-          }
-          action={
-            <div className="flex gap-2 no-print">
-              {draft && can(member, "assessment:answer") ? (
-                <Button asChild>
-                  <Link href={`${base}/assessments/${id}`}>Continue answering</Link>
-                </Button>
-              ) : null}
-              <PrintButton />
-            </div>
-          }
-        />
-      </header>
+      <ReportHeader
+        className="print:mb-2 print:border-b print:pb-2"
+        kind="Preflight readiness report"
+        orgName={member.orgName}
+        back={{ href: `${base}/use-cases/${assessment.useCaseId}`, label: assessment.useCaseName }}
+        title={`Is “${assessment.useCaseName}” ready for production?`}
+        description={
+          <>
+            <span className="hidden print:inline">Use case: {assessment.useCaseName} · </span>
+            {draft
+              ? "Draft: this assessment has not been submitted; the result below updates as answers change"
+              : `Submitted ${formatDateTime(assessment.submittedAt)}`}{" "}
+            · question bank {result.bankVersion}, scoring model {result.scoringModel}
+          </>
+        }
+        actions={
+          draft && can(member, "assessment:answer") ? (
+            <Button asChild>
+              <Link href={`${base}/assessments/${id}`}>Continue answering</Link>
+            </Button>
+          ) : null
+        }
+      />
 
       <section
         aria-label="Verdict"

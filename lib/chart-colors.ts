@@ -25,6 +25,16 @@ export const CHART_COLORS = {
     mixed: "var(--chart-sev4)",
     well: "var(--chart-primary)",
   },
+  /** A use case by where its pilot stands: not started, or its live pilot's stage. */
+  stage: {
+    not_started: "var(--chart-stage-not-started)",
+    proposed: "var(--chart-stage-proposed)",
+    sandbox: "var(--chart-stage-sandbox)",
+    shadow: "var(--chart-stage-shadow)",
+    supervised: "var(--chart-stage-supervised)",
+    limited_production: "var(--chart-stage-limited)",
+    production: "var(--chart-stage-production)",
+  },
   /** The main series of a chart (a median, accuracy, a single bar). */
   primary: "var(--chart-primary)",
   /** The series compared with it (a 90th percentile, the override rate). */

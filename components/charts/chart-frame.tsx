@@ -26,18 +26,27 @@ export function periodLine(series: "primary" | "secondary", points: number) {
   } as const;
 }
 
-/** The box a chart fills, its height set by `className`; hidden from screen readers. */
+/**
+ * The box a chart fills, its height set by `className`; hidden from screen readers (the table
+ * beside it says the same), unless the chart holds controls of its own: then `label` names it.
+ */
 export function ChartFrame({
   className,
   testId,
+  label,
   children,
 }: {
   className: string;
   testId?: string;
+  label?: string;
   children: React.ReactElement;
 }) {
   return (
-    <div className={cn("w-full", className)} aria-hidden="true" data-testid={testId}>
+    <div
+      className={cn("w-full", className)}
+      {...(label ? { role: "group", "aria-label": label } : { "aria-hidden": true })}
+      data-testid={testId}
+    >
       <ResponsiveContainer width="100%" height="100%">
         {children}
       </ResponsiveContainer>

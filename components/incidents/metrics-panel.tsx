@@ -30,7 +30,8 @@ import {
 } from "@/lib/format";
 import { periodRange } from "@/lib/periods";
 
-function periodLabel(period: string, groupBy: "week" | "month") {
+/** A period start as a chart label: "Nov 2026" for a month, "24 Nov 26" for a week. */
+export function periodLabel(period: string, groupBy: "week" | "month") {
   const d = new Date(`${period}T00:00:00Z`);
   return groupBy === "month"
     ? d.toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" })
@@ -52,15 +53,18 @@ function Stat({ label, value, definition }: { label: string; value: string; defi
   );
 }
 
-function ChartCard({
+/** A chart with its title, an empty state, and its numbers as a table behind a disclosure. */
+export function ChartCard({
   title,
   empty,
+  emptyText = "No incidents in this view. Log one, or widen the filters.",
   chart,
   table,
   className,
 }: {
   title: string;
   empty: boolean;
+  emptyText?: string;
   chart: React.ReactNode;
   table: React.ReactNode;
   className?: string;
@@ -72,9 +76,7 @@ function ChartCard({
         {title}
       </h3>
       {empty ? (
-        <p className="py-10 text-center text-sm text-muted-foreground">
-          No incidents in this view. Log one, or widen the filters.
-        </p>
+        <p className="py-10 text-center text-sm text-muted-foreground">{emptyText}</p>
       ) : (
         <>
           {chart}
@@ -90,7 +92,15 @@ function ChartCard({
 type TableRow = (string | number)[];
 
 /** A chart's numbers as a table: the first column names the row, the others are numbers. */
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: TableRow[] }) {
+export function NumbersTable({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  rows: TableRow[];
+}) {
   const columns: Column<TableRow>[] = head.map((h, i) => ({
     key: h,
     header: h,
@@ -177,7 +187,7 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
             />
           }
           table={
-            <Table
+            <NumbersTable
               caption={`Incidents per ${groupBy} by severity`}
               head={["Period", "Sev1", "Sev2", "Sev3", "Sev4", "All"]}
               rows={series.map((p) => [
@@ -203,7 +213,7 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
             />
           }
           table={
-            <Table
+            <NumbersTable
               caption="Incidents by category"
               head={["Category", "Incidents"]}
               rows={metrics.byCategory.map((c) => [CATEGORY_LABELS[c.category], c.count])}
@@ -228,7 +238,7 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
             />
           }
           table={
-            <Table
+            <NumbersTable
               caption={`Outcomes per ${groupBy}`}
               head={[
                 "Period",
@@ -262,7 +272,7 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
             />
           }
           table={
-            <Table
+            <NumbersTable
               caption={`Time to resolve per ${groupBy}`}
               head={["Period", "Median", "90th percentile", "Resolved"]}
               rows={series.map((p) => [
@@ -288,7 +298,7 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
             />
           }
           table={
-            <Table
+            <NumbersTable
               caption="Incident rate by stage"
               head={["Stage", "Incidents", "Actions", "Per 1,000"]}
               rows={metrics.byStage.map((s) => [
@@ -306,7 +316,7 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
               Incidents by pilot
             </h3>
             <div className="max-h-80 overflow-auto">
-              <Table
+              <NumbersTable
                 caption="Incidents by pilot, most first"
                 head={["Pilot", "Incidents", "Open", "Median time to resolve"]}
                 rows={metrics.byPilot.map((p) => [

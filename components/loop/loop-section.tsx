@@ -36,6 +36,8 @@ export type LoopSectionProps = {
   /** The organisation's currency, which incident costs are in. */
   currency: string;
   orgSlug: string;
+  /** Extra classes of its card (the printed report starts it on a new page). */
+  className?: string;
 };
 
 const READING_KEYS = {
@@ -379,7 +381,7 @@ function PilotsTable({ loop, currency, orgSlug }: LoopSectionProps) {
  * rollbacks, incidents in the categories each dimension predicts, the register's share), with
  * the definition of every measure. For one pilot or a whole portfolio.
  */
-export function LoopSection({ loop, currency, orgSlug }: LoopSectionProps) {
+export function LoopSection({ loop, currency, orgSlug, className }: LoopSectionProps) {
   const pilot = loop.scope === "pilot" ? loop.pilots[0] : undefined;
   const points = dimensionPoints(loop);
   const plotted = loop.pilots.flatMap((p) =>
@@ -397,7 +399,7 @@ export function LoopSection({ loop, currency, orgSlug }: LoopSectionProps) {
   );
   const matching = points.reduce((s, p) => s + p.warned + p.mixed + p.well, 0);
   return (
-    <Card aria-labelledby="loop-heading" data-testid="loop-section">
+    <Card aria-labelledby="loop-heading" data-testid="loop-section" className={className}>
       <div className="mb-4">
         <h2 id="loop-heading" className="text-base font-semibold">
           Predicted against what happened

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type * as React from "react";
+import { cn } from "@/lib/utils";
 import { PageHeader } from "./page-header";
 import { PrintButton } from "./print-button";
 
@@ -15,6 +16,7 @@ export function ReportHeader({
   title,
   description,
   actions,
+  className,
 }: {
   /** "Preflight pilot report". */
   kind: string;
@@ -23,9 +25,13 @@ export function ReportHeader({
   title: string;
   description: React.ReactNode;
   actions?: React.ReactNode;
+  className?: string;
 }) {
   return (
-    <header data-testid="report-header" className="print:mb-2 print:border-b print:pb-2">
+    <header
+      data-testid="report-header"
+      className={cn("print:mb-2 print:border-b print:pb-2", className)}
+    >
       <p className="mb-1 hidden justify-between gap-4 text-xs text-muted-foreground print:flex">
         <span>{kind}</span>
         <span className="font-medium text-foreground">{orgName}</span>

@@ -11,16 +11,10 @@ import {
   useCases,
 } from "@/db/schema";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
+import type { GettingStartedProgress } from "@/lib/domain/portfolio";
 import { notFound } from "@/lib/errors";
 
-export type GettingStartedDto = {
-  /** Someone besides the first member joined, or an invitation is waiting to be used. */
-  teammateInvited: boolean;
-  useCaseCreated: boolean;
-  assessmentSubmitted: boolean;
-  pilotStarted: boolean;
-  runMetricsRecorded: boolean;
-  incidentLogged: boolean;
+export type GettingStartedDto = GettingStartedProgress & {
   /** Use cases not archived, and the sum of their annual value estimates (null when none has one). */
   activeUseCases: number;
   annualValue: number | null;

@@ -35,8 +35,8 @@ export async function getGateSettings(ctx: MemberContext): Promise<{
   };
 }
 
-/** Writes a change to the organisation's settings at `version`, or refuses a stale one. */
-async function updateSettings(
+/** Writes a change to the organisation's settings at `version`, or refuses a stale one (gates, portfolio). */
+export async function updateSettings(
   tx: Executor,
   orgId: string,
   version: number,

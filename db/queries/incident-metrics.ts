@@ -11,7 +11,7 @@ import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { type Stage, stageIndex } from "@/lib/domain/stages";
 import { assertId } from "@/lib/errors";
 import { incidentCurrency } from "./incidents";
-import { type IncidentFilters, incidentWhere } from "./internal/incidents";
+import { type IncidentFilters, incidentWhere, pilotScope } from "./internal/incidents";
 
 // date_part gives float8 (extract gives numeric, several times slower to aggregate).
 const minutes = (from: unknown, to: unknown) =>
@@ -127,6 +127,7 @@ export async function getIncidentMetrics(
     filters.to
       ? sql`${runMetrics.periodStart} < (${filters.to.toISOString()}::timestamptz at time zone 'UTC')::date`
       : undefined,
+    pilotScope(ctx.orgId, runMetrics.pilotId, filters),
   );
 
   // Three scans in all: incidents by period plus the total (grouping sets), incidents by
@@ -217,6 +218,7 @@ export async function getIncidentMetrics(
       actionsAttempted: totalAttempted,
       ratePer1000: rate(summary.count, totalAttempted),
     },
+    actionsByPeriod: [...attemptedBy].map(([period, attempted]) => ({ period, attempted })),
     series: seriesRows.map(({ period, ...r }) => {
       const attempted = attemptedBy.get(period) ?? 0;
       const agg = toAggregate(r as AggregateRow);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { pilots, pilotTransitions, runMetrics } from "@/db/schema";
 import { accuracy, escalationRate, overrideRate } from "@/lib/domain/gates";
@@ -10,10 +10,11 @@ import {
   type RunMetricValues,
   runMetricErrors,
 } from "@/lib/domain/pilots";
-import type { Stage } from "@/lib/domain/stages";
+import { STAGES, type Stage, stageIndex } from "@/lib/domain/stages";
 import { AppError, conflict } from "@/lib/errors";
 import { writeAudit } from "./internal/audit";
 import { runIdempotent } from "./internal/idempotency";
+import { pilotScope } from "./internal/incidents";
 import { getPilot } from "./pilots";
 
 export type RunMetricInput = RunMetricValues & { period: MetricPeriod; periodStart: string };
@@ -238,4 +239,58 @@ export async function runMetricTotalsByStage(ctx: MemberContext, pilotId: string
     .where(and(eq(runMetrics.orgId, ctx.orgId), eq(runMetrics.pilotId, pilotId)))
     .groupBy(runMetrics.stage);
   return rows.map(withRates);
+}
+
+export type RunMetricTrendPoint = {
+  /** Start of the week (Monday) or month, YYYY-MM-DD. */
+  period: string;
+  attempted: number;
+  accuracy: number | null;
+  overrideRate: number | null;
+};
+
+/**
+ * Accuracy and human-override rate per week or month across the organisation's pilots,
+ * summed in SQL over the run metrics recorded in `fromStage` or a later stage, optionally
+ * since a date and for the pilots of one owner or current stage.
+ */
+export async function runMetricTrend(
+  ctx: MemberContext,
+  filters: { fromStage: Stage; from?: Date; ownerId?: string; pilotStage?: Stage },
+  unit: "week" | "month",
+): Promise<RunMetricTrendPoint[]> {
+  assertCan(ctx, "pilot:read");
+  const bucket = sql<string>`to_char(date_trunc(${sql.raw(`'${unit}'`)}, ${runMetrics.periodStart}::timestamp), 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({
+      period: bucket,
+      attempted: sql<number>`sum(${runMetrics.attempted})`.mapWith(Number),
+      correct: sql<number>`sum(${runMetrics.correct})`.mapWith(Number),
+      overrides: sql<number>`sum(${runMetrics.overrides})`.mapWith(Number),
+    })
+    .from(runMetrics)
+    .where(
+      and(
+        eq(runMetrics.orgId, ctx.orgId),
+        inArray(
+          runMetrics.stage,
+          STAGES.filter((s) => stageIndex(s) >= stageIndex(filters.fromStage)),
+        ),
+        filters.from
+          ? gte(
+              runMetrics.periodStart,
+              sql`(${filters.from.toISOString()}::timestamptz at time zone 'UTC')::date`,
+            )
+          : undefined,
+        pilotScope(ctx.orgId, runMetrics.pilotId, filters),
+      ),
+    )
+    .groupBy(bucket)
+    .orderBy(bucket);
+  return rows.map((r) => ({
+    period: r.period,
+    attempted: r.attempted,
+    accuracy: accuracy(r.correct, r.attempted),
+    overrideRate: overrideRate(r.overrides, r.attempted),
+  }));
 }

@@ -58,6 +58,10 @@ export const assessments = pgTable(
     index("assessments_org_submitted_idx")
       .on(t.orgId, t.submittedAt.desc())
       .where(sql`${t.status} = 'submitted'`),
+    // The latest submitted assessment of each use case (the portfolio, gates).
+    index("assessments_org_latest_idx")
+      .on(t.orgId, t.useCaseId, t.submittedAt.desc())
+      .where(sql`${t.status} = 'submitted'`),
     index("assessments_previous_idx").on(t.previousId),
     index("assessments_created_by_idx").on(t.createdBy),
     index("assessments_submitted_by_idx").on(t.submittedBy),

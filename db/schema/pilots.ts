@@ -191,6 +191,8 @@ export const runMetrics = pgTable(
   (t) => [
     uniqueIndex("run_metrics_pilot_period_idx").on(t.pilotId, t.period, t.periodStart),
     index("run_metrics_org_idx").on(t.orgId, t.periodStart),
+    // The latest period recorded per pilot (the portfolio's "no run metrics" rule).
+    index("run_metrics_pilot_latest_idx").on(t.pilotId, t.periodStart.desc()),
     index("run_metrics_recorded_by_idx").on(t.recordedBy),
     check(
       "run_metrics_counts_check",
@@ -217,7 +219,7 @@ export const pilotAssumptions = pgTable(
   },
   (t) => [
     index("pilot_assumptions_pilot_idx").on(t.pilotId, t.status),
-    index("pilot_assumptions_org_idx").on(t.orgId),
+    index("pilot_assumptions_org_idx").on(t.orgId, t.status),
     index("pilot_assumptions_updated_by_idx").on(t.updatedBy),
   ],
 );

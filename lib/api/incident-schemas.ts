@@ -147,6 +147,9 @@ export const incidentMetricsSchema = z
     definitions: z.record(z.string(), z.string()),
     summary: z.object(aggregate),
     series: z.array(z.object({ period: z.string(), ...aggregate })),
+    actionsByPeriod: z
+      .array(z.object({ period: z.string(), attempted: z.number().int() }))
+      .meta({ description: "Actions attempted per period, periods without incidents included." }),
     byCategory: z.array(
       z.object({ category: z.enum(INCIDENT_CATEGORIES), count: z.number().int() }),
     ),

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "organisation.imported",
   "gates.updated",
   "gates.override_policy_updated",
+  "portfolio.settings_updated",
   "member.added",
   "member.joined",
   "member.role_changed",
@@ -312,6 +313,8 @@ const FIELD_LABELS: Record<string, string> = {
   frequency: "Frequency",
   invitationsRevoked: "Invitations revoked",
   overridden: "Overridden criteria",
+  stallDays: "Stalled after (days in a stage)",
+  reviewIntervalDays: "Re-assess after (days)",
   ...Object.fromEntries(
     Object.entries(STAGE_LABELS).map(([s, l]) => [s, `Gate out of ${lower(l)}`]),
   ),
@@ -589,6 +592,19 @@ const SENTENCES: Record<AuditAction, Describe> = {
     after.overridesNeedSecondApprover === true
       ? `${who} required a second owner or admin to approve every gate override.`
       : `${who} let an owner or admin override a gate alone, without a second approver.`,
+  "portfolio.settings_updated": (_e, _c, { who, before, after }) => {
+    const parts = [
+      same(before.stallDays, after.stallDays)
+        ? null
+        : `a pilot now counts as stalled after ${after.stallDays} days in a stage (was ${before.stallDays})`,
+      same(before.reviewIntervalDays, after.reviewIntervalDays)
+        ? null
+        : `use cases are now due for re-assessment ${after.reviewIntervalDays} days after their last assessment (was ${before.reviewIntervalDays})`,
+    ].filter(Boolean);
+    return parts.length
+      ? `${who} changed the portfolio settings: ${parts.join("; ")}.`
+      : `${who} saved the portfolio settings without changing them.`;
+  },
   "member.added": (_e, ctx, { who, after }) =>
     `${who} added ${personOf(ctx, after.userId, after.email)} as ${role(after.role)}.`,
   "member.joined": (_e, _c, { who, after }) =>

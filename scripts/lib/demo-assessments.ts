@@ -60,7 +60,8 @@ export const DEMO_ASSESSMENTS: Record<string, Profile[]> = {
   "Warehouse access requests": [
     {
       level: 1,
-      daysAgo: 60,
+      // Older than the review interval: the dashboard asks for a re-assessment.
+      daysAgo: 200,
       overrides: {
         perm_service_account: "personal_or_admin",
         hand_owner: "dk",

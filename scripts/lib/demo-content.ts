@@ -7,7 +7,7 @@ type DemoUseCase = Omit<UseCaseInput, "ownerId"> & {
   actions: InventoryActionInput[];
 };
 
-/** The demo organisation's candidate workflows, from low-risk to high-stakes. */
+/** The demo organisation's candidate workflows, from low-risk to high-stakes (one not assessed yet). */
 export const DEMO_USE_CASES: DemoUseCase[] = [
   {
     name: "Support ticket triage",
@@ -191,6 +191,27 @@ export const DEMO_USE_CASES: DemoUseCase[] = [
         reversibility: "reversible",
         blastRadius: "one_customer",
         frequency: "hourly",
+      },
+    ],
+  },
+  {
+    // Not assessed yet: listed beside the dashboard's readiness chart.
+    name: "Driver shift swaps",
+    description:
+      "Drivers ask to swap shifts by message; the AI would find a qualified colleague who is free and propose the swap to the depot manager.",
+    ownerEmail: "lead@example.com",
+    businessValue: 2,
+    annualValue: 45_000,
+    systems: ["Rota app", "Driver messaging"],
+    status: "candidate",
+    actions: [
+      {
+        name: "Read the shift rota",
+        system: "Rota app",
+        access: "read",
+        reversibility: "reversible",
+        blastRadius: "one_record",
+        frequency: "daily",
       },
     ],
   },

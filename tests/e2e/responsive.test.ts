@@ -162,6 +162,7 @@ afterAll(async () => {
 
 const ROUTES: [string, () => string][] = [
   ["dashboard", () => DEMO],
+  ["portfolio report", () => `${DEMO}/report`],
   ["use cases", () => `${DEMO}/use-cases`],
   ["a use case", () => `${DEMO}/use-cases/${ids.useCase}`],
   ["new use case", () => `${DEMO}/use-cases/new`],

@@ -139,6 +139,16 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
       "Command line (npm run org:import) imported the organisation from a file exported from acme on 20 Nov 2026, with 5 members (2 new placeholder accounts, disabled).",
     ],
   ],
+  "portfolio.settings_updated": [
+    [
+      {
+        entityType: "organisation",
+        before: { stallDays: 60, reviewIntervalDays: 180 },
+        after: { stallDays: 45, reviewIntervalDays: 180 },
+      },
+      "Dana changed the portfolio settings: a pilot now counts as stalled after 45 days in a stage (was 60).",
+    ],
+  ],
   "gates.override_policy_updated": [
     [
       {

@@ -1,132 +1,147 @@
-import { CheckCircle2, Circle } from "lucide-react";
+import { FileText } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import type * as React from "react";
+import { LoopSection } from "@/components/loop/loop-section";
+import { AcrossPortfolioSection } from "@/components/portfolio/across-portfolio";
+import { AttentionList } from "@/components/portfolio/attention-list";
+import { allStepsDone, GettingStarted } from "@/components/portfolio/getting-started";
+import { portfolioQuery, withQuery } from "@/components/portfolio/links";
+import { OutcomesSection } from "@/components/portfolio/outcomes-section";
+import { PortfolioFilterBar } from "@/components/portfolio/portfolio-filter-bar";
+import { PortfolioTotalsRow } from "@/components/portfolio/portfolio-totals";
+import { ReadinessSection } from "@/components/portfolio/readiness-section";
+import { StageFunnel } from "@/components/portfolio/stage-funnel";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getGettingStarted } from "@/db/queries/dashboard";
-import { countMembersByRole } from "@/db/queries/members";
+import { getPortfolioLoop } from "@/db/queries/loop";
+import { listMembers } from "@/db/queries/members";
+import { getPortfolio } from "@/db/queries/portfolio";
 import { requireMember } from "@/lib/auth/session";
-import { can } from "@/lib/domain/permissions";
-import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
-import { formatMoney, formatNumber } from "@/lib/format";
+import {
+  loopScopeOf,
+  PORTFOLIO_PERIOD_LABELS,
+  periodStartFor,
+  portfolioFilterSchema,
+} from "@/lib/domain/portfolio";
+import { formatIsoDate } from "@/lib/format";
+import { firstValues } from "@/lib/pages";
 
 export const metadata: Metadata = { title: "Dashboard · Preflight" };
 
-export default async function DashboardPage({ params }: { params: Promise<{ org: string }> }) {
+/** How many "needs attention" rows show before the rest fold away (the report lists all). */
+const ATTENTION_SHOWN = 8;
+
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMember((await params).org);
-  const [counts, progress] = await Promise.all([
-    countMembersByRole(member),
-    getGettingStarted(member),
-  ]);
-  const total = ROLES.reduce((sum, role) => sum + counts[role], 0);
+  const filters = portfolioFilterSchema.parse(firstValues(await searchParams));
   const base = `/o/${member.orgSlug}`;
-  const steps = [
-    {
-      done: progress.teammateInvited,
-      label: "Invite the people who run and own the workflow",
-      href: `${base}/settings/members`,
-    },
-    {
-      done: progress.useCaseCreated,
-      label: "Describe a candidate use case",
-      href: `${base}/use-cases`,
-    },
-    {
-      done: progress.assessmentSubmitted,
-      label: "List the actions the AI would take and assess its readiness",
-      href: `${base}/assessments`,
-    },
-    {
-      done: progress.pilotStarted,
-      label: "Start a pilot at the stage the assessment recommends",
-      href: `${base}/pilots`,
-    },
-    {
-      done: progress.runMetricsRecorded,
-      label: "Record the pilot's run metrics: actions attempted, correct and overridden",
-      href: `${base}/pilots`,
-    },
-    {
-      done: progress.incidentLogged,
-      label: "Log incidents as they happen",
-      href: `${base}/incidents`,
-    },
-  ];
-  const done = steps.filter((s) => s.done).length;
+  const progress = await getGettingStarted(member);
+  const header = (action?: React.ReactNode) => (
+    <PageHeader
+      title={member.orgName}
+      description="Which AI workflows are worth funding, how ready they are, and how the pilots are doing."
+      action={action}
+    />
+  );
+  if (!progress.useCaseCreated) {
+    return (
+      <>
+        {header()}
+        <GettingStarted progress={progress} base={base} />
+      </>
+    );
+  }
+  const loopScope = loopScopeOf(filters, new Date());
+  const [portfolio, members, loop] = await Promise.all([
+    getPortfolio(member, filters),
+    listMembers(member),
+    loopScope ? getPortfolioLoop(member, loopScope) : null,
+  ]);
+  const query = portfolioQuery(filters);
+  const period = PORTFOLIO_PERIOD_LABELS[filters.period].toLowerCase();
   return (
     <>
-      <PageHeader
-        title={member.orgName}
-        description="Which AI workflows are ready for production, and how are the pilots doing?"
+      {header(
+        <ButtonLink variant="outline" href={withQuery(`${base}/report`, query)}>
+          <FileText aria-hidden /> Portfolio report
+        </ButtonLink>,
+      )}
+      <PortfolioFilterBar
+        filters={filters}
+        owners={members.map((m) => ({ value: m.userId, label: m.name }))}
+        clearHref={base}
       />
-      <div className="grid gap-4 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+      <div className="grid gap-4">
+        <PortfolioTotalsRow
+          totals={portfolio.totals}
+          filters={filters}
+          base={base}
+          currency={member.currency}
+        />
+        <div className="grid gap-4 xl:grid-cols-[3fr_2fr] xl:items-start">
+          <Card aria-labelledby="readiness-heading" className="@container min-w-0">
+            <h2 id="readiness-heading" className="text-base font-semibold">
+              Readiness × value
+            </h2>
+            <p className="mb-3 text-sm text-muted-foreground">
+              Where each use case stands: readiness of its latest assessment against its business
+              value. Top right is ready and worth it.
+            </p>
+            <ReadinessSection points={portfolio.points} base={base} currency={member.currency} />
+          </Card>
+          <Card aria-labelledby="attention-heading" className="min-w-0">
+            <h2 id="attention-heading" className="text-base font-semibold">
+              Needs attention ({portfolio.attention.length})
+            </h2>
+            <p className="mb-1 text-sm text-muted-foreground">
+              Most severe first. Pilots stall after {portfolio.settings.stallDays} days in a stage;
+              assessments are due again after {portfolio.settings.reviewIntervalDays} days.
+            </p>
+            <AttentionList items={portfolio.attention} base={base} limit={ATTENTION_SHOWN} />
+          </Card>
+        </div>
+        <Card aria-labelledby="funnel-heading">
           <CardHeader
-            title="Getting started"
-            description={`From a first use case to a pilot you can trust: ${done} of ${steps.length} steps done.`}
+            title="Stage funnel"
+            description={`Where the live pilots are, how long they have been there, and what moved in the ${period}.`}
           />
-          <ol className="grid gap-2">
-            {steps.map((step) => (
-              <li
-                key={step.label}
-                className="flex items-center gap-2 text-sm"
-                data-testid="getting-started-step"
-                data-done={step.done ? "true" : "false"}
-              >
-                {step.done ? (
-                  <CheckCircle2 className="size-4 text-success" aria-label="Done" />
-                ) : (
-                  <Circle className="size-4 text-muted-foreground" aria-label="To do" />
-                )}
-                <Link href={step.href} className="hover:underline">
-                  {step.label}
-                </Link>
-              </li>
-            ))}
-          </ol>
-        </Card>
-        <Card>
-          <CardHeader
-            title="Use cases"
-            description={`${formatNumber(progress.activeUseCases, 0)} not archived`}
+          <StageFunnel
+            funnel={portfolio.funnel}
+            filters={filters}
+            base={base}
+            currency={member.currency}
           />
-          <dl className="grid gap-1 text-sm">
-            <dt className="text-muted-foreground">Estimated annual value ({member.currency})</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid="annual-value-total">
-              {progress.annualValue === null
-                ? "Not estimated yet"
-                : formatMoney(progress.annualValue, member.currency)}
-            </dd>
-          </dl>
-          <Link
-            href={`${base}/use-cases`}
-            className="mt-4 inline-block text-sm text-primary hover:underline"
-          >
-            See the use cases
-          </Link>
         </Card>
-        <Card>
-          <CardHeader
-            title="Members"
-            description={`${total} ${total === 1 ? "person" : "people"} by role`}
+        <section aria-labelledby="outcomes-heading" className="grid gap-2">
+          <h2 id="outcomes-heading" className="text-base font-semibold">
+            Outcomes, {period}
+          </h2>
+          <OutcomesSection
+            outcomes={portfolio.outcomes}
+            currency={member.currency}
+            incidentsHref={withQuery(`${base}/incidents`, {
+              from: formatIsoDate(periodStartFor(filters.period, new Date())),
+            })}
           />
-          <dl className="grid grid-cols-2 gap-y-1 text-sm">
-            {ROLES.map((role) => (
-              <div key={role} className="contents">
-                <dt className="text-muted-foreground">{ROLE_LABELS[role]}</dt>
-                <dd className="text-right font-medium tabular-nums">{counts[role]}</dd>
-              </div>
-            ))}
-          </dl>
-          {can(member, "members:invite") ? (
-            <Link
-              href={`${base}/settings/members`}
-              className="mt-4 inline-block text-sm text-primary hover:underline"
-            >
-              Invite people
-            </Link>
-          ) : null}
+        </section>
+        {loop ? (
+          <LoopSection loop={loop} currency={member.currency} orgSlug={member.orgSlug} />
+        ) : null}
+        <Card aria-labelledby="across-heading">
+          <h2 id="across-heading" className="mb-3 text-base font-semibold">
+            Across the portfolio
+          </h2>
+          <AcrossPortfolioSection across={portfolio.across} base={base} />
         </Card>
+        {allStepsDone(progress) ? null : <GettingStarted progress={progress} base={base} />}
       </div>
     </>
   );

@@ -96,6 +96,8 @@ export type IncidentMetricsDto = {
   currency: string;
   summary: IncidentAggregate & { actionsAttempted: number; ratePer1000: number | null };
   series: IncidentSeriesPoint[];
+  /** Actions attempted per period in the run metrics of the same pilots, quiet periods included. */
+  actionsByPeriod: { period: string; attempted: number }[];
   byCategory: { category: IncidentCategory; count: number }[];
   byStage: { stage: Stage; count: number; actionsAttempted: number; ratePer1000: number | null }[];
   byPilot: {

@@ -43,6 +43,7 @@ export default async function PilotsPage({ params, searchParams }: ListPageProps
       "Active and paused",
       optionsOf(PILOT_STATUSES, PILOT_STATUS_LABELS),
     ),
+    selectFilter("stage", "Stage", "Any stage", optionsOf(STAGES, STAGE_LABELS)),
   ];
   const filtered = isFiltered(fields, filters);
   const startButton = can(member, "pilot:write") ? (

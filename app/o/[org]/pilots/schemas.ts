@@ -144,6 +144,7 @@ export const pilotBoardFilterSchema = z.object({
     .optional()
     .transform((v) => (v && z.uuid().safeParse(v).success ? v : undefined)),
   status: optionalEnum(["active", "paused", "retired"] as const),
+  stage: optionalEnum(STAGES),
 });
 
 /** The start form's query string: `?useCase=` preselects a use case; anything else is ignored. */
@@ -156,5 +157,5 @@ export const newPilotQuerySchema = z.object({
 
 /** The query layer's filters for the board's parameters (the board and its CSV exports). */
 export function toPilotFilters(f: z.infer<typeof pilotBoardFilterSchema>) {
-  return { q: f.q, ownerId: f.owner, status: f.status };
+  return { q: f.q, ownerId: f.owner, status: f.status, stage: f.stage };
 }

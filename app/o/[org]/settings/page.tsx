@@ -3,19 +3,24 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOrganisation } from "@/db/queries/organisations";
+import { getPortfolioSettings } from "@/db/queries/portfolio";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { CURRENCIES, formatCurrencyName, formatDate } from "@/lib/format";
 import { OrganisationForm } from "./_components/organisation-form";
+import { PortfolioSettingsForm } from "./_components/portfolio-settings-form";
 import { SettingsTabs } from "./_components/settings-tabs";
-import { updateOrganisationAction } from "./actions";
+import { updateOrganisationAction, updatePortfolioSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings · Preflight" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org);
-  const org = await getOrganisation(member);
+  const [org, portfolio] = await Promise.all([
+    getOrganisation(member),
+    getPortfolioSettings(member),
+  ]);
   const isAdmin = can(member, "org:update");
   return (
     <>
@@ -38,6 +43,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
           currency={org.currency}
           currencies={CURRENCIES.map((c) => ({ value: c, label: formatCurrencyName(c) }))}
           version={org.version}
+          canEdit={isAdmin}
+        />
+      </Card>
+      <Card className="mt-4">
+        <CardHeader
+          title="Portfolio"
+          description="How the dashboard judges time: when a pilot counts as stalled, and when an assessment is due again."
+        />
+        <PortfolioSettingsForm
+          action={updatePortfolioSettingsAction.bind(null, org.slug)}
+          stallDays={portfolio.stallDays}
+          reviewIntervalDays={portfolio.reviewIntervalDays}
+          version={portfolio.version}
           canEdit={isAdmin}
         />
       </Card>

@@ -1,0 +1,4 @@
+/** The executive's portfolio: settings, filters, "needs attention" rules and the dashboard's DTOs. */
+export * from "./attention";
+export * from "./settings";
+export * from "./types";

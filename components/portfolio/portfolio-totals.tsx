@@ -49,9 +49,9 @@ export function PortfolioTotalsRow({
   return (
     <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="portfolio-totals">
       {items.map((item) => (
-        <div key={item.label} className="rounded-lg border bg-card p-4">
+        <div key={item.label} className="min-w-0 rounded-lg border bg-card p-4">
           <dt className="text-xs text-muted-foreground">{item.label}</dt>
-          <dd className="mt-1 text-2xl font-semibold tabular-nums">
+          <dd className="mt-1 text-lg font-semibold tabular-nums [overflow-wrap:anywhere] sm:text-2xl">
             <Link href={item.href} className="hover:underline" data-testid={item.testId}>
               {item.value}
             </Link>

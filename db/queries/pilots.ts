@@ -98,7 +98,7 @@ const detailColumns = {
 };
 
 /** Pilots with their use case and owner: the select's columns are drawn from the three. */
-function withUseCaseAndOwner<T extends PgSelect>(query: T) {
+export function withUseCaseAndOwner<T extends PgSelect>(query: T) {
   return query
     .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
     .leftJoin(users, eq(users.id, pilots.ownerId));

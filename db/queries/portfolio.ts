@@ -38,7 +38,7 @@ import { BANDS, type Band } from "@/lib/domain/scoring/bands";
 import { STAGES, type Stage } from "@/lib/domain/stages";
 import { AppError, fieldErrorsFrom, notFound } from "@/lib/errors";
 import { periodRange } from "@/lib/periods";
-import { updateSettings } from "./gate-settings";
+import { readSettings, updateSettings } from "./gate-settings";
 import { getIncidentMetrics } from "./incident-metrics";
 import { writeAudit } from "./internal/audit";
 import { loadGateCriteria, loadGateSnapshots } from "./internal/gate-snapshots";
@@ -76,11 +76,7 @@ export async function updatePortfolioSettings(
     );
   }
   await db.transaction(async (tx) => {
-    const [org] = await tx
-      .select({ settings: organisations.settings })
-      .from(organisations)
-      .where(eq(organisations.id, ctx.orgId));
-    if (!org) throw notFound("The organisation");
+    const org = await readSettings(tx, ctx.orgId);
     await updateSettings(tx, ctx.orgId, version, {
       settings: sql`jsonb_set(${organisations.settings}, '{portfolio}', ${JSON.stringify(parsed.data)}::jsonb)`,
     });

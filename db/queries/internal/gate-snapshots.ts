@@ -43,6 +43,18 @@ export type PilotGateDto = {
   overridesNeedSecondApprover: boolean;
 };
 
+/** An organisation's settings and override policy; undefined for an unknown organisation. */
+export async function loadOrgSettings(tx: Executor, orgId: string) {
+  const [org] = await tx
+    .select({
+      settings: organisations.settings,
+      overridesNeedSecondApprover: organisations.overridesNeedSecondApprover,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return org;
+}
+
 /**
  * How an organisation governs its gates: the criteria in force per stage, and whether an
  * override promotion waits for a second owner or admin.
@@ -54,13 +66,7 @@ export async function loadGatePolicy(
   criteria: Record<GatedStage, GateCriterion[]>;
   overridesNeedSecondApprover: boolean;
 }> {
-  const [org] = await tx
-    .select({
-      settings: organisations.settings,
-      overridesNeedSecondApprover: organisations.overridesNeedSecondApprover,
-    })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
+  const org = await loadOrgSettings(tx, orgId);
   return {
     criteria: effectiveGateCriteria(org?.settings?.gates),
     overridesNeedSecondApprover: org?.overridesNeedSecondApprover ?? false,

@@ -6,7 +6,7 @@ import type { PilotRunMetricCsvRow, StageHistoryCsvRow } from "@/lib/domain/pilo
 import type { AnswerCsvRow } from "@/lib/domain/question-bank/csv";
 import type { UseCaseCsvRow } from "@/lib/domain/use-cases/csv";
 import { assertId } from "@/lib/errors";
-import type { AssessmentStatus } from "./assessments";
+import { type AssessmentStatus, latestAssessments } from "./assessments";
 import {
   listTransitionsOfPilots,
   type PilotFilters,
@@ -28,32 +28,20 @@ export async function listUseCasesForExport(
   assertCan(ctx, "usecase:read");
   assertCan(ctx, "assessment:read");
   const rows = await matchingUseCases(ctx, filters);
-  const latest =
+  const latest = latestAssessments(ctx.orgId);
+  const assessed =
     rows.length === 0
       ? []
       : await db
-          .selectDistinctOn([assessments.useCaseId], {
-            useCaseId: assessments.useCaseId,
-            id: assessments.id,
-            overall: assessments.overall,
-            band: assessments.band,
-            confidence: assessments.confidence,
-            bankVersion: assessments.bankVersion,
-            submittedAt: assessments.submittedAt,
-          })
-          .from(assessments)
+          .select()
+          .from(latest)
           .where(
-            and(
-              eq(assessments.orgId, ctx.orgId),
-              eq(assessments.status, "submitted"),
-              inArray(
-                assessments.useCaseId,
-                rows.map((r) => r.id),
-              ),
+            inArray(
+              latest.useCaseId,
+              rows.map((r) => r.id),
             ),
-          )
-          .orderBy(assessments.useCaseId, desc(assessments.submittedAt), desc(assessments.id));
-  const byUseCase = new Map(latest.map(({ useCaseId, ...a }) => [useCaseId, a]));
+          );
+  const byUseCase = new Map(assessed.map(({ useCaseId, ...a }) => [useCaseId, a]));
   return rows.map((r) => ({ ...r, latest: byUseCase.get(r.id) ?? null }));
 }
 

@@ -23,6 +23,7 @@ import { effectiveGateCriteria } from "@/lib/domain/gates/settings";
 import { type AssumptionStatus, nextStage } from "@/lib/domain/pilots";
 import { BANDS, type Band } from "@/lib/domain/scoring/bands";
 import type { Stage } from "@/lib/domain/stages";
+import { ofPilots, type PilotRows } from "./scope";
 
 export type SnapshotPilot = {
   id: string;
@@ -79,14 +80,6 @@ export async function loadGateCriteria(
   orgId: string,
 ): Promise<Record<GatedStage, GateCriterion[]>> {
   return (await loadGatePolicy(tx, orgId)).criteria;
-}
-
-/** A table whose rows belong to a pilot of an organisation. */
-type PilotRows = { orgId: PgColumn; pilotId: PgColumn };
-
-/** Rows of these pilots of the organisation for which `more` holds. */
-function ofPilots(table: PilotRows, orgId: string, ids: string[], ...more: SQL[]) {
-  return and(eq(table.orgId, orgId), inArray(table.pilotId, ids), ...more);
 }
 
 /**

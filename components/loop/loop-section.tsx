@@ -261,61 +261,67 @@ function dimensionPoints(loop: LoopDto): (DimensionOutcomePoint & { title: strin
     }));
 }
 
-function PilotDimensionTable({ pilot }: { pilot: LoopPilotRow }) {
-  const columns: Column<LoopDimensionRow>[] = [
-    { key: "dimension", header: "Dimension", cell: (d) => d.title, rowHeader: true },
-    {
-      key: "reading",
-      header: "At start",
-      cell: (d) =>
-        `${DIMENSION_READING_LABELS[d.reading]} (known answers ${formatScore(d.knownScore)}, ${formatPercent(d.unknownShare, 0)} not known)`,
-    },
-    {
-      key: "incidents",
-      header: "Matching incidents since",
-      cell: (d) => formatNumber(d.incidents, 0),
-      align: "right",
-    },
-  ];
-  return (
-    <DataTable
-      caption="Each dimension's reading at the start and the incidents in its categories since"
-      columns={columns}
-      rows={pilot.dimensions}
-      rowKey={(d) => d.id}
-      stackOnPhones
-      testId="loop-dimensions"
-    />
-  );
-}
+const DIMENSION_COLUMN: Column<{ title: string }> = {
+  key: "dimension",
+  header: "Dimension",
+  cell: (d) => d.title,
+  rowHeader: true,
+};
 
-function PortfolioDimensionTable({ loop }: { loop: LoopDto }) {
-  const columns: Column<LoopDimensionSummary>[] = [
-    { key: "dimension", header: "Dimension", cell: (d) => d.title, rowHeader: true },
-    {
-      key: "categories",
-      header: "Incident categories",
-      cell: (d) => d.categories.map((c) => CATEGORY_LABELS[c]).join(", ") || "None",
-    },
-    {
-      key: "warned",
-      header: "Pilots weak or not known · incidents after",
-      cell: (d) => `${d.pilotsWeakOrUnknown} · ${d.afterWeakOrUnknown}`,
-      align: "right",
-    },
-    { key: "mixed", header: "Incidents after middling", cell: (d) => d.afterMixed, align: "right" },
-    {
-      key: "well",
-      header: "Pilots answered well · incidents after",
-      cell: (d) => `${d.pilotsWell} · ${d.afterWell}`,
-      align: "right",
-    },
-  ];
+/** For one pilot: each dimension's reading at its start and the matching incidents since. */
+const PILOT_DIMENSION_COLUMNS: Column<LoopDimensionRow>[] = [
+  DIMENSION_COLUMN,
+  {
+    key: "reading",
+    header: "At start",
+    cell: (d) =>
+      `${DIMENSION_READING_LABELS[d.reading]} (known answers ${formatScore(d.knownScore)}, ${formatPercent(d.unknownShare, 0)} not known)`,
+  },
+  {
+    key: "incidents",
+    header: "Matching incidents since",
+    cell: (d) => formatNumber(d.incidents, 0),
+    align: "right",
+  },
+];
+
+/** Across pilots: how each dimension read at their starts and the incidents after each reading. */
+const PORTFOLIO_DIMENSION_COLUMNS: Column<LoopDimensionSummary>[] = [
+  DIMENSION_COLUMN,
+  {
+    key: "categories",
+    header: "Incident categories",
+    cell: (d) => d.categories.map((c) => CATEGORY_LABELS[c]).join(", ") || "None",
+  },
+  {
+    key: "warned",
+    header: "Pilots weak or not known · incidents after",
+    cell: (d) => `${d.pilotsWeakOrUnknown} · ${d.afterWeakOrUnknown}`,
+    align: "right",
+  },
+  { key: "mixed", header: "Incidents after middling", cell: (d) => d.afterMixed, align: "right" },
+  {
+    key: "well",
+    header: "Pilots answered well · incidents after",
+    cell: (d) => `${d.pilotsWell} · ${d.afterWell}`,
+    align: "right",
+  },
+];
+
+function DimensionTable<T extends { id: string }>({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+}) {
   return (
     <DataTable
-      caption="Each dimension across pilots: how it read at their start and the incidents in its categories since"
+      caption={caption}
       columns={columns}
-      rows={loop.dimensions}
+      rows={rows}
       rowKey={(d) => d.id}
       stackOnPhones
       testId="loop-dimensions"
@@ -443,7 +449,19 @@ export function LoopSection({ loop, currency, orgSlug, className }: LoopSectionP
           }
           chart={<DimensionOutcomeChart data={points} labels={READING_KEYS} />}
           table={
-            pilot ? <PilotDimensionTable pilot={pilot} /> : <PortfolioDimensionTable loop={loop} />
+            pilot ? (
+              <DimensionTable
+                caption="Each dimension's reading at the start and the incidents in its categories since"
+                columns={PILOT_DIMENSION_COLUMNS}
+                rows={pilot.dimensions}
+              />
+            ) : (
+              <DimensionTable
+                caption="Each dimension across pilots: how it read at their start and the incidents in its categories since"
+                columns={PORTFOLIO_DIMENSION_COLUMNS}
+                rows={loop.dimensions}
+              />
+            )
           }
         />
       </div>

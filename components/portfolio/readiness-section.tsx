@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { BandBadge } from "@/components/band-badge";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { TableAlternative } from "@/components/ui/table-alternative";
 import { CHART_COLORS } from "@/lib/chart-colors";
 import {
   PORTFOLIO_STAGE_LABELS,
@@ -128,20 +129,15 @@ export function ReadinessSection({
             chart.
           </p>
         )}
-        <details className="mt-3">
-          <summary className="cursor-pointer text-xs text-primary">
-            Table of the same numbers
-          </summary>
-          <div className="mt-2">
-            <DataTable
-              caption="Use cases by readiness and value"
-              columns={columns}
-              rows={points}
-              rowKey={(p) => p.useCaseId}
-              stackOnPhones
-            />
-          </div>
-        </details>
+        <TableAlternative className="mt-3">
+          <DataTable
+            caption="Use cases by readiness and value"
+            columns={columns}
+            rows={points}
+            rowKey={(p) => p.useCaseId}
+            stackOnPhones
+          />
+        </TableAlternative>
       </div>
       <div data-testid="unassessed">
         <h3 className="text-sm font-semibold">Not assessed yet ({unassessed.length})</h3>

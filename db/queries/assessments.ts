@@ -58,6 +58,24 @@ const summaryColumns = {
   answered: sql<number>`(select count(*)::int from ${assessmentAnswers} a where a.assessment_id = ${assessments.id})`,
 };
 
+/** The latest submitted assessment of each use case of the organisation, as a subquery. */
+export function latestAssessments(orgId: string) {
+  return db
+    .selectDistinctOn([assessments.useCaseId], {
+      useCaseId: assessments.useCaseId,
+      id: assessments.id,
+      overall: assessments.overall,
+      band: assessments.band,
+      confidence: assessments.confidence,
+      bankVersion: assessments.bankVersion,
+      submittedAt: assessments.submittedAt,
+    })
+    .from(assessments)
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.status, "submitted")))
+    .orderBy(assessments.useCaseId, desc(assessments.submittedAt), desc(assessments.id))
+    .as("latest");
+}
+
 /** Assessments with their use case and creator: the select's columns are drawn from the three. */
 function withUseCaseAndCreator<T extends PgSelect>(query: T) {
   return query

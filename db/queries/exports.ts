@@ -6,10 +6,15 @@ import type { PilotRunMetricCsvRow, StageHistoryCsvRow } from "@/lib/domain/pilo
 import type { AnswerCsvRow } from "@/lib/domain/question-bank/csv";
 import type { UseCaseCsvRow } from "@/lib/domain/use-cases/csv";
 import { assertId } from "@/lib/errors";
-import type { AssessmentStatus } from "./assessments";
-import { listTransitionsOfPilots, type PilotFilters, pilotFilters } from "./pilots";
+import { type AssessmentStatus, latestAssessments } from "./assessments";
+import {
+  listTransitionsOfPilots,
+  type PilotFilters,
+  pilotFilters,
+  withUseCaseAndOwner,
+} from "./pilots";
 import { runMetricColumns, withRates } from "./run-metrics";
-import { filterUseCases, type UseCaseFilters } from "./use-cases";
+import { matchingUseCases, type UseCaseFilters } from "./use-cases";
 
 // The rows of the CSV exports. Each takes the filters of the list it is downloaded from, so a
 // download holds what the list shows (without its page limit), scoped to the caller's
@@ -22,48 +27,21 @@ export async function listUseCasesForExport(
 ): Promise<UseCaseCsvRow[]> {
   assertCan(ctx, "usecase:read");
   assertCan(ctx, "assessment:read");
-  const rows = await db
-    .select({
-      id: useCases.id,
-      name: useCases.name,
-      status: useCases.status,
-      ownerName: users.name,
-      businessValue: useCases.businessValue,
-      annualValue: useCases.annualValue,
-      systems: useCases.systems,
-      archivedAt: useCases.archivedAt,
-      updatedAt: useCases.updatedAt,
-    })
-    .from(useCases)
-    .leftJoin(users, eq(users.id, useCases.ownerId))
-    .where(filterUseCases(ctx, filters))
-    .orderBy(desc(useCases.updatedAt), asc(useCases.name));
-  const latest =
+  const rows = await matchingUseCases(ctx, filters);
+  const latest = latestAssessments(ctx.orgId);
+  const assessed =
     rows.length === 0
       ? []
       : await db
-          .selectDistinctOn([assessments.useCaseId], {
-            useCaseId: assessments.useCaseId,
-            id: assessments.id,
-            overall: assessments.overall,
-            band: assessments.band,
-            confidence: assessments.confidence,
-            bankVersion: assessments.bankVersion,
-            submittedAt: assessments.submittedAt,
-          })
-          .from(assessments)
+          .select()
+          .from(latest)
           .where(
-            and(
-              eq(assessments.orgId, ctx.orgId),
-              eq(assessments.status, "submitted"),
-              inArray(
-                assessments.useCaseId,
-                rows.map((r) => r.id),
-              ),
+            inArray(
+              latest.useCaseId,
+              rows.map((r) => r.id),
             ),
-          )
-          .orderBy(assessments.useCaseId, desc(assessments.submittedAt), desc(assessments.id));
-  const byUseCase = new Map(latest.map(({ useCaseId, ...a }) => [useCaseId, a]));
+          );
+  const byUseCase = new Map(assessed.map(({ useCaseId, ...a }) => [useCaseId, a]));
   return rows.map((r) => ({ ...r, latest: byUseCase.get(r.id) ?? null }));
 }
 
@@ -115,18 +93,19 @@ export async function listStageHistoryForExport(
   filters: PilotFilters,
 ): Promise<StageHistoryCsvRow[]> {
   assertCan(ctx, "pilot:read");
-  const matching = await db
-    .select({
-      pilotId: pilots.id,
-      pilotName: useCases.name,
-      ownerName: users.name,
-      stage: pilots.stage,
-      status: pilots.status,
-      startDate: pilots.startDate,
-    })
-    .from(pilots)
-    .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
-    .leftJoin(users, eq(users.id, pilots.ownerId))
+  const matching = await withUseCaseAndOwner(
+    db
+      .select({
+        pilotId: pilots.id,
+        pilotName: useCases.name,
+        ownerName: users.name,
+        stage: pilots.stage,
+        status: pilots.status,
+        startDate: pilots.startDate,
+      })
+      .from(pilots)
+      .$dynamic(),
+  )
     .where(pilotFilters(ctx, filters))
     .orderBy(asc(useCases.name), asc(pilots.id));
   const transitions = await listTransitionsOfPilots(

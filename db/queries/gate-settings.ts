@@ -7,7 +7,7 @@ import { type GateSettings, gateSettingsSchema } from "@/lib/domain/gates/settin
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, conflict, fieldErrorsFrom, notFound } from "@/lib/errors";
 import { writeAudit } from "./internal/audit";
-import { loadGateCriteria } from "./internal/gate-snapshots";
+import { loadGateCriteria, loadOrgSettings } from "./internal/gate-snapshots";
 
 /** The gate criteria in force per stage, and the settings version for a later save. */
 export async function getGateSettings(ctx: MemberContext): Promise<{
@@ -33,6 +33,13 @@ export async function getGateSettings(ctx: MemberContext): Promise<{
     overridesNeedSecondApprover: org.overridesNeedSecondApprover,
     version: org.version,
   };
+}
+
+/** The organisation's settings as a change to them starts (gates, portfolio), or "not found". */
+export async function readSettings(tx: Executor, orgId: string) {
+  const org = await loadOrgSettings(tx, orgId);
+  if (!org) throw notFound("The organisation");
+  return org;
 }
 
 /** Writes a change to the organisation's settings at `version`, or refuses a stale one (gates, portfolio). */
@@ -64,11 +71,7 @@ export async function updateGateSettings(
 ): Promise<void> {
   assertCan(ctx, "gates:manage");
   await db.transaction(async (tx) => {
-    const [org] = await tx
-      .select({ settings: organisations.settings })
-      .from(organisations)
-      .where(eq(organisations.id, ctx.orgId));
-    if (!org) throw notFound("The organisation");
+    const org = await readSettings(tx, ctx.orgId);
     const before = (org.settings?.gates ?? {}) as GateSettings;
     const next: Record<string, unknown> = { ...before };
     for (const [stage, criteria] of Object.entries(input.gates)) {
@@ -107,11 +110,7 @@ export async function updateOverridePolicy(
 ): Promise<void> {
   assertCan(ctx, "gates:manage");
   await db.transaction(async (tx) => {
-    const [org] = await tx
-      .select({ overridesNeedSecondApprover: organisations.overridesNeedSecondApprover })
-      .from(organisations)
-      .where(eq(organisations.id, ctx.orgId));
-    if (!org) throw notFound("The organisation");
+    const org = await readSettings(tx, ctx.orgId);
     await updateSettings(tx, ctx.orgId, input.version, {
       overridesNeedSecondApprover: input.overridesNeedSecondApprover,
     });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import {
@@ -34,6 +34,7 @@ import {
   loadGateSnapshots,
   type PilotGateDto,
 } from "./internal/gate-snapshots";
+import { ofPilots } from "./internal/scope";
 
 export type PilotSummaryDto = {
   id: string;
@@ -98,7 +99,7 @@ const detailColumns = {
 };
 
 /** Pilots with their use case and owner: the select's columns are drawn from the three. */
-function withUseCaseAndOwner<T extends PgSelect>(query: T) {
+export function withUseCaseAndOwner<T extends PgSelect>(query: T) {
   return query
     .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
     .leftJoin(users, eq(users.id, pilots.ownerId));
@@ -250,9 +251,7 @@ export async function listTransitionsOfPilots(
     .leftJoin(users, eq(users.id, pilotTransitions.actorUserId))
     .leftJoin(gateOverrideRequests, eq(gateOverrideRequests.transitionId, pilotTransitions.id))
     .leftJoin(overrideRequester, eq(overrideRequester.id, gateOverrideRequests.requestedBy))
-    .where(
-      and(eq(pilotTransitions.orgId, ctx.orgId), inArray(pilotTransitions.pilotId, [...pilotIds])),
-    )
+    .where(ofPilots(pilotTransitions, ctx.orgId, pilotIds))
     .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id));
   return rows.map(({ requestedByName, requestedByLabel, approvalNote, ...t }) => ({
     ...t,

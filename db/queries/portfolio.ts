@@ -38,10 +38,13 @@ import { BANDS, type Band } from "@/lib/domain/scoring/bands";
 import { STAGES, type Stage } from "@/lib/domain/stages";
 import { AppError, fieldErrorsFrom, notFound } from "@/lib/errors";
 import { periodRange } from "@/lib/periods";
-import { updateSettings } from "./gate-settings";
+import { latestAssessments } from "./assessments";
+import { readSettings, updateSettings } from "./gate-settings";
 import { getIncidentMetrics } from "./incident-metrics";
 import { writeAudit } from "./internal/audit";
 import { loadGateCriteria, loadGateSnapshots } from "./internal/gate-snapshots";
+import { type IncidentFilters, incidentWhere } from "./internal/incidents";
+import { ofPilots } from "./internal/scope";
 import { runMetricTrend } from "./run-metrics";
 
 /** The organisation's portfolio settings in force, and the settings version for a later save. */
@@ -76,11 +79,7 @@ export async function updatePortfolioSettings(
     );
   }
   await db.transaction(async (tx) => {
-    const [org] = await tx
-      .select({ settings: organisations.settings })
-      .from(organisations)
-      .where(eq(organisations.id, ctx.orgId));
-    if (!org) throw notFound("The organisation");
+    const org = await readSettings(tx, ctx.orgId);
     await updateSettings(tx, ctx.orgId, version, {
       settings: sql`jsonb_set(${organisations.settings}, '{portfolio}', ${JSON.stringify(parsed.data)}::jsonb)`,
     });
@@ -113,21 +112,13 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/** The latest submitted assessment of each use case of the organisation, as a subquery. */
-function latestAssessments(orgId: string) {
-  return db
-    .selectDistinctOn([assessments.useCaseId], {
-      useCaseId: assessments.useCaseId,
-      id: assessments.id,
-      overall: assessments.overall,
-      band: assessments.band,
-      confidence: assessments.confidence,
-      submittedAt: assessments.submittedAt,
-    })
-    .from(assessments)
-    .where(and(eq(assessments.orgId, orgId), eq(assessments.status, "submitted")))
-    .orderBy(assessments.useCaseId, desc(assessments.submittedAt))
-    .as("latest");
+/** Open sev1 and sev2 incidents, narrowed as the incident list would narrow them. */
+function openSevereIncidents(orgId: string, filters: IncidentFilters, ...more: SQL[]) {
+  return and(
+    incidentWhere(orgId, { ...filters, status: "open" }),
+    inArray(incidents.severity, ["sev1", "sev2"]),
+    ...more,
+  );
 }
 
 /** Use cases in view: not archived, of the owner asked for, with a live pilot in the stage asked for. */
@@ -216,15 +207,8 @@ async function totals(ctx: MemberContext, filters: PortfolioFilters): Promise<Po
       : db
           .select({ n: sql<number>`count(*)::int` })
           .from(incidents)
-          .leftJoin(pilots, eq(pilots.id, incidents.pilotId))
           .where(
-            and(
-              eq(incidents.orgId, ctx.orgId),
-              isNull(incidents.resolvedAt),
-              inArray(incidents.severity, ["sev1", "sev2"]),
-              filters.owner ? eq(pilots.ownerId, filters.owner) : undefined,
-              filters.stage ? eq(pilots.stage, filters.stage) : undefined,
-            ),
+            openSevereIncidents(ctx.orgId, { ownerId: filters.owner, pilotStage: filters.stage }),
           ),
   ]);
   return {
@@ -333,10 +317,11 @@ async function attention(
           .from(gateOverrideRequests)
           .leftJoin(users, eq(users.id, gateOverrideRequests.requestedBy))
           .where(
-            and(
-              eq(gateOverrideRequests.orgId, ctx.orgId),
+            ofPilots(
+              gateOverrideRequests,
+              ctx.orgId,
+              ids,
               eq(gateOverrideRequests.status, "pending"),
-              inArray(gateOverrideRequests.pilotId, ids),
             ),
           )
           .orderBy(gateOverrideRequests.pilotId, desc(gateOverrideRequests.createdAt))
@@ -349,7 +334,7 @@ async function attention(
             periodStart: runMetrics.periodStart,
           })
           .from(runMetrics)
-          .where(and(eq(runMetrics.orgId, ctx.orgId), inArray(runMetrics.pilotId, ids)))
+          .where(ofPilots(runMetrics, ctx.orgId, ids))
           .orderBy(runMetrics.pilotId, desc(runMetrics.periodStart))
       : none,
     // The move that brought each pilot into its current stage: did it override the band?
@@ -367,9 +352,10 @@ async function attention(
           .innerJoin(pilots, eq(pilots.id, pilotTransitions.pilotId))
           .leftJoin(users, eq(users.id, pilotTransitions.actorUserId))
           .where(
-            and(
-              eq(pilotTransitions.orgId, ctx.orgId),
-              inArray(pilotTransitions.pilotId, ids),
+            ofPilots(
+              pilotTransitions,
+              ctx.orgId,
+              ids,
               inArray(pilotTransitions.kind, ["start", "promote"]),
               eq(pilotTransitions.toStage, pilots.stage),
             ),
@@ -381,14 +367,7 @@ async function attention(
       : db
           .select({ severity: incidents.severity, n: sql<number>`count(*)::int` })
           .from(incidents)
-          .where(
-            and(
-              eq(incidents.orgId, ctx.orgId),
-              isNull(incidents.pilotId),
-              isNull(incidents.resolvedAt),
-              inArray(incidents.severity, ["sev1", "sev2"]),
-            ),
-          )
+          .where(openSevereIncidents(ctx.orgId, {}, isNull(incidents.pilotId)))
           .groupBy(incidents.severity),
   ]);
   const me = ctx.actor.type === "user" ? ctx.actor.userId : null;

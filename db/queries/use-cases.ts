@@ -67,19 +67,27 @@ export function filterUseCases(ctx: MemberContext, filters: UseCaseFilters): SQL
   );
 }
 
-/** The organisation's use cases, most recently changed first, filtered in SQL. */
-export async function listUseCases(
-  ctx: MemberContext,
-  filters: UseCaseFilters = {},
-): Promise<UseCaseDto[]> {
-  assertCan(ctx, "usecase:read");
+/**
+ * The use cases matching a list's filters, most recently changed first, without a limit (the
+ * list and its CSV export). The caller checks the role.
+ */
+export function matchingUseCases(ctx: MemberContext, filters: UseCaseFilters) {
   return db
     .select(columns)
     .from(useCases)
     .leftJoin(users, eq(users.id, useCases.ownerId))
     .where(filterUseCases(ctx, filters))
     .orderBy(desc(useCases.updatedAt), asc(useCases.name))
-    .limit(500);
+    .$dynamic();
+}
+
+/** The organisation's use cases, most recently changed first, filtered in SQL. */
+export async function listUseCases(
+  ctx: MemberContext,
+  filters: UseCaseFilters = {},
+): Promise<UseCaseDto[]> {
+  assertCan(ctx, "usecase:read");
+  return matchingUseCases(ctx, filters).limit(500);
 }
 
 /** One use case of the caller's organisation. */

@@ -4,7 +4,6 @@ import { getGettingStarted } from "@/db/queries/dashboard";
 import { createIncident } from "@/db/queries/incident-writes";
 import { createInvitation, revokeInvitation } from "@/db/queries/invitations";
 import { createOrganisation, memberContext } from "@/db/queries/organisations";
-import { startPilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { createUseCase, setUseCaseArchived } from "@/db/queries/use-cases";
 import { memberships } from "@/db/schema";
@@ -12,6 +11,7 @@ import {
   makeOrg,
   makeUser,
   OPEN_INCIDENT_REST,
+  startPilotOf,
   submitAssessmentFor,
   type TestOrg,
   uniq,
@@ -77,14 +77,7 @@ describe("the dashboard's getting-started steps", () => {
     const assessed = { ...NOTHING, useCaseCreated: true, activeUseCases: 1, annualValue: 180_000 };
     expect(await getGettingStarted(ctx)).toEqual({ ...assessed, assessmentSubmitted: true });
 
-    const pilot = await startPilot(ctx, {
-      useCaseId: uc.id,
-      ownerId: null,
-      stage: "sandbox",
-      startDate: today(),
-      targetDate: null,
-      rollbackPlan: "Flag off.",
-    });
+    const pilot = await startPilotOf(ctx, uc.id);
     const piloted = { ...assessed, assessmentSubmitted: true, pilotStarted: true };
     expect(await getGettingStarted(ctx)).toEqual(piloted);
 

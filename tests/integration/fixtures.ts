@@ -177,6 +177,27 @@ export async function assessedUseCase(
   return { uc, assessment };
 }
 
+/**
+ * Starts a pilot of a use case with the plainest input: in the sandbox from today, no owner, no
+ * target date; `input` changes any of it.
+ */
+export async function startPilotOf(
+  ctx: MemberContext,
+  useCaseId: string,
+  input: Partial<import("@/db/queries/pilots").StartPilotInput> = {},
+) {
+  const { startPilot } = await import("@/db/queries/pilots");
+  return startPilot(ctx, {
+    ...input,
+    useCaseId,
+    ownerId: input.ownerId ?? null,
+    stage: input.stage ?? "sandbox",
+    startDate: input.startDate ?? new Date().toISOString().slice(0, 10),
+    targetDate: input.targetDate ?? null,
+    rollbackPlan: input.rollbackPlan ?? "Flag off.",
+  });
+}
+
 /** A pilot of a freshly assessed use case, started (by the lead unless `by` says) at `stage`. */
 export async function startedPilot(
   org: TestOrg,
@@ -190,14 +211,10 @@ export async function startedPilot(
     by?: Role;
   } = {},
 ) {
-  const { startPilot } = await import("@/db/queries/pilots");
   const { uc, assessment } = await assessedUseCase(org, options);
-  const pilot = await startPilot(org.ctx[options.by ?? "lead"], {
-    useCaseId: uc.id,
-    ownerId: null,
-    stage: options.stage ?? "sandbox",
-    startDate: options.startDate ?? new Date().toISOString().slice(0, 10),
-    targetDate: null,
+  const pilot = await startPilotOf(org.ctx[options.by ?? "lead"], uc.id, {
+    stage: options.stage,
+    startDate: options.startDate,
     rollbackPlan: "Flag off; agents take over.",
   });
   return Object.assign(pilot, { useCaseId: uc.id, assessmentId: assessment.id });

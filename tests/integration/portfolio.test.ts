@@ -7,7 +7,6 @@ import { getOrganisation } from "@/db/queries/organisations";
 import { addPilotAssumption, updatePilotAssumption } from "@/db/queries/pilot-assumptions";
 import { signOffCriterion } from "@/db/queries/pilot-signoffs";
 import { transitionPilot } from "@/db/queries/pilot-transitions";
-import { startPilot } from "@/db/queries/pilots";
 import {
   getPortfolio,
   getPortfolioSettings,
@@ -24,6 +23,7 @@ import {
   makeOrg,
   OPEN_INCIDENT_REST,
   startedPilot,
+  startPilotOf,
   type TestOrg,
 } from "./fixtures";
 
@@ -74,13 +74,7 @@ describe("needs attention, one rule per fixture", () => {
   test("a pilot beyond its band with an override", async () => {
     const org = await makeOrg();
     const { uc } = await assessedUseCase(org, { strength: "empty", writes: true });
-    const pilot = await startPilot(org.ctx.owner, {
-      useCaseId: uc.id,
-      ownerId: null,
-      stage: "sandbox",
-      startDate: today(),
-      targetDate: null,
-      rollbackPlan: "Flag off.",
+    const pilot = await startPilotOf(org.ctx.owner, uc.id, {
       justification: "Ran under approval in the old tool for a quarter.",
     });
     const items = await itemsOf(org.ctx.viewer);

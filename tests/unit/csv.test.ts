@@ -4,7 +4,12 @@ import Papa from "papaparse";
 import { describe, expect, test } from "vitest";
 import { csvFilename, csvHeader, csvRows, csvTable, escapeFormula, toCsv } from "@/lib/domain/csv";
 import { incidentCsvColumns, incidentsToCsv } from "@/lib/domain/incidents/csv";
-import { pilotRunMetricsToCsv, runMetricsToCsv, stageHistoryToCsv } from "@/lib/domain/pilots/csv";
+import {
+  pilotRunMetricsToCsv,
+  RUN_METRICS_CSV_COLUMNS,
+  runMetricsToCsv,
+  stageHistoryToCsv,
+} from "@/lib/domain/pilots/csv";
 import { type AnswerCsvRow, assessmentAnswersToCsv } from "@/lib/domain/question-bank/csv";
 import { QUESTION_BANK_V2 } from "@/lib/domain/question-bank/v2";
 import { type UseCaseCsvRow, useCasesToCsv } from "@/lib/domain/use-cases/csv";
@@ -334,16 +339,7 @@ describe("the pilot exports", () => {
         escalationRate: 0,
       },
     ]);
-    expect(header(csv).slice(0, 8)).toEqual([
-      "pilot_id",
-      "pilot",
-      "period",
-      "period_start",
-      "attempted",
-      "correct",
-      "overrides",
-      "escalations",
-    ]);
+    expect(header(csv).slice(0, 8)).toEqual(["pilot_id", "pilot", ...RUN_METRICS_CSV_COLUMNS]);
     expect(records(csv)[0]).toMatchObject({
       pilot: "'@Refunds",
       stage: "shadow",

@@ -15,34 +15,18 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getGettingStarted } from "@/db/queries/dashboard";
-import { getPortfolioLoop } from "@/db/queries/loop";
-import { listMembers } from "@/db/queries/members";
-import { getPortfolio } from "@/db/queries/portfolio";
-import { requireMember } from "@/lib/auth/session";
-import {
-  loopScopeOf,
-  PORTFOLIO_PERIOD_LABELS,
-  periodStartFor,
-  portfolioFilterSchema,
-} from "@/lib/domain/portfolio";
+import { PORTFOLIO_PERIOD_LABELS, periodStartFor } from "@/lib/domain/portfolio";
 import { formatIsoDate } from "@/lib/format";
-import { firstValues } from "@/lib/pages";
+import type { ListPageProps } from "@/lib/pages";
+import { loadPortfolioView, readPortfolioRequest } from "./_lib/portfolio-view";
 
 export const metadata: Metadata = { title: "Dashboard · Preflight" };
 
 /** How many "needs attention" rows show before the rest fold away (the report lists all). */
 const ATTENTION_SHOWN = 8;
 
-export default async function DashboardPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const member = await requireMember((await params).org);
-  const filters = portfolioFilterSchema.parse(firstValues(await searchParams));
-  const base = `/o/${member.orgSlug}`;
+export default async function DashboardPage(props: ListPageProps) {
+  const { member, filters, base } = await readPortfolioRequest(props);
   const progress = await getGettingStarted(member);
   const header = (action?: React.ReactNode) => (
     <PageHeader
@@ -59,12 +43,8 @@ export default async function DashboardPage({
       </>
     );
   }
-  const loopScope = loopScopeOf(filters, new Date());
-  const [portfolio, members, loop] = await Promise.all([
-    getPortfolio(member, filters),
-    listMembers(member),
-    loopScope ? getPortfolioLoop(member, loopScope) : null,
-  ]);
+  const now = new Date();
+  const { portfolio, members, loop } = await loadPortfolioView(member, filters, now);
   const query = portfolioQuery(filters);
   const period = PORTFOLIO_PERIOD_LABELS[filters.period].toLowerCase();
   return (
@@ -128,7 +108,7 @@ export default async function DashboardPage({
             outcomes={portfolio.outcomes}
             currency={member.currency}
             incidentsHref={withQuery(`${base}/incidents`, {
-              from: formatIsoDate(periodStartFor(filters.period, new Date())),
+              from: formatIsoDate(periodStartFor(filters.period, now)),
             })}
           />
         </section>

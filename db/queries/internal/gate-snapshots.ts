@@ -23,6 +23,7 @@ import { effectiveGateCriteria } from "@/lib/domain/gates/settings";
 import { type AssumptionStatus, nextStage } from "@/lib/domain/pilots";
 import { BANDS, type Band } from "@/lib/domain/scoring/bands";
 import type { Stage } from "@/lib/domain/stages";
+import { ofPilots, type PilotRows } from "./scope";
 
 export type SnapshotPilot = {
   id: string;
@@ -43,6 +44,18 @@ export type PilotGateDto = {
   overridesNeedSecondApprover: boolean;
 };
 
+/** An organisation's settings and override policy; undefined for an unknown organisation. */
+export async function loadOrgSettings(tx: Executor, orgId: string) {
+  const [org] = await tx
+    .select({
+      settings: organisations.settings,
+      overridesNeedSecondApprover: organisations.overridesNeedSecondApprover,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return org;
+}
+
 /**
  * How an organisation governs its gates: the criteria in force per stage, and whether an
  * override promotion waits for a second owner or admin.
@@ -54,13 +67,7 @@ export async function loadGatePolicy(
   criteria: Record<GatedStage, GateCriterion[]>;
   overridesNeedSecondApprover: boolean;
 }> {
-  const [org] = await tx
-    .select({
-      settings: organisations.settings,
-      overridesNeedSecondApprover: organisations.overridesNeedSecondApprover,
-    })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
+  const org = await loadOrgSettings(tx, orgId);
   return {
     criteria: effectiveGateCriteria(org?.settings?.gates),
     overridesNeedSecondApprover: org?.overridesNeedSecondApprover ?? false,
@@ -73,14 +80,6 @@ export async function loadGateCriteria(
   orgId: string,
 ): Promise<Record<GatedStage, GateCriterion[]>> {
   return (await loadGatePolicy(tx, orgId)).criteria;
-}
-
-/** A table whose rows belong to a pilot of an organisation. */
-type PilotRows = { orgId: PgColumn; pilotId: PgColumn };
-
-/** Rows of these pilots of the organisation for which `more` holds. */
-function ofPilots(table: PilotRows, orgId: string, ids: string[], ...more: SQL[]) {
-  return and(eq(table.orgId, orgId), inArray(table.pilotId, ids), ...more);
 }
 
 /**

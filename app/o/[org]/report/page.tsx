@@ -10,18 +10,10 @@ import { ReadinessSection } from "@/components/portfolio/readiness-section";
 import { StageFunnel } from "@/components/portfolio/stage-funnel";
 import { Card } from "@/components/ui/card";
 import { ReportHeader } from "@/components/ui/report-header";
-import { getPortfolioLoop } from "@/db/queries/loop";
-import { listMembers } from "@/db/queries/members";
-import { getPortfolio } from "@/db/queries/portfolio";
-import { requireMember } from "@/lib/auth/session";
-import {
-  loopScopeOf,
-  PORTFOLIO_PERIOD_LABELS,
-  PORTFOLIO_STAGE_LABELS,
-  portfolioFilterSchema,
-} from "@/lib/domain/portfolio";
+import { PORTFOLIO_PERIOD_LABELS, PORTFOLIO_STAGE_LABELS } from "@/lib/domain/portfolio";
 import { formatDateTime } from "@/lib/format";
-import { firstValues } from "@/lib/pages";
+import type { ListPageProps } from "@/lib/pages";
+import { loadPortfolioView, readPortfolioRequest } from "../_lib/portfolio-view";
 
 export const metadata: Metadata = { title: "Portfolio report · Preflight" };
 
@@ -60,23 +52,10 @@ function Section({
  * The portfolio as a printable report: the same figures as the dashboard for the same filters,
  * every "needs attention" item, one section per page on paper.
  */
-export default async function PortfolioReportPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const member = await requireMember((await params).org);
-  const filters = portfolioFilterSchema.parse(firstValues(await searchParams));
-  const base = `/o/${member.orgSlug}`;
+export default async function PortfolioReportPage(props: ListPageProps) {
+  const { member, filters, base } = await readPortfolioRequest(props);
   const now = new Date();
-  const loopScope = loopScopeOf(filters, now);
-  const [portfolio, members, loop] = await Promise.all([
-    getPortfolio(member, filters, now),
-    listMembers(member),
-    loopScope ? getPortfolioLoop(member, loopScope) : null,
-  ]);
+  const { portfolio, members, loop } = await loadPortfolioView(member, filters, now);
   const owner = members.find((m) => m.userId === filters.owner)?.name;
   const scope = [
     PORTFOLIO_PERIOD_LABELS[filters.period],

@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
 import { LoopSection } from "@/components/loop/loop-section";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
-import { listPilotIncidents } from "@/db/queries/incidents";
 import { getPilotLoop } from "@/db/queries/loop";
-import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { listOverrideRequests } from "@/db/queries/pilot-override-requests";
-import { getPilot, getPilotGate, listPilotTimeline } from "@/db/queries/pilots";
-import { listRunMetrics } from "@/db/queries/run-metrics";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { found } from "@/lib/pages";
@@ -19,6 +15,7 @@ import { PilotHeader } from "./_components/pilot-header";
 import { RecordMetricsCard } from "./_components/record-metrics-card";
 import { RunMetricsCard } from "./_components/run-metrics-card";
 import { TimelineCard } from "./_components/timeline-card";
+import { loadPilotView, type PilotPageProps } from "./_lib/pilot-view";
 
 export const metadata: Metadata = { title: "Pilot · Preflight" };
 
@@ -27,22 +24,13 @@ export const metadata: Metadata = { title: "Pilot · Preflight" };
  * its incidents, what its assessment predicted against what happened, its assumptions and
  * timeline.
  */
-export default async function PilotPage({
-  params,
-}: {
-  params: Promise<{ org: string; id: string }>;
-}) {
+export default async function PilotPage({ params }: PilotPageProps) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const [pilot, gate, timeline, metrics, assumptions, incidents, overrideRequests, loop] =
+  const [{ pilot, gate, timeline, metrics, assumptions, incidents }, overrideRequests, loop] =
     await found(
       Promise.all([
-        getPilot(member, id),
-        getPilotGate(member, id),
-        listPilotTimeline(member, id),
-        listRunMetrics(member, id),
-        listPilotAssumptions(member, id),
-        listPilotIncidents(member, id),
+        loadPilotView(member, id),
         listOverrideRequests(member, id),
         getPilotLoop(member, id),
       ]),

@@ -3,6 +3,7 @@ import {
   CircleHelp,
   Lightbulb,
   ListChecks,
+  type LucideIcon,
   OctagonAlert,
   PackageSearch,
 } from "lucide-react";
@@ -30,12 +31,31 @@ import {
   formatScoreDelta,
 } from "@/lib/format";
 import { found } from "@/lib/pages";
+import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Assessment result · Preflight" };
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 
 /** One figure of the verdict, under its label. */
+/** A list item led by a small muted icon, smaller on paper. */
+function IconItem({
+  icon: Icon,
+  className,
+  children,
+}: {
+  icon: LucideIcon;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <li className={cn("flex gap-2", className)}>
+      <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3" aria-hidden />
+      {children}
+    </li>
+  );
+}
+
 function VerdictCard({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Card>
@@ -342,13 +362,9 @@ export default async function AssessmentResultsPage({
               />
               <ul className="grid gap-2 text-sm print:gap-1" data-testid="find-out">
                 {result.findOut.map((f) => (
-                  <li key={f.questionId} className="flex gap-2">
-                    <CircleHelp
-                      className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3"
-                      aria-hidden
-                    />
+                  <IconItem key={f.questionId} icon={CircleHelp}>
                     <span>{f.text}</span>
-                  </li>
+                  </IconItem>
                 ))}
               </ul>
             </Card>
@@ -361,11 +377,7 @@ export default async function AssessmentResultsPage({
               />
               <ul className="grid gap-3 text-sm print:gap-1" data-testid="inventory-drivers">
                 {result.inventory.map((d) => (
-                  <li key={d.fact} className="flex gap-2">
-                    <PackageSearch
-                      className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3"
-                      aria-hidden
-                    />
+                  <IconItem key={d.fact} icon={PackageSearch}>
                     <div className="min-w-0">
                       <p>
                         The inventory {d.label}: {d.actions.map((a) => `“${a}”`).join(", ")}.
@@ -380,7 +392,7 @@ export default async function AssessmentResultsPage({
                         .
                       </p>
                     </div>
-                  </li>
+                  </IconItem>
                 ))}
               </ul>
             </Card>
@@ -488,18 +500,14 @@ export default async function AssessmentResultsPage({
               data-testid="assumptions"
             >
               {result.assumptions.map((a) => (
-                <li key={a.questionId} className="flex gap-2 print:mb-1">
-                  <ListChecks
-                    className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3"
-                    aria-hidden
-                  />
+                <IconItem key={a.questionId} icon={ListChecks} className="print:mb-1">
                   <span>
                     {a.assumption}{" "}
                     <span className="text-xs text-muted-foreground">
                       {a.evidence ? `Evidence: ${a.evidence}` : "No evidence given yet."}
                     </span>
                   </span>
-                </li>
+                </IconItem>
               ))}
             </ul>
           )}

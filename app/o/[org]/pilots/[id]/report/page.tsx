@@ -6,10 +6,7 @@ import { type Column, DataTable } from "@/components/ui/data-table";
 import { ReportHeader } from "@/components/ui/report-header";
 import { listAssessments } from "@/db/queries/assessments";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
-import { listPilotIncidents } from "@/db/queries/incidents";
-import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
-import { getPilot, getPilotGate, listPilotTimeline } from "@/db/queries/pilots";
-import { listRunMetrics, runMetricTotalsByStage } from "@/db/queries/run-metrics";
+import { runMetricTotalsByStage } from "@/db/queries/run-metrics";
 import { requireMember } from "@/lib/auth/session";
 import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
 import {
@@ -26,6 +23,7 @@ import { GateCard } from "../_components/gate-card";
 import { PilotIncidentsSection } from "../_components/incidents-section";
 import { RUN_METRIC_COUNT_COLUMNS, RunMetricsCard } from "../_components/run-metrics-card";
 import { TimelineCard } from "../_components/timeline-card";
+import { loadPilotView, type PilotPageProps } from "../_lib/pilot-view";
 
 export const metadata: Metadata = { title: "Pilot report · Preflight" };
 
@@ -43,23 +41,14 @@ const TOTAL_COLUMNS: Column<StageTotals>[] = [
  * A pilot as a printable report: where it stands, what its gate says and its run metrics; then
  * its incidents; then its history and assumptions, each of these parts starting a new sheet.
  */
-export default async function PilotReportPage({
-  params,
-}: {
-  params: Promise<{ org: string; id: string }>;
-}) {
+export default async function PilotReportPage({ params }: PilotPageProps) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const [pilot, gate, timeline, metrics, totals, assumptions, incidents, incidentMetrics] =
+  const [{ pilot, gate, timeline, metrics, assumptions, incidents }, totals, incidentMetrics] =
     await found(
       Promise.all([
-        getPilot(member, id),
-        getPilotGate(member, id),
-        listPilotTimeline(member, id),
-        listRunMetrics(member, id),
+        loadPilotView(member, id, LISTED_INCIDENTS),
         runMetricTotalsByStage(member, id),
-        listPilotAssumptions(member, id),
-        listPilotIncidents(member, id, LISTED_INCIDENTS),
         getIncidentMetrics(member, { pilotId: id }, "month"),
       ]),
     );

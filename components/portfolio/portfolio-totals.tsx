@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PortfolioFilters, PortfolioTotals } from "@/lib/domain/portfolio";
 import { formatMoney, formatNumber } from "@/lib/format";
-import { withQuery } from "./links";
+import { incidentsQuery, withQuery } from "./links";
 
 /** The headline numbers, each a link to the list behind it. */
 export function PortfolioTotalsRow({
@@ -43,7 +43,7 @@ export function PortfolioTotalsRow({
       label: "Open Sev1/Sev2 incidents",
       value: formatNumber(totals.openSevere, 0),
       hint: "not resolved yet, whenever they started",
-      href: withQuery(`${base}/incidents`, { status: "open" }),
+      href: withQuery(`${base}/incidents`, { ...incidentsQuery(filters), status: "open" }),
     },
   ];
   return (

@@ -49,9 +49,12 @@ export function selectFilter(
 }
 
 /** The select of who owns what: pilots and use cases filter by it the same way. */
-export function ownerFilter(members: readonly { userId: string; name: string }[]): FilterField {
+export function ownerFilter(
+  members: readonly { userId: string; name: string }[],
+  label = "Owner",
+): FilterField {
   const options = members.map((m) => ({ value: m.userId, label: m.name }));
-  return selectFilter("owner", "Owner", "Anyone", options);
+  return selectFilter("owner", label, "Anyone", options);
 }
 
 /**

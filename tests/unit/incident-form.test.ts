@@ -1,6 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { tickAction } from "@/app/o/[org]/incidents/_components/incident-form";
-import { incidentFormSchema, parseIncidentForm, toFilters } from "@/app/o/[org]/incidents/schemas";
+import {
+  incidentFilterSchema,
+  incidentFormSchema,
+  parseIncidentForm,
+  toFilters,
+} from "@/app/o/[org]/incidents/schemas";
 import { incidentInputSchema } from "@/lib/api/incident-schemas";
 import { formatMinutes } from "@/lib/format";
 import { periodRange } from "@/lib/periods";
@@ -129,6 +134,17 @@ describe("incident form", () => {
     >[0]);
     expect(f.from?.toISOString()).toBe("2026-11-01T00:00:00.000Z");
     expect(f.to?.toISOString()).toBe("2026-12-01T00:00:00.000Z");
+  });
+
+  test("the pilot owner and stage filters reach the query, and unknown values are ignored", () => {
+    const owner = "0b9f4c1e-5d7a-4c7b-9a55-3f2e1d0c9b8a";
+    expect(toFilters(incidentFilterSchema.parse({ owner, stage: "shadow" }))).toMatchObject({
+      ownerId: owner,
+      pilotStage: "shadow",
+    });
+    const ignored = toFilters(incidentFilterSchema.parse({ owner: "me", stage: "orbit" }));
+    expect(ignored.ownerId).toBeUndefined();
+    expect(ignored.pilotStage).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@ import { LoopSection } from "@/components/loop/loop-section";
 import { AcrossPortfolioSection } from "@/components/portfolio/across-portfolio";
 import { AttentionList } from "@/components/portfolio/attention-list";
 import { allStepsDone, GettingStarted } from "@/components/portfolio/getting-started";
-import { portfolioQuery, withQuery } from "@/components/portfolio/links";
+import { incidentsQuery, portfolioQuery, withQuery } from "@/components/portfolio/links";
 import { OutcomesSection } from "@/components/portfolio/outcomes-section";
 import { PortfolioFilterBar } from "@/components/portfolio/portfolio-filter-bar";
 import { PortfolioTotalsRow } from "@/components/portfolio/portfolio-totals";
@@ -15,8 +15,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getGettingStarted } from "@/db/queries/dashboard";
-import { PORTFOLIO_PERIOD_LABELS, periodStartFor } from "@/lib/domain/portfolio";
-import { formatIsoDate } from "@/lib/format";
+import { PORTFOLIO_PERIOD_LABELS } from "@/lib/domain/portfolio";
 import type { ListPageProps } from "@/lib/pages";
 import { loadPortfolioView, readPortfolioRequest } from "./_lib/portfolio-view";
 
@@ -107,9 +106,7 @@ export default async function DashboardPage(props: ListPageProps) {
           <OutcomesSection
             outcomes={portfolio.outcomes}
             currency={member.currency}
-            incidentsHref={withQuery(`${base}/incidents`, {
-              from: formatIsoDate(periodStartFor(filters.period, now)),
-            })}
+            incidentsHref={withQuery(`${base}/incidents`, incidentsQuery(filters, now))}
           />
         </section>
         {loop ? (

@@ -15,6 +15,7 @@ import {
   FilterBar,
   type FilterField,
   isFiltered,
+  ownerFilter,
   searchFilter,
   selectFilter,
 } from "@/components/ui/filter-bar";
@@ -22,6 +23,7 @@ import { optionsOf } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listIncidents } from "@/db/queries/incidents";
+import { listMembers } from "@/db/queries/members";
 import { listPilotOptions } from "@/db/queries/pilots";
 import { requireMember } from "@/lib/auth/session";
 import {
@@ -33,6 +35,7 @@ import {
   SEVERITY_LABELS,
 } from "@/lib/domain/incidents";
 import { can } from "@/lib/domain/permissions";
+import { STAGE_LABELS, STAGES } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 import { found, type ListPageProps, readListQuery } from "@/lib/pages";
 import { incidentFilterSchema, toFilters } from "./schemas";
@@ -44,7 +47,7 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
   const { filters: filterParams } = await readListQuery(searchParams, incidentFilterSchema);
   const filters = toFilters(filterParams);
   const groupBy = filterParams.groupBy ?? "month";
-  const [page, pilots] = await found(
+  const [page, pilots, members] = await found(
     Promise.all([
       listIncidents(member, filters, { cursor: filterParams.cursor, limit: 50 }).catch((error) => {
         // A stale or mangled cursor in a bookmarked link: start from the first page.
@@ -54,6 +57,7 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
         throw error;
       }),
       listPilotOptions(member),
+      listMembers(member),
     ]),
   );
   const base = `/o/${member.orgSlug}/incidents`;
@@ -70,6 +74,8 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
       "All pilots",
       pilots.map((p) => ({ value: p.id, label: p.name })),
     ),
+    ownerFilter(members, "Pilot owner"),
+    selectFilter("stage", "Pilot's stage", "Any stage", optionsOf(STAGES, STAGE_LABELS)),
     selectFilter("severity", "Severity", "Any severity", optionsOf(SEVERITIES, SEVERITY_LABELS)),
     selectFilter(
       "category",

@@ -11,6 +11,7 @@ import {
   resolutionNoteSchema,
 } from "@/lib/domain/incidents/schemas";
 import { moneyInputSchema } from "@/lib/domain/money";
+import { STAGES } from "@/lib/domain/stages";
 import { AppError, fieldErrorsFrom } from "@/lib/errors";
 import { singleLine } from "@/lib/text";
 
@@ -125,6 +126,13 @@ export const incidentFilterSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && z.uuid().safeParse(v).success ? v : undefined)),
+  /** Incidents of the pilots this person owns. */
+  owner: z
+    .string()
+    .optional()
+    .transform((v) => (v && z.uuid().safeParse(v).success ? v : undefined)),
+  /** Incidents of the pilots now in this stage. */
+  stage: optionalEnum(STAGES),
   severity: optionalEnum(SEVERITIES),
   category: optionalEnum(INCIDENT_CATEGORIES),
   outcome: optionalEnum(OUTCOMES),
@@ -145,6 +153,8 @@ export type IncidentFilterParams = z.infer<typeof incidentFilterSchema>;
 export function toFilters(p: IncidentFilterParams) {
   return {
     pilotId: p.pilot,
+    ownerId: p.owner,
+    pilotStage: p.stage,
     severity: p.severity,
     category: p.category,
     outcome: p.outcome,

@@ -3,7 +3,7 @@ import type * as React from "react";
 import { LoopSection } from "@/components/loop/loop-section";
 import { AcrossPortfolioSection } from "@/components/portfolio/across-portfolio";
 import { AttentionList } from "@/components/portfolio/attention-list";
-import { portfolioQuery, withQuery } from "@/components/portfolio/links";
+import { incidentsQuery, portfolioQuery, withQuery } from "@/components/portfolio/links";
 import { OutcomesSection } from "@/components/portfolio/outcomes-section";
 import { PortfolioTotalsRow } from "@/components/portfolio/portfolio-totals";
 import { ReadinessSection } from "@/components/portfolio/readiness-section";
@@ -111,7 +111,7 @@ export default async function PortfolioReportPage(props: ListPageProps) {
         <OutcomesSection
           outcomes={portfolio.outcomes}
           currency={currency}
-          incidentsHref={`${base}/incidents`}
+          incidentsHref={withQuery(`${base}/incidents`, incidentsQuery(filters, now))}
         />
       </Section>
 

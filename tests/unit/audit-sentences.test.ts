@@ -752,6 +752,87 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
       "Dana signed out of all devices.",
     ],
   ],
+  "workshop.created": [
+    [
+      {
+        entityType: "workshop",
+        after: {
+          useCaseId: UC,
+          title: "Refunds kick-off",
+          date: "2026-12-09",
+          dimensions: ["process"],
+        },
+      },
+      "Dana set up the workshop “Refunds kick-off” for 9 Dec 2026.",
+    ],
+  ],
+  "workshop.updated": [
+    [
+      {
+        entityType: "workshop",
+        before: { title: "Refunds", roleTags: ["Executive"], pace: "self_paced" },
+        after: { title: "Refunds", roleTags: ["Executive", "Operator"], pace: "led" },
+      },
+      "Dana edited the workshop “Refunds” (role tags and pace).",
+    ],
+  ],
+  "workshop.opened": [
+    [
+      {
+        entityType: "workshop",
+        before: { state: "draft" },
+        after: { title: "Refunds", state: "open" },
+      },
+      "Dana opened the workshop “Refunds” to participants.",
+    ],
+    [
+      {
+        entityType: "workshop",
+        before: { state: "paused" },
+        after: { title: "Refunds", state: "open" },
+      },
+      "Dana resumed the workshop “Refunds”.",
+    ],
+  ],
+  "workshop.paused": [
+    [
+      { entityType: "workshop", after: { title: "Refunds", state: "paused" } },
+      "Dana paused the workshop “Refunds”.",
+    ],
+  ],
+  "workshop.closed": [
+    [
+      { entityType: "workshop", after: { title: "Refunds", state: "closed" } },
+      "Dana closed the workshop “Refunds”; it takes no more answers.",
+    ],
+  ],
+  "workshop.led": [
+    [
+      { entityType: "workshop", after: { title: "Refunds", currentDimension: "process" } },
+      "Dana moved the room of the workshop “Refunds” to Process clarity and undocumented heroics.",
+    ],
+    [
+      { entityType: "workshop", after: { title: "Refunds", currentDimension: null } },
+      "Dana let the room of the workshop “Refunds” go at its own pace.",
+    ],
+  ],
+  "workshop.joined": [
+    [
+      {
+        entityType: "workshop",
+        actorType: "system",
+        actorLabel: "a guest",
+        actorEmail: null,
+        actorName: null,
+        after: { title: "Refunds", displayName: "Sam", roleTag: "Operator" },
+      },
+      "A guest (Sam) joined the workshop “Refunds” as Operator.",
+    ],
+    [
+      { entityType: "workshop", after: { title: "Refunds", displayName: null, roleTag: null } },
+      "Dana joined the workshop “Refunds”.",
+    ],
+  ],
 };
 
 const event = (action: string, example: Example): AuditEventForSentence => ({
@@ -786,7 +867,7 @@ describe("describeAuditEvent: one sentence for every action the app writes", () 
     }
     const known = new Set<string>(AUDIT_ACTIONS);
     const auditLike = [...written].filter((a) =>
-      /^(organisation|gates|member|invitation|api_token|use_case|inventory_action|assessment|pilot|run_metrics|assumption|incident|user)\./.test(
+      /^(organisation|gates|member|invitation|api_token|use_case|inventory_action|assessment|pilot|run_metrics|assumption|incident|user|workshop)\./.test(
         a,
       ),
     );

@@ -121,3 +121,5 @@ export function normaliseRoleTags(tags: readonly string[]): string[] {
   }
   return out;
 }
+
+export * from "./dto";

@@ -1,0 +1,109 @@
+import type { Question } from "../question-bank/types";
+import type { DimensionProgress, HeatMapRow, QuestionAggregate } from "./aggregates";
+import type { WorkshopPaceMode, WorkshopState } from "./index";
+
+/** A workshop as the organisation's members see it. */
+export type WorkshopDto = {
+  id: string;
+  useCaseId: string;
+  useCaseName: string;
+  title: string;
+  /** ISO date (yyyy-mm-dd). */
+  date: string;
+  bankVersion: string;
+  dimensions: string[];
+  roleTags: string[];
+  anonymous: boolean;
+  state: WorkshopState;
+  joinCode: string;
+  pace: WorkshopPaceMode;
+  currentDimension: string | null;
+  assessmentId: string | null;
+  participants: number;
+  closedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** What a facilitator types to set a workshop up. */
+export type WorkshopInput = {
+  useCaseId: string;
+  title: string;
+  date: string;
+  dimensions: string[];
+  roleTags: string[];
+  anonymous: boolean;
+  pace: WorkshopPaceMode;
+};
+
+/** A participant's comment, named unless the workshop is anonymous. */
+export type WorkshopComment = {
+  questionId: string;
+  /** "Participant 3" in an anonymous workshop. */
+  author: string;
+  roleTag: string | null;
+  comment: string;
+  updatedAt: Date;
+};
+
+export type WorkshopParticipantDto = {
+  /** 1, 2, 3… in the order they joined. */
+  number: number;
+  /** Null in an anonymous workshop. */
+  displayName: string | null;
+  roleTag: string | null;
+  member: boolean;
+  answered: number;
+  joinedAt: Date;
+};
+
+/** Everything the live facilitator view and the presenter view show, recomputed on each poll. */
+export type WorkshopLive = {
+  state: WorkshopState;
+  participants: number;
+  questions: QuestionAggregate[];
+  heatMap: HeatMapRow[];
+  progress: DimensionProgress[];
+  comments: WorkshopComment[];
+  /** When the newest answer was saved (ISO), or null. */
+  lastAnswerAt: string | null;
+};
+
+/**
+ * A participant session, verified against the database: one participant of one workshop. Only
+ * `db/queries/workshop-participants` builds these, from the session cookie.
+ */
+export type ParticipantContext = {
+  participantId: string;
+  workshopId: string;
+};
+
+export type ParticipantAnswer = {
+  questionId: string;
+  optionId: string | null;
+  dontKnow: boolean;
+  comment: string | null;
+};
+
+/** What a participant sees: the workshop's questions and their own answers, nothing else. */
+export type ParticipantView = {
+  workshopTitle: string;
+  state: WorkshopState;
+  pace: WorkshopPaceMode;
+  currentDimension: string | null;
+  displayName: string;
+  roleTag: string | null;
+  dimensions: { id: string; title: string; description: string }[];
+  questions: Question[];
+  answers: ParticipantAnswer[];
+};
+
+/** What the join page shows about a workshop before someone joins. */
+export type JoinableWorkshop = {
+  code: string;
+  title: string;
+  state: WorkshopState;
+  roleTags: string[];
+  anonymous: boolean;
+};

@@ -396,7 +396,7 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
           : c.displayName,
         roleTag: c.roleTag,
         comment: c.comment ?? "",
-        updatedAt: c.updatedAt,
+        updatedAt: new Date(c.updatedAt).toISOString(),
       }),
     ),
     lastAnswerAt: last?.at ? new Date(last.at).toISOString() : null,

@@ -44,7 +44,8 @@ export type WorkshopComment = {
   author: string;
   roleTag: string | null;
   comment: string;
-  updatedAt: Date;
+  /** ISO timestamp: the live view travels as JSON. */
+  updatedAt: string;
 };
 
 export type WorkshopParticipantDto = {

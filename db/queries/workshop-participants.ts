@@ -251,6 +251,7 @@ export async function getParticipantView(p: ParticipantContext): Promise<Partici
   const [row] = await db
     .select({
       title: workshops.title,
+      joinCode: workshops.joinCode,
       state: workshops.state,
       pace: workshops.pace,
       currentDimension: workshops.currentDimension,
@@ -271,6 +272,7 @@ export async function getParticipantView(p: ParticipantContext): Promise<Partici
   const bank = workshopBank(row.bankVersion);
   return {
     workshopTitle: row.title,
+    joinCode: row.joinCode,
     state: row.state,
     pace: row.pace,
     currentDimension: row.currentDimension,

@@ -218,6 +218,7 @@ describe("workshops, participant side", () => {
         "currentDimension",
         "dimensions",
         "displayName",
+        "joinCode",
         "pace",
         "questions",
         "roleTag",

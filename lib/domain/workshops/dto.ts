@@ -90,6 +90,8 @@ export type ParticipantAnswer = {
 /** What a participant sees: the workshop's questions and their own answers, nothing else. */
 export type ParticipantView = {
   workshopTitle: string;
+  /** The code the participant joined with: their pages live under /join/CODE. */
+  joinCode: string;
   state: WorkshopState;
   pace: WorkshopPaceMode;
   currentDimension: string | null;

@@ -2,6 +2,7 @@ import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { type WizardAnswer, WizardStep } from "@/components/assessments/wizard-step";
 import { Card } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,7 +17,6 @@ import { can } from "@/lib/domain/permissions";
 import { getQuestionBank } from "@/lib/domain/question-bank";
 import { answerProgress } from "@/lib/domain/scoring";
 import { found } from "@/lib/pages";
-import { type WizardAnswer, WizardStep } from "./_components/wizard-step";
 import { saveAnswerAction, submitAssessmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Assessment · Preflight" };

@@ -178,7 +178,7 @@ function RoleSplit({ question: q }: { question: QuestionAggregate }) {
             const top = [...r.options].sort((a, b) => b.count - a.count)[0];
             return (
               <tr key={r.roleTag} className="border-t">
-                <th scope="row" className="py-1 pr-2 font-normal">
+                <th scope="row" className="py-1 pr-2 text-left font-normal">
                   {r.roleTag}
                 </th>
                 <td className="py-1 pr-2">{top && top.count > 0 ? top.label : "—"}</td>

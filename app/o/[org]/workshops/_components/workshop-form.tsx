@@ -41,8 +41,8 @@ export function WorkshopForm({
   cancelHref: string;
 }) {
   const { action: formAction, pending, field, errors, values, formError } = useFormAction(action);
-  const chosen =
-    values?.dimensions !== undefined ? values.dimensions.split(",") : initial.dimensions;
+  // After a refusal, the boxes that were ticked (none ticked sends no value at all).
+  const chosen = values ? (values.dimensions?.split(",") ?? []) : initial.dimensions;
   const anonymous = values ? values.anonymous === "on" : initial.anonymous;
   return (
     <form action={formAction} className="grid max-w-2xl gap-5" noValidate>

@@ -1,0 +1,71 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl, launchBrowser, newPerson } from "./browser";
+import { AuthPages } from "./pages/auth-pages";
+import { WorkshopPages } from "./pages/workshop-pages";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("a facilitator opens a workshop, two people join by code and answer differently, and the disagreement appears without reloading", async () => {
+  const facilitatorContext = await newPerson(browser);
+  const facilitator = await facilitatorContext.newPage();
+  await new AuthPages(facilitator).signIn("lead@example.com", inject("demoPassword"));
+  await facilitator.waitForURL(/\/o\/demo/);
+  const room = new WorkshopPages(facilitator);
+  const { path, code } = await room.createAndOpen(`Refunds walk-through ${Date.now()}`);
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+
+  // A guest on a phone-sized screen, without an account.
+  const phoneContext = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.251" },
+  });
+  const phone = await phoneContext.newPage();
+  const operator = new WorkshopPages(phone);
+  await operator.joinAsGuest(code, "Olu", "Operator");
+  const questionId = (
+    (await operator.questions().first().getAttribute("data-testid")) ?? ""
+  ).replace("question-", "");
+  await operator.answer(questionId, "No, it lives in people's heads");
+  await operator.comment(questionId, "We fix the exceptions by hand");
+  expect(
+    await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+
+  // A member joining with their account.
+  const memberContext = await newPerson(browser);
+  const member = await memberContext.newPage();
+  await new AuthPages(member).signIn("contributor@example.com", inject("demoPassword"));
+  await member.waitForURL(/\/o\/demo/);
+  await member.goto(`/join/${code}`);
+  await member.getByLabel("Your role").selectOption("Executive");
+  await member.getByRole("button", { name: "Join" }).click();
+  await member.waitForURL(/\/answers/);
+  await new WorkshopPages(member).answer(questionId, /reviewed recently/);
+
+  // The facilitator's page, opened before the answers, shows them within a few polls.
+  const card = room.liveQuestion(questionId);
+  await expect
+    .poll(() => card.getByTestId("disagreement").textContent(), { timeout: 8_000 })
+    .toMatch(/1 \(high\)/);
+  await card.getByText("We fix the exceptions by hand").waitFor();
+  expect(await room.liveSummary().textContent()).toMatch(/2 joined · 2 answers/);
+
+  // Closing ends the participants' sessions: the guest's next answer is refused.
+  await facilitator.goto(path);
+  await facilitator.getByRole("button", { name: "Close" }).click();
+  await facilitator.getByText("The workshop is closed").waitFor();
+  await phone.reload();
+  await phone.waitForURL(new RegExp(`/join/${code}$`));
+  await phone.getByText("This workshop has ended").waitFor();
+  await Promise.all([phoneContext.close(), memberContext.close(), facilitatorContext.close()]);
+}, 90_000);

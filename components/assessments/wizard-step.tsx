@@ -6,14 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-
-export type WizardQuestion = {
-  id: string;
-  prompt: string;
-  help: string;
-  options: { id: string; label: string }[];
-  conditional: boolean;
-};
+import type { WizardQuestion } from "./wizard-question";
 
 export type WizardAnswer = {
   optionId: string | null;

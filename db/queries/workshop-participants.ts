@@ -225,6 +225,13 @@ export async function getParticipantSession(
   return row ?? null;
 }
 
+/** The participant's own row, and only while it belongs to the workshop of the session. */
+const isParticipant = (p: ParticipantContext) =>
+  and(
+    eq(workshopParticipants.id, p.participantId),
+    eq(workshopParticipants.workshopId, p.workshopId),
+  );
+
 const ownAnswerColumns = {
   questionId: workshopAnswers.questionId,
   optionId: workshopAnswers.optionId,
@@ -262,12 +269,7 @@ export async function getParticipantView(p: ParticipantContext): Promise<Partici
     })
     .from(workshopParticipants)
     .innerJoin(workshops, eq(workshops.id, workshopParticipants.workshopId))
-    .where(
-      and(
-        eq(workshopParticipants.id, p.participantId),
-        eq(workshopParticipants.workshopId, p.workshopId),
-      ),
-    );
+    .where(isParticipant(p));
   if (!row) throw notFound("The workshop");
   const bank = workshopBank(row.bankVersion);
   return {
@@ -312,12 +314,7 @@ export async function saveOwnAnswer(
       })
       .from(workshopParticipants)
       .innerJoin(workshops, eq(workshops.id, workshopParticipants.workshopId))
-      .where(
-        and(
-          eq(workshopParticipants.id, p.participantId),
-          eq(workshopParticipants.workshopId, p.workshopId),
-        ),
-      )
+      .where(isParticipant(p))
       .for("share", { of: workshops });
     if (!row) throw notFound("The workshop");
     if (!acceptsAnswers(row.state)) {

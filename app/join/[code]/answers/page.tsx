@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { wizardQuestion } from "@/components/assessments/wizard-question";
 import { type WizardAnswer, WizardStep } from "@/components/assessments/wizard-step";
 import { Card } from "@/components/ui/card";
 import { getParticipantView } from "@/db/queries/workshop-participants";
@@ -104,15 +105,7 @@ export default async function ParticipantAnswersPage({
         key={dimension.id}
         save={saveParticipantAnswerAction.bind(null, questionIds)}
         stepId={dimension.id}
-        questions={view.questions
-          .filter((q) => q.dimensionId === dimension.id)
-          .map((q) => ({
-            id: q.id,
-            prompt: q.prompt,
-            help: q.good ? `${q.help} Good: ${q.good}` : q.help,
-            options: q.options.map((o) => ({ id: o.id, label: o.label })),
-            conditional: false,
-          }))}
+        questions={view.questions.filter((q) => q.dimensionId === dimension.id).map(wizardQuestion)}
         allQuestions={view.questions.map((q) => ({ id: q.id, dimensionId: q.dimensionId }))}
         steps={dimensions.map((d) => ({ id: d.id, title: d.title, href: `${base}?step=${d.id}` }))}
         initialAnswers={answers}

@@ -11,6 +11,17 @@ CREATE TABLE "workshop_answers" (
 	CONSTRAINT "workshop_answers_participant_id_question_id_pk" PRIMARY KEY("participant_id","question_id")
 );
 --> statement-breakpoint
+CREATE TABLE "workshop_consensus" (
+	"workshop_id" uuid NOT NULL,
+	"question_id" text NOT NULL,
+	"option_id" text,
+	"dont_know" boolean DEFAULT false NOT NULL,
+	"note" text,
+	"recorded_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "workshop_consensus_workshop_id_question_id_pk" PRIMARY KEY("workshop_id","question_id")
+);
+--> statement-breakpoint
 CREATE TABLE "workshop_participants" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"workshop_id" uuid NOT NULL,
@@ -46,6 +57,8 @@ CREATE TABLE "workshops" (
 --> statement-breakpoint
 ALTER TABLE "workshop_answers" ADD CONSTRAINT "workshop_answers_participant_id_workshop_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."workshop_participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workshop_answers" ADD CONSTRAINT "workshop_answers_workshop_id_workshops_id_fk" FOREIGN KEY ("workshop_id") REFERENCES "public"."workshops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workshop_consensus" ADD CONSTRAINT "workshop_consensus_workshop_id_workshops_id_fk" FOREIGN KEY ("workshop_id") REFERENCES "public"."workshops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workshop_consensus" ADD CONSTRAINT "workshop_consensus_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workshop_participants" ADD CONSTRAINT "workshop_participants_workshop_id_workshops_id_fk" FOREIGN KEY ("workshop_id") REFERENCES "public"."workshops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workshop_participants" ADD CONSTRAINT "workshop_participants_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workshops" ADD CONSTRAINT "workshops_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -53,6 +66,7 @@ ALTER TABLE "workshops" ADD CONSTRAINT "workshops_use_case_id_use_cases_id_fk" F
 ALTER TABLE "workshops" ADD CONSTRAINT "workshops_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workshops" ADD CONSTRAINT "workshops_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "workshop_answers_workshop_question_idx" ON "workshop_answers" USING btree ("workshop_id","question_id");--> statement-breakpoint
+CREATE INDEX "workshop_consensus_recorded_by_idx" ON "workshop_consensus" USING btree ("recorded_by");--> statement-breakpoint
 CREATE UNIQUE INDEX "workshop_participants_token_idx" ON "workshop_participants" USING btree ("session_token_hash");--> statement-breakpoint
 CREATE INDEX "workshop_participants_workshop_idx" ON "workshop_participants" USING btree ("workshop_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "workshop_participants_workshop_user_idx" ON "workshop_participants" USING btree ("workshop_id","user_id") WHERE "workshop_participants"."user_id" is not null;--> statement-breakpoint

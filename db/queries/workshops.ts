@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, max, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { useCases, workshopAnswers, workshopParticipants, workshops } from "@/db/schema";
+import {
+  useCases,
+  workshopAnswers,
+  workshopConsensus,
+  workshopParticipants,
+  workshops,
+} from "@/db/schema";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import {
   CURRENT_QUESTION_BANK_VERSION,
@@ -11,6 +17,8 @@ import {
 import {
   type AnswerCount,
   aggregateAnswers,
+  type ConsensusAnswer,
+  type ConsensusInput,
   canTransitionWorkshop,
   dimensionProgress,
   divergenceHeatMap,
@@ -26,6 +34,7 @@ import {
   workshopQuestions,
 } from "@/lib/domain/workshops";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
+import { saveAnswers, startAssessment } from "./assessments";
 import { writeAudit } from "./internal/audit";
 
 const columns = {
@@ -401,4 +410,141 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
     ),
     lastAnswerAt: last?.at ? new Date(last.at).toISOString() : null,
   };
+}
+
+/** The consensus recorded so far, in no particular order (every role). */
+export async function listConsensus(ctx: MemberContext, id: string): Promise<ConsensusAnswer[]> {
+  const workshop = await getWorkshop(ctx, id);
+  const rows = await db
+    .select({
+      questionId: workshopConsensus.questionId,
+      optionId: workshopConsensus.optionId,
+      dontKnow: workshopConsensus.dontKnow,
+      note: workshopConsensus.note,
+      updatedAt: workshopConsensus.updatedAt,
+    })
+    .from(workshopConsensus)
+    .where(eq(workshopConsensus.workshopId, workshop.id));
+  return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }));
+}
+
+/**
+ * Records what the room agreed for one question (leads and above), with a note where it
+ * disagreed; a second recording replaces the first. Refused for a draft, and once the
+ * workshop has become an assessment.
+ */
+export async function recordConsensus(
+  ctx: MemberContext,
+  id: string,
+  input: ConsensusInput,
+): Promise<ConsensusAnswer> {
+  assertCan(ctx, "workshop:manage");
+  return db.transaction(async (tx) => {
+    const workshop = await getWorkshop(ctx, id, tx);
+    if (workshop.state === "draft") throw conflict("Open the workshop before recording answers.");
+    if (workshop.assessmentId) {
+      throw conflict("This workshop is already an assessment: change the answers there.");
+    }
+    const question = workshopQuestions(
+      workshopBank(workshop.bankVersion),
+      workshop.dimensions,
+    ).find((q) => q.id === input.questionId);
+    if (!question) throw notFound("The question");
+    const option = input.dontKnow ? null : question.options.find((o) => o.id === input.optionId);
+    if (!input.dontKnow && !option) {
+      throw new AppError("invalid_input", "Choose the agreed answer, or \u201cDon't know\u201d.", {
+        optionId: ["Choose the agreed answer."],
+      });
+    }
+    const values = {
+      optionId: option?.id ?? null,
+      dontKnow: input.dontKnow,
+      note: input.note?.trim() || null,
+      recordedBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+    };
+    const [row] = await tx
+      .insert(workshopConsensus)
+      .values({ workshopId: workshop.id, questionId: question.id, ...values })
+      .onConflictDoUpdate({
+        target: [workshopConsensus.workshopId, workshopConsensus.questionId],
+        set: { ...values, updatedAt: sql`now()` },
+      })
+      .returning({ updatedAt: workshopConsensus.updatedAt });
+    if (!row) throw new Error("upsert returned no row");
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "workshop.consensus_recorded",
+      entityType: "workshop",
+      entityId: workshop.id,
+      after: {
+        title: workshop.title,
+        question: question.prompt,
+        answer: option?.label ?? "Don't know",
+        note: values.note,
+      },
+    });
+    return {
+      questionId: question.id,
+      optionId: values.optionId,
+      dontKnow: values.dontKnow,
+      note: values.note,
+      updatedAt: new Date(row.updatedAt).toISOString(),
+    };
+  });
+}
+
+/**
+ * Turns a closed workshop's consensus into a new assessment of its use case, linked to the
+ * workshop (leads and above). The assessment starts as any re-assessment does (from the
+ * previous one's answers, where there is one), the room's consensus replacing them, and is
+ * then reviewed and submitted in the wizard. Refused while another assessment of the use case
+ * is in progress, and a second time.
+ */
+export async function convertWorkshopToAssessment(
+  ctx: MemberContext,
+  id: string,
+): Promise<{ assessmentId: string }> {
+  assertCan(ctx, "workshop:manage");
+  const workshop = await getWorkshop(ctx, id);
+  if (workshop.state !== "closed") throw conflict("Close the workshop before converting it.");
+  if (workshop.assessmentId) throw conflict("This workshop is already an assessment.");
+  const consensus = await listConsensus(ctx, id);
+  if (consensus.length === 0) {
+    throw conflict("Record the room's answer to at least one question first.");
+  }
+  const started = await startAssessment(ctx, workshop.useCaseId);
+  if (!started.created) {
+    throw conflict(
+      "An assessment of this use case is already in progress: submit it first, then convert the workshop.",
+    );
+  }
+  await saveAnswers(
+    ctx,
+    started.id,
+    consensus.map((c) =>
+      c.dontKnow || !c.optionId
+        ? { questionId: c.questionId, dontKnow: true as const }
+        : { questionId: c.questionId, optionId: c.optionId },
+    ),
+  );
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(workshops)
+      .set({ assessmentId: started.id, version: sql`${workshops.version} + 1` })
+      .where(
+        and(
+          eq(workshops.orgId, ctx.orgId),
+          eq(workshops.id, id),
+          sql`${workshops.assessmentId} is null`,
+        ),
+      )
+      .returning({ id: workshops.id });
+    if (!row) throw conflict("This workshop is already an assessment.");
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "workshop.converted",
+      entityType: "workshop",
+      entityId: id,
+      after: { title: workshop.title, assessmentId: started.id, answers: consensus.length },
+    });
+    return { assessmentId: started.id };
+  });
 }

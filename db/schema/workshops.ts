@@ -117,6 +117,33 @@ export const workshopAnswers = pgTable(
   ],
 );
 
+/**
+ * What the room agreed for one question, recorded by the facilitator, with a note where the
+ * room disagreed. Becomes the answer of the assessment the workshop is converted into.
+ */
+export const workshopConsensus = pgTable(
+  "workshop_consensus",
+  {
+    workshopId: uuid("workshop_id")
+      .notNull()
+      .references(() => workshops.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    /** Null with `dontKnow`. */
+    optionId: text("option_id"),
+    dontKnow: boolean("dont_know").notNull().default(false),
+    note: text("note"),
+    recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workshopId, t.questionId] }),
+    index("workshop_consensus_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
 export type Workshop = typeof workshops.$inferSelect;
 export type WorkshopParticipant = typeof workshopParticipants.$inferSelect;
 export type WorkshopAnswer = typeof workshopAnswers.$inferSelect;

@@ -93,6 +93,8 @@ export const AUDIT_ACTIONS = [
   "workshop.closed",
   "workshop.led",
   "workshop.joined",
+  "workshop.consensus_recorded",
+  "workshop.converted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -341,6 +343,7 @@ const HIDDEN_FIELDS = new Set([
   "assumptionId",
   "previousId",
   "invitationId",
+  "assessmentId",
   "answers",
 ]);
 
@@ -819,6 +822,10 @@ const SENTENCES: Record<AuditAction, Describe> = {
     str(after.currentDimension)
       ? `${who} moved the room of ${theWorkshop(after)} to ${dimensionTitle(after.currentDimension)}.`
       : `${who} let the room of ${theWorkshop(after)} go at its own pace.`,
+  "workshop.consensus_recorded": (_e, _c, { who, after }) =>
+    `${who} recorded the room's answer to ${quoted(str(after.question) ?? "a question")} in ${theWorkshop(after)}: ${str(after.answer) ?? "an answer"}.${withReason(after.note, "Note")}`,
+  "workshop.converted": (_e, _c, { who, after }) =>
+    `${who} turned ${theWorkshop(after)} into an assessment, with the room's answers to ${plural(num(after.answers) ?? 0, "question")}.`,
   "workshop.joined": (_e, _c, { who, after }) => {
     const name = str(after.displayName);
     const roleTag = str(after.roleTag);

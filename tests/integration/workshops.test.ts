@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { getAssessment } from "@/db/queries/assessments";
 import { listAuditEvents } from "@/db/queries/audit";
 import { createUseCase } from "@/db/queries/use-cases";
 import {
@@ -11,12 +12,15 @@ import {
   saveOwnAnswer,
 } from "@/db/queries/workshop-participants";
 import {
+  convertWorkshopToAssessment,
   createWorkshop,
   getWorkshop,
   getWorkshopLive,
   leadWorkshopTo,
+  listConsensus,
   listWorkshopParticipants,
   listWorkshops,
+  recordConsensus,
   setWorkshopState,
   updateWorkshop,
 } from "@/db/queries/workshops";
@@ -480,5 +484,59 @@ describe("the live view", () => {
       ),
     ).toBe("not_found");
     expect((await getWorkshop(home.ctx.viewer, w.id)).state).toBe("open");
+  });
+});
+
+describe("consensus and conversion", () => {
+  test("a lead records the room's answers and turns the closed workshop into an assessment", async () => {
+    const org = await makeOrg();
+    const w = await openWorkshop(org);
+    const consensus = { questionId: q1.id, optionId: worst(q1), dontKnow: false, note: "Split" };
+    expect(await outcome(recordConsensus(org.ctx.contributor, w.id, consensus))).toBe("forbidden");
+    expect(
+      await outcome(recordConsensus(org.ctx.lead, w.id, { ...consensus, optionId: "nope" })),
+    ).toBe("invalid_input");
+    await recordConsensus(org.ctx.lead, w.id, consensus);
+    // Recording again replaces the answer.
+    await recordConsensus(org.ctx.lead, w.id, { ...consensus, optionId: best(q1), note: null });
+    await recordConsensus(org.ctx.lead, w.id, {
+      questionId: q2.id,
+      optionId: null,
+      dontKnow: true,
+      note: "Nobody knew",
+    });
+    const recorded = await listConsensus(org.ctx.viewer, w.id);
+    expect(recorded.map((c) => [c.questionId, c.optionId, c.dontKnow, c.note]).sort()).toEqual(
+      [
+        [q1.id, best(q1), false, null],
+        [q2.id, null, true, "Nobody knew"],
+      ].sort(),
+    );
+
+    expect(await outcome(convertWorkshopToAssessment(org.ctx.lead, w.id))).toBe("conflict");
+    await setWorkshopState(org.ctx.lead, w.id, "closed", w.version);
+    expect(await outcome(convertWorkshopToAssessment(org.ctx.contributor, w.id))).toBe("forbidden");
+    const { assessmentId } = await convertWorkshopToAssessment(org.ctx.lead, w.id);
+    const assessment = await getAssessment(org.ctx.viewer, assessmentId);
+    expect(assessment.useCaseId).toBe(w.useCaseId);
+    expect(assessment.status).toBe("in_progress");
+    expect(assessment.answers.map((a) => [a.questionId, a.optionId, a.dontKnow]).sort()).toEqual(
+      [
+        [q1.id, best(q1), false],
+        [q2.id, null, true],
+      ].sort(),
+    );
+    expect((await getWorkshop(org.ctx.viewer, w.id)).assessmentId).toBe(assessmentId);
+    expect(await outcome(convertWorkshopToAssessment(org.ctx.lead, w.id))).toBe("conflict");
+    expect(await outcome(recordConsensus(org.ctx.lead, w.id, consensus))).toBe("conflict");
+    const other = await makeOrg();
+    expect(await outcome(listConsensus(other.ctx.owner, w.id))).toBe("not_found");
+    expect(await outcome(recordConsensus(other.ctx.owner, w.id, consensus))).toBe("not_found");
+    expect(await outcome(convertWorkshopToAssessment(other.ctx.owner, w.id))).toBe("not_found");
+    const actions = (await listAuditEvents(org.ctx.owner, { entityType: "workshop" })).events.map(
+      (e) => e.action,
+    );
+    expect(actions.filter((a) => a === "workshop.consensus_recorded")).toHaveLength(3);
+    expect(actions).toContain("workshop.converted");
   });
 });

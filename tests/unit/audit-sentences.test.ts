@@ -816,6 +816,29 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
       "Dana let the room of the workshop “Refunds” go at its own pace.",
     ],
   ],
+  "workshop.consensus_recorded": [
+    [
+      {
+        entityType: "workshop",
+        after: {
+          title: "Refunds",
+          question: "Is the workflow written down?",
+          answer: "No, it lives in people's heads",
+          note: "Operators fix exceptions by hand",
+        },
+      },
+      "Dana recorded the room's answer to “Is the workflow written down?” in the workshop “Refunds”: No, it lives in people's heads. Note: “Operators fix exceptions by hand”.",
+    ],
+  ],
+  "workshop.converted": [
+    [
+      {
+        entityType: "workshop",
+        after: { title: "Refunds", assessmentId: ASSESSMENT, answers: 12 },
+      },
+      "Dana turned the workshop “Refunds” into an assessment, with the room's answers to 12 questions.",
+    ],
+  ],
   "workshop.joined": [
     [
       {

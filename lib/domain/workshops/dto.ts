@@ -110,3 +110,22 @@ export type JoinableWorkshop = {
   roleTags: string[];
   anonymous: boolean;
 };
+
+/** The answer the room agreed on for one question, as the facilitator recorded it. */
+export type ConsensusAnswer = {
+  questionId: string;
+  optionId: string | null;
+  dontKnow: boolean;
+  /** Why, or where the room disagreed. */
+  note: string | null;
+  /** ISO timestamp. */
+  updatedAt: string;
+};
+
+export type ConsensusInput = {
+  questionId: string;
+  /** Null with `dontKnow`. */
+  optionId: string | null;
+  dontKnow: boolean;
+  note: string | null;
+};

@@ -12,7 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test("a facilitator opens a workshop, two people join by code and answer differently, and the disagreement appears without reloading", async () => {
+test("a facilitator opens a workshop, two people join by code and answer differently, the disagreement appears without reloading, and the room's answer becomes an assessment", async () => {
   const facilitatorContext = await newPerson(browser);
   const facilitator = await facilitatorContext.newPage();
   await new AuthPages(facilitator).signIn("lead@example.com", inject("demoPassword"));
@@ -60,6 +60,15 @@ test("a facilitator opens a workshop, two people join by code and answer differe
   await card.getByText("We fix the exceptions by hand").waitFor();
   expect(await room.liveSummary().textContent()).toMatch(/2 joined · 2 answers/);
 
+  // The room's answer starts from the most common one (a tie goes to the more cautious).
+  const consensus = card.getByTestId("consensus-form");
+  await expect
+    .poll(() => consensus.locator("select option:checked").textContent())
+    .toBe("No, it lives in people's heads");
+  await consensus.getByLabel(/^Note/).fill("Operators keep the exceptions in their heads");
+  await consensus.getByRole("button", { name: "Record" }).click();
+  await consensus.getByText("Recorded.").waitFor();
+
   // Closing ends the participants' sessions: the guest's next answer is refused.
   await facilitator.goto(path);
   await facilitator.getByRole("button", { name: "Close" }).click();
@@ -67,5 +76,19 @@ test("a facilitator opens a workshop, two people join by code and answer differe
   await phone.reload();
   await phone.waitForURL(new RegExp(`/join/${code}$`));
   await phone.getByText("This workshop has ended").waitFor();
+
+  // The closed workshop becomes an assessment of its use case, starting from the room's answer.
+  await facilitator.getByRole("button", { name: "Convert into an assessment" }).click();
+  await facilitator.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+  await expect
+    .poll(() =>
+      facilitator
+        .getByTestId(`question-${questionId}`)
+        .getByRole("radio", { name: "No, it lives in people's heads" })
+        .isChecked(),
+    )
+    .toBe(true);
+  await facilitator.goto(path);
+  await facilitator.getByTestId("workshop-assessment").waitFor();
   await Promise.all([phoneContext.close(), memberContext.close(), facilitatorContext.close()]);
 }, 90_000);

@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import {
+  convertWorkshopToAssessment,
   createWorkshop,
   leadWorkshopTo,
+  recordConsensus,
   setWorkshopState,
   updateWorkshop,
 } from "@/db/queries/workshops";
@@ -12,6 +14,8 @@ import { parseForm } from "@/lib/action-result";
 import { orgFormAction } from "@/lib/auth/member-action";
 import { WORKSHOP_STATE_LABELS } from "@/lib/domain/workshops";
 import {
+  consensusFormSchema,
+  DONT_KNOW_VALUE,
   joinDimensions,
   leadSchema,
   stateChangeSchema,
@@ -50,4 +54,25 @@ export const leadWorkshopAction = orgFormAction(leadSchema, async (member, input
   await leadWorkshopTo(member, id, input.dimensionId);
   revalidatePath(`/o/${member.orgSlug}/workshops/${id}`);
   return { ok: true, message: "The room follows." };
+});
+
+export const recordConsensusAction = orgFormAction(
+  consensusFormSchema,
+  async (member, input, id: string) => {
+    const dontKnow = input.answer === DONT_KNOW_VALUE;
+    await recordConsensus(member, id, {
+      questionId: input.questionId,
+      optionId: dontKnow ? null : input.answer,
+      dontKnow,
+      note: input.note,
+    });
+    revalidatePath(`/o/${member.orgSlug}/workshops/${id}`);
+    return { ok: true, message: "Recorded." };
+  },
+);
+
+export const convertWorkshopAction = orgFormAction(null, async (member, _input, id: string) => {
+  const { assessmentId } = await convertWorkshopToAssessment(member, id);
+  revalidatePath(`/o/${member.orgSlug}/workshops`, "layout");
+  redirect(`/o/${member.orgSlug}/assessments/${assessmentId}`);
 });

@@ -62,3 +62,17 @@ export const leadSchema = z.object({
     .max(60)
     .transform((v) => v || null),
 });
+
+/** "Don't know" in the consensus form's select, which otherwise holds option ids. */
+export const DONT_KNOW_VALUE = "dont_know";
+
+export const consensusFormSchema = z.object({
+  questionId: z.string().min(1).max(100),
+  answer: z.string().min(1, "Choose the agreed answer.").max(100),
+  note: z
+    .string()
+    .trim()
+    .max(1000, "Keep the note under 1,000 characters.")
+    .default("")
+    .transform((v) => v || null),
+});

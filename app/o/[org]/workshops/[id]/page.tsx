@@ -8,7 +8,12 @@ import { CopyField } from "@/components/ui/copy-field";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
-import { getWorkshop, getWorkshopLive, listWorkshopParticipants } from "@/db/queries/workshops";
+import {
+  getWorkshop,
+  getWorkshopLive,
+  listConsensus,
+  listWorkshopParticipants,
+} from "@/db/queries/workshops";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import {
@@ -25,7 +30,12 @@ import { DisagreementHelp } from "../_components/disagreement-help";
 import { LeadForm } from "../_components/lead-form";
 import { LiveView } from "../_components/live-view";
 import { WorkshopStateBadge } from "../_components/workshop-state-badge";
-import { leadWorkshopAction, setWorkshopStateAction } from "../actions";
+import {
+  convertWorkshopAction,
+  leadWorkshopAction,
+  recordConsensusAction,
+  setWorkshopStateAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Workshop · Preflight" };
 
@@ -55,15 +65,17 @@ export default async function WorkshopPage({
   const { org, id } = await params;
   const member = await requireMember(org);
   const workshop = await found(getWorkshop(member, id));
-  const [live, participants, origin] = await Promise.all([
+  const [live, participants, consensus, origin] = await Promise.all([
     getWorkshopLive(member, id),
     listWorkshopParticipants(member, id),
+    listConsensus(member, id),
     publicOrigin(),
   ]);
   const base = `/o/${member.orgSlug}/workshops/${workshop.id}`;
   const manage = can(member, "workshop:manage");
   const joinLink = `${origin}/join/${workshop.joinCode}`;
   const joinable = workshop.state === "open" || workshop.state === "paused";
+  const recording = manage && workshop.state !== "draft" && !workshop.assessmentId;
   return (
     <>
       <PageHeader
@@ -124,6 +136,32 @@ export default async function WorkshopPage({
               ))}
             </div>
           ) : null}
+          {workshop.assessmentId ? (
+            <p className="mt-4 text-sm">
+              The room's answers became{" "}
+              <Link
+                href={`/o/${member.orgSlug}/assessments/${workshop.assessmentId}`}
+                className="text-primary hover:underline"
+                data-testid="workshop-assessment"
+              >
+                an assessment of {workshop.useCaseName}
+              </Link>
+              .
+            </p>
+          ) : manage && workshop.state === "closed" ? (
+            <div className="mt-4 grid gap-2 border-t pt-4">
+              <p className="text-sm text-muted-foreground">
+                {consensus.length} of {live.questions.length} questions have the room's answer
+                recorded. Converting starts an assessment of the use case with them, to review and
+                submit.
+              </p>
+              <ActionButton
+                action={convertWorkshopAction.bind(null, member.orgSlug, workshop.id)}
+                label="Convert into an assessment"
+                pendingLabel="Converting…"
+              />
+            </div>
+          ) : null}
           {manage && workshop.pace === "led" && workshop.state !== "closed" ? (
             <LeadForm
               action={leadWorkshopAction.bind(null, member.orgSlug, workshop.id)}
@@ -158,7 +196,14 @@ export default async function WorkshopPage({
       </div>
       <DisagreementHelp />
       <div className="mb-6">
-        <LiveView url={`${base}/live.json`} initial={live} />
+        <LiveView
+          url={`${base}/live.json`}
+          initial={live}
+          consensus={consensus}
+          recordAction={
+            recording ? recordConsensusAction.bind(null, member.orgSlug, workshop.id) : undefined
+          }
+        />
       </div>
       <TitledCard headingId="participants-heading" title={`Participants (${participants.length})`}>
         <DataTable

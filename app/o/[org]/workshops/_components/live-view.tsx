@@ -2,8 +2,10 @@
 
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
+import type { FormAction } from "@/lib/action-result";
 import { CHART_COLORS } from "@/lib/chart-colors";
 import type {
+  ConsensusAnswer,
   Distribution,
   HeatMapRow,
   QuestionAggregate,
@@ -13,6 +15,7 @@ import type {
 import { sortByDisagreement } from "@/lib/domain/workshops/aggregates";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { cn } from "@/lib/utils";
+import { ConsensusForm } from "./consensus-form";
 import { useLiveWorkshop } from "./use-live-workshop";
 
 type Order = "disagreement" | "questionnaire";
@@ -21,7 +24,19 @@ type Order = "disagreement" | "questionnaire";
  * The facilitator's live view: the heat map of role divergence, then each question's answers,
  * disagreement, split by role tag and comments, refreshed every two seconds.
  */
-export function LiveView({ url, initial }: { url: string; initial: WorkshopLive }) {
+export function LiveView({
+  url,
+  initial,
+  consensus = [],
+  recordAction,
+}: {
+  url: string;
+  initial: WorkshopLive;
+  /** The room's answers recorded so far. */
+  consensus?: ConsensusAnswer[];
+  /** Given to those who may record the room's answers, while they may. */
+  recordAction?: FormAction;
+}) {
   const { live, problem } = useLiveWorkshop(url, initial);
   const [order, setOrder] = useState<Order>("disagreement");
   const titles = new Map(live.progress.map((p) => [p.dimensionId, p.title]));
@@ -64,6 +79,8 @@ export function LiveView({ url, initial }: { url: string; initial: WorkshopLive 
                 question={q}
                 dimension={titles.get(q.dimensionId) ?? ""}
                 comments={live.comments.filter((c) => c.questionId === q.questionId)}
+                recorded={consensus.find((c) => c.questionId === q.questionId)}
+                recordAction={recordAction}
               />
             </li>
           ))}
@@ -84,10 +101,14 @@ function QuestionCard({
   question: q,
   dimension,
   comments,
+  recorded,
+  recordAction,
 }: {
   question: QuestionAggregate;
   dimension: string;
   comments: WorkshopComment[];
+  recorded: ConsensusAnswer | undefined;
+  recordAction: FormAction | undefined;
 }) {
   const headingId = `q-${q.questionId}`;
   return (
@@ -121,6 +142,17 @@ function QuestionCard({
             ))}
           </ul>
         </div>
+      ) : null}
+      {recordAction ? (
+        <ConsensusForm action={recordAction} question={q} recorded={recorded} />
+      ) : recorded ? (
+        <p className="border-t pt-3 text-sm" data-testid="consensus">
+          <span className="text-muted-foreground">The room's answer: </span>
+          {recorded.dontKnow
+            ? "Don't know"
+            : (q.options.find((o) => o.optionId === recorded.optionId)?.label ?? "—")}
+          {recorded.note ? <span className="text-muted-foreground"> · {recorded.note}</span> : null}
+        </p>
       ) : null}
     </Card>
   );

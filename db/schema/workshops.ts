@@ -19,6 +19,26 @@ import { id, timestamps, version } from "./columns";
 import { orgIdColumn } from "./organisations";
 import { useCases } from "./use-cases";
 
+/** The workshop a row belongs to; it goes with the workshop. */
+const workshopIdColumn = () =>
+  uuid("workshop_id")
+    .notNull()
+    .references(() => workshops.id, { onDelete: "cascade" });
+
+/** An answer to one question: an option, or "don't know" (then no option). */
+const answerColumns = () => ({
+  questionId: text("question_id").notNull(),
+  /** Null with `dontKnow`. */
+  optionId: text("option_id"),
+  dontKnow: boolean("dont_know").notNull().default(false),
+});
+
+const updatedAt = () =>
+  timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+
 export const workshopStateEnum = pgEnum("workshop_state", WORKSHOP_STATES);
 export const workshopPaceEnum = pgEnum("workshop_pace", WORKSHOP_PACE_MODES);
 
@@ -70,9 +90,7 @@ export const workshopParticipants = pgTable(
   "workshop_participants",
   {
     id: id(),
-    workshopId: uuid("workshop_id")
-      .notNull()
-      .references(() => workshops.id, { onDelete: "cascade" }),
+    workshopId: workshopIdColumn(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     displayName: text("display_name").notNull(),
     roleTag: text("role_tag"),
@@ -98,18 +116,10 @@ export const workshopAnswers = pgTable(
     participantId: uuid("participant_id")
       .notNull()
       .references(() => workshopParticipants.id, { onDelete: "cascade" }),
-    workshopId: uuid("workshop_id")
-      .notNull()
-      .references(() => workshops.id, { onDelete: "cascade" }),
-    questionId: text("question_id").notNull(),
-    /** Null with `dontKnow`. */
-    optionId: text("option_id"),
-    dontKnow: boolean("dont_know").notNull().default(false),
+    workshopId: workshopIdColumn(),
+    ...answerColumns(),
     comment: text("comment"),
-    updatedAt: timestamp("updated_at", { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.participantId, t.questionId] }),
@@ -124,19 +134,11 @@ export const workshopAnswers = pgTable(
 export const workshopConsensus = pgTable(
   "workshop_consensus",
   {
-    workshopId: uuid("workshop_id")
-      .notNull()
-      .references(() => workshops.id, { onDelete: "cascade" }),
-    questionId: text("question_id").notNull(),
-    /** Null with `dontKnow`. */
-    optionId: text("option_id"),
-    dontKnow: boolean("dont_know").notNull().default(false),
+    workshopId: workshopIdColumn(),
+    ...answerColumns(),
     note: text("note"),
     recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
-    updatedAt: timestamp("updated_at", { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.workshopId, t.questionId] }),

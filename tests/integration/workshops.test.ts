@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { getAssessment } from "@/db/queries/assessments";
 import { listAuditEvents } from "@/db/queries/audit";
-import { createUseCase } from "@/db/queries/use-cases";
 import {
   findWorkshopByCode,
   getParticipantSession,
@@ -26,7 +25,7 @@ import {
 } from "@/db/queries/workshops";
 import { getQuestionBank } from "@/lib/domain/question-bank";
 import { MAX_WORKSHOP_PARTICIPANTS, type WorkshopInput } from "@/lib/domain/workshops";
-import { makeOrg, outcome, type TestOrg, uniq } from "./fixtures";
+import { makeOrg, outcome, plainUseCase, type TestOrg, uniq } from "./fixtures";
 
 const bank = getQuestionBank("v2")!;
 const processQuestions = bank.questions.filter((q) => q.dimensionId === "process" && !q.showIf);
@@ -39,15 +38,7 @@ const address = () =>
   `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 async function openWorkshop(org: TestOrg, overrides: Partial<WorkshopInput> = {}) {
-  const uc = await createUseCase(org.ctx.owner, {
-    name: `Refunds ${uniq()}`,
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
+  const uc = await plainUseCase(org, `Refunds ${uniq()}`);
   const w = await createWorkshop(org.ctx.lead, {
     useCaseId: uc.id,
     title: "Refunds kick-off",
@@ -145,15 +136,7 @@ describe("workshops, participant side", () => {
   });
 
   test("joining is refused unless the workshop is open, and for a role tag it does not have", async () => {
-    const uc = await createUseCase(org.ctx.owner, {
-      name: "Draft case",
-      description: "",
-      ownerId: null,
-      businessValue: 2,
-      annualValue: null,
-      systems: [],
-      status: "candidate",
-    });
+    const uc = await plainUseCase(org, "Draft case");
     const draft = await createWorkshop(org.ctx.lead, {
       useCaseId: uc.id,
       title: "Draft",

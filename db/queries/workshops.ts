@@ -24,7 +24,10 @@ import {
   divergenceHeatMap,
   JOIN_CODE_LENGTH,
   joinCodeFromBytes,
+  mostChosen,
   normaliseRoleTags,
+  type RoomDisagreements,
+  sortByDisagreement,
   type WorkshopComment,
   type WorkshopDto,
   type WorkshopInput,
@@ -547,4 +550,49 @@ export async function convertWorkshopToAssessment(
     });
     return { assessmentId: started.id };
   });
+}
+
+/** Disagreement from this level up is listed on the results of the workshop's assessment. */
+const NOTABLE_DISAGREEMENT = 0.3;
+
+/**
+ * Where the room disagreed, for the results of the assessment a workshop became (every role);
+ * null when the assessment did not come from a workshop.
+ */
+export async function getRoomDisagreements(
+  ctx: MemberContext,
+  assessmentId: string,
+): Promise<RoomDisagreements | null> {
+  assertCan(ctx, "workshop:read");
+  assertId(assessmentId, "The assessment");
+  const [row] = await db
+    .select({ id: workshops.id })
+    .from(workshops)
+    .where(and(eq(workshops.orgId, ctx.orgId), eq(workshops.assessmentId, assessmentId)));
+  if (!row) return null;
+  const [workshop, live, consensus] = await Promise.all([
+    getWorkshop(ctx, row.id),
+    getWorkshopLive(ctx, row.id),
+    listConsensus(ctx, row.id),
+  ]);
+  const notes = new Map(consensus.map((c) => [c.questionId, c.note]));
+  return {
+    workshopId: workshop.id,
+    title: workshop.title,
+    date: workshop.date,
+    participants: live.participants,
+    questions: sortByDisagreement(live.questions)
+      .filter((q) => (q.disagreement ?? 0) >= NOTABLE_DISAGREEMENT)
+      .map((q) => ({
+        questionId: q.questionId,
+        prompt: q.prompt,
+        disagreement: q.disagreement ?? 0,
+        byRole: q.byRole.map((r) => ({
+          roleTag: r.roleTag,
+          mostChose: mostChosen(r)?.label ?? null,
+          answers: r.scored + r.dontKnow,
+        })),
+        note: notes.get(q.questionId) ?? null,
+      })),
+  };
 }

@@ -13,6 +13,7 @@ import {
 import {
   convertWorkshopToAssessment,
   createWorkshop,
+  getRoomDisagreements,
   getWorkshop,
   getWorkshopLive,
   leadWorkshopTo,
@@ -474,6 +475,20 @@ describe("consensus and conversion", () => {
   test("a lead records the room's answers and turns the closed workshop into an assessment", async () => {
     const org = await makeOrg();
     const w = await openWorkshop(org);
+    const exec = await guest(w.joinCode, "E", "Executive");
+    const op = await guest(w.joinCode, "O", "Operator");
+    await saveOwnAnswer(exec.participant, {
+      questionId: q1.id,
+      optionId: best(q1),
+      dontKnow: false,
+      comment: null,
+    });
+    await saveOwnAnswer(op.participant, {
+      questionId: q1.id,
+      optionId: worst(q1),
+      dontKnow: false,
+      comment: null,
+    });
     const consensus = { questionId: q1.id, optionId: worst(q1), dontKnow: false, note: "Split" };
     expect(await outcome(recordConsensus(org.ctx.contributor, w.id, consensus))).toBe("forbidden");
     expect(
@@ -510,9 +525,21 @@ describe("consensus and conversion", () => {
       ].sort(),
     );
     expect((await getWorkshop(org.ctx.viewer, w.id)).assessmentId).toBe(assessmentId);
+    // The assessment's results say where the room disagreed, by role, with the note.
+    const room = await getRoomDisagreements(org.ctx.viewer, assessmentId);
+    expect(room?.workshopId).toBe(w.id);
+    expect(room?.questions.map((q) => [q.questionId, q.disagreement, q.note])).toEqual([
+      [q1.id, 1, null],
+    ]);
+    expect(room?.questions[0]?.byRole.map((r) => [r.roleTag, r.answers])).toEqual([
+      ["Executive", 1],
+      ["Operator", 1],
+    ]);
+    expect(await getRoomDisagreements(org.ctx.viewer, w.id)).toBeNull();
     expect(await outcome(convertWorkshopToAssessment(org.ctx.lead, w.id))).toBe("conflict");
     expect(await outcome(recordConsensus(org.ctx.lead, w.id, consensus))).toBe("conflict");
     const other = await makeOrg();
+    expect(await getRoomDisagreements(other.ctx.owner, assessmentId)).toBeNull();
     expect(await outcome(listConsensus(other.ctx.owner, w.id))).toBe("not_found");
     expect(await outcome(recordConsensus(other.ctx.owner, w.id, consensus))).toBe("not_found");
     expect(await outcome(convertWorkshopToAssessment(other.ctx.owner, w.id))).toBe("not_found");

@@ -15,6 +15,7 @@ import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   joinCodeFromBytes,
+  mostChosen,
   nextWorkshopStates,
   normaliseJoinCode,
   normaliseRoleTags,
@@ -191,6 +192,33 @@ describe("aggregateAnswers", () => {
     const sum = agg?.byRole.reduce((s, r) => s + r.scored + r.dontKnow, 0);
     expect(sum).toBe(6);
     expect((agg?.scored ?? 0) + (agg?.dontKnow ?? 0)).toBe(7);
+  });
+  test("the most chosen option: the first listed on a tie, none without answers", () => {
+    expect(
+      mostChosen(
+        distribution(
+          question,
+          new Map([
+            ["partly", 2],
+            ["yes_a", 2],
+          ]),
+        ),
+      )?.optionId,
+    ).toBe("partly");
+    expect(
+      mostChosen(
+        distribution(
+          question,
+          new Map([
+            ["yes_b", 3],
+            ["none", 1],
+          ]),
+        ),
+      )?.optionId,
+    ).toBe("yes_b");
+    expect(
+      mostChosen(distribution(question, new Map<string | null, number>([[null, 4]]))),
+    ).toBeNull();
   });
   test("sorting puts the most disagreed first and unmeasured last, ties in order", () => {
     const items = [

@@ -123,6 +123,15 @@ export function aggregateAnswers(
   });
 }
 
+/** The option chosen most often (the first listed on a tie), or null when none was chosen. */
+export function mostChosen(d: Pick<Distribution, "options">): OptionTally | null {
+  const top = d.options.reduce<OptionTally | null>(
+    (best, o) => (o.count > (best?.count ?? 0) ? o : best),
+    null,
+  );
+  return top;
+}
+
 /** Questions most disagreed on first; those without a measure last; ties keep bank order. */
 export function sortByDisagreement<T extends { disagreement: number | null }>(
   items: readonly T[],

@@ -129,3 +129,21 @@ export type ConsensusInput = {
   dontKnow: boolean;
   note: string | null;
 };
+
+/** Where the workshop an assessment came from disagreed, for the assessment's results. */
+export type RoomDisagreements = {
+  workshopId: string;
+  title: string;
+  date: string;
+  participants: number;
+  /** Questions with at least some disagreement, the most disagreed first. */
+  questions: {
+    questionId: string;
+    prompt: string;
+    disagreement: number;
+    /** What most of each role tag chose (null: none of them answered with an option). */
+    byRole: { roleTag: string; mostChose: string | null; answers: number }[];
+    /** The facilitator's note on the room's answer. */
+    note: string | null;
+  }[];
+};

@@ -12,7 +12,7 @@ import type {
   WorkshopComment,
   WorkshopLive,
 } from "@/lib/domain/workshops";
-import { sortByDisagreement } from "@/lib/domain/workshops/aggregates";
+import { mostChosen, sortByDisagreement } from "@/lib/domain/workshops/aggregates";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { ConsensusForm } from "./consensus-form";
@@ -207,13 +207,13 @@ function RoleSplit({ question: q }: { question: QuestionAggregate }) {
         </thead>
         <tbody>
           {q.byRole.map((r) => {
-            const top = [...r.options].sort((a, b) => b.count - a.count)[0];
+            const top = mostChosen(r);
             return (
               <tr key={r.roleTag} className="border-t">
                 <th scope="row" className="py-1 pr-2 text-left font-normal">
                   {r.roleTag}
                 </th>
-                <td className="py-1 pr-2">{top && top.count > 0 ? top.label : "—"}</td>
+                <td className="py-1 pr-2">{top?.label ?? "—"}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">
                   {r.scored}
                   {r.dontKnow ? ` + ${r.dontKnow} don't know` : ""}

@@ -90,9 +90,9 @@ test("a facilitator opens a workshop, two people join by code and answer differe
     .toBe(true);
   // Its results say where the room disagreed, with the facilitator's note.
   await facilitator.goto(`${new URL(facilitator.url()).pathname}/results`);
-  const room = facilitator.getByTestId("room-disagreements");
-  await room.getByText("Operators keep the exceptions in their heads").waitFor();
-  expect(await room.textContent()).toMatch(/Operator:\s*No, it lives in people's heads/);
+  const disagreements = facilitator.getByTestId("room-disagreements");
+  await disagreements.getByText("Operators keep the exceptions in their heads").waitFor();
+  expect(await disagreements.textContent()).toMatch(/Operator:\s*No, it lives in people's heads/);
   await facilitator.goto(path);
   await facilitator.getByTestId("workshop-assessment").waitFor();
   await Promise.all([phoneContext.close(), memberContext.close(), facilitatorContext.close()]);

@@ -28,6 +28,7 @@ import {
   normaliseRoleTags,
   type RoomDisagreements,
   sortByDisagreement,
+  type WorkshopAnswerRow,
   type WorkshopComment,
   type WorkshopDto,
   type WorkshopInput,
@@ -595,4 +596,64 @@ export async function getRoomDisagreements(
         note: notes.get(q.questionId) ?? null,
       })),
   };
+}
+
+/**
+ * Every individual answer, participant by participant in the order they joined, in
+ * questionnaire order (every role); names left out when the workshop is anonymous.
+ */
+export async function listWorkshopAnswers(
+  ctx: MemberContext,
+  id: string,
+): Promise<WorkshopAnswerRow[]> {
+  const workshop = await getWorkshop(ctx, id);
+  const bank = workshopBank(workshop.bankVersion);
+  const [participants, answers] = await Promise.all([
+    db
+      .select({ id: workshopParticipants.id })
+      .from(workshopParticipants)
+      .where(eq(workshopParticipants.workshopId, workshop.id))
+      .orderBy(asc(workshopParticipants.createdAt), asc(workshopParticipants.id)),
+    db
+      .select({
+        participantId: workshopAnswers.participantId,
+        displayName: workshopParticipants.displayName,
+        roleTag: workshopParticipants.roleTag,
+        member: sql<boolean>`${workshopParticipants.userId} is not null`,
+        questionId: workshopAnswers.questionId,
+        optionId: workshopAnswers.optionId,
+        dontKnow: workshopAnswers.dontKnow,
+        comment: workshopAnswers.comment,
+        updatedAt: workshopAnswers.updatedAt,
+      })
+      .from(workshopAnswers)
+      .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
+      .where(eq(workshopAnswers.workshopId, workshop.id)),
+  ]);
+  const numbers = new Map(participants.map((p, i) => [p.id, i + 1]));
+  const order = new Map(bank.questions.map((q, i) => [q.id, i]));
+  return answers
+    .map((a): WorkshopAnswerRow => {
+      const question = bank.questions.find((q) => q.id === a.questionId);
+      const option = question?.options.find((o) => o.id === a.optionId);
+      return {
+        participant: numbers.get(a.participantId) ?? 0,
+        displayName: workshop.anonymous ? null : a.displayName,
+        roleTag: a.roleTag,
+        member: a.member,
+        dimension: bank.dimensions.find((d) => d.id === question?.dimensionId)?.title ?? "",
+        questionId: a.questionId,
+        prompt: question?.prompt ?? a.questionId,
+        answer: a.dontKnow ? null : (option?.label ?? a.optionId),
+        score: a.dontKnow ? null : (option?.score ?? null),
+        dontKnow: a.dontKnow,
+        comment: a.comment,
+        updatedAt: a.updatedAt,
+      };
+    })
+    .sort(
+      (x, y) =>
+        x.participant - y.participant ||
+        (order.get(x.questionId) ?? 0) - (order.get(y.questionId) ?? 0),
+    );
 }

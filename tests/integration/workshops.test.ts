@@ -18,6 +18,7 @@ import {
   getWorkshopLive,
   leadWorkshopTo,
   listConsensus,
+  listWorkshopAnswers,
   listWorkshopParticipants,
   listWorkshops,
   recordConsensus,
@@ -425,6 +426,16 @@ describe("the live view", () => {
     expect(live.comments[0]?.author).toBe("Participant 1");
     expect((await listWorkshopParticipants(org.ctx.owner, w.id))[0]?.displayName).toBeNull();
     expect(JSON.stringify(live)).not.toContain("Secret Name");
+    const rows = await listWorkshopAnswers(org.ctx.viewer, w.id);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        participant: 1,
+        displayName: null,
+        questionId: q1.id,
+        score: 4,
+        comment: "hm",
+      }),
+    ]);
     const joined = (await listAuditEvents(org.ctx.owner, { action: "workshop.joined" })).events;
     expect(JSON.stringify(joined)).not.toContain("Secret Name");
   });
@@ -437,6 +448,7 @@ describe("the live view", () => {
     expect(await outcome(getWorkshop(other.ctx.owner, w.id))).toBe("not_found");
     expect(await outcome(getWorkshopLive(other.ctx.owner, w.id))).toBe("not_found");
     expect(await outcome(listWorkshopParticipants(other.ctx.owner, w.id))).toBe("not_found");
+    expect(await outcome(listWorkshopAnswers(other.ctx.owner, w.id))).toBe("not_found");
     expect(await outcome(setWorkshopState(other.ctx.owner, w.id, "closed", w.version))).toBe(
       "not_found",
     );

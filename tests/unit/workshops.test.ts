@@ -24,6 +24,7 @@ import {
   type WorkshopState,
   workshopQuestions,
 } from "@/lib/domain/workshops";
+import { workshopAnswersToCsv } from "@/lib/domain/workshops/csv";
 
 const question: Question = {
   id: "q",
@@ -316,5 +317,36 @@ describe("set-up helpers", () => {
     expect(
       normaliseRoleTags([" Executive ", "executive", "", "Risk  team", ...DEFAULT_ROLE_TAGS]),
     ).toEqual(["Executive", "Risk team", "Operator", "Engineer", "Risk"]);
+  });
+});
+
+describe("the CSV of individual answers", () => {
+  const row = {
+    participant: 2,
+    displayName: "Olu",
+    roleTag: "Operator",
+    member: false,
+    dimension: "Process",
+    questionId: "q",
+    prompt: "Is it written down?",
+    answer: null,
+    score: null,
+    dontKnow: true,
+    comment: "=HYPERLINK(1)",
+    updatedAt: new Date("2026-12-07T10:00:00Z"),
+  };
+  test("named: one row per answer, don't know spelt out, formulas neutralised", () => {
+    const [header, line] = workshopAnswersToCsv([row], false).split("\r\n");
+    expect(header).toBe(
+      "participant,name,role_tag,account,dimension,question_id,question,answer,score,comment,updated_at",
+    );
+    expect(line).toBe(
+      "2,Olu,Operator,guest,Process,q,Is it written down?,Don't know,,'=HYPERLINK(1),2026-12-07T10:00:00.000Z",
+    );
+  });
+  test("anonymous: no name column at all", () => {
+    const csv = workshopAnswersToCsv([{ ...row, displayName: null }], true);
+    expect(csv.split("\r\n")[0]).not.toContain("name");
+    expect(csv).not.toContain("Olu");
   });
 });

@@ -147,3 +147,22 @@ export type RoomDisagreements = {
     note: string | null;
   }[];
 };
+
+/** One participant's answer to one question, for the CSV of individual answers. */
+export type WorkshopAnswerRow = {
+  /** 1, 2, 3… in the order they joined. */
+  participant: number;
+  /** Null in an anonymous workshop. */
+  displayName: string | null;
+  roleTag: string | null;
+  member: boolean;
+  dimension: string;
+  questionId: string;
+  prompt: string;
+  /** The chosen option's text; null for "don't know". */
+  answer: string | null;
+  score: number | null;
+  dontKnow: boolean;
+  comment: string | null;
+  updatedAt: Date;
+};

@@ -5,6 +5,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { ButtonLink } from "@/components/ui/button";
 import { TitledCard } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
+import { CsvDownloadLink } from "@/components/ui/csv-download-link";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
@@ -205,7 +206,15 @@ export default async function WorkshopPage({
           }
         />
       </div>
-      <TitledCard headingId="participants-heading" title={`Participants (${participants.length})`}>
+      <TitledCard
+        headingId="participants-heading"
+        title={`Participants (${participants.length})`}
+        action={
+          participants.length > 0 ? (
+            <CsvDownloadLink href={`${base}/answers.csv`}>All answers (CSV)</CsvDownloadLink>
+          ) : null
+        }
+      >
         <DataTable
           caption="Participants"
           columns={PARTICIPANT_COLUMNS}

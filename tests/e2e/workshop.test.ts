@@ -17,8 +17,14 @@ test("a facilitator opens a workshop, two people join by code and answer differe
   const facilitator = await facilitatorContext.newPage();
   await new AuthPages(facilitator).signIn("lead@example.com", inject("demoPassword"));
   await facilitator.waitForURL(/\/o\/demo/);
+  // A use case of its own: converting refuses while another assessment of it is in progress.
+  const useCase = `Refund triage ${Date.now()}`;
+  await facilitator.goto("/o/demo/use-cases/new");
+  await facilitator.getByLabel("Name").fill(useCase);
+  await facilitator.getByRole("button", { name: "Create use case" }).click();
+  await facilitator.waitForURL(/\/use-cases\/[0-9a-f-]{36}$/);
   const room = new WorkshopPages(facilitator);
-  const { path, code } = await room.createAndOpen(`Refunds walk-through ${Date.now()}`);
+  const { path, code } = await room.createAndOpen(`Refunds walk-through ${Date.now()}`, 1, useCase);
   expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 
   // A guest on a phone-sized screen, without an account.

@@ -8,12 +8,18 @@ export class WorkshopPages {
   ) {}
 
   /**
-   * Sets a workshop up on the first use case, covering the first `dimensions` dimensions, and
-   * opens it; returns its page's path and its join code.
+   * Sets a workshop up on the use case named `useCase` (the first listed by default), covering
+   * the first `dimensions` dimensions, and opens it; returns its page's path and its join code.
    */
-  async createAndOpen(title: string, dimensions = 1): Promise<{ path: string; code: string }> {
+  async createAndOpen(
+    title: string,
+    dimensions = 1,
+    useCase?: string,
+  ): Promise<{ path: string; code: string }> {
     await this.page.goto(`/o/${this.orgSlug}/workshops/new`);
-    await this.page.getByLabel("Use case").selectOption({ index: 1 });
+    await this.page
+      .getByLabel("Use case")
+      .selectOption(useCase ? { label: useCase } : { index: 1 });
     await this.page.getByLabel("Title").fill(title);
     const boxes = this.page.locator('input[name="dimensions"]');
     const count = await boxes.count();

@@ -234,6 +234,28 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
 const staleWorkshop = () =>
   conflict("Someone else changed this workshop since you opened it. Reload, then try again.");
 
+/**
+ * Audits one field of a workshop changing (named by its title, which the sentence reads), and
+ * returns the workshop as it is now.
+ */
+async function auditedChange<K extends "state" | "currentDimension">(
+  tx: Executor,
+  ctx: MemberContext,
+  before: WorkshopDto,
+  action: string,
+  field: K,
+  value: WorkshopDto[K],
+): Promise<WorkshopDto> {
+  await writeAudit(tx, ctx.orgId, ctx.actor, {
+    action,
+    entityType: "workshop",
+    entityId: before.id,
+    before: { title: before.title, [field]: before[field] },
+    after: { title: before.title, [field]: value },
+  });
+  return getWorkshop(ctx, before.id, tx);
+}
+
 const STATE_ACTIONS: Record<WorkshopState, string> = {
   draft: "workshop.updated",
   open: "workshop.opened",
@@ -280,14 +302,7 @@ export async function setWorkshopState(
         .set({ expiresAt: sql`now()` })
         .where(eq(workshopParticipants.workshopId, id));
     }
-    await writeAudit(tx, ctx.orgId, ctx.actor, {
-      action: STATE_ACTIONS[to],
-      entityType: "workshop",
-      entityId: id,
-      before: { title: before.title, state: before.state },
-      after: { title: before.title, state: to },
-    });
-    return getWorkshop(ctx, id, tx);
+    return auditedChange(tx, ctx, before, STATE_ACTIONS[to], "state", to);
   });
 }
 
@@ -313,14 +328,7 @@ export async function leadWorkshopTo(
       .update(workshops)
       .set({ currentDimension: dimensionId, version: sql`${workshops.version} + 1` })
       .where(and(eq(workshops.orgId, ctx.orgId), eq(workshops.id, id)));
-    await writeAudit(tx, ctx.orgId, ctx.actor, {
-      action: "workshop.led",
-      entityType: "workshop",
-      entityId: id,
-      before: { title: before.title, currentDimension: before.currentDimension },
-      after: { title: before.title, currentDimension: dimensionId },
-    });
-    return getWorkshop(ctx, id, tx);
+    return auditedChange(tx, ctx, before, "workshop.led", "currentDimension", dimensionId);
   });
 }
 

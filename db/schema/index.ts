@@ -6,3 +6,4 @@ export * from "./mail";
 export * from "./organisations";
 export * from "./pilots";
 export * from "./use-cases";
+export * from "./workshops";

@@ -8,6 +8,8 @@ const PUBLIC_PATHS = [
   /^\/forgot-password$/,
   /^\/reset-password\/[^/]+$/,
   /^\/verify-email\/[^/]+$/,
+  // Workshop participants need no account: their session is a cookie of its own.
+  /^\/join(\/[^/]+(\/answers)?)?$/,
   // Browsers fetch the web app manifest without cookies.
   /^\/manifest\.webmanifest$/,
 ];

@@ -14,10 +14,12 @@ import {
 } from "./actions";
 import { CATEGORY_LABELS, DETECTION_LABELS, OUTCOME_LABELS, SEVERITY_LABELS } from "./incidents";
 import { ASSUMPTION_STATUS_LABELS, PILOT_STATUS_LABELS } from "./pilots";
+import { QUESTION_BANKS } from "./question-bank";
 import { ROLE_LABELS } from "./roles";
 import { BAND_LABELS } from "./scoring/bands";
 import { STAGE_LABELS, type Stage, stageIndex } from "./stages";
 import { BUSINESS_VALUE_LABELS, USE_CASE_STATUS_LABELS } from "./use-cases";
+import { WORKSHOP_PACE_LABELS, WORKSHOP_STATE_LABELS } from "./workshops";
 
 /**
  * The audit log in words: one sentence per event ("Dana promoted Refunds to limited
@@ -84,6 +86,15 @@ export const AUDIT_ACTIONS = [
   "user.password_reset",
   "user.password_changed",
   "user.sessions_ended",
+  "workshop.created",
+  "workshop.updated",
+  "workshop.opened",
+  "workshop.paused",
+  "workshop.closed",
+  "workshop.led",
+  "workshop.joined",
+  "workshop.consensus_recorded",
+  "workshop.converted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -315,6 +326,10 @@ const FIELD_LABELS: Record<string, string> = {
   overridden: "Overridden criteria",
   stallDays: "Stalled after (days in a stage)",
   reviewIntervalDays: "Re-assess after (days)",
+  roleTags: "Role tags",
+  pace: "Pace",
+  anonymous: "Anonymous answers",
+  currentDimension: "Dimension the room is on",
   ...Object.fromEntries(
     Object.entries(STAGE_LABELS).map(([s, l]) => [s, `Gate out of ${lower(l)}`]),
   ),
@@ -328,6 +343,7 @@ const HIDDEN_FIELDS = new Set([
   "assumptionId",
   "previousId",
   "invitationId",
+  "assessmentId",
   "answers",
 ]);
 
@@ -431,6 +447,13 @@ function formatValue(
       return value === "week" ? "Week" : value === "day" ? "Day" : String(value);
     case "criterion":
       return capitalise(criterionName(value));
+    case "state":
+      return label(WORKSHOP_STATE_LABELS, value) ?? String(value);
+    case "pace":
+      return label(WORKSHOP_PACE_LABELS, value) ?? String(value);
+    case "dimensions":
+    case "currentDimension":
+      return dimensionTitle(value);
   }
   if (typeof value === "number") return formatNumber(value);
   if (typeof value === "string") {
@@ -541,6 +564,21 @@ function runMetricsSentence(verb: string): Describe {
     return `${who} ${verb} run metrics for ${pilotOf(e, ctx)} for the ${period} of ${formatDate(str(after.periodStart))}: ${list(values)}.`;
   };
 }
+
+/** A question bank dimension's title ("Process"), whichever bank has it. */
+function dimensionTitle(id: unknown): string {
+  for (const bank of Object.values(QUESTION_BANKS)) {
+    const found = bank.dimensions.find((d) => d.id === id);
+    if (found) return found.title;
+  }
+  return str(id) ?? "a dimension";
+}
+
+/** "the workshop “Refunds kick-off”", or "a workshop" when the title was not recorded. */
+const theWorkshop = (side: Json) => {
+  const title = str(side.title);
+  return title ? `the workshop ${quoted(title)}` : "a workshop";
+};
 
 function transitionSentence(verb: string): Describe {
   return (e, ctx, { who, before, after }) =>
@@ -769,6 +807,30 @@ const SENTENCES: Record<AuditAction, Describe> = {
   "user.password_changed": (_e, _c, { who }) =>
     `${who} changed their password, ending their other sessions.`,
   "user.sessions_ended": (_e, _c, { who }) => `${who} signed out of all devices.`,
+  "workshop.created": (_e, _c, { who, after }) =>
+    `${who} set up ${theWorkshop(after)}${str(after.date) ? ` for ${formatDate(str(after.date))}` : ""}.`,
+  "workshop.updated": (e, ctx, { who, after }) =>
+    `${who} edited ${theWorkshop(after)}${changedFields(e, ctx)}.`,
+  "workshop.opened": (_e, _c, { who, before, after }) =>
+    before.state === "paused"
+      ? `${who} resumed ${theWorkshop(after)}.`
+      : `${who} opened ${theWorkshop(after)} to participants.`,
+  "workshop.paused": (_e, _c, { who, after }) => `${who} paused ${theWorkshop(after)}.`,
+  "workshop.closed": (_e, _c, { who, after }) =>
+    `${who} closed ${theWorkshop(after)}; it takes no more answers.`,
+  "workshop.led": (_e, _c, { who, after }) =>
+    str(after.currentDimension)
+      ? `${who} moved the room of ${theWorkshop(after)} to ${dimensionTitle(after.currentDimension)}.`
+      : `${who} let the room of ${theWorkshop(after)} go at its own pace.`,
+  "workshop.consensus_recorded": (_e, _c, { who, after }) =>
+    `${who} recorded the room's answer to ${quoted(str(after.question) ?? "a question")} in ${theWorkshop(after)}: ${str(after.answer) ?? "an answer"}.${withReason(after.note, "Note")}`,
+  "workshop.converted": (_e, _c, { who, after }) =>
+    `${who} turned ${theWorkshop(after)} into an assessment, with the room's answers to ${plural(num(after.answers) ?? 0, "question")}.`,
+  "workshop.joined": (_e, _c, { who, after }) => {
+    const name = str(after.displayName);
+    const roleTag = str(after.roleTag);
+    return `${who}${name ? ` (${name})` : ""} joined ${theWorkshop(after)}${roleTag ? ` as ${roleTag}` : ""}.`;
+  },
 };
 
 const ENTITY_LABELS: Record<string, string> = {

@@ -51,6 +51,9 @@ const MINIMUM_ROLE = {
   "gates:manage": "admin",
   "incident:read": "viewer",
   "incident:write": "contributor",
+  "workshop:read": "viewer",
+  /** Set up workshops, open, pause and close them, lead the room. */
+  "workshop:manage": "lead",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

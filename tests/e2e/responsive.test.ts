@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { baseUrl, launchBrowser } from "./browser";
 import { AuthPages } from "./pages/auth-pages";
 import { SettingsPages } from "./pages/settings-pages";
+import { WorkshopPages } from "./pages/workshop-pages";
 
 const WIDTH = 360;
 const DEMO = "/o/demo";
@@ -110,7 +111,15 @@ function report(route: string, overflow: number, offenders: Offender[]): string 
 
 let browser: Browser;
 let page: Page;
-const ids = { useCase: "", assessment: "", submitted: "", pilot: "", incident: "" };
+const ids = {
+  useCase: "",
+  assessment: "",
+  submitted: "",
+  pilot: "",
+  incident: "",
+  workshop: "",
+  joinCode: "",
+};
 
 /** The first link on the current page whose path matches, as its id. */
 async function firstId(pattern: RegExp): Promise<string> {
@@ -154,6 +163,14 @@ beforeAll(async () => {
   ids.pilot = await firstId(new RegExp(`/pilots/${UUID}$`));
   await page.goto(`${DEMO}/incidents`);
   ids.incident = await firstId(new RegExp(`/incidents/${UUID}$`));
+  // The demo has no workshop: set one up, open it and join it, to see every workshop page.
+  const workshop = await new WorkshopPages(page).createAndOpen("Customs pre-check walk-through", 2);
+  ids.workshop = workshop.path;
+  ids.joinCode = workshop.code;
+  await page.goto(`/join/${workshop.code}`);
+  await page.getByLabel("Your role").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.waitForURL(/\/answers$/);
 }, 120_000);
 
 afterAll(async () => {
@@ -185,6 +202,13 @@ const ROUTES: [string, () => string][] = [
   ["settings/audit", () => `${DEMO}/settings/audit`],
   ["settings/outbox", () => `${DEMO}/settings/outbox`],
   ["account", () => "/account"],
+  ["workshops", () => `${DEMO}/workshops`],
+  ["new workshop", () => `${DEMO}/workshops/new`],
+  ["a workshop's live view", () => ids.workshop],
+  ["a workshop's presenter view", () => `${ids.workshop}/present`],
+  ["editing a workshop", () => `${ids.workshop}/edit`],
+  ["joining a workshop", () => "/join"],
+  ["a participant's questions", () => `/join/${ids.joinCode}/answers`],
 ];
 
 describe(`every main page fits ${WIDTH} px without scrolling sideways`, () => {

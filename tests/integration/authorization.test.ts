@@ -71,6 +71,13 @@ import {
   setUseCaseArchived,
   updateUseCase,
 } from "@/db/queries/use-cases";
+import {
+  createWorkshop,
+  getWorkshopLive,
+  listWorkshopParticipants,
+  listWorkshops,
+  setWorkshopState,
+} from "@/db/queries/workshops";
 import type { IncidentInput } from "@/lib/domain/incidents";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
@@ -288,6 +295,30 @@ const CASES: {
     name: "submitAssessment",
     allowed: CONTRIBUTORS,
     call: async (ctx, org) => submitAssessment(ctx, (await startedAssessment(org)).id),
+  },
+  { name: "listWorkshops", allowed: [...ROLES], call: (ctx) => listWorkshops(ctx) },
+  {
+    name: "getWorkshopLive",
+    allowed: [...ROLES],
+    call: async (ctx, org) => getWorkshopLive(ctx, (await makeWorkshop(org)).id),
+  },
+  {
+    name: "listWorkshopParticipants",
+    allowed: [...ROLES],
+    call: async (ctx, org) => listWorkshopParticipants(ctx, (await makeWorkshop(org)).id),
+  },
+  {
+    name: "createWorkshop",
+    allowed: LEADS,
+    call: async (ctx, org) => createWorkshop(ctx, await workshopInput(org)),
+  },
+  {
+    name: "setWorkshopState (open)",
+    allowed: LEADS,
+    call: async (ctx, org) => {
+      const w = await makeWorkshop(org);
+      return setWorkshopState(ctx, w.id, "open", w.version);
+    },
   },
 ];
 
@@ -546,6 +577,23 @@ const PILOT_CASES: typeof CASES = [
       }),
   },
 ];
+
+async function workshopInput(org: TestOrg) {
+  const uc = await createUseCase(org.ctx.owner, USE_CASE);
+  return {
+    useCaseId: uc.id,
+    title: "Kick-off",
+    date: "2026-12-09",
+    dimensions: ["process"],
+    roleTags: ["Operator"],
+    anonymous: false,
+    pace: "self_paced" as const,
+  };
+}
+
+async function makeWorkshop(org: TestOrg) {
+  return createWorkshop(org.ctx.owner, await workshopInput(org));
+}
 
 async function startedAssessment(org: TestOrg) {
   return startAssessment(org.ctx.owner, (await makeUseCaseWithAction(org)).uc.id);

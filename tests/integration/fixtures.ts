@@ -64,6 +64,20 @@ export async function makeOrg(): Promise<TestOrg> {
   return { slug: org.slug, orgId: org.id, users, ctx };
 }
 
+/** A use case of `org` with nothing but a name (no inventory, no assessment). */
+export async function plainUseCase(org: TestOrg, name = `Use case ${uniq()}`) {
+  const { createUseCase } = await import("@/db/queries/use-cases");
+  return createUseCase(org.ctx.owner, {
+    name,
+    description: "",
+    ownerId: null,
+    businessValue: 3,
+    annualValue: null,
+    systems: [],
+    status: "assessing",
+  });
+}
+
 /** "ok" when the promise resolves, otherwise the AppError code it failed with. */
 export async function outcome(promise: Promise<unknown>): Promise<string> {
   try {

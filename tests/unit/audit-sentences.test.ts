@@ -752,6 +752,110 @@ const EXAMPLES: Record<AuditAction, [Example, string][]> = {
       "Dana signed out of all devices.",
     ],
   ],
+  "workshop.created": [
+    [
+      {
+        entityType: "workshop",
+        after: {
+          useCaseId: UC,
+          title: "Refunds kick-off",
+          date: "2026-12-09",
+          dimensions: ["process"],
+        },
+      },
+      "Dana set up the workshop “Refunds kick-off” for 9 Dec 2026.",
+    ],
+  ],
+  "workshop.updated": [
+    [
+      {
+        entityType: "workshop",
+        before: { title: "Refunds", roleTags: ["Executive"], pace: "self_paced" },
+        after: { title: "Refunds", roleTags: ["Executive", "Operator"], pace: "led" },
+      },
+      "Dana edited the workshop “Refunds” (role tags and pace).",
+    ],
+  ],
+  "workshop.opened": [
+    [
+      {
+        entityType: "workshop",
+        before: { state: "draft" },
+        after: { title: "Refunds", state: "open" },
+      },
+      "Dana opened the workshop “Refunds” to participants.",
+    ],
+    [
+      {
+        entityType: "workshop",
+        before: { state: "paused" },
+        after: { title: "Refunds", state: "open" },
+      },
+      "Dana resumed the workshop “Refunds”.",
+    ],
+  ],
+  "workshop.paused": [
+    [
+      { entityType: "workshop", after: { title: "Refunds", state: "paused" } },
+      "Dana paused the workshop “Refunds”.",
+    ],
+  ],
+  "workshop.closed": [
+    [
+      { entityType: "workshop", after: { title: "Refunds", state: "closed" } },
+      "Dana closed the workshop “Refunds”; it takes no more answers.",
+    ],
+  ],
+  "workshop.led": [
+    [
+      { entityType: "workshop", after: { title: "Refunds", currentDimension: "process" } },
+      "Dana moved the room of the workshop “Refunds” to Process clarity and undocumented heroics.",
+    ],
+    [
+      { entityType: "workshop", after: { title: "Refunds", currentDimension: null } },
+      "Dana let the room of the workshop “Refunds” go at its own pace.",
+    ],
+  ],
+  "workshop.consensus_recorded": [
+    [
+      {
+        entityType: "workshop",
+        after: {
+          title: "Refunds",
+          question: "Is the workflow written down?",
+          answer: "No, it lives in people's heads",
+          note: "Operators fix exceptions by hand",
+        },
+      },
+      "Dana recorded the room's answer to “Is the workflow written down?” in the workshop “Refunds”: No, it lives in people's heads. Note: “Operators fix exceptions by hand”.",
+    ],
+  ],
+  "workshop.converted": [
+    [
+      {
+        entityType: "workshop",
+        after: { title: "Refunds", assessmentId: ASSESSMENT, answers: 12 },
+      },
+      "Dana turned the workshop “Refunds” into an assessment, with the room's answers to 12 questions.",
+    ],
+  ],
+  "workshop.joined": [
+    [
+      {
+        entityType: "workshop",
+        actorType: "system",
+        actorLabel: "a guest",
+        actorEmail: null,
+        actorName: null,
+        after: { title: "Refunds", displayName: "Sam", roleTag: "Operator" },
+      },
+      "A guest (Sam) joined the workshop “Refunds” as Operator.",
+    ],
+    [
+      { entityType: "workshop", after: { title: "Refunds", displayName: null, roleTag: null } },
+      "Dana joined the workshop “Refunds”.",
+    ],
+  ],
 };
 
 const event = (action: string, example: Example): AuditEventForSentence => ({
@@ -786,7 +890,7 @@ describe("describeAuditEvent: one sentence for every action the app writes", () 
     }
     const known = new Set<string>(AUDIT_ACTIONS);
     const auditLike = [...written].filter((a) =>
-      /^(organisation|gates|member|invitation|api_token|use_case|inventory_action|assessment|pilot|run_metrics|assumption|incident|user)\./.test(
+      /^(organisation|gates|member|invitation|api_token|use_case|inventory_action|assessment|pilot|run_metrics|assumption|incident|user|workshop)\./.test(
         a,
       ),
     );

@@ -23,6 +23,8 @@ describe("permissions", () => {
     ["org:export", ["owner"]],
     ["pilot:write", ["owner", "admin", "lead"]],
     ["pilot:override", ["owner", "admin"]],
+    ["workshop:read", ["owner", "admin", "lead", "contributor", "viewer"]],
+    ["workshop:manage", ["owner", "admin", "lead"]],
   ];
   test.each(table)("%s is granted to %j only", (permission, allowed) => {
     for (const role of ROLES) {

@@ -2,6 +2,8 @@ import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { wizardQuestion } from "@/components/assessments/wizard-question";
+import { type WizardAnswer, WizardStep } from "@/components/assessments/wizard-step";
 import { Card } from "@/components/ui/card";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,7 +18,6 @@ import { can } from "@/lib/domain/permissions";
 import { getQuestionBank } from "@/lib/domain/question-bank";
 import { answerProgress } from "@/lib/domain/scoring";
 import { found } from "@/lib/pages";
-import { type WizardAnswer, WizardStep } from "./_components/wizard-step";
 import { saveAnswerAction, submitAssessmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Assessment · Preflight" };
@@ -191,15 +192,7 @@ export default async function AssessmentWizardPage({
         key={`${dimension.id}-${stateKey}`}
         save={saveAnswerAction.bind(null, member.orgSlug, id)}
         stepId={dimension.id}
-        questions={bank.questions
-          .filter((q) => q.dimensionId === dimension.id)
-          .map((q) => ({
-            id: q.id,
-            prompt: q.prompt,
-            help: q.good ? `${q.help} Good: ${q.good}` : q.help,
-            options: q.options.map((o) => ({ id: o.id, label: o.label })),
-            conditional: Boolean(q.showIf),
-          }))}
+        questions={bank.questions.filter((q) => q.dimensionId === dimension.id).map(wizardQuestion)}
         allQuestions={bank.questions.map((q) => ({ id: q.id, dimensionId: q.dimensionId }))}
         steps={steps}
         initialAnswers={answers}

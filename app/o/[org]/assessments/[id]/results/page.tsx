@@ -18,7 +18,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { ReportHeader } from "@/components/ui/report-header";
+import { RoomDisagreements } from "@/components/workshops/room-disagreements";
 import { getAssessment, listAssessments, previewResult } from "@/db/queries/assessments";
+import { getRoomDisagreements } from "@/db/queries/workshops";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { AUTONOMY_LABELS, answerProgress, BAND_LABELS, bandIndex } from "@/lib/domain/scoring";
@@ -110,9 +112,10 @@ export default async function AssessmentResultsPage({
   const assessment = await found(getAssessment(member, id));
   const result = assessment.result ?? previewResult(assessment);
   const draft = assessment.status !== "submitted";
-  const [history, previous] = await Promise.all([
+  const [history, previous, room] = await Promise.all([
     listAssessments(member, { useCaseId: assessment.useCaseId, status: "submitted" }),
     assessment.previousId ? getAssessment(member, assessment.previousId) : Promise.resolve(null),
+    getRoomDisagreements(member, assessment.id),
   ]);
   const previousResult = previous?.result ?? null;
   const trend = [...history]
@@ -545,6 +548,9 @@ export default async function AssessmentResultsPage({
         </Card>
       </div>
 
+      {room ? (
+        <RoomDisagreements room={room} workshopHref={`${base}/workshops/${room.workshopId}`} />
+      ) : null}
       <Card>
         <CardHeader
           title="How this result was calculated"

@@ -6,22 +6,42 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import type { SaveAnswerResult } from "../actions";
-import type { AnswerChangePayload } from "../schemas";
-
-export type WizardQuestion = {
-  id: string;
-  prompt: string;
-  help: string;
-  options: { id: string; label: string }[];
-  conditional: boolean;
-};
+import type { WizardQuestion } from "./wizard-question";
 
 export type WizardAnswer = {
   optionId: string | null;
   dontKnow: boolean;
   evidence: string | null;
   revision: number | null;
+};
+
+/** One answer change the wizard sends as it autosaves. */
+export type WizardSavePayload = {
+  questionId: string;
+  optionId: string | null;
+  dontKnow: boolean;
+  evidence: string | null;
+  /** The revision the change is based on, where answers have revisions. */
+  basedOnRevision: number | null;
+};
+
+/** What a save answers: the new revision and the questions that now apply, or why it failed. */
+export type WizardSaveResult =
+  | { ok: true; revision: number; applicable: string[] }
+  | { ok: false; error: string };
+
+/** The words of the free-text field under each question, and of the steps' navigation. */
+export type WizardWording = {
+  navLabel: string;
+  evidenceLabel: string;
+  evidencePlaceholder: string;
+};
+
+const ASSESSMENT_WORDING: WizardWording = {
+  navLabel: "Assessment steps",
+  evidenceLabel:
+    "Evidence (optional): a link or a document or ticket reference counts in full, a note by half",
+  evidencePlaceholder: "e.g. https://wiki/runbook, OPS-142, or who confirmed it",
 };
 
 type SaveState = {
@@ -39,8 +59,10 @@ function signature(a: WizardAnswer): string {
 }
 
 /**
- * One step (dimension) of the assessment wizard. Every choice is saved as it is made;
- * questions that depend on answers appear and disappear as the server reports what applies.
+ * One step (dimension) of the questionnaire wizard: an assessment's, or a workshop
+ * participant's. Every choice is saved as it is made, and "Saved" shows only once the server
+ * confirmed it; questions that depend on answers appear and disappear as the server reports
+ * what applies.
  */
 export function WizardStep({
   save,
@@ -53,8 +75,9 @@ export function WizardStep({
   prevHref,
   nextHref,
   nextLabel,
+  wording = ASSESSMENT_WORDING,
 }: {
-  save: (payload: AnswerChangePayload) => Promise<SaveAnswerResult>;
+  save: (payload: WizardSavePayload) => Promise<WizardSaveResult>;
   stepId: string;
   questions: WizardQuestion[];
   allQuestions: { id: string; dimensionId: string }[];
@@ -64,6 +87,7 @@ export function WizardStep({
   prevHref: string | null;
   nextHref: string;
   nextLabel: string;
+  wording?: WizardWording;
 }) {
   const router = useRouter();
   const [answers, setAnswers] = useState(initialAnswers);
@@ -198,7 +222,7 @@ export function WizardStep({
 
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-      <nav aria-label="Assessment steps" className="lg:sticky lg:top-4 lg:self-start">
+      <nav aria-label={wording.navLabel} className="lg:sticky lg:top-4 lg:self-start">
         <div className="mb-3">
           <div className="mb-1 flex justify-between text-xs text-muted-foreground">
             <span id="progress-label">Answered</span>
@@ -261,6 +285,7 @@ export function WizardStep({
             question={q}
             answer={answers[q.id]}
             state={saveStates[q.id]}
+            wording={wording}
             onChoose={(value) =>
               update(
                 q.id,
@@ -303,7 +328,9 @@ function QuestionCard({
   state,
   onChoose,
   onEvidence,
+  wording,
 }: {
+  wording: WizardWording;
   question: WizardQuestion;
   answer: WizardAnswer | undefined;
   state: SaveState | undefined;
@@ -364,8 +391,7 @@ function QuestionCard({
       </div>
       <div className="mt-3 grid gap-1">
         <label htmlFor={`${uid}-evidence`} className="text-xs font-medium text-muted-foreground">
-          Evidence (optional): a link or a document or ticket reference counts in full, a note by
-          half
+          {wording.evidenceLabel}
         </label>
         <input
           id={`${uid}-evidence`}
@@ -383,7 +409,7 @@ function QuestionCard({
             // Save whatever the server has not confirmed yet; the parent knows what that is.
             onEvidence(e.target.value, true);
           }}
-          placeholder="e.g. https://wiki/runbook, OPS-142, or who confirmed it"
+          placeholder={wording.evidencePlaceholder}
           className="h-8 w-full rounded-md border border-input bg-background px-2.5 text-sm"
         />
       </div>

@@ -37,38 +37,38 @@ import {
   type WorkshopState,
   workshopQuestions,
 } from "@/lib/domain/workshops";
+import { workshopAnswersToCsv } from "@/lib/domain/workshops/csv";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { saveAnswers, startAssessment } from "./assessments";
 import { writeAudit } from "./internal/audit";
+import { runIdempotent } from "./internal/idempotency";
 
-const columns = {
-  id: workshops.id,
-  useCaseId: workshops.useCaseId,
-  useCaseName: useCases.name,
-  title: workshops.title,
-  date: workshops.date,
-  bankVersion: workshops.bankVersion,
-  dimensions: workshops.dimensions,
-  roleTags: workshops.roleTags,
-  anonymous: workshops.anonymous,
-  state: workshops.state,
-  joinCode: workshops.joinCode,
-  pace: workshops.pace,
-  currentDimension: workshops.currentDimension,
-  assessmentId: workshops.assessmentId,
-  participants: sql<number>`(select count(*) from ${workshopParticipants} where ${workshopParticipants.workshopId} = ${workshops.id})::int`,
-  closedAt: workshops.closedAt,
-  version: workshops.version,
-  createdAt: workshops.createdAt,
-  updatedAt: workshops.updatedAt,
-};
-
-function selectWorkshops(tx: Executor) {
-  return tx
-    .select(columns)
+/** Workshops with the name of their use case and how many people have joined. */
+const selectWorkshops = (tx: Executor) =>
+  tx
+    .select({
+      id: workshops.id,
+      useCaseId: workshops.useCaseId,
+      useCaseName: useCases.name,
+      title: workshops.title,
+      date: workshops.date,
+      bankVersion: workshops.bankVersion,
+      dimensions: workshops.dimensions,
+      roleTags: workshops.roleTags,
+      anonymous: workshops.anonymous,
+      state: workshops.state,
+      joinCode: workshops.joinCode,
+      pace: workshops.pace,
+      currentDimension: workshops.currentDimension,
+      assessmentId: workshops.assessmentId,
+      participants: sql<number>`(select count(*) from ${workshopParticipants} where ${workshopParticipants.workshopId} = ${workshops.id})::int`,
+      closedAt: workshops.closedAt,
+      version: workshops.version,
+      createdAt: workshops.createdAt,
+      updatedAt: workshops.updatedAt,
+    })
     .from(workshops)
     .innerJoin(useCases, eq(useCases.id, workshops.useCaseId));
-}
 
 /** The question bank a workshop was set up on (always a shipped one). */
 export function workshopBank(version: string): QuestionBank {
@@ -140,6 +140,28 @@ export async function createWorkshop(
   ctx: MemberContext,
   input: WorkshopInput,
 ): Promise<WorkshopDto> {
+  return db.transaction((tx) => insertWorkshop(tx, ctx, input));
+}
+
+/** The same through the API: a retry with the same Idempotency-Key returns the first workshop. */
+export async function createWorkshopIdempotent(
+  ctx: MemberContext,
+  input: WorkshopInput,
+  idempotency: { key: string; body: unknown },
+) {
+  return db.transaction((tx) =>
+    runIdempotent(tx, ctx.orgId, "workshops", idempotency.key, idempotency.body, async () => ({
+      status: 201,
+      body: await insertWorkshop(tx, ctx, input),
+    })),
+  );
+}
+
+async function insertWorkshop(
+  tx: Executor,
+  ctx: MemberContext,
+  input: WorkshopInput,
+): Promise<WorkshopDto> {
   assertCan(ctx, "workshop:manage");
   assertId(input.useCaseId, "The use case");
   const bank = workshopBank(CURRENT_QUESTION_BANK_VERSION);
@@ -150,36 +172,34 @@ export async function createWorkshop(
     dimensions: bank.dimensions.map((d) => d.id).filter((d) => input.dimensions.includes(d)),
   };
   checkInput(bank, { ...clean, dimensions: input.dimensions });
-  return db.transaction(async (tx) => {
-    const [useCase] = await tx
-      .select({ id: useCases.id })
-      .from(useCases)
-      .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, input.useCaseId)));
-    if (!useCase) throw notFound("The use case");
-    // 31^6 codes: a collision is rare, and retried with a fresh code.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const [row] = await tx
-        .insert(workshops)
-        .values({
-          ...clean,
-          orgId: ctx.orgId,
-          bankVersion: bank.version,
-          joinCode: joinCodeFromBytes(randomBytes(JOIN_CODE_LENGTH)),
-          createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
-        })
-        .onConflictDoNothing({ target: workshops.joinCode })
-        .returning({ id: workshops.id });
-      if (!row) continue;
-      await writeAudit(tx, ctx.orgId, ctx.actor, {
-        action: "workshop.created",
-        entityType: "workshop",
-        entityId: row.id,
-        after: snapshot(clean),
-      });
-      return getWorkshop(ctx, row.id, tx);
-    }
-    throw new Error("could not find a free join code");
-  });
+  const [useCase] = await tx
+    .select({ id: useCases.id })
+    .from(useCases)
+    .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, input.useCaseId)));
+  if (!useCase) throw notFound("The use case");
+  // 31^6 codes: a collision is rare, and retried with a fresh code.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [row] = await tx
+      .insert(workshops)
+      .values({
+        ...clean,
+        orgId: ctx.orgId,
+        bankVersion: bank.version,
+        joinCode: joinCodeFromBytes(randomBytes(JOIN_CODE_LENGTH)),
+        createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+      })
+      .onConflictDoNothing({ target: workshops.joinCode })
+      .returning({ id: workshops.id });
+    if (!row) continue;
+    await writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "workshop.created",
+      entityType: "workshop",
+      entityId: row.id,
+      after: snapshot(clean),
+    });
+    return getWorkshop(ctx, row.id, tx);
+  }
+  throw new Error("could not find a free join code");
 }
 
 /**
@@ -332,6 +352,19 @@ export async function leadWorkshopTo(
   });
 }
 
+/** The order participants are numbered in: 1, 2, 3… as they joined. */
+const joinOrder = [asc(workshopParticipants.createdAt), asc(workshopParticipants.id)];
+
+/** Each participant's number (1, 2, 3… in the order they joined) by participant id. */
+async function participantNumbers(workshopId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ id: workshopParticipants.id })
+    .from(workshopParticipants)
+    .where(eq(workshopParticipants.workshopId, workshopId))
+    .orderBy(...joinOrder);
+  return new Map(rows.map((p, i) => [p.id, i + 1]));
+}
+
 /** The people who joined, in the order they joined; names left out when anonymous. */
 export async function listWorkshopParticipants(
   ctx: MemberContext,
@@ -348,7 +381,7 @@ export async function listWorkshopParticipants(
     })
     .from(workshopParticipants)
     .where(eq(workshopParticipants.workshopId, workshop.id))
-    .orderBy(asc(workshopParticipants.createdAt), asc(workshopParticipants.id));
+    .orderBy(...joinOrder);
   return rows.map((r, i) => ({
     ...r,
     number: i + 1,
@@ -366,7 +399,7 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
   const bank = workshopBank(workshop.bankVersion);
   const questions = workshopQuestions(bank, workshop.dimensions);
   const dimensions = bank.dimensions.filter((d) => workshop.dimensions.includes(d.id));
-  const [counts, participants, comments, [last]] = await Promise.all([
+  const [counts, numbers, comments, [last]] = await Promise.all([
     db
       .select({
         questionId: workshopAnswers.questionId,
@@ -378,11 +411,7 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
       .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
       .where(eq(workshopAnswers.workshopId, workshop.id))
       .groupBy(workshopAnswers.questionId, workshopParticipants.roleTag, workshopAnswers.optionId),
-    db
-      .select({ id: workshopParticipants.id })
-      .from(workshopParticipants)
-      .where(eq(workshopParticipants.workshopId, workshop.id))
-      .orderBy(asc(workshopParticipants.createdAt), asc(workshopParticipants.id)),
+    participantNumbers(workshop.id),
     db
       .select({
         participantId: workshopAnswers.participantId,
@@ -401,14 +430,13 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
       .from(workshopAnswers)
       .where(eq(workshopAnswers.workshopId, workshop.id)),
   ]);
-  const numbers = new Map(participants.map((p, i) => [p.id, i + 1]));
   const aggregates = aggregateAnswers(questions, workshop.roleTags, counts as AnswerCount[]);
   return {
     state: workshop.state,
-    participants: participants.length,
+    participants: numbers.size,
     questions: aggregates,
     heatMap: divergenceHeatMap(aggregates, questions, dimensions, workshop.roleTags),
-    progress: dimensionProgress(aggregates, dimensions, participants.length),
+    progress: dimensionProgress(aggregates, dimensions, numbers.size),
     comments: comments.map(
       (c): WorkshopComment => ({
         questionId: c.questionId,
@@ -616,12 +644,8 @@ export async function listWorkshopAnswers(
 ): Promise<WorkshopAnswerRow[]> {
   const workshop = await getWorkshop(ctx, id);
   const bank = workshopBank(workshop.bankVersion);
-  const [participants, answers] = await Promise.all([
-    db
-      .select({ id: workshopParticipants.id })
-      .from(workshopParticipants)
-      .where(eq(workshopParticipants.workshopId, workshop.id))
-      .orderBy(asc(workshopParticipants.createdAt), asc(workshopParticipants.id)),
+  const [numbers, answers] = await Promise.all([
+    participantNumbers(workshop.id),
     db
       .select({
         participantId: workshopAnswers.participantId,
@@ -638,7 +662,6 @@ export async function listWorkshopAnswers(
       .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
       .where(eq(workshopAnswers.workshopId, workshop.id)),
   ]);
-  const numbers = new Map(participants.map((p, i) => [p.id, i + 1]));
   const order = new Map(bank.questions.map((q, i) => [q.id, i]));
   return answers
     .map((a): WorkshopAnswerRow => {
@@ -664,4 +687,16 @@ export async function listWorkshopAnswers(
         x.participant - y.participant ||
         (order.get(x.questionId) ?? 0) - (order.get(y.questionId) ?? 0),
     );
+}
+
+/**
+ * The CSV of every individual answer (every role): participant numbers, and no name column at
+ * all when the workshop is anonymous.
+ */
+export async function workshopAnswersCsv(
+  ctx: MemberContext,
+  id: string,
+): Promise<{ name: string; csv: string }> {
+  const [workshop, rows] = await Promise.all([getWorkshop(ctx, id), listWorkshopAnswers(ctx, id)]);
+  return { name: "workshop-answers", csv: workshopAnswersToCsv(rows, workshop.anonymous) };
 }

@@ -56,6 +56,16 @@ import {
   useCaseSchema,
   versionQuerySchema,
 } from "./schemas";
+import {
+  workshopAggregatesSchema,
+  workshopAnswerListSchema,
+  workshopAnswersQuerySchema,
+  workshopInputSchema,
+  workshopListSchema,
+  workshopQuerySchema,
+  workshopSchema,
+  workshopStateInputSchema,
+} from "./workshop-schemas";
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -503,6 +513,92 @@ export function buildOpenApiDocument() {
             201: json(incidentSchema, "A new incident."),
             200: json(incidentSchema, "The existing incident, updated."),
             404: json(errorSchema, "`pilot_id` is not a pilot of this organisation."),
+          },
+        }),
+      },
+      "/api/v1/workshops": {
+        get: op({
+          operationId: "listWorkshops",
+          summary: "Workshops, newest date first",
+          requestParams: { query: workshopQuerySchema },
+          responses: { 200: json(workshopListSchema, "Matching workshops.") },
+        }),
+        post: op({
+          operationId: "createWorkshop",
+          summary: "Set up a workshop of a use case as a draft (lead tokens and above)",
+          description:
+            "On the current question bank, with a join code. Organisation API tokens only: a workshop participant's session never reaches the API.",
+          requestParams: { header: idempotencyHeaderSchema },
+          requestBody: { content: { "application/json": { schema: workshopInputSchema } } },
+          responses: {
+            201: json(
+              workshopSchema,
+              "The new workshop, a draft at version 1 (or, for a retried Idempotency-Key, the first one).",
+            ),
+            404: json(errorSchema, "No such use case in this organisation."),
+            409: json(errorSchema, "The Idempotency-Key was used with a different body."),
+          },
+        }),
+      },
+      "/api/v1/workshops/{id}": {
+        get: op({
+          operationId: "getWorkshop",
+          summary: "One workshop with its state, join code, participant count and version",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          responses: {
+            200: json(workshopSchema, "The workshop."),
+            404: json(errorSchema, "No such workshop in this organisation."),
+          },
+        }),
+      },
+      "/api/v1/workshops/{id}/state": {
+        post: op({
+          operationId: "changeWorkshopState",
+          summary: "Open, pause or close a workshop (lead tokens and above)",
+          description:
+            "Send the `version` you last read. A stale version, or a move the state does not allow (a closed workshop is final), is a 409 that changes nothing. Closing ends every participant session.",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          requestBody: { content: { "application/json": { schema: workshopStateInputSchema } } },
+          responses: {
+            200: json(workshopSchema, "The workshop in its new state, with its new version."),
+            404: json(errorSchema, "No such workshop in this organisation."),
+            409: json(
+              errorSchema,
+              "The workshop changed since `version`, or cannot make this move.",
+            ),
+          },
+        }),
+      },
+      "/api/v1/workshops/{id}/aggregates": {
+        get: op({
+          operationId: "getWorkshopAggregates",
+          summary:
+            "Per question the distribution of answers, the disagreement and the split by role tag",
+          description:
+            "Counted by the database on each call, as the facilitator's live view shows them: comments with participant numbers instead of names when anonymous.",
+          requestParams: { path: z.object({ id: z.uuid() }) },
+          responses: {
+            200: json(workshopAggregatesSchema, "The room's answers, aggregated."),
+            404: json(errorSchema, "No such workshop in this organisation."),
+          },
+        }),
+      },
+      "/api/v1/workshops/{id}/answers": {
+        get: op({
+          operationId: "listWorkshopAnswers",
+          summary: "Every individual answer, as JSON or CSV",
+          description:
+            "Participant by participant in the order they joined, in questionnaire order. When the workshop is anonymous names are left out: `displayName` is null and the CSV has no name column.",
+          requestParams: { path: z.object({ id: z.uuid() }), query: workshopAnswersQuerySchema },
+          responses: {
+            200: {
+              description: "The answers (`text/csv` with `?format=csv`).",
+              content: {
+                "application/json": { schema: workshopAnswerListSchema },
+                "text/csv": { schema: z.string() },
+              },
+            },
+            404: json(errorSchema, "No such workshop in this organisation."),
           },
         }),
       },

@@ -140,7 +140,7 @@ export async function createWorkshop(
   ctx: MemberContext,
   input: WorkshopInput,
 ): Promise<WorkshopDto> {
-  return db.transaction((tx) => insertWorkshop(tx, ctx, input));
+  return db.transaction(workshopInsert(ctx, input));
 }
 
 /** The same through the API: a retry with the same Idempotency-Key returns the first workshop. */
@@ -149,19 +149,20 @@ export async function createWorkshopIdempotent(
   input: WorkshopInput,
   idempotency: { key: string; body: unknown },
 ) {
+  const insert = workshopInsert(ctx, input);
   return db.transaction((tx) =>
     runIdempotent(tx, ctx.orgId, "workshops", idempotency.key, idempotency.body, async () => ({
       status: 201,
-      body: await insertWorkshop(tx, ctx, input),
+      body: await insert(tx),
     })),
   );
 }
 
-async function insertWorkshop(
-  tx: Executor,
+/** Checks who sets up what, then gives the insertion to run in a transaction. */
+function workshopInsert(
   ctx: MemberContext,
   input: WorkshopInput,
-): Promise<WorkshopDto> {
+): (tx: Executor) => Promise<WorkshopDto> {
   assertCan(ctx, "workshop:manage");
   assertId(input.useCaseId, "The use case");
   const bank = workshopBank(CURRENT_QUESTION_BANK_VERSION);
@@ -172,34 +173,36 @@ async function insertWorkshop(
     dimensions: bank.dimensions.map((d) => d.id).filter((d) => input.dimensions.includes(d)),
   };
   checkInput(bank, { ...clean, dimensions: input.dimensions });
-  const [useCase] = await tx
-    .select({ id: useCases.id })
-    .from(useCases)
-    .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, input.useCaseId)));
-  if (!useCase) throw notFound("The use case");
-  // 31^6 codes: a collision is rare, and retried with a fresh code.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const [row] = await tx
-      .insert(workshops)
-      .values({
-        ...clean,
-        orgId: ctx.orgId,
-        bankVersion: bank.version,
-        joinCode: joinCodeFromBytes(randomBytes(JOIN_CODE_LENGTH)),
-        createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
-      })
-      .onConflictDoNothing({ target: workshops.joinCode })
-      .returning({ id: workshops.id });
-    if (!row) continue;
-    await writeAudit(tx, ctx.orgId, ctx.actor, {
-      action: "workshop.created",
-      entityType: "workshop",
-      entityId: row.id,
-      after: snapshot(clean),
-    });
-    return getWorkshop(ctx, row.id, tx);
-  }
-  throw new Error("could not find a free join code");
+  return async (tx) => {
+    const [useCase] = await tx
+      .select({ id: useCases.id })
+      .from(useCases)
+      .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, input.useCaseId)));
+    if (!useCase) throw notFound("The use case");
+    // 31^6 codes: a collision is rare, and retried with a fresh code.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const [row] = await tx
+        .insert(workshops)
+        .values({
+          ...clean,
+          orgId: ctx.orgId,
+          bankVersion: bank.version,
+          joinCode: joinCodeFromBytes(randomBytes(JOIN_CODE_LENGTH)),
+          createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+        })
+        .onConflictDoNothing({ target: workshops.joinCode })
+        .returning({ id: workshops.id });
+      if (!row) continue;
+      await writeAudit(tx, ctx.orgId, ctx.actor, {
+        action: "workshop.created",
+        entityType: "workshop",
+        entityId: row.id,
+        after: snapshot(clean),
+      });
+      return getWorkshop(ctx, row.id, tx);
+    }
+    throw new Error("could not find a free join code");
+  };
 }
 
 /**

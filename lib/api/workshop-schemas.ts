@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_ROLE_TAGS, WORKSHOP_PACE_MODES, WORKSHOP_STATES } from "@/lib/domain/workshops";
 import { singleLine } from "@/lib/text";
-import { listSchema, MAX_VERSION } from "./schemas";
+import { listSchema, useCaseRecordHead, versionField } from "./schemas";
 
 export const workshopQuerySchema = z.object({
   useCaseId: z.uuid().optional().meta({
@@ -38,20 +38,13 @@ export const workshopStateInputSchema = z
       description:
         "`open` (from draft or paused), `paused` (from open) or `closed` (from any but closed; final, ends every participant session).",
     }),
-    version: z
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_VERSION)
-      .meta({ description: "The workshop's version you last read; a stale one is a 409." }),
+    version: versionField,
   })
   .meta({ id: "WorkshopStateChange" });
 
 export const workshopSchema = z
   .object({
-    id: z.uuid(),
-    useCaseId: z.uuid(),
-    useCaseName: z.string(),
+    ...useCaseRecordHead,
     title: z.string(),
     date: z.string(),
     bankVersion: z.string(),

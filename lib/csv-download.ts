@@ -1,3 +1,4 @@
+import { requireMember } from "@/lib/auth/session";
 import { csvFilename } from "@/lib/domain/csv";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
@@ -7,6 +8,17 @@ export type CsvExport = {
   name: string;
   csv: string | ReadableStream<Uint8Array>;
 };
+
+/** A CSV file as an attachment, named after the organisation, what it holds and the day. */
+export function csvResponse(member: Pick<MemberContext, "orgSlug">, file: CsvExport): Response {
+  return new Response(file.csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${csvFilename(member.orgSlug, file.name, new Date())}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
 
 /**
  * A CSV download for a route handler, named after the caller's organisation, what it holds and
@@ -27,11 +39,22 @@ export async function csvDownload(
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
-  return new Response(file.csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${csvFilename(member.orgSlug, file.name, new Date())}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(member, file);
+}
+
+/**
+ * The GET handler of a CSV of one object under `/o/[org]/…/[id]/`: only members of the
+ * organisation download it, and `build` runs its queries as that member.
+ */
+export function memberCsvRoute(
+  build: (member: MemberContext, id: string) => Promise<CsvExport>,
+): (
+  request: Request,
+  context: { params: Promise<{ org: string; id: string }> },
+) => Promise<Response> {
+  return async (_request, { params }) => {
+    const { org, id } = await params;
+    const member = await requireMember(org);
+    return csvDownload(member, () => build(member, id));
+  };
 }

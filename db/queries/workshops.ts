@@ -37,38 +37,38 @@ import {
   type WorkshopState,
   workshopQuestions,
 } from "@/lib/domain/workshops";
+import { workshopAnswersToCsv } from "@/lib/domain/workshops/csv";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { saveAnswers, startAssessment } from "./assessments";
 import { writeAudit } from "./internal/audit";
+import { runIdempotent } from "./internal/idempotency";
 
-const columns = {
-  id: workshops.id,
-  useCaseId: workshops.useCaseId,
-  useCaseName: useCases.name,
-  title: workshops.title,
-  date: workshops.date,
-  bankVersion: workshops.bankVersion,
-  dimensions: workshops.dimensions,
-  roleTags: workshops.roleTags,
-  anonymous: workshops.anonymous,
-  state: workshops.state,
-  joinCode: workshops.joinCode,
-  pace: workshops.pace,
-  currentDimension: workshops.currentDimension,
-  assessmentId: workshops.assessmentId,
-  participants: sql<number>`(select count(*) from ${workshopParticipants} where ${workshopParticipants.workshopId} = ${workshops.id})::int`,
-  closedAt: workshops.closedAt,
-  version: workshops.version,
-  createdAt: workshops.createdAt,
-  updatedAt: workshops.updatedAt,
-};
-
-function selectWorkshops(tx: Executor) {
-  return tx
-    .select(columns)
+/** Workshops with the name of their use case and how many people have joined. */
+const selectWorkshops = (tx: Executor) =>
+  tx
+    .select({
+      id: workshops.id,
+      useCaseId: workshops.useCaseId,
+      useCaseName: useCases.name,
+      title: workshops.title,
+      date: workshops.date,
+      bankVersion: workshops.bankVersion,
+      dimensions: workshops.dimensions,
+      roleTags: workshops.roleTags,
+      anonymous: workshops.anonymous,
+      state: workshops.state,
+      joinCode: workshops.joinCode,
+      pace: workshops.pace,
+      currentDimension: workshops.currentDimension,
+      assessmentId: workshops.assessmentId,
+      participants: sql<number>`(select count(*) from ${workshopParticipants} where ${workshopParticipants.workshopId} = ${workshops.id})::int`,
+      closedAt: workshops.closedAt,
+      version: workshops.version,
+      createdAt: workshops.createdAt,
+      updatedAt: workshops.updatedAt,
+    })
     .from(workshops)
     .innerJoin(useCases, eq(useCases.id, workshops.useCaseId));
-}
 
 /** The question bank a workshop was set up on (always a shipped one). */
 export function workshopBank(version: string): QuestionBank {
@@ -140,6 +140,29 @@ export async function createWorkshop(
   ctx: MemberContext,
   input: WorkshopInput,
 ): Promise<WorkshopDto> {
+  return db.transaction(workshopInsert(ctx, input));
+}
+
+/** The same through the API: a retry with the same Idempotency-Key returns the first workshop. */
+export async function createWorkshopIdempotent(
+  ctx: MemberContext,
+  input: WorkshopInput,
+  idempotency: { key: string; body: unknown },
+) {
+  const insert = workshopInsert(ctx, input);
+  return db.transaction((tx) =>
+    runIdempotent(tx, ctx.orgId, "workshops", idempotency.key, idempotency.body, async () => ({
+      status: 201,
+      body: await insert(tx),
+    })),
+  );
+}
+
+/** Checks who sets up what, then gives the insertion to run in a transaction. */
+function workshopInsert(
+  ctx: MemberContext,
+  input: WorkshopInput,
+): (tx: Executor) => Promise<WorkshopDto> {
   assertCan(ctx, "workshop:manage");
   assertId(input.useCaseId, "The use case");
   const bank = workshopBank(CURRENT_QUESTION_BANK_VERSION);
@@ -150,7 +173,7 @@ export async function createWorkshop(
     dimensions: bank.dimensions.map((d) => d.id).filter((d) => input.dimensions.includes(d)),
   };
   checkInput(bank, { ...clean, dimensions: input.dimensions });
-  return db.transaction(async (tx) => {
+  return async (tx) => {
     const [useCase] = await tx
       .select({ id: useCases.id })
       .from(useCases)
@@ -179,7 +202,7 @@ export async function createWorkshop(
       return getWorkshop(ctx, row.id, tx);
     }
     throw new Error("could not find a free join code");
-  });
+  };
 }
 
 /**
@@ -332,6 +355,19 @@ export async function leadWorkshopTo(
   });
 }
 
+/** The order participants are numbered in: 1, 2, 3… as they joined. */
+const joinOrder = [asc(workshopParticipants.createdAt), asc(workshopParticipants.id)];
+
+/** Each participant's number (1, 2, 3… in the order they joined) by participant id. */
+async function participantNumbers(workshopId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ id: workshopParticipants.id })
+    .from(workshopParticipants)
+    .where(eq(workshopParticipants.workshopId, workshopId))
+    .orderBy(...joinOrder);
+  return new Map(rows.map((p, i) => [p.id, i + 1]));
+}
+
 /** The people who joined, in the order they joined; names left out when anonymous. */
 export async function listWorkshopParticipants(
   ctx: MemberContext,
@@ -348,7 +384,7 @@ export async function listWorkshopParticipants(
     })
     .from(workshopParticipants)
     .where(eq(workshopParticipants.workshopId, workshop.id))
-    .orderBy(asc(workshopParticipants.createdAt), asc(workshopParticipants.id));
+    .orderBy(...joinOrder);
   return rows.map((r, i) => ({
     ...r,
     number: i + 1,
@@ -366,7 +402,7 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
   const bank = workshopBank(workshop.bankVersion);
   const questions = workshopQuestions(bank, workshop.dimensions);
   const dimensions = bank.dimensions.filter((d) => workshop.dimensions.includes(d.id));
-  const [counts, participants, comments, [last]] = await Promise.all([
+  const [counts, numbers, comments, [last]] = await Promise.all([
     db
       .select({
         questionId: workshopAnswers.questionId,
@@ -378,11 +414,7 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
       .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
       .where(eq(workshopAnswers.workshopId, workshop.id))
       .groupBy(workshopAnswers.questionId, workshopParticipants.roleTag, workshopAnswers.optionId),
-    db
-      .select({ id: workshopParticipants.id })
-      .from(workshopParticipants)
-      .where(eq(workshopParticipants.workshopId, workshop.id))
-      .orderBy(asc(workshopParticipants.createdAt), asc(workshopParticipants.id)),
+    participantNumbers(workshop.id),
     db
       .select({
         participantId: workshopAnswers.participantId,
@@ -401,14 +433,13 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
       .from(workshopAnswers)
       .where(eq(workshopAnswers.workshopId, workshop.id)),
   ]);
-  const numbers = new Map(participants.map((p, i) => [p.id, i + 1]));
   const aggregates = aggregateAnswers(questions, workshop.roleTags, counts as AnswerCount[]);
   return {
     state: workshop.state,
-    participants: participants.length,
+    participants: numbers.size,
     questions: aggregates,
     heatMap: divergenceHeatMap(aggregates, questions, dimensions, workshop.roleTags),
-    progress: dimensionProgress(aggregates, dimensions, participants.length),
+    progress: dimensionProgress(aggregates, dimensions, numbers.size),
     comments: comments.map(
       (c): WorkshopComment => ({
         questionId: c.questionId,
@@ -616,12 +647,8 @@ export async function listWorkshopAnswers(
 ): Promise<WorkshopAnswerRow[]> {
   const workshop = await getWorkshop(ctx, id);
   const bank = workshopBank(workshop.bankVersion);
-  const [participants, answers] = await Promise.all([
-    db
-      .select({ id: workshopParticipants.id })
-      .from(workshopParticipants)
-      .where(eq(workshopParticipants.workshopId, workshop.id))
-      .orderBy(asc(workshopParticipants.createdAt), asc(workshopParticipants.id)),
+  const [numbers, answers] = await Promise.all([
+    participantNumbers(workshop.id),
     db
       .select({
         participantId: workshopAnswers.participantId,
@@ -638,7 +665,6 @@ export async function listWorkshopAnswers(
       .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
       .where(eq(workshopAnswers.workshopId, workshop.id)),
   ]);
-  const numbers = new Map(participants.map((p, i) => [p.id, i + 1]));
   const order = new Map(bank.questions.map((q, i) => [q.id, i]));
   return answers
     .map((a): WorkshopAnswerRow => {
@@ -664,4 +690,16 @@ export async function listWorkshopAnswers(
         x.participant - y.participant ||
         (order.get(x.questionId) ?? 0) - (order.get(y.questionId) ?? 0),
     );
+}
+
+/**
+ * The CSV of every individual answer (every role): participant numbers, and no name column at
+ * all when the workshop is anonymous.
+ */
+export async function workshopAnswersCsv(
+  ctx: MemberContext,
+  id: string,
+): Promise<{ name: string; csv: string }> {
+  const [workshop, rows] = await Promise.all([getWorkshop(ctx, id), listWorkshopAnswers(ctx, id)]);
+  return { name: "workshop-answers", csv: workshopAnswersToCsv(rows, workshop.anonymous) };
 }

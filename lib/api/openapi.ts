@@ -56,6 +56,16 @@ import {
   useCaseSchema,
   versionQuerySchema,
 } from "./schemas";
+import {
+  workshopAggregatesSchema,
+  workshopAnswerListSchema,
+  workshopAnswersQuerySchema,
+  workshopInputSchema,
+  workshopListSchema,
+  workshopQuerySchema,
+  workshopSchema,
+  workshopStateInputSchema,
+} from "./workshop-schemas";
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -76,6 +86,30 @@ const op = (o: ZodOpenApiOperationObject): ZodOpenApiOperationObject => ({
   ...o,
   responses: { ...errors, ...o.responses },
 });
+
+/** A list that its `useCaseId` query parameter narrows to one use case. */
+const listByUseCase = (
+  operationId: string,
+  summary: string,
+  query: z.ZodObject,
+  ok: ReturnType<typeof json>,
+) =>
+  op({
+    operationId,
+    summary,
+    description:
+      "`useCaseId` narrows the list to one use case; like every list filter, an id of another organisation matches nothing (an empty list).",
+    requestParams: { query },
+    responses: { 200: ok },
+  });
+
+/** An operation on one workshop: its `{id}`, and a 404 for an id the organisation does not have. */
+const onWorkshop = (o: ZodOpenApiOperationObject) =>
+  op({
+    ...o,
+    requestParams: { path: z.object({ id: z.uuid() }), ...o.requestParams },
+    responses: { 404: json(errorSchema, "No such workshop in this organisation."), ...o.responses },
+  });
 
 /** The OpenAPI 3.1 document of the REST API, generated from the same zod schemas the handlers parse with. */
 export function buildOpenApiDocument() {
@@ -236,14 +270,12 @@ export function buildOpenApiDocument() {
         }),
       },
       "/api/v1/assessments": {
-        get: op({
-          operationId: "listAssessments",
-          summary: "Assessments, newest first, with their verdict once submitted",
-          description:
-            "`useCaseId` narrows the list to one use case; like every list filter, an id of another organisation matches nothing (an empty list).",
-          requestParams: { query: assessmentQuerySchema },
-          responses: { 200: json(assessmentListSchema, "Matching assessments.") },
-        }),
+        get: listByUseCase(
+          "listAssessments",
+          "Assessments, newest first, with their verdict once submitted",
+          assessmentQuerySchema,
+          json(assessmentListSchema, "Matching assessments."),
+        ),
         post: op({
           operationId: "startAssessment",
           summary: "Start an assessment of a use case (contributor tokens and above)",
@@ -503,6 +535,81 @@ export function buildOpenApiDocument() {
             201: json(incidentSchema, "A new incident."),
             200: json(incidentSchema, "The existing incident, updated."),
             404: json(errorSchema, "`pilot_id` is not a pilot of this organisation."),
+          },
+        }),
+      },
+      "/api/v1/workshops": {
+        get: listByUseCase(
+          "listWorkshops",
+          "Workshops, newest date first",
+          workshopQuerySchema,
+          json(workshopListSchema, "Matching workshops."),
+        ),
+        post: op({
+          operationId: "createWorkshop",
+          summary: "Set up a workshop of a use case as a draft (lead tokens and above)",
+          description:
+            "On the current question bank, with a join code. Organisation API tokens only: a workshop participant's session never reaches the API.",
+          requestParams: { header: idempotencyHeaderSchema },
+          requestBody: { content: { "application/json": { schema: workshopInputSchema } } },
+          responses: {
+            201: json(
+              workshopSchema,
+              "The new workshop, a draft at version 1 (or, for a retried Idempotency-Key, the first one).",
+            ),
+            404: json(errorSchema, "No such use case in this organisation."),
+            409: json(errorSchema, "The Idempotency-Key was used with a different body."),
+          },
+        }),
+      },
+      "/api/v1/workshops/{id}": {
+        get: onWorkshop({
+          operationId: "getWorkshop",
+          summary: "One workshop with its state, join code, participant count and version",
+          responses: { 200: json(workshopSchema, "The workshop.") },
+        }),
+      },
+      "/api/v1/workshops/{id}/state": {
+        post: onWorkshop({
+          operationId: "changeWorkshopState",
+          summary: "Open, pause or close a workshop (lead tokens and above)",
+          description:
+            "Send the `version` you last read. A stale version, or a move the state does not allow (a closed workshop is final), is a 409 that changes nothing. Closing ends every participant session.",
+          requestBody: { content: { "application/json": { schema: workshopStateInputSchema } } },
+          responses: {
+            200: json(workshopSchema, "The workshop in its new state, with its new version."),
+            409: json(
+              errorSchema,
+              "The workshop changed since `version`, or cannot make this move.",
+            ),
+          },
+        }),
+      },
+      "/api/v1/workshops/{id}/aggregates": {
+        get: onWorkshop({
+          operationId: "getWorkshopAggregates",
+          summary:
+            "Per question the distribution of answers, the disagreement and the split by role tag",
+          description:
+            "Counted by the database on each call, as the facilitator's live view shows them: comments with participant numbers instead of names when anonymous.",
+          responses: { 200: json(workshopAggregatesSchema, "The room's answers, aggregated.") },
+        }),
+      },
+      "/api/v1/workshops/{id}/answers": {
+        get: onWorkshop({
+          operationId: "listWorkshopAnswers",
+          summary: "Every individual answer, as JSON or CSV",
+          description:
+            "Participant by participant in the order they joined, in questionnaire order. When the workshop is anonymous names are left out: `displayName` is null and the CSV has no name column.",
+          requestParams: { query: workshopAnswersQuerySchema },
+          responses: {
+            200: {
+              description: "The answers (`text/csv` with `?format=csv`).",
+              content: {
+                "application/json": { schema: workshopAnswerListSchema },
+                "text/csv": { schema: z.string() },
+              },
+            },
           },
         }),
       },

@@ -8,7 +8,7 @@ import {
   TRANSITION_KINDS,
 } from "@/lib/domain/pilots";
 import { STAGES } from "@/lib/domain/stages";
-import { listSchema, MAX_VERSION, searchParam } from "./schemas";
+import { listSchema, MAX_VERSION, searchParam, useCaseRecordHead } from "./schemas";
 
 const isoDate = z.iso.date().meta({ description: "A calendar date, YYYY-MM-DD." });
 
@@ -54,9 +54,6 @@ const signoffSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 
-/** A pilot's identity and use case, first in a list row and in a pilot alike. */
-const pilotHead = { id: z.uuid(), useCaseId: z.uuid(), useCaseName: z.string() };
-
 /** Who owns a pilot, where it stands and its dates, in a list row and in a pilot alike. */
 const pilotPlan = {
   ownerId: z.uuid().nullable(),
@@ -70,7 +67,7 @@ const pilotPlan = {
 
 export const pilotSummarySchema = z
   .object({
-    ...pilotHead,
+    ...useCaseRecordHead,
     ...pilotPlan,
     version: z.number().int().meta({ description: "Send it back with a transition or edit." }),
     daysInStage: z.number().int(),
@@ -99,7 +96,7 @@ const transitionSchema = z
 
 export const pilotSchema = z
   .object({
-    ...pilotHead,
+    ...useCaseRecordHead,
     assessmentId: z.uuid().nullable(),
     ...pilotPlan,
     rollbackPlan: z.string(),

@@ -32,6 +32,9 @@ export const cursorParam = z
 export const searchParam = (description: string) =>
   z.string().max(100).optional().meta({ description });
 
+/** What a pilot or a workshop starts with: its id and the use case it is of. */
+export const useCaseRecordHead = { id: z.uuid(), useCaseId: z.uuid(), useCaseName: z.string() };
+
 /** The API's error body, as documented in the OpenAPI document. */
 export const errorSchema = z
   .object({
@@ -180,7 +183,7 @@ export const useCaseInputSchema = z
 export const MAX_VERSION = 2_147_483_647;
 
 /** The version a client last read, from a JSON body (a number). */
-const versionField = z
+export const versionField = z
   .number()
   .int()
   .min(1)

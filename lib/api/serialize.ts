@@ -4,6 +4,7 @@ import type { OverrideRequestDto } from "@/db/queries/pilot-override-requests";
 import type { PilotDto, PilotGateDto, TransitionDto } from "@/db/queries/pilots";
 import type { UseCaseDto } from "@/db/queries/use-cases";
 import type { AssessmentResult } from "@/lib/domain/scoring";
+import type { WorkshopAnswerRow, WorkshopDto } from "@/lib/domain/workshops";
 import type { Currency } from "@/lib/format";
 
 /** The API shape of a use case (dates as ISO strings), with the currency its amount is in. */
@@ -151,4 +152,19 @@ export function serializePilotState(p: PilotDto) {
     stageEnteredAt: p.stageEnteredAt.toISOString(),
     version: p.version,
   };
+}
+
+/** The API shape of a workshop (dates as ISO strings). */
+export function serializeWorkshop(w: WorkshopDto) {
+  return {
+    ...w,
+    closedAt: w.closedAt?.toISOString() ?? null,
+    createdAt: w.createdAt.toISOString(),
+    updatedAt: w.updatedAt.toISOString(),
+  };
+}
+
+/** One participant's answer to one question; no name when the workshop is anonymous. */
+export function serializeWorkshopAnswer(a: WorkshopAnswerRow) {
+  return { ...a, updatedAt: new Date(a.updatedAt).toISOString() };
 }

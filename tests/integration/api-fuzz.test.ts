@@ -13,6 +13,8 @@ import { addInventoryAction } from "@/db/queries/inventory";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { createUseCase } from "@/db/queries/use-cases";
+import { joinWorkshop, saveOwnAnswer } from "@/db/queries/workshop-participants";
+import { createWorkshop, setWorkshopState } from "@/db/queries/workshops";
 import * as schema from "@/db/schema";
 import { READ_TICKET_ACTION } from "@/scripts/lib/sample-actions";
 import { makeOrg, startedPilot, type TestOrg } from "./fixtures";
@@ -277,6 +279,7 @@ const KIND_OF_SEGMENT: Record<string, string> = {
   pilots: "pilot",
   incidents: "incident",
   assumptions: "assumption",
+  workshops: "workshop",
 };
 
 /** Query values: plausible values of the documented parameters, junk, and unknown names. */
@@ -425,7 +428,31 @@ beforeAll(async () => {
     assumptionId: null,
     actions: [],
   });
+  const drafted = await createWorkshop(org.ctx.owner, {
+    useCaseId: draft.id,
+    title: "Drafting kick-off",
+    date: "2026-01-05",
+    dimensions: ["reversibility"],
+    roleTags: ["Operator"],
+    anonymous: true,
+    pace: "self_paced",
+  });
+  const workshop = await setWorkshopState(org.ctx.owner, drafted.id, "open", drafted.version);
+  const guest = await joinWorkshop({
+    code: workshop.joinCode,
+    displayName: "Guest",
+    roleTag: "Operator",
+    user: null,
+    address: null,
+  });
+  await saveOwnAnswer(guest.participant, {
+    questionId: "rev_stop",
+    optionId: null,
+    dontKnow: true,
+    comment: "Ask ops",
+  });
   const byKind: Record<string, string[]> = {
+    workshop: [workshop.id],
     useCase: [draft.id, pilot.useCaseId],
     action: [lookup.id],
     assessment: [draftAssessment.id, pilot.assessmentId],
@@ -549,6 +576,8 @@ describe("every documented /api/v1 operation, fed junk", () => {
         const what = `${method} ${r.url.slice(0, 300)} → ${res.status} ${text.slice(0, 300)}`;
         expect(res.status, what).toBeLessThan(500);
         if (res.status === 204) return;
+        // A CSV download (the workshop answers with ?format=csv) is the one answer not in JSON.
+        if (res.status < 400 && res.headers.get("content-type")?.startsWith("text/csv")) return;
         const json = JSON.parse(text);
         if (res.status < 400) return;
         expect(json, what).toEqual({

@@ -72,15 +72,26 @@ import {
   updateUseCase,
 } from "@/db/queries/use-cases";
 import {
+  getParticipantSession,
+  getParticipantView,
+  joinWorkshop,
+  listOwnAnswers,
+  saveOwnAnswer,
+} from "@/db/queries/workshop-participants";
+import {
   createWorkshop,
+  getWorkshop,
   getWorkshopLive,
+  listWorkshopAnswers,
   listWorkshopParticipants,
   listWorkshops,
   setWorkshopState,
+  workshopAnswersCsv,
 } from "@/db/queries/workshops";
 import type { IncidentInput } from "@/lib/domain/incidents";
 import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
+import type { ParticipantContext } from "@/lib/domain/workshops";
 import {
   assessedUseCase,
   makeOrg,
@@ -297,16 +308,18 @@ const CASES: {
     call: async (ctx, org) => submitAssessment(ctx, (await startedAssessment(org)).id),
   },
   { name: "listWorkshops", allowed: [...ROLES], call: (ctx) => listWorkshops(ctx) },
-  {
-    name: "getWorkshopLive",
+  // Every read of one workshop is open to every role.
+  ...[
+    getWorkshop,
+    getWorkshopLive,
+    listWorkshopParticipants,
+    listWorkshopAnswers,
+    workshopAnswersCsv,
+  ].map((read) => ({
+    name: read.name,
     allowed: [...ROLES],
-    call: async (ctx, org) => getWorkshopLive(ctx, (await makeWorkshop(org)).id),
-  },
-  {
-    name: "listWorkshopParticipants",
-    allowed: [...ROLES],
-    call: async (ctx, org) => listWorkshopParticipants(ctx, (await makeWorkshop(org)).id),
-  },
+    call: async (ctx: MemberContext, org: TestOrg) => read(ctx, (await makeWorkshop(org)).id),
+  })),
   {
     name: "createWorkshop",
     allowed: LEADS,
@@ -604,6 +617,145 @@ describe.each([...CASES, ...PILOT_CASES])("$name", ({ allowed, call }) => {
     const org = await makeOrg();
     const expected = allowed.includes(role) ? "ok" : "forbidden";
     expect(await outcome(call(org.ctx[role], org))).toBe(expected);
+  });
+
+  // The participant column: a workshop participant's session, should it ever reach an
+  // organisation query in place of a member (even told which organisation its workshop is
+  // in), carries no role and is refused.
+  test("as a workshop participant", async () => {
+    const org = await makeOrg();
+    const session = await participantIn(org, "its own open workshop");
+    expect(session).not.toBeNull();
+    const asMember = {
+      ...session,
+      orgId: org.orgId,
+      orgSlug: org.slug,
+      actor: { type: "system", label: "a guest" },
+    } as unknown as MemberContext;
+    expect(await outcome(call(asMember, org))).toBe("forbidden");
+  });
+});
+
+/** Where a participant's session is pointed, from its own open workshop to a foreign one. */
+const SCOPES = [
+  "its own open workshop",
+  "its own paused workshop",
+  "its own closed workshop",
+  "another workshop of the organisation",
+  "another organisation's workshop",
+] as const;
+type Scope = (typeof SCOPES)[number];
+
+const PROCESS_QUESTION = "process_documented";
+
+async function openWorkshopOf(org: TestOrg) {
+  const w = await makeWorkshop(org);
+  return setWorkshopState(org.ctx.owner, w.id, "open", w.version);
+}
+
+/**
+ * A guest who joined an open workshop of `org` and answered one question, then the session as
+ * the request would carry it to `scope`: the real session of its own workshop (none once the
+ * workshop closes), or one forged to point at another workshop.
+ */
+async function participantIn(org: TestOrg, scope: Scope): Promise<ParticipantContext | null> {
+  const w = await openWorkshopOf(org);
+  const joined = await joinWorkshop({
+    code: w.joinCode,
+    displayName: "Pat",
+    roleTag: "Operator",
+    user: null,
+    address: null,
+  });
+  await saveOwnAnswer(joined.participant, {
+    questionId: PROCESS_QUESTION,
+    optionId: null,
+    dontKnow: true,
+    comment: null,
+  });
+  const session = await getParticipantSession(joined.token);
+  switch (scope) {
+    case "its own open workshop":
+      return session;
+    case "its own paused workshop":
+    case "its own closed workshop":
+      await setWorkshopState(
+        org.ctx.owner,
+        w.id,
+        scope === "its own paused workshop" ? "paused" : "closed",
+        w.version,
+      );
+      return getParticipantSession(joined.token);
+    case "another workshop of the organisation":
+      return session && { ...session, workshopId: (await openWorkshopOf(org)).id };
+    case "another organisation's workshop":
+      return session && { ...session, workshopId: (await openWorkshopOf(await makeOrg())).id };
+  }
+}
+
+/**
+ * What a participant may do, and where: its own answers, only in its own workshop, and
+ * writing only while that workshop is open. "nothing" is a read that finds none of its answers.
+ */
+const PARTICIPANT_CASES: {
+  name: string;
+  allowedIn: Scope[];
+  call: (p: ParticipantContext) => Promise<unknown>;
+}[] = [
+  {
+    name: "listOwnAnswers",
+    allowedIn: ["its own open workshop", "its own paused workshop"],
+    call: async (p) => {
+      const answers = await listOwnAnswers(p);
+      if (answers.length === 0) throw new Error("nothing");
+      return answers;
+    },
+  },
+  {
+    name: "getParticipantView",
+    allowedIn: ["its own open workshop", "its own paused workshop"],
+    call: getParticipantView,
+  },
+  {
+    name: "saveOwnAnswer",
+    allowedIn: ["its own open workshop"],
+    call: (p) =>
+      saveOwnAnswer(p, {
+        questionId: PROCESS_QUESTION,
+        optionId: null,
+        dontKnow: true,
+        comment: "Changed my mind",
+      }),
+  },
+];
+
+/** "ok", "no session", "nothing" (a read that found none of its answers) or the refusal. */
+async function participantOutcome(
+  session: ParticipantContext | null,
+  call: (p: ParticipantContext) => Promise<unknown>,
+) {
+  if (!session) return "no session";
+  try {
+    return await outcome(call(session));
+  } catch (error) {
+    if (error instanceof Error && error.message === "nothing") return "nothing";
+    throw error;
+  }
+}
+
+/** How a refusal shows: no session once closed, a paused workshop's conflict, else not found. */
+function refusal(scope: Scope, name: string): string {
+  if (scope === "its own closed workshop") return "no session";
+  if (scope === "its own paused workshop") return "conflict";
+  return name === "listOwnAnswers" ? "nothing" : "not_found";
+}
+
+describe.each(PARTICIPANT_CASES)("participant: $name", ({ name, allowedIn, call }) => {
+  test.each([...SCOPES])("in %s", async (scope) => {
+    const org = await makeOrg();
+    const session = await participantIn(org, scope);
+    const expected = allowedIn.includes(scope) ? "ok" : refusal(scope, name);
+    expect(await participantOutcome(session, call)).toBe(expected);
   });
 });
 

@@ -1,20 +1,5 @@
-import { getWorkshop, listWorkshopAnswers } from "@/db/queries/workshops";
-import { requireMember } from "@/lib/auth/session";
-import { csvDownload } from "@/lib/csv-download";
-import { workshopAnswersToCsv } from "@/lib/domain/workshops/csv";
+import { workshopAnswersCsv } from "@/db/queries/workshops";
+import { memberCsvRoute } from "@/lib/csv-download";
 
 /** Every individual answer of a workshop as CSV; numbers instead of names when anonymous. */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ org: string; id: string }> },
-) {
-  const { org, id } = await params;
-  const member = await requireMember(org);
-  return csvDownload(member, async () => {
-    const [workshop, rows] = await Promise.all([
-      getWorkshop(member, id),
-      listWorkshopAnswers(member, id),
-    ]);
-    return { name: "workshop-answers", csv: workshopAnswersToCsv(rows, workshop.anonymous) };
-  });
-}
+export const GET = memberCsvRoute(async (member, id) => workshopAnswersCsv(member, id));

@@ -67,6 +67,7 @@ const { workshopAnswers, workshopParticipants } = await import("@/db/schema");
 const { DEFAULT_ROLE_TAGS, workshopQuestions } = await import("@/lib/domain/workshops");
 const { CURRENT_QUESTION_BANK_VERSION } = await import("@/lib/domain/question-bank");
 const { createOrganisationWithOwner } = await import("./lib/org-create");
+const { plainUseCaseInput } = await import("./lib/sample-use-case");
 
 /** The id of a server action of the build, as the browser's bundle knows it. */
 function actionId(file: string, name: string): string {
@@ -148,15 +149,7 @@ try {
   const user = await findUserByEmail(ownerEmail);
   const owner = user && (await memberContext(user, slug));
   if (!owner || !password) throw new Error("no facilitator");
-  const useCase = await createUseCase(owner, {
-    name: "Refund triage",
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
+  const useCase = await createUseCase(owner, plainUseCaseInput("Refund triage"));
   const bank = workshopBank(CURRENT_QUESTION_BANK_VERSION);
   const draft = await createWorkshop(owner, {
     useCaseId: useCase.id,

@@ -42,6 +42,7 @@ import { AppError, conflict, fieldErrorsFrom, notFound } from "@/lib/errors";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { writeAudit } from "./internal/audit";
 import { normaliseEmail } from "./users";
+import { ownAnswerColumns } from "./workshop-participants";
 import { insertWorkshop } from "./workshops";
 
 /** The tables of an organisation's data, by the document collection they are exported as. */
@@ -105,10 +106,7 @@ async function readWorkshops(tx: Executor, orgId: string) {
     tx
       .select({
         participantId: workshopAnswers.participantId,
-        questionId: workshopAnswers.questionId,
-        optionId: workshopAnswers.optionId,
-        dontKnow: workshopAnswers.dontKnow,
-        comment: workshopAnswers.comment,
+        ...ownAnswerColumns,
         updatedAt: workshopAnswers.updatedAt,
       })
       .from(workshopAnswers)

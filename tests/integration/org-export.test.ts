@@ -48,6 +48,7 @@ import { getQuestionBank } from "@/lib/domain/question-bank";
 import { ROLES } from "@/lib/domain/roles";
 import { workshopQuestions } from "@/lib/domain/workshops";
 import { seedDemoPilots } from "@/scripts/lib/demo-pilots";
+import { plainUseCaseInput } from "@/scripts/lib/sample-use-case";
 import { DEMO_EMAIL, DEMO_ORG_SLUG, seedDemo, seedDemoUseCases } from "@/scripts/lib/seed-demo";
 import { failure, makeOrg, makeUser, outcome, uniq } from "./fixtures";
 import { authEndpoint, params } from "./http";
@@ -72,15 +73,7 @@ const WORKSHOP_TITLE = "Refund desk readiness workshop";
  * turned it into an assessment.
  */
 async function runWorkshop(ctx: MemberContext) {
-  const useCase = await createUseCase(ctx, {
-    name: "Refund desk",
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
+  const useCase = await createUseCase(ctx, plainUseCaseInput("Refund desk"));
   const draft = await createWorkshop(ctx, {
     useCaseId: useCase.id,
     title: WORKSHOP_TITLE,

@@ -95,10 +95,15 @@ const inventoryActionSchema = z.strictObject({
   ...stamps,
 });
 
-const answerSchema = z.strictObject({
+/** An answer to one question: an option, or "don't know" (then no option). */
+const chosen = {
   questionId: z.string().min(1),
   optionId: z.string().min(1).nullable(),
   dontKnow: z.boolean(),
+};
+
+const answerSchema = z.strictObject({
+  ...chosen,
   evidence: text.nullable(),
   answeredBy: ref,
   revision: version,
@@ -247,9 +252,7 @@ const incidentSchema = z.strictObject({
 
 /** What the room agreed for one question of a workshop. */
 const consensusSchema = z.strictObject({
-  questionId: z.string().min(1),
-  optionId: z.string().min(1).nullable(),
-  dontKnow: z.boolean(),
+  ...chosen,
   note: text.nullable(),
   recordedBy: ref,
   updatedAt: timestamp,
@@ -290,9 +293,7 @@ const workshopParticipantSchema = z.strictObject({
   createdAt: timestamp,
   answers: z.array(
     z.strictObject({
-      questionId: z.string().min(1),
-      optionId: z.string().min(1).nullable(),
-      dontKnow: z.boolean(),
+      ...chosen,
       comment: text.nullable(),
       updatedAt: timestamp,
     }),

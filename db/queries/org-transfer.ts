@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { asc, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
@@ -38,12 +38,12 @@ import {
   replaceIds,
 } from "@/lib/domain/org-export";
 import { type Actor, assertCan, type MemberContext } from "@/lib/domain/permissions";
+import { JOIN_CODE_LENGTH, joinCodeFromBytes } from "@/lib/domain/workshops";
 import { AppError, conflict, fieldErrorsFrom, notFound } from "@/lib/errors";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { writeAudit } from "./internal/audit";
 import { normaliseEmail } from "./users";
 import { ownAnswerColumns } from "./workshop-participants";
-import { insertWorkshop } from "./workshops";
 
 /** The tables of an organisation's data, by the document collection they are exported as. */
 const TABLES = {
@@ -287,6 +287,18 @@ async function insertAll(tx: Executor, table: PgTable, rows: Record<string, unkn
   }
 }
 
+/** A join code no workshop of the installation has (31^6 codes: a collision is rare). */
+async function freeJoinCode(tx: Executor): Promise<string> {
+  for (;;) {
+    const code = joinCodeFromBytes(randomBytes(JOIN_CODE_LENGTH));
+    const [taken] = await tx
+      .select({ id: workshops.id })
+      .from(workshops)
+      .where(eq(workshops.joinCode, code));
+    if (!taken) return code;
+  }
+}
+
 /**
  * Writes the document's workshops (ids already replaced) into the organisation `orgId`: each
  * gets a new join code, and each participant a session that has already ended, with the hash
@@ -298,7 +310,9 @@ async function importWorkshops(
   orgId: string,
 ) {
   for (const { consensus, ...workshop } of doc.workshops) {
-    await insertWorkshop(tx, toRow(workshops, workshop, orgId) as never);
+    await tx
+      .insert(workshops)
+      .values({ ...toRow(workshops, workshop, orgId), joinCode: await freeJoinCode(tx) } as never);
     await insertAll(
       tx,
       workshopConsensus,

@@ -156,39 +156,30 @@ export async function createWorkshop(
       .from(useCases)
       .where(and(eq(useCases.orgId, ctx.orgId), eq(useCases.id, input.useCaseId)));
     if (!useCase) throw notFound("The use case");
-    const id = await insertWorkshop(tx, {
-      ...clean,
-      orgId: ctx.orgId,
-      bankVersion: bank.version,
-      createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
-    });
-    await writeAudit(tx, ctx.orgId, ctx.actor, {
-      action: "workshop.created",
-      entityType: "workshop",
-      entityId: id,
-      after: snapshot(clean),
-    });
-    return getWorkshop(ctx, id, tx);
+    // 31^6 codes: a collision is rare, and retried with a fresh code.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const [row] = await tx
+        .insert(workshops)
+        .values({
+          ...clean,
+          orgId: ctx.orgId,
+          bankVersion: bank.version,
+          joinCode: joinCodeFromBytes(randomBytes(JOIN_CODE_LENGTH)),
+          createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+        })
+        .onConflictDoNothing({ target: workshops.joinCode })
+        .returning({ id: workshops.id });
+      if (!row) continue;
+      await writeAudit(tx, ctx.orgId, ctx.actor, {
+        action: "workshop.created",
+        entityType: "workshop",
+        entityId: row.id,
+        after: snapshot(clean),
+      });
+      return getWorkshop(ctx, row.id, tx);
+    }
+    throw new Error("could not find a free join code");
   });
-}
-
-/**
- * Inserts a workshop with a join code unique across all workshops, and answers its id. 31^6
- * codes: a collision is rare, and retried with a fresh code.
- */
-export async function insertWorkshop(
-  tx: Executor,
-  values: Omit<typeof workshops.$inferInsert, "joinCode">,
-): Promise<string> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const [row] = await tx
-      .insert(workshops)
-      .values({ ...values, joinCode: joinCodeFromBytes(randomBytes(JOIN_CODE_LENGTH)) })
-      .onConflictDoNothing({ target: workshops.joinCode })
-      .returning({ id: workshops.id });
-    if (row) return row.id;
-  }
-  throw new Error("could not find a free join code");
 }
 
 /**

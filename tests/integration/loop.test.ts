@@ -6,13 +6,12 @@ import { getPilotLoop, getPortfolioLoop, listLessons } from "@/db/queries/loop";
 import { addPilotAssumption, listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { startPilot } from "@/db/queries/pilots";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
-import { createUseCase } from "@/db/queries/use-cases";
 import { assessments, incidents, pilotAssumptions, pilotTransitions } from "@/db/schema";
 import type { IncidentCategory } from "@/lib/domain/incidents";
 import { CURRENT_QUESTION_BANK_VERSION, getQuestionBank } from "@/lib/domain/question-bank";
 import type { Stage } from "@/lib/domain/stages";
 import { READ_TICKET_ACTION } from "@/scripts/lib/sample-actions";
-import { failure, makeOrg, type TestOrg, uniq } from "./fixtures";
+import { failure, makeOrg, plainUseCase, type TestOrg, uniq } from "./fixtures";
 
 type Answering = "best" | "worst" | "dk";
 
@@ -33,15 +32,7 @@ async function pilotWith(
   const { saveAnswers, startAssessment, submitAssessment } = await import(
     "@/db/queries/assessments"
   );
-  const uc = await createUseCase(org.ctx.owner, {
-    name: `Loop ${uniq()}`,
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
+  const uc = await plainUseCase(org, `Loop ${uniq()}`);
   await addInventoryAction(org.ctx.owner, uc.id, READ_TICKET_ACTION);
   const { id } = await startAssessment(org.ctx.owner, uc.id);
   const bank = getQuestionBank(CURRENT_QUESTION_BANK_VERSION)!;

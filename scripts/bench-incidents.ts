@@ -12,9 +12,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import postgres from "postgres";
 import { STAGES } from "@/lib/domain/stages";
 import { parseArgs } from "./lib/cli";
+import { throwawayPostgres } from "./lib/server";
 
 const args = parseArgs();
 const count = Number(args.count ?? 100_000);
@@ -23,16 +23,9 @@ const base = typeof args.postgres === "string" ? args.postgres : null;
 
 let cleanup: () => Promise<void>;
 if (base) {
-  const name = `preflight_bench_${randomBytes(3).toString("hex")}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  cleanup = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
+  const throwaway = await throwawayPostgres(base, "preflight_bench");
+  process.env.DATABASE_URL = throwaway.url;
+  cleanup = throwaway.drop;
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-bench-"));
   delete process.env.DATABASE_URL;

@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { READ_TICKET_ACTION } from "./lib/sample-actions";
-import { appServerEnv, freePort, waitForHealth } from "./lib/server";
+import { AppServer, appServerEnv, bin, ensureBuild, freePort } from "./lib/server";
 
 /**
  * Crash safety of the embedded database: serves a production build on a fresh PGlite
@@ -44,7 +44,6 @@ export type CrashTestResult = {
 };
 
 const root = process.cwd();
-const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 
 function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): string {
   const result = spawnSync(bin("tsx"), [`scripts/${script}.ts`, ...args], {
@@ -66,63 +65,6 @@ const isAlive = (pid: number) => {
     return false;
   }
 };
-
-class Server {
-  process: ChildProcess | null = null;
-  output = "";
-
-  constructor(
-    readonly port: number,
-    readonly env: NodeJS.ProcessEnv,
-  ) {}
-
-  get baseUrl() {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    // Its own process group, so a kill takes every process it started with it.
-    const child = spawn(bin("next"), ["start", "-p", String(this.port), "-H", "127.0.0.1"], {
-      cwd: root,
-      env: this.env,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    this.process = child;
-    child.stdout?.on("data", (d) => {
-      this.output += d;
-    });
-    child.stderr?.on("data", (d) => {
-      this.output += d;
-    });
-    await waitForHealth(this.baseUrl, child, () => this.output, { timeoutMs: 90_000, pollMs: 200 });
-  }
-
-  /** SIGKILL to the whole process group: no shutdown hooks, no lock release, no flush. */
-  async kill(): Promise<void> {
-    const child = this.process;
-    if (!child?.pid) return;
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-    if (child.exitCode === null && child.signalCode === null) {
-      await new Promise((r) => child.once("exit", r));
-    }
-    this.process = null;
-  }
-
-  async stop(): Promise<void> {
-    const child = this.process;
-    if (!child?.pid) return;
-    child.kill("SIGTERM");
-    const exited = new Promise((r) => child.once("exit", r));
-    const timeout = new Promise((r) => setTimeout(r, 10_000, "timeout"));
-    if ((await Promise.race([exited, timeout])) === "timeout") await this.kill();
-    this.process = null;
-  }
-}
 
 type Write =
   | { n: number; kind: "incident"; key: string; title: string; body: object }
@@ -170,16 +112,12 @@ export async function runCrashTest(options: CrashTestOptions = {}): Promise<Cras
   const started = Date.now();
 
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
-    log("No production build in .next: building it first.");
-    const build = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
+  ensureBuild(env, log);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-crash-"));
   const port = await freePort();
   const serverEnv = appServerEnv(env, port, dataDir);
-  const server = new Server(port, serverEnv);
+  const server = new AppServer(port, serverEnv);
 
   try {
     runScript("migrate", [], serverEnv);

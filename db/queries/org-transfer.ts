@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { asc, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
@@ -18,7 +18,12 @@ import {
   runMetrics,
   useCases,
   users,
+  workshopAnswers,
+  workshopConsensus,
+  workshopParticipants,
+  workshops,
 } from "@/db/schema";
+import { randomSecret, sha256 } from "@/lib/crypto";
 import { auditReferences } from "@/lib/domain/audit-sentences";
 import {
   checkOrgDocument,
@@ -33,10 +38,12 @@ import {
   replaceIds,
 } from "@/lib/domain/org-export";
 import { type Actor, assertCan, type MemberContext } from "@/lib/domain/permissions";
+import { JOIN_CODE_LENGTH, joinCodeFromBytes } from "@/lib/domain/workshops";
 import { AppError, conflict, fieldErrorsFrom, notFound } from "@/lib/errors";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { writeAudit } from "./internal/audit";
 import { normaliseEmail } from "./users";
+import { ownAnswerColumns } from "./workshop-participants";
 
 /** The tables of an organisation's data, by the document collection they are exported as. */
 const TABLES = {
@@ -58,6 +65,63 @@ function isoDates(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
   );
+}
+
+/** Rows of `rows` grouped by the value of `key`, without it. */
+function groupBy<K extends string, T extends Record<K, string>>(rows: T[], key: K) {
+  const groups = new Map<string, Omit<T, K>[]>();
+  for (const { [key]: at, ...rest } of rows) {
+    groups.set(at, [...(groups.get(at) ?? []), rest as Omit<T, K>]);
+  }
+  return groups;
+}
+
+/**
+ * An organisation's workshops with their consensus, and the people who joined them with their
+ * answers. Join codes and participant sessions stay behind: a code is unique per installation
+ * and a session is a secret.
+ */
+async function readWorkshops(tx: Executor, orgId: string) {
+  const { joinCode: _code, orgId: _org, ...workshopColumns } = getTableColumns(workshops);
+  const inOrg = eq(workshops.orgId, orgId);
+  const [rows, consensus, participants, answers] = await Promise.all([
+    tx.select(workshopColumns).from(workshops).where(inOrg),
+    tx
+      .select(getTableColumns(workshopConsensus))
+      .from(workshopConsensus)
+      .innerJoin(workshops, eq(workshops.id, workshopConsensus.workshopId))
+      .where(inOrg),
+    tx
+      .select({
+        id: workshopParticipants.id,
+        workshopId: workshopParticipants.workshopId,
+        userId: workshopParticipants.userId,
+        displayName: workshopParticipants.displayName,
+        roleTag: workshopParticipants.roleTag,
+        createdAt: workshopParticipants.createdAt,
+      })
+      .from(workshopParticipants)
+      .innerJoin(workshops, eq(workshops.id, workshopParticipants.workshopId))
+      .where(inOrg),
+    tx
+      .select({
+        participantId: workshopAnswers.participantId,
+        ...ownAnswerColumns,
+        updatedAt: workshopAnswers.updatedAt,
+      })
+      .from(workshopAnswers)
+      .innerJoin(workshops, eq(workshops.id, workshopAnswers.workshopId))
+      .where(inOrg),
+  ]);
+  const consensusOf = groupBy(consensus.map(isoDates) as { workshopId: string }[], "workshopId");
+  const answersOf = groupBy(answers.map(isoDates) as { participantId: string }[], "participantId");
+  return {
+    workshops: rows.map((w) => ({ ...isoDates(w), consensus: consensusOf.get(w.id) ?? [] })),
+    workshopParticipants: participants.map((p) => ({
+      ...isoDates(p),
+      answers: answersOf.get(p.id) ?? [],
+    })),
+  };
 }
 
 /** Every column of an organisation-scoped table but the organisation itself. */
@@ -116,6 +180,7 @@ async function readDocument(tx: Executor, orgId: string): Promise<OrgDocument> {
     })
     .from(memberships)
     .where(eq(memberships.orgId, orgId));
+  const workshopData = await readWorkshops(tx, orgId);
 
   // Everyone the data names, members or not: owners of use cases, people who answered,
   // promoted, signed off or appear in the audit log.
@@ -132,7 +197,14 @@ async function readDocument(tx: Executor, orgId: string): Promise<OrgDocument> {
     "updatedBy",
   ];
   const named = new Set<string>(members.map((m) => m.userId));
-  for (const row of [...Object.values(rows).flat(), ...answers, ...audit]) {
+  for (const row of [
+    ...Object.values(rows).flat(),
+    ...answers,
+    ...audit,
+    ...workshopData.workshops,
+    ...workshopData.workshops.flatMap((w) => w.consensus),
+    ...workshopData.workshopParticipants,
+  ]) {
     for (const field of personFields) {
       const value = (row as Record<string, unknown>)[field];
       if (typeof value === "string") named.add(value);
@@ -148,10 +220,7 @@ async function readDocument(tx: Executor, orgId: string): Promise<OrgDocument> {
   const known = new Set(people.map((p) => p.id));
   const membershipOf = new Map(members.map(({ userId, ...m }) => [userId, isoDates(m)]));
 
-  const answersOf = new Map<string, unknown[]>();
-  for (const { assessmentId, ...answer } of answers) {
-    answersOf.set(assessmentId, [...(answersOf.get(assessmentId) ?? []), isoDates(answer)]);
-  }
+  const answersOf = groupBy(answers.map(isoDates) as { assessmentId: string }[], "assessmentId");
   const raw = {
     format: ORG_DOCUMENT_FORMAT,
     version: ORG_DOCUMENT_VERSION,
@@ -163,6 +232,7 @@ async function readDocument(tx: Executor, orgId: string): Promise<OrgDocument> {
       ...a,
       answers: answersOf.get(a.id as string) ?? [],
     })),
+    ...workshopData,
     // An actor deleted since has no person to point at; the event keeps their email and name.
     auditEvents: audit.map((e) => ({
       ...e,
@@ -200,7 +270,7 @@ export async function exportOrganisation(ctx: MemberContext): Promise<OrgDocumen
 /** An ISO string in the document becomes a Date for a timestamp column; the rest as they are. */
 function toRow(table: PgTable, row: Record<string, unknown>, orgId: string) {
   const columns = getTableColumns(table);
-  const out: Record<string, unknown> = { orgId };
+  const out: Record<string, unknown> = "orgId" in columns ? { orgId } : {};
   for (const [key, value] of Object.entries(row)) {
     const column = columns[key];
     if (!column) continue;
@@ -215,6 +285,61 @@ async function insertAll(tx: Executor, table: PgTable, rows: Record<string, unkn
   for (let i = 0; i < rows.length; i += 500) {
     await tx.insert(table).values(rows.slice(i, i + 500) as never);
   }
+}
+
+/** A join code no workshop of the installation has (31^6 codes: a collision is rare). */
+async function freeJoinCode(tx: Executor): Promise<string> {
+  for (;;) {
+    const code = joinCodeFromBytes(randomBytes(JOIN_CODE_LENGTH));
+    const [taken] = await tx
+      .select({ id: workshops.id })
+      .from(workshops)
+      .where(eq(workshops.joinCode, code));
+    if (!taken) return code;
+  }
+}
+
+/**
+ * Writes the document's workshops (ids already replaced) into the organisation `orgId`: each
+ * gets a new join code, and each participant a session that has already ended, with the hash
+ * of a secret nobody holds, so everyone joins again.
+ */
+async function importWorkshops(
+  tx: Executor,
+  doc: Pick<OrgDocument, "workshops" | "workshopParticipants">,
+  orgId: string,
+) {
+  for (const { consensus, ...workshop } of doc.workshops) {
+    await tx
+      .insert(workshops)
+      .values({ ...toRow(workshops, workshop, orgId), joinCode: await freeJoinCode(tx) } as never);
+    await insertAll(
+      tx,
+      workshopConsensus,
+      consensus.map((c) => toRow(workshopConsensus, { ...c, workshopId: workshop.id }, orgId)),
+    );
+  }
+  const ended = new Date();
+  await insertAll(
+    tx,
+    workshopParticipants,
+    doc.workshopParticipants.map(({ answers: _answers, ...p }) =>
+      toRow(
+        workshopParticipants,
+        { ...p, sessionTokenHash: sha256(randomSecret("pws_")), expiresAt: ended },
+        orgId,
+      ),
+    ),
+  );
+  await insertAll(
+    tx,
+    workshopAnswers,
+    doc.workshopParticipants.flatMap((p) =>
+      p.answers.map((a) =>
+        toRow(workshopAnswers, { ...a, participantId: p.id, workshopId: p.workshopId }, orgId),
+      ),
+    ),
+  );
 }
 
 export type ImportResult = {
@@ -359,6 +484,7 @@ export async function importOrganisation(
         );
       }
     }
+    await importWorkshops(tx, mapped, org.id);
     await insertAll(
       tx,
       auditEvents,

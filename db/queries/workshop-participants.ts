@@ -232,7 +232,8 @@ const isParticipant = (p: ParticipantContext) =>
     eq(workshopParticipants.workshopId, p.workshopId),
   );
 
-const ownAnswerColumns = {
+/** The columns of an answer as its participant gave it. */
+export const ownAnswerColumns = {
   questionId: workshopAnswers.questionId,
   optionId: workshopAnswers.optionId,
   dontKnow: workshopAnswers.dontKnow,

@@ -8,6 +8,7 @@ import type { MemberContext } from "@/lib/domain/permissions";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import { READ_TICKET_ACTION } from "@/scripts/lib/sample-actions";
+import { plainUseCaseInput } from "@/scripts/lib/sample-use-case";
 
 export const uniq = () => randomBytes(4).toString("hex");
 
@@ -67,15 +68,7 @@ export async function makeOrg(): Promise<TestOrg> {
 /** A use case of `org` with nothing but a name (no inventory, no assessment). */
 export async function plainUseCase(org: TestOrg, name = `Use case ${uniq()}`) {
   const { createUseCase } = await import("@/db/queries/use-cases");
-  return createUseCase(org.ctx.owner, {
-    name,
-    description: "",
-    ownerId: null,
-    businessValue: 3,
-    annualValue: null,
-    systems: [],
-    status: "assessing",
-  });
+  return createUseCase(org.ctx.owner, plainUseCaseInput(name));
 }
 
 /** "ok" when the promise resolves, otherwise the AppError code it failed with. */

@@ -20,15 +20,35 @@ import { getOrganisation, memberContext, updateOrganisation } from "@/db/queries
 import { transitionPilot } from "@/db/queries/pilot-transitions";
 import { listPilotCards } from "@/db/queries/pilots";
 import { systemContext } from "@/db/queries/system";
+import { createUseCase } from "@/db/queries/use-cases";
 import { findUserByEmail, setUserDisabled } from "@/db/queries/users";
-import { apiTokens, invitations, organisations, users, userTokens } from "@/db/schema";
+import { joinWorkshop, saveOwnAnswer } from "@/db/queries/workshop-participants";
+import {
+  convertWorkshopToAssessment,
+  createWorkshop,
+  getWorkshop,
+  recordConsensus,
+  setWorkshopState,
+} from "@/db/queries/workshops";
+import {
+  apiTokens,
+  invitations,
+  organisations,
+  users,
+  userTokens,
+  workshopParticipants,
+} from "@/db/schema";
 import { authenticateCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
+import { sha256 } from "@/lib/crypto";
 import { describeAuditEvent } from "@/lib/domain/audit-sentences";
 import type { OrgDocument } from "@/lib/domain/org-export";
 import type { MemberContext } from "@/lib/domain/permissions";
+import { getQuestionBank } from "@/lib/domain/question-bank";
 import { ROLES } from "@/lib/domain/roles";
+import { workshopQuestions } from "@/lib/domain/workshops";
 import { seedDemoPilots } from "@/scripts/lib/demo-pilots";
+import { plainUseCaseInput } from "@/scripts/lib/sample-use-case";
 import { DEMO_EMAIL, DEMO_ORG_SLUG, seedDemo, seedDemoUseCases } from "@/scripts/lib/seed-demo";
 import { failure, makeOrg, makeUser, outcome, uniq } from "./fixtures";
 import { authEndpoint, params } from "./http";
@@ -43,6 +63,74 @@ const UUID = /^(token:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 let owner: MemberContext;
 let tmp: string;
 let original: { currency: MemberContext["currency"] };
+/** The participant session tokens of the workshop set up below, and their stored hashes. */
+let participantSecrets: string[] = [];
+const WORKSHOP_TITLE = "Refund desk readiness workshop";
+
+/**
+ * A workshop that must travel: a member and two guests joined and answered (one with a
+ * comment, one "don't know"), the facilitator recorded the consensus with a note, closed it and
+ * turned it into an assessment.
+ */
+async function runWorkshop(ctx: MemberContext) {
+  const useCase = await createUseCase(ctx, plainUseCaseInput("Refund desk"));
+  const draft = await createWorkshop(ctx, {
+    useCaseId: useCase.id,
+    title: WORKSHOP_TITLE,
+    date: "2026-12-01",
+    dimensions: ["process", "data"],
+    roleTags: ["Executive", "Operator"],
+    anonymous: false,
+    pace: "self_paced",
+  });
+  const workshop = await setWorkshopState(ctx, draft.id, "open", draft.version);
+  const [q1, q2] = workshopQuestions(getQuestionBank(workshop.bankVersion)!, workshop.dimensions);
+  if (!q1 || !q2) throw new Error("the workshop has no questions");
+  const lead = (await findUserByEmail("lead@example.com"))!;
+  const join = (displayName: string, roleTag: string, user: typeof lead | null, n: number) =>
+    joinWorkshop({
+      code: workshop.joinCode,
+      displayName,
+      roleTag,
+      user: user && { id: user.id, label: user.email },
+      address: `198.51.100.${n}`,
+    });
+  const joined = [
+    await join("Lee", "Executive", lead, 31),
+    await join("Olu", "Operator", null, 32),
+    await join("Sam", "Operator", null, 33),
+  ];
+  for (const [i, { participant }] of joined.entries()) {
+    await saveOwnAnswer(participant, {
+      questionId: q1.id,
+      optionId: q1.options[i % q1.options.length]!.id,
+      dontKnow: false,
+      comment: i === 1 ? "We fix the exceptions by hand every Monday." : null,
+    });
+    await saveOwnAnswer(participant, {
+      questionId: q2.id,
+      optionId: i === 2 ? null : q2.options[0]!.id,
+      dontKnow: i === 2,
+      comment: null,
+    });
+  }
+  await recordConsensus(ctx, workshop.id, {
+    questionId: q1.id,
+    optionId: q1.options[0]!.id,
+    dontKnow: false,
+    note: "The operators know about the Monday fixes; the executive did not.",
+  });
+  await recordConsensus(ctx, workshop.id, {
+    questionId: q2.id,
+    optionId: null,
+    dontKnow: true,
+    note: null,
+  });
+  const open = await getWorkshop(ctx, workshop.id);
+  await setWorkshopState(ctx, workshop.id, "closed", open.version);
+  await convertWorkshopToAssessment(ctx, workshop.id);
+  participantSecrets = joined.flatMap((j) => [j.token, sha256(j.token)]);
+}
 
 /** A command-line script against its own embedded directory or PostgreSQL database. */
 const run = (script: string, args: string[], on: { dataDir?: string; databaseUrl?: string }) =>
@@ -161,6 +249,7 @@ beforeAll(async () => {
   );
   expect(request?.status).toBe("pending");
   await createInvitation(owner, { role: "lead", email: "new.lead@example.com" });
+  await runWorkshop(owner);
 });
 
 afterAll(async () => {
@@ -185,7 +274,25 @@ describe("exporting and importing a whole organisation", () => {
   test("export, import as a new organisation and export again: the same apart from ids, settings included, both audited", async () => {
     const first = await exportOrganisation(owner);
     expect(first.format).toBe("preflight-organisation");
-    expect(first.version).toBe(1);
+    expect(first.version).toBe(2);
+    // The workshop with its participants, answers and consensus, but no session secret.
+    const workshop = first.workshops.find((w) => w.title === WORKSHOP_TITLE)!;
+    expect(workshop.state).toBe("closed");
+    expect(workshop.assessmentId).toEqual(expect.any(String));
+    expect(workshop).not.toHaveProperty("joinCode");
+    expect(workshop.consensus.map((c) => c.note)).toContain(
+      "The operators know about the Monday fixes; the executive did not.",
+    );
+    const joined = first.workshopParticipants.filter((p) => p.workshopId === workshop.id);
+    expect(joined.map((p) => p.displayName).sort()).toEqual(["Lee", "Olu", "Sam"]);
+    expect(joined.filter((p) => p.userId !== null)).toHaveLength(1);
+    expect(joined.flatMap((p) => p.answers)).toHaveLength(6);
+    expect(joined.flatMap((p) => p.answers).filter((a) => a.dontKnow)).toHaveLength(1);
+    const text = JSON.stringify(first);
+    expect(participantSecrets).toHaveLength(6);
+    for (const secret of participantSecrets) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/sessionToken/);
+    for (const p of joined) expect(p).not.toHaveProperty("expiresAt");
     expect(first.organisation.currency).toBe("EUR");
     expect(first.organisation.overridesNeedSecondApprover).toBe(true);
     expect(first.gateOverrideRequests.some((r) => r.requesterKey.startsWith("token:"))).toBe(true);
@@ -207,6 +314,24 @@ describe("exporting and importing a whole organisation", () => {
     const second = await exportOrganisation(copyOwner!);
     const ids = expectSameApartFromIds(first, second);
     expect(ids.get(first.organisation.id)).toBe(imported.org.id);
+    // The copied workshop has a join code of its own, and its participants no usable session.
+    const copied = second.workshops.find((w) => w.title === WORKSHOP_TITLE)!;
+    const originalWorkshop = first.workshops.find((w) => w.title === WORKSHOP_TITLE)!;
+    expect((await getWorkshop(copyOwner!, copied.id)).joinCode).not.toBe(
+      (await getWorkshop(owner, originalWorkshop.id)).joinCode,
+    );
+    const sessions = await db
+      .select({
+        hash: workshopParticipants.sessionTokenHash,
+        expiresAt: workshopParticipants.expiresAt,
+      })
+      .from(workshopParticipants)
+      .where(eq(workshopParticipants.workshopId, copied.id));
+    expect(sessions).toHaveLength(3);
+    for (const s of sessions) {
+      expect(participantSecrets).not.toContain(s.hash);
+      expect(s.expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
+    }
     expect((await getGateSettings(copyOwner!)).criteria).toEqual(
       (await getGateSettings(owner)).criteria,
     );

@@ -15,7 +15,7 @@ const stamps = { createdAt: T, updatedAt: T };
 function minimal(): OrgDocument {
   return {
     format: "preflight-organisation",
-    version: 1,
+    version: 2,
     exportedAt: T,
     organisation: {
       id: id(1),
@@ -70,6 +70,8 @@ function minimal(): OrgDocument {
     runMetrics: [],
     pilotAssumptions: [],
     incidents: [],
+    workshops: [],
+    workshopParticipants: [],
     auditEvents: [],
   };
 }
@@ -85,6 +87,70 @@ describe("the organisation document", () => {
       expect(cut.problems[0]?.path).toBe("(document)");
       expect(cut.problems[0]?.message).toMatch(/^Not complete JSON: .*\d/);
     }
+  });
+
+  test("a version 1 document, from before workshops, reads as version 2 without workshops", () => {
+    const { workshops: _w, workshopParticipants: _p, ...rest } = minimal();
+    const read = checkOrgDocument({ ...rest, version: 1 });
+    expect(read.ok && read.document.version).toBe(2);
+    expect(read.ok && read.document.workshops).toEqual([]);
+    expect(checkOrgDocument({ ...rest, version: 2 }).ok).toBe(false);
+    const future = checkOrgDocument({ ...minimal(), version: 3 });
+    expect(future.ok ? [] : future.problems.map((p) => p.path)).toEqual(["version"]);
+  });
+
+  test("a workshop's answers and consensus must be questions of its dimensions", () => {
+    const doc = minimal();
+    const workshop = {
+      id: id(50),
+      useCaseId: id(10),
+      title: "Readiness workshop",
+      date: "2026-11-20",
+      bankVersion: "v2",
+      dimensions: ["data"],
+      roleTags: ["Operator"],
+      anonymous: false,
+      state: "closed" as const,
+      pace: "self_paced" as const,
+      currentDimension: null,
+      assessmentId: null,
+      createdBy: id(2),
+      closedAt: T,
+      version: 2,
+      ...stamps,
+      consensus: [
+        {
+          questionId: "hand_owner",
+          optionId: null,
+          dontKnow: true,
+          note: null,
+          recordedBy: id(2),
+          updatedAt: T,
+        },
+      ],
+    };
+    doc.workshops = [workshop];
+    doc.workshopParticipants = [
+      {
+        id: id(51),
+        workshopId: id(50),
+        userId: null,
+        displayName: "Sam",
+        roleTag: "Operator",
+        createdAt: T,
+        answers: [
+          { questionId: "nope", optionId: null, dontKnow: true, comment: null, updatedAt: T },
+        ],
+      },
+    ];
+    const read = checkOrgDocument(doc);
+    expect(read.ok ? [] : read.problems).toEqual([
+      { path: "workshops.0.consensus.0.questionId", message: "Not a question of this workshop." },
+      {
+        path: "workshopParticipants.0.answers.0.questionId",
+        message: "Not a question of this workshop.",
+      },
+    ]);
   });
 
   test("every problem is listed with its path: shapes first, then references", () => {

@@ -60,6 +60,7 @@ export function countOrgDocument(doc: OrgDocument) {
     pilots: doc.pilots.length,
     runMetrics: doc.runMetrics.length,
     incidents: doc.incidents.length,
+    workshops: doc.workshops.length,
     auditEvents: doc.auditEvents.length,
   };
 }
@@ -71,6 +72,7 @@ const COUNT_WORDS: Record<keyof ReturnType<typeof countOrgDocument>, string> = {
   pilots: "pilots",
   runMetrics: "run metrics",
   incidents: "incidents",
+  workshops: "workshops",
   auditEvents: "audit events",
 };
 
@@ -115,8 +117,17 @@ export function orderOrgDocument(doc: OrgDocument): OrgDocument {
     return `${createdKey(row)}\u0000${JSON.stringify(replaceIds(rest, ordinals))}`;
   };
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // Nested answers first, since the rows holding them are ordered by their content.
+  const byQuestion = <A extends { questionId: string }>(answers: A[]) =>
+    [...answers].sort((x, y) => compare(x.questionId, y.questionId));
+  out.assessments = out.assessments.map((a) => ({ ...a, answers: byQuestion(a.answers) }));
+  out.workshops = out.workshops.map((w) => ({ ...w, consensus: byQuestion(w.consensus) }));
+  out.workshopParticipants = out.workshopParticipants.map((p) => ({
+    ...p,
+    answers: byQuestion(p.answers),
+  }));
   for (const collection of ID_COLLECTIONS) {
-    const rows = [...doc[collection]] as { id: string; email?: string }[];
+    const rows = [...out[collection]] as { id: string; email?: string }[];
     if (collection === "people") rows.sort((a, b) => compare(a.email ?? "", b.email ?? ""));
     else {
       const keyed = rows.map((row) => ({ row, key: sortKey(row) }));
@@ -128,9 +139,5 @@ export function orderOrgDocument(doc: OrgDocument): OrgDocument {
     });
     (out as Record<string, unknown>)[collection] = rows;
   }
-  out.assessments = out.assessments.map((a) => ({
-    ...a,
-    answers: [...a.answers].sort((x, y) => compare(x.questionId, y.questionId)),
-  }));
   return out;
 }

@@ -12,19 +12,29 @@ import {
 } from "../incidents";
 import { ASSUMPTION_STATUSES, METRIC_PERIODS, PILOT_STATUSES, TRANSITION_KINDS } from "../pilots";
 import { getQuestionBank } from "../question-bank";
+import type { Question } from "../question-bank/types";
 import { ROLES } from "../roles";
 import { BANDS } from "../scoring/bands";
 import { STAGES } from "../stages";
 import { USE_CASE_STATUSES } from "../use-cases";
+import {
+  MAX_WORKSHOP_PARTICIPANTS,
+  WORKSHOP_PACE_MODES,
+  WORKSHOP_STATES,
+  workshopQuestions,
+} from "../workshops";
 
 /**
  * The document an organisation is exported as and imported from: everything it holds except
  * secrets (no password, token or invitation hashes, no sessions, no API tokens). Rows keep
  * their ids so the document can say what refers to what; an import gives every row a new id.
  * Bump the version when the shape changes, and keep reading the old one.
+ *
+ * Version 2 added workshops (`workshops`, `workshopParticipants`); a version 1 document is read
+ * as a version 2 one without workshops.
  */
 export const ORG_DOCUMENT_FORMAT = "preflight-organisation";
-export const ORG_DOCUMENT_VERSION = 1;
+export const ORG_DOCUMENT_VERSION = 2;
 
 const id = z.guid("Expected an id (a UUID).");
 const ref = id.nullable();
@@ -85,10 +95,15 @@ const inventoryActionSchema = z.strictObject({
   ...stamps,
 });
 
-const answerSchema = z.strictObject({
+/** An answer to one question: an option, or "don't know" (then no option). */
+const chosen = {
   questionId: z.string().min(1),
   optionId: z.string().min(1).nullable(),
   dontKnow: z.boolean(),
+};
+
+const answerSchema = z.strictObject({
+  ...chosen,
   evidence: text.nullable(),
   answeredBy: ref,
   revision: version,
@@ -235,6 +250,56 @@ const incidentSchema = z.strictObject({
   ...stamps,
 });
 
+/** What the room agreed for one question of a workshop. */
+const consensusSchema = z.strictObject({
+  ...chosen,
+  note: text.nullable(),
+  recordedBy: ref,
+  updatedAt: timestamp,
+});
+
+/** A workshop; its join code is not exported (codes are unique per installation). */
+const workshopSchema = z.strictObject({
+  id,
+  useCaseId: id,
+  title: name,
+  date: day,
+  bankVersion: z.string().min(1),
+  dimensions: z.array(z.string().min(1).max(100)).min(1),
+  roleTags: z.array(z.string().min(1).max(100)).max(12),
+  anonymous: z.boolean(),
+  state: z.enum(WORKSHOP_STATES),
+  pace: z.enum(WORKSHOP_PACE_MODES),
+  currentDimension: z.string().min(1).max(100).nullable(),
+  assessmentId: ref,
+  createdBy: ref,
+  closedAt: timestamp.nullable(),
+  version,
+  ...stamps,
+  consensus: z.array(consensusSchema),
+});
+
+/**
+ * Someone who joined a workshop, with their answers. Their session is a secret and is not
+ * exported: after an import everyone joins again.
+ */
+const workshopParticipantSchema = z.strictObject({
+  id,
+  workshopId: id,
+  /** The member who joined with their account; null for a guest. */
+  userId: ref,
+  displayName: z.string().min(1).max(500),
+  roleTag: z.string().min(1).max(100).nullable(),
+  createdAt: timestamp,
+  answers: z.array(
+    z.strictObject({
+      ...chosen,
+      comment: text.nullable(),
+      updatedAt: timestamp,
+    }),
+  ),
+});
+
 const auditEventSchema = z.strictObject({
   /** A person of the document, or null (a command, a token, or someone no longer known). */
   actorUserId: ref,
@@ -267,7 +332,7 @@ const documentShape = z.strictObject({
     message: `Expected "${ORG_DOCUMENT_FORMAT}": this is not an organisation export.`,
   }),
   version: z.literal(ORG_DOCUMENT_VERSION, {
-    message: `Expected version ${ORG_DOCUMENT_VERSION}: this installation reads that version.`,
+    message: `Expected version 1 or ${ORG_DOCUMENT_VERSION}: this installation reads those versions.`,
   }),
   exportedAt: timestamp,
   organisation: organisationSchema,
@@ -282,6 +347,8 @@ const documentShape = z.strictObject({
   runMetrics: z.array(runMetricSchema),
   pilotAssumptions: z.array(assumptionSchema),
   incidents: z.array(incidentSchema),
+  workshops: z.array(workshopSchema),
+  workshopParticipants: z.array(workshopParticipantSchema),
   auditEvents: z.array(auditEventSchema),
 });
 
@@ -301,6 +368,8 @@ export const ID_COLLECTIONS = [
   "runMetrics",
   "pilotAssumptions",
   "incidents",
+  "workshops",
+  "workshopParticipants",
 ] as const satisfies readonly (keyof OrgDocument)[];
 
 type Issue = { path: (string | number)[]; message: string };
@@ -352,6 +421,36 @@ function referenceIssues(doc: OrgDocument): Issue[] {
   };
   const person = (value: string | null, path: (string | number)[]) =>
     need(people, value, path, "person");
+  const bankOf = (bankVersion: string, path: (string | number)[]) => {
+    const bank = getQuestionBank(bankVersion);
+    if (!bank) issues.push({ path, message: "No such question bank." });
+    return bank;
+  };
+  /** Each question answered once, with one of its options (when `questions` are known). */
+  const answerIssues = (
+    questions: readonly Question[] | undefined,
+    answers: readonly { questionId: string; optionId: string | null }[],
+    at: (index: number, field: string) => (string | number)[],
+    unknown: string,
+  ) => {
+    const answered = new Set<string>();
+    answers.forEach((answer, j) => {
+      if (answered.has(answer.questionId)) {
+        issues.push({ path: at(j, "questionId"), message: "Answered twice." });
+      }
+      answered.add(answer.questionId);
+      const question = questions?.find((q) => q.id === answer.questionId);
+      if (questions && !question) {
+        issues.push({ path: at(j, "questionId"), message: unknown });
+      } else if (
+        question &&
+        answer.optionId !== null &&
+        !question.options.some((o) => o.id === answer.optionId)
+      ) {
+        issues.push({ path: at(j, "optionId"), message: "No such option." });
+      }
+    });
+  };
 
   const emails = new Map<string, number>();
   doc.people.forEach((p, i) => {
@@ -389,28 +488,15 @@ function referenceIssues(doc: OrgDocument): Issue[] {
     }
     person(a.createdBy, at("createdBy"));
     person(a.submittedBy, at("submittedBy"));
-    const bank = getQuestionBank(a.bankVersion);
-    if (!bank) issues.push({ path: at("bankVersion"), message: "No such question bank." });
-    const answered = new Set<string>();
+    const bank = bankOf(a.bankVersion, at("bankVersion"));
+    answerIssues(
+      bank?.questions,
+      a.answers,
+      (j, field) => at("answers", j, field),
+      `No such question in bank ${a.bankVersion}.`,
+    );
     a.answers.forEach((answer, j) => {
       person(answer.answeredBy, at("answers", j, "answeredBy"));
-      if (answered.has(answer.questionId)) {
-        issues.push({ path: at("answers", j, "questionId"), message: "Answered twice." });
-      }
-      answered.add(answer.questionId);
-      const question = bank?.questions.find((q) => q.id === answer.questionId);
-      if (bank && !question) {
-        issues.push({
-          path: at("answers", j, "questionId"),
-          message: `No such question in bank ${a.bankVersion}.`,
-        });
-      } else if (
-        question &&
-        answer.optionId !== null &&
-        !question.options.some((o) => o.id === answer.optionId)
-      ) {
-        issues.push({ path: at("answers", j, "optionId"), message: "No such option." });
-      }
     });
   });
 
@@ -477,13 +563,83 @@ function referenceIssues(doc: OrgDocument): Issue[] {
       issues.push({ path: at("assumptionId"), message: "That assumption is of another pilot." });
     }
   });
+  const workshops = byId(doc.workshops);
+  const NOT_ASKED = "Not a question of this workshop.";
+  const workshopQuestionsOf = new Map<string, Question[]>();
+  doc.workshops.forEach((w, i) => {
+    const at = (...path: (string | number)[]) => ["workshops", i, ...path];
+    need(useCases, w.useCaseId, at("useCaseId"), "use case");
+    need(assessments, w.assessmentId, at("assessmentId"), "assessment");
+    const assessment = w.assessmentId ? assessments.get(w.assessmentId) : undefined;
+    if (assessment && assessment.useCaseId !== w.useCaseId) {
+      issues.push({ path: at("assessmentId"), message: "That assessment is of another use case." });
+    }
+    person(w.createdBy, at("createdBy"));
+    const bank = bankOf(w.bankVersion, at("bankVersion"));
+    w.dimensions.forEach((d, j) => {
+      if (bank && !bank.dimensions.some((x) => x.id === d)) {
+        issues.push({ path: at("dimensions", j), message: "No such dimension in the bank." });
+      }
+    });
+    if (w.currentDimension !== null && !w.dimensions.includes(w.currentDimension)) {
+      issues.push({
+        path: at("currentDimension"),
+        message: "Not one of the workshop's dimensions.",
+      });
+    }
+    const questions = bank ? workshopQuestions(bank, w.dimensions) : undefined;
+    if (questions) workshopQuestionsOf.set(w.id, questions);
+    answerIssues(questions, w.consensus, (j, field) => at("consensus", j, field), NOT_ASKED);
+    w.consensus.forEach((c, j) => {
+      person(c.recordedBy, at("consensus", j, "recordedBy"));
+    });
+  });
+  const joined = new Map<string, number>();
+  const members = new Set<string>();
+  doc.workshopParticipants.forEach((p, i) => {
+    const at = (...path: (string | number)[]) => ["workshopParticipants", i, ...path];
+    need(workshops, p.workshopId, at("workshopId"), "workshop");
+    person(p.userId, at("userId"));
+    const n = (joined.get(p.workshopId) ?? 0) + 1;
+    joined.set(p.workshopId, n);
+    if (n > MAX_WORKSHOP_PARTICIPANTS) {
+      issues.push({
+        path: at("workshopId"),
+        message: `A workshop admits at most ${MAX_WORKSHOP_PARTICIPANTS} participants.`,
+      });
+    }
+    if (p.userId !== null) {
+      const key = `${p.workshopId} ${p.userId}`;
+      if (members.has(key)) {
+        issues.push({ path: at("userId"), message: "This person joined the workshop twice." });
+      }
+      members.add(key);
+    }
+    answerIssues(
+      workshopQuestionsOf.get(p.workshopId),
+      p.answers,
+      (j, field) => at("answers", j, field),
+      NOT_ASKED,
+    );
+  });
   doc.auditEvents.forEach((e, i) => {
     person(e.actorUserId, ["auditEvents", i, "actorUserId"]);
   });
   return issues;
 }
 
+/** A version 1 document as version 2: the same, without workshops. */
+function fromVersion1(value: unknown): unknown {
+  if (!value || typeof value !== "object" || !("version" in value) || value.version !== 1) {
+    return value;
+  }
+  return { workshops: [], workshopParticipants: [], ...value, version: 2 };
+}
+
 /** The whole document, checked row by row and then for what its rows refer to. */
-export const orgDocumentSchema = documentShape.superRefine((doc, ctx) => {
-  for (const issue of referenceIssues(doc)) ctx.addIssue({ code: "custom", ...issue });
-});
+export const orgDocumentSchema = z.preprocess(
+  fromVersion1,
+  documentShape.superRefine((doc, ctx) => {
+    for (const issue of referenceIssues(doc)) ctx.addIssue({ code: "custom", ...issue });
+  }),
+);

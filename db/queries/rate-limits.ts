@@ -49,6 +49,36 @@ export async function takeAttempt(
   return { ok: false, retryAfterMs: Math.max(1_000, oldest + windowMs - now.getTime()) };
 }
 
+/**
+ * Whether one more attempt would be over any rule's limit, without recording one: for a check
+ * that must not add to the count (a right code is not a guess), but must still refuse where
+ * the count is already spent. Null when within every limit.
+ */
+export async function overLimit(
+  rules: readonly RateLimitRule[],
+  windowMs: number,
+  now = new Date(),
+): Promise<{ retryAfterMs: number } | null> {
+  if (rules.length === 0) return null;
+  const counts = await db
+    .select({ key: signInFailures.key, n: count(), oldest: min(signInFailures.createdAt) })
+    .from(signInFailures)
+    .where(
+      and(
+        inArray(
+          signInFailures.key,
+          rules.map((r) => r.key),
+        ),
+        gte(signInFailures.createdAt, new Date(now.getTime() - windowMs)),
+      ),
+    )
+    .groupBy(signInFailures.key);
+  const over = counts.filter((c) => c.n >= (rules.find((r) => r.key === c.key)?.limit ?? 0));
+  if (over.length === 0) return null;
+  const oldest = Math.min(...over.map((c) => c.oldest?.getTime() ?? now.getTime()));
+  return { retryAfterMs: Math.max(1_000, oldest + windowMs - now.getTime()) };
+}
+
 /** Removes a recorded attempt (a sign-in that succeeded is not a failure to count). */
 export async function forgetAttempt(attemptIds: readonly number[]): Promise<void> {
   if (attemptIds.length === 0) return;

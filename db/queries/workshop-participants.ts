@@ -17,7 +17,7 @@ import {
 } from "@/lib/domain/workshops";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./internal/audit";
-import { forgetAttempt, pruneAttempts, takeAttempt } from "./rate-limits";
+import { overLimit, pruneAttempts, takeAttempt } from "./rate-limits";
 import { workshopBank } from "./workshops";
 
 /**
@@ -42,9 +42,20 @@ const TOKEN_PREFIX = "pws_";
 
 const notJoinable = () => notFound("No workshop has this code");
 
+const rateLimited = (retryAfterMs: number) =>
+  new AppError(
+    "rate_limited",
+    "Too many codes tried; wait a minute, then check the code on the screen.",
+    undefined,
+    { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) },
+  );
+
 /**
- * Looks a typed code up, counting it as a guess (per address and across everyone) unless it
- * names a workshop. Throws rate_limited when over the limit, not_found for a wrong code.
+ * Looks a typed code up. Only a wrong code counts as a guess (per address and across
+ * everyone): a room on one network joining at once never uses up the limit. A right code is
+ * still refused where the limit is already spent, so a guesser held back learns nothing, not
+ * even that a code is right. Throws rate_limited when over the limit, not_found for a wrong
+ * code.
  */
 async function lookUpCode(input: string, address: string | null, now: Date) {
   const rules = [
@@ -53,15 +64,6 @@ async function lookUpCode(input: string, address: string | null, now: Date) {
       : []),
     { key: "workshop-code:all", limit: JOIN_CODE_LIMITS.global },
   ];
-  const attempt = await takeAttempt(rules, JOIN_CODE_LIMITS.windowMs, now);
-  if (!attempt.ok) {
-    throw new AppError(
-      "rate_limited",
-      "Too many codes tried; wait a minute, then check the code on the screen.",
-      undefined,
-      { retryAfterSeconds: Math.ceil(attempt.retryAfterMs / 1000) },
-    );
-  }
   await pruneAttempts(now);
   const code = normaliseJoinCode(input);
   const [row] = code
@@ -78,10 +80,15 @@ async function lookUpCode(input: string, address: string | null, now: Date) {
         .from(workshops)
         .where(eq(workshops.joinCode, code))
     : [];
-  if (!row) throw notJoinable();
-  // A right code is not a guess.
-  await forgetAttempt(attempt.attemptIds);
-  return row;
+  if (row) {
+    const over = await overLimit(rules, JOIN_CODE_LIMITS.windowMs, now);
+    if (over) throw rateLimited(over.retryAfterMs);
+    return row;
+  }
+  // Recorded before it is counted, so a burst of wrong guesses cannot all pass the count.
+  const attempt = await takeAttempt(rules, JOIN_CODE_LIMITS.windowMs, now);
+  if (!attempt.ok) throw rateLimited(attempt.retryAfterMs);
+  throw notJoinable();
 }
 
 /** What the join page shows for a code: the workshop's title and role tags (rate-limited). */

@@ -332,6 +332,22 @@ describe("workshops, participant side", () => {
     expect(await outcome(findWorkshopByCode(w.joinCode, from))).toBe("rate_limited");
     expect(await outcome(findWorkshopByCode(w.joinCode, address()))).toBe("ok");
   });
+
+  test("a room on one address joining at once is never refused: right codes are not guesses", async () => {
+    const w = await openWorkshop(org);
+    const from = address();
+    const seen = await Promise.all(
+      Array.from({ length: JOIN_CODE_LIMITS.perAddress * 3 }, () =>
+        outcome(findWorkshopByCode(w.joinCode, from)),
+      ),
+    );
+    expect(seen.every((s) => s === "ok")).toBe(true);
+    // The address's guesses are all still there to spend on typos.
+    const wrong = w.joinCode.startsWith("2")
+      ? `3${w.joinCode.slice(1)}`
+      : `2${w.joinCode.slice(1)}`;
+    expect(await outcome(findWorkshopByCode(wrong, from))).toBe("not_found");
+  });
 });
 
 describe("the live view", () => {

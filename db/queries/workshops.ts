@@ -15,7 +15,6 @@ import {
   type QuestionBank,
 } from "@/lib/domain/question-bank";
 import {
-  type AnswerCount,
   aggregateAnswers,
   type ConsensusAnswer,
   type ConsensusInput,
@@ -27,6 +26,7 @@ import {
   mostChosen,
   normaliseRoleTags,
   type RoomDisagreements,
+  roomWasSplit,
   sortByDisagreement,
   type WorkshopAnswerRow,
   type WorkshopComment,
@@ -40,6 +40,7 @@ import {
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { saveAnswers, startAssessment } from "./assessments";
 import { writeAudit } from "./internal/audit";
+import { countWorkshopAnswers } from "./internal/workshop-answers";
 
 const columns = {
   id: workshops.id,
@@ -367,17 +368,7 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
   const questions = workshopQuestions(bank, workshop.dimensions);
   const dimensions = bank.dimensions.filter((d) => workshop.dimensions.includes(d.id));
   const [counts, participants, comments, [last]] = await Promise.all([
-    db
-      .select({
-        questionId: workshopAnswers.questionId,
-        roleTag: workshopParticipants.roleTag,
-        optionId: workshopAnswers.optionId,
-        count: sql<number>`count(*)::int`,
-      })
-      .from(workshopAnswers)
-      .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
-      .where(eq(workshopAnswers.workshopId, workshop.id))
-      .groupBy(workshopAnswers.questionId, workshopParticipants.roleTag, workshopAnswers.optionId),
+    countWorkshopAnswers(db, workshop.id),
     db
       .select({ id: workshopParticipants.id })
       .from(workshopParticipants)
@@ -402,7 +393,7 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
       .where(eq(workshopAnswers.workshopId, workshop.id)),
   ]);
   const numbers = new Map(participants.map((p, i) => [p.id, i + 1]));
-  const aggregates = aggregateAnswers(questions, workshop.roleTags, counts as AnswerCount[]);
+  const aggregates = aggregateAnswers(questions, workshop.roleTags, counts);
   return {
     state: workshop.state,
     participants: participants.length,
@@ -561,9 +552,6 @@ export async function convertWorkshopToAssessment(
   });
 }
 
-/** Disagreement from this level up is listed on the results of the workshop's assessment. */
-const NOTABLE_DISAGREEMENT = 0.3;
-
 /**
  * Where the room disagreed, for the results of the assessment a workshop became (every role);
  * null when the assessment did not come from a workshop.
@@ -591,7 +579,7 @@ export async function getRoomDisagreements(
     date: workshop.date,
     participants: live.participants,
     questions: sortByDisagreement(live.questions)
-      .filter((q) => (q.disagreement ?? 0) >= NOTABLE_DISAGREEMENT)
+      .filter(roomWasSplit)
       .map((q) => ({
         questionId: q.questionId,
         prompt: q.prompt,

@@ -6,6 +6,7 @@ import {
   type AnswerCount,
   aggregateAnswers,
   canTransitionWorkshop,
+  consensusDimensionScores,
   consensusPrefill,
   DEFAULT_ROLE_TAGS,
   dimensionProgress,
@@ -19,6 +20,7 @@ import {
   nextWorkshopStates,
   normaliseJoinCode,
   normaliseRoleTags,
+  participationByRole,
   roleSplit,
   roomSplitAssumptions,
   roomWasSplit,
@@ -417,5 +419,48 @@ describe("the room's disagreements in the assumptions register", () => {
       ],
     );
     expect(roleSplit(agg?.byRole ?? [])).toBe("Risk mostly \u201cDon't know\u201d (2 of 3)");
+  });
+});
+
+describe("the workshop report", () => {
+  test("participation by role tag, in the workshop's order, untagged people last", () => {
+    const people = [
+      { roleTag: "Operator", answered: 5 },
+      { roleTag: "Executive", answered: 3 },
+      { roleTag: "Operator", answered: 4 },
+      { roleTag: null, answered: 1 },
+    ];
+    expect(participationByRole(people, ["Executive", "Operator", "Risk"])).toEqual([
+      { roleTag: "Executive", participants: 1, answers: 3 },
+      { roleTag: "Operator", participants: 2, answers: 9 },
+      { roleTag: "Risk", participants: 0, answers: 0 },
+      { roleTag: null, participants: 1, answers: 1 },
+    ]);
+    expect(participationByRole(people.slice(0, 2), ["Executive"])).toHaveLength(1);
+  });
+  test("the consensus scored per dimension: weighted share of each question's range", () => {
+    const heavy: Question = { ...question, id: "heavy", weight: 3 };
+    const other: Question = { ...question, id: "other", dimensionId: "data" };
+    const unknown: Question = { ...question, id: "unknown" };
+    const dims = [
+      { id: "process", title: "Process" },
+      { id: "data", title: "Data" },
+    ] as unknown as Parameters<typeof consensusDimensionScores>[1];
+    const scores = consensusDimensionScores([question, heavy, unknown, other], dims, [
+      { questionId: "q", optionId: "none", dontKnow: false },
+      { questionId: "heavy", optionId: "yes_a", dontKnow: false },
+      { questionId: "unknown", optionId: null, dontKnow: true },
+      { questionId: "other", optionId: "removed", dontKnow: false },
+    ]);
+    // (1 × 0 + 3 × 1) / 4 = 75.
+    expect(scores[0]).toEqual({
+      dimensionId: "process",
+      title: "Process",
+      score: 75,
+      agreed: 2,
+      dontKnow: 1,
+      questions: 3,
+    });
+    expect(scores[1]).toMatchObject({ score: null, agreed: 0, questions: 1 });
   });
 });

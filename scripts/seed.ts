@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { parseArgs, runCli } from "./lib/cli";
 import { seedDemoPilots } from "./lib/demo-pilots";
+import { seedDemoWorkshops } from "./lib/demo-workshops";
 import {
   DEFAULT_DEMO_PASSWORD,
   DEMO_EMAIL,
@@ -24,6 +25,8 @@ await runCli(async () => {
       `Added ${pilots} demo pilots with their run metrics, timelines and ${incidents} incidents.`,
     );
   }
+  const workshops = await seedDemoWorkshops(DEMO_ORG_SLUG);
+  if (workshops) console.log("Added a closed and an open demo workshop.");
   console.log(`Sign in as ${DEMO_EMAIL} with the password: ${password}`);
   console.log(
     "(lead@example.com, contributor@example.com and viewer@example.com share it, to try each role.)",

@@ -51,3 +51,21 @@ export function Label({ className, ...props }: React.ComponentProps<"label">) {
   // biome-ignore lint/a11y/noLabelWithoutControl: callers pass htmlFor
   return <label className={cn("text-sm font-medium", className)} {...props} />;
 }
+
+/** A checkbox with its label beside it (the label wraps it, so a click on the text ticks it). */
+export function CheckboxItem({
+  label,
+  className,
+  ...props
+}: Omit<React.ComponentProps<"input">, "type"> & { label: React.ReactNode }) {
+  return (
+    <label className={cn("flex items-start gap-2 text-sm", className)}>
+      <input
+        type="checkbox"
+        className="mt-0.5 size-4 shrink-0 accent-[var(--color-primary)]"
+        {...props}
+      />
+      {label}
+    </label>
+  );
+}

@@ -19,6 +19,7 @@ import { toAnswerInput } from "@/lib/domain/question-bank/answers";
 import { type AssessmentResult, normaliseResult, scoreAssessment } from "@/lib/domain/scoring";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./internal/audit";
+import { roomSplitsOfAssessment } from "./internal/workshop-answers";
 import { listInventory } from "./inventory";
 
 export type AssessmentStatus = (typeof assessments.status.enumValues)[number];
@@ -420,11 +421,14 @@ export async function submitAssessment(
         { inventory: ["Add at least one action to the use case's action inventory."] },
       );
     }
-    const result = scoreAssessment({
+    const scored = scoreAssessment({
       bank: bankOf(row.bankVersion),
       answers: toAnswerInputs(answers),
       inventory,
     });
+    // An assessment converted from a workshop also registers where the room was split.
+    const roomSplits = await roomSplitsOfAssessment(tx, ctx.orgId, assessmentId);
+    const result = { ...scored, assumptions: [...scored.assumptions, ...roomSplits] };
     await tx
       .update(assessments)
       .set({

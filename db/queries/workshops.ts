@@ -15,7 +15,6 @@ import {
   type QuestionBank,
 } from "@/lib/domain/question-bank";
 import {
-  type AnswerCount,
   aggregateAnswers,
   type ConsensusAnswer,
   type ConsensusInput,
@@ -27,6 +26,7 @@ import {
   mostChosen,
   normaliseRoleTags,
   type RoomDisagreements,
+  roomWasSplit,
   sortByDisagreement,
   type WorkshopAnswerRow,
   type WorkshopComment,
@@ -42,6 +42,7 @@ import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { saveAnswers, startAssessment } from "./assessments";
 import { writeAudit } from "./internal/audit";
 import { runIdempotent } from "./internal/idempotency";
+import { countWorkshopAnswers } from "./internal/workshop-answers";
 
 /** Workshops with the name of their use case and how many people have joined. */
 const selectWorkshops = (tx: Executor) =>
@@ -403,17 +404,7 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
   const questions = workshopQuestions(bank, workshop.dimensions);
   const dimensions = bank.dimensions.filter((d) => workshop.dimensions.includes(d.id));
   const [counts, numbers, comments, [last]] = await Promise.all([
-    db
-      .select({
-        questionId: workshopAnswers.questionId,
-        roleTag: workshopParticipants.roleTag,
-        optionId: workshopAnswers.optionId,
-        count: sql<number>`count(*)::int`,
-      })
-      .from(workshopAnswers)
-      .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
-      .where(eq(workshopAnswers.workshopId, workshop.id))
-      .groupBy(workshopAnswers.questionId, workshopParticipants.roleTag, workshopAnswers.optionId),
+    countWorkshopAnswers(db, workshop.id),
     participantNumbers(workshop.id),
     db
       .select({
@@ -433,7 +424,7 @@ export async function getWorkshopLive(ctx: MemberContext, id: string): Promise<W
       .from(workshopAnswers)
       .where(eq(workshopAnswers.workshopId, workshop.id)),
   ]);
-  const aggregates = aggregateAnswers(questions, workshop.roleTags, counts as AnswerCount[]);
+  const aggregates = aggregateAnswers(questions, workshop.roleTags, counts);
   return {
     state: workshop.state,
     participants: numbers.size,
@@ -592,9 +583,6 @@ export async function convertWorkshopToAssessment(
   });
 }
 
-/** Disagreement from this level up is listed on the results of the workshop's assessment. */
-const NOTABLE_DISAGREEMENT = 0.3;
-
 /**
  * Where the room disagreed, for the results of the assessment a workshop became (every role);
  * null when the assessment did not come from a workshop.
@@ -622,7 +610,7 @@ export async function getRoomDisagreements(
     date: workshop.date,
     participants: live.participants,
     questions: sortByDisagreement(live.questions)
-      .filter((q) => (q.disagreement ?? 0) >= NOTABLE_DISAGREEMENT)
+      .filter(roomWasSplit)
       .map((q) => ({
         questionId: q.questionId,
         prompt: q.prompt,

@@ -211,7 +211,8 @@ function metricsFor(
   return rows;
 }
 
-async function contextFor(email: string, orgSlug: string): Promise<MemberContext> {
+/** The member context of a demo person in the demo organisation. */
+export async function contextFor(email: string, orgSlug: string): Promise<MemberContext> {
   const user = await findUserByEmail(email);
   if (!user) throw new Error(`demo user ${email} is missing`);
   const ctx = await memberContext(user, orgSlug);

@@ -206,6 +206,7 @@ const ROUTES: [string, () => string][] = [
   ["new workshop", () => `${DEMO}/workshops/new`],
   ["a workshop's live view", () => ids.workshop],
   ["a workshop's presenter view", () => `${ids.workshop}/present`],
+  ["a workshop's report", () => `${ids.workshop}/report`],
   ["editing a workshop", () => `${ids.workshop}/edit`],
   ["joining a workshop", () => "/join"],
   ["a participant's questions", () => `/join/${ids.joinCode}/answers`],

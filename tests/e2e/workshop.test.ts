@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { baseUrl, launchBrowser, newPerson } from "./browser";
 import { AuthPages } from "./pages/auth-pages";
+import { A4_PRINTABLE_WIDTH, DEMO, pdfPageCount, ReportPage } from "./pages/report-pages";
 import { WorkshopPages } from "./pages/workshop-pages";
 
 let browser: Browser;
@@ -101,5 +102,35 @@ test("a facilitator opens a workshop, two people join by code and answer differe
   expect(await disagreements.textContent()).toMatch(/Operator:\s*No, it lives in people's heads/);
   await facilitator.goto(path);
   await facilitator.getByTestId("workshop-assessment").waitFor();
+
+  // The workshop page links to its printable report: who took part, where the room was split
+  // and what it said, and the room's answers, on a sheet or two of A4 at full width.
+  await facilitator.getByRole("link", { name: "Report", exact: true }).click();
+  await facilitator.waitForURL(/\/workshops\/[0-9a-f-]{36}\/report$/);
+  const report = new ReportPage(facilitator);
+  await report.report().waitFor();
+  expect(await facilitator.getByRole("button", { name: "Print or save as PDF" }).isVisible()).toBe(
+    true,
+  );
+  const participation = facilitator.getByTestId("report-participation");
+  expect(await participation.getByRole("row", { name: /Operator/ }).textContent()).toMatch(
+    /Operator\s*1/,
+  );
+  const split = facilitator.getByTestId("report-disagreements");
+  await split.getByText("We fix the exceptions by hand").waitFor();
+  expect(await split.textContent()).toContain("Operators keep the exceptions in their heads");
+  expect(await split.textContent()).toMatch(/Operator:\s*“No, it lives in people's heads” 1/);
+  await facilitator.setViewportSize({ width: A4_PRINTABLE_WIDTH, height: 1100 });
+  await facilitator.emulateMedia({ media: "print" });
+  expect((await report.report().boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(
+    0.9 * A4_PRINTABLE_WIDTH,
+  );
+  const header = await report.headerText();
+  expect(header).toContain(DEMO.orgName);
+  expect(header).toMatch(/Workshop: Refunds walk-through \d+ · \d{1,2} \w{3} \d{4}/);
+  expect(await report.visibleControls()).toEqual([]);
+  const pages = pdfPageCount(await facilitator.pdf({ format: "A4", printBackground: true }));
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(4);
   await Promise.all([phoneContext.close(), memberContext.close(), facilitatorContext.close()]);
 }, 90_000);

@@ -4,7 +4,14 @@ import { getPilotLoop, getPortfolioLoop, listLessons } from "@/db/queries/loop";
 import { memberContext } from "@/db/queries/organisations";
 import { getPilotGate, listPilotCards } from "@/db/queries/pilots";
 import { findUserByEmail } from "@/db/queries/users";
+import {
+  getRoomDisagreements,
+  getWorkshopLive,
+  listWorkshopParticipants,
+  listWorkshops,
+} from "@/db/queries/workshops";
 import { seedDemoPilots } from "@/scripts/lib/demo-pilots";
+import { seedDemoWorkshops } from "@/scripts/lib/demo-workshops";
 import { DEMO_EMAIL, DEMO_ORG_SLUG, seedDemo, seedDemoUseCases } from "@/scripts/lib/seed-demo";
 
 // The demo seed runs in this process against the run's database, as `npm run demo` would.
@@ -62,5 +69,42 @@ describe("the demo organisation", () => {
       useCaseName: "Delivery ETA replies",
     });
     expect(lesson!.answers[0]!.questionId).toBe("data_freshness");
+  }, 240_000);
+
+  test("has a closed workshop of twelve across four roles that disagreed and became an assessment, and an open one", async () => {
+    await seedDemo("demo-test-password");
+    await seedDemoUseCases();
+    await seedDemoPilots(DEMO_ORG_SLUG);
+    await seedDemoWorkshops(DEMO_ORG_SLUG);
+    // Seeding again adds nothing.
+    expect(await seedDemoWorkshops(DEMO_ORG_SLUG)).toBe(0);
+    const viewer = await memberContext(
+      (await findUserByEmail("viewer@example.com"))!,
+      DEMO_ORG_SLUG,
+    );
+    if (!viewer) throw new Error("no demo viewer");
+    const workshops = await listWorkshops(viewer);
+    expect(workshops.map((w) => w.state).sort()).toEqual(["closed", "open"]);
+    const closed = workshops.find((w) => w.state === "closed")!;
+    expect(closed.useCaseName).toBe("Driver shift swaps");
+    const people = await listWorkshopParticipants(viewer, closed.id);
+    expect(people).toHaveLength(12);
+    for (const role of ["Executive", "Operator", "Engineer", "Risk"]) {
+      expect(people.filter((p) => p.roleTag === role)).toHaveLength(3);
+    }
+    expect(closed.assessmentId).not.toBeNull();
+    const room = await getRoomDisagreements(viewer, closed.assessmentId!);
+    const fixes = room?.questions.find((q) => q.questionId === "process_manual_fixes");
+    expect(fixes?.note).toMatch(/by hand/);
+    const mostly = new Map(fixes?.byRole.map((r) => [r.roleTag, r.mostChose]));
+    expect(mostly.get("Executive")).toMatch(/^Rarely/);
+    expect(mostly.get("Operator")).toMatch(/^Often/);
+    expect(room?.questions.length).toBeGreaterThanOrEqual(4);
+    const live = await getWorkshopLive(viewer, closed.id);
+    expect(
+      live.comments.some((c) => /fixed by hand/.test(c.comment) && c.roleTag === "Operator"),
+    ).toBe(true);
+    const open = workshops.find((w) => w.state === "open")!;
+    expect((await getWorkshopLive(viewer, open.id)).participants).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { getAssessment } from "@/db/queries/assessments";
+import { getAssessment, submitAssessment } from "@/db/queries/assessments";
 import { listAuditEvents } from "@/db/queries/audit";
+import { addInventoryAction } from "@/db/queries/inventory";
+import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import {
   findWorkshopByCode,
   getParticipantSession,
@@ -27,7 +29,8 @@ import {
 } from "@/db/queries/workshops";
 import { getQuestionBank } from "@/lib/domain/question-bank";
 import { MAX_WORKSHOP_PARTICIPANTS, type WorkshopInput } from "@/lib/domain/workshops";
-import { makeOrg, outcome, plainUseCase, type TestOrg, uniq } from "./fixtures";
+import { READ_TICKET_ACTION } from "@/scripts/lib/sample-actions";
+import { makeOrg, outcome, plainUseCase, startPilotOf, type TestOrg, uniq } from "./fixtures";
 
 const bank = getQuestionBank("v2")!;
 const processQuestions = bank.questions.filter((q) => q.dimensionId === "process" && !q.showIf);
@@ -576,5 +579,64 @@ describe("consensus and conversion", () => {
     );
     expect(actions.filter((a) => a === "workshop.consensus_recorded")).toHaveLength(3);
     expect(actions).toContain("workshop.converted");
+  });
+
+  test("where the room was split enters the assessment's assumptions register and the pilot's", async () => {
+    const org = await makeOrg();
+    const w = await openWorkshop(org);
+    const answer = async (name: string, role: string, q1Option: string, comment: string | null) => {
+      const { participant } = await guest(w.joinCode, name, role);
+      await saveOwnAnswer(participant, {
+        questionId: q1.id,
+        optionId: q1Option,
+        dontKnow: false,
+        comment,
+      });
+      await saveOwnAnswer(participant, {
+        questionId: q2.id,
+        optionId: best(q2),
+        dontKnow: false,
+        comment: null,
+      });
+    };
+    await answer("E1", "Executive", best(q1), null);
+    await answer("E2", "Executive", best(q1), null);
+    await answer("O1", "Operator", worst(q1), "We fix it by hand every Friday.");
+    await answer("O2", "Operator", worst(q1), null);
+    await recordConsensus(org.ctx.lead, w.id, {
+      questionId: q1.id,
+      optionId: worst(q1),
+      dontKnow: false,
+      note: "Operators keep a manual fix nobody wrote down.",
+    });
+    await recordConsensus(org.ctx.lead, w.id, {
+      questionId: q2.id,
+      optionId: best(q2),
+      dontKnow: false,
+      note: null,
+    });
+    await setWorkshopState(org.ctx.lead, w.id, "closed", w.version);
+    const { assessmentId } = await convertWorkshopToAssessment(org.ctx.lead, w.id);
+    await addInventoryAction(org.ctx.owner, w.useCaseId, READ_TICKET_ACTION);
+    const submitted = await submitAssessment(org.ctx.lead, assessmentId);
+    const register = submitted.result?.assumptions ?? [];
+    const split = register.filter((a) => a.assumption.startsWith("The room was split on whether"));
+    // Only q1 was split; q2's confident answer enters as any confident answer does.
+    expect(split.map((a) => [a.questionId, a.dimensionId, a.evidence])).toEqual([
+      [q1.id, "process", "Operators keep a manual fix nobody wrote down."],
+    ]);
+    const bestLabel = q1.options.find((o) => o.id === best(q1))?.label;
+    const worstLabel = q1.options.find((o) => o.id === worst(q1))?.label;
+    expect(split[0]?.assumption).toContain(
+      `(Executive mostly \u201c${bestLabel}\u201d (2 of 2); Operator mostly \u201c${worstLabel}\u201d (2 of 2))`,
+    );
+    expect(register.some((a) => a.questionId === q2.id && a.assumption === q2.assumption)).toBe(
+      true,
+    );
+    // A pilot started from the assessment carries the split into its register.
+    const pilot = await startPilotOf(org.ctx.lead, w.useCaseId, { stage: "sandbox" });
+    const pilotRegister = await listPilotAssumptions(org.ctx.viewer, pilot.id);
+    expect(pilotRegister.map((a) => a.text)).toContain(split[0]?.assumption);
+    expect(pilotRegister).toHaveLength(register.length);
   });
 });

@@ -6,6 +6,7 @@ import {
   type AnswerCount,
   aggregateAnswers,
   canTransitionWorkshop,
+  consensusDimensionScores,
   consensusPrefill,
   DEFAULT_ROLE_TAGS,
   dimensionProgress,
@@ -19,6 +20,11 @@ import {
   nextWorkshopStates,
   normaliseJoinCode,
   normaliseRoleTags,
+  participationByRole,
+  roleSplit,
+  roomSplitAssumptions,
+  roomWasSplit,
+  SPLIT_DISAGREEMENT,
   sortByDisagreement,
   WORKSHOP_STATES,
   type WorkshopState,
@@ -348,5 +354,113 @@ describe("the CSV of individual answers", () => {
     const csv = workshopAnswersToCsv([{ ...row, displayName: null }], true);
     expect(csv.split("\r\n")[0]).not.toContain("name");
     expect(csv).not.toContain("Olu");
+  });
+});
+
+describe("the room's disagreements in the assumptions register", () => {
+  const documented: Question = {
+    ...question,
+    id: "documented",
+    assumption: "Every step of the process is documented.",
+  };
+  const ai: Question = { ...question, id: "ai", assumption: "AI output is checked before use." };
+  const agreed: Question = { ...question, id: "agreed", assumption: "Everyone agrees." };
+  const counts: AnswerCount[] = [
+    // Executives say documented; operators know about the manual fixes.
+    { questionId: "documented", roleTag: "Executive", optionId: "yes_a", count: 3 },
+    { questionId: "documented", roleTag: "Operator", optionId: "none", count: 2 },
+    { questionId: "documented", roleTag: "Operator", optionId: null, count: 1 },
+    // A smaller split: one "partly" against three "yes".
+    { questionId: "ai", roleTag: "Executive", optionId: "yes_a", count: 3 },
+    { questionId: "ai", roleTag: "Operator", optionId: "partly", count: 1 },
+    // Nobody disagrees.
+    { questionId: "agreed", roleTag: "Executive", optionId: "yes_a", count: 2 },
+    { questionId: "agreed", roleTag: "Operator", optionId: "yes_b", count: 2 },
+  ];
+  const aggregates = aggregateAnswers(
+    [agreed, ai, documented],
+    ["Executive", "Operator", "Risk"],
+    counts,
+  );
+  const entries = roomSplitAssumptions(
+    aggregates,
+    [agreed, ai, documented],
+    new Map([["documented", " Manual fixes every Friday. "]]),
+  );
+
+  test("the threshold is named and inclusive", () => {
+    expect(SPLIT_DISAGREEMENT).toBe(0.3);
+    expect(roomWasSplit({ disagreement: SPLIT_DISAGREEMENT })).toBe(true);
+    expect(roomWasSplit({ disagreement: 0.29 })).toBe(false);
+    expect(roomWasSplit({ disagreement: null })).toBe(false);
+  });
+  test("only the questions the room was split on, the most disagreed first", () => {
+    expect(aggregates.find((a) => a.questionId === "ai")?.disagreement).toBeCloseTo(0.433, 3);
+    expect(entries.map((e) => e.questionId)).toEqual(["documented", "ai"]);
+    expect(entries.every((e) => e.dimensionId === "process")).toBe(true);
+  });
+  test("says the room was split on the question's assumption, with the split by role", () => {
+    expect(entries[0]?.assumption).toBe(
+      "The room was split on whether every step of the process is documented (Executive mostly \u201cYes\u201d (3 of 3); Operator mostly \u201cNo\u201d (2 of 3)).",
+    );
+    expect(entries[1]?.assumption).toMatch(/^The room was split on whether AI output is checked/);
+  });
+  test("the facilitator's note is the evidence", () => {
+    expect(entries[0]?.evidence).toBe("Manual fixes every Friday.");
+    expect(entries[1]?.evidence).toBeNull();
+  });
+  test("a role that mostly did not know says so; roles without answers are left out", () => {
+    const [agg] = aggregateAnswers(
+      [question],
+      ["Risk", "Engineer"],
+      [
+        { questionId: "q", roleTag: "Risk", optionId: null, count: 2 },
+        { questionId: "q", roleTag: "Risk", optionId: "none", count: 1 },
+      ],
+    );
+    expect(roleSplit(agg?.byRole ?? [])).toBe("Risk mostly \u201cDon't know\u201d (2 of 3)");
+  });
+});
+
+describe("the workshop report", () => {
+  test("participation by role tag, in the workshop's order, untagged people last", () => {
+    const people = [
+      { roleTag: "Operator", answered: 5 },
+      { roleTag: "Executive", answered: 3 },
+      { roleTag: "Operator", answered: 4 },
+      { roleTag: null, answered: 1 },
+    ];
+    expect(participationByRole(people, ["Executive", "Operator", "Risk"])).toEqual([
+      { roleTag: "Executive", participants: 1, answers: 3 },
+      { roleTag: "Operator", participants: 2, answers: 9 },
+      { roleTag: "Risk", participants: 0, answers: 0 },
+      { roleTag: null, participants: 1, answers: 1 },
+    ]);
+    expect(participationByRole(people.slice(0, 2), ["Executive"])).toHaveLength(1);
+  });
+  test("the consensus scored per dimension: weighted share of each question's range", () => {
+    const heavy: Question = { ...question, id: "heavy", weight: 3 };
+    const other: Question = { ...question, id: "other", dimensionId: "data" };
+    const unknown: Question = { ...question, id: "unknown" };
+    const dims = [
+      { id: "process", title: "Process" },
+      { id: "data", title: "Data" },
+    ] as unknown as Parameters<typeof consensusDimensionScores>[1];
+    const scores = consensusDimensionScores([question, heavy, unknown, other], dims, [
+      { questionId: "q", optionId: "none", dontKnow: false },
+      { questionId: "heavy", optionId: "yes_a", dontKnow: false },
+      { questionId: "unknown", optionId: null, dontKnow: true },
+      { questionId: "other", optionId: "removed", dontKnow: false },
+    ]);
+    // (1 × 0 + 3 × 1) / 4 = 75.
+    expect(scores[0]).toEqual({
+      dimensionId: "process",
+      title: "Process",
+      score: 75,
+      agreed: 2,
+      dontKnow: 1,
+      questions: 3,
+    });
+    expect(scores[1]).toMatchObject({ score: null, agreed: 0, questions: 1 });
   });
 });

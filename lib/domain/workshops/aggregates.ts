@@ -1,4 +1,5 @@
 import type { Dimension, Question } from "../question-bank/types";
+import type { AssumptionEntry } from "../scoring/types";
 
 /**
  * What the room answered, and where it disagrees. The database counts answers per question,
@@ -227,5 +228,62 @@ export function dimensionProgress(
       answered: own.reduce((sum, a) => sum + a.scored + a.dontKnow, 0),
       expected: own.length * participants,
     };
+  });
+}
+
+/**
+ * Disagreement from this level up counts as the room being split: the question is listed on
+ * the results of the workshop's assessment and enters its assumptions register. 0.3 is, for
+ * example, a third of the room a whole option away from the rest on a five-option question.
+ */
+export const SPLIT_DISAGREEMENT = 0.3;
+
+/** Whether the room was split on a question (see `SPLIT_DISAGREEMENT`). */
+export const roomWasSplit = (d: Pick<Distribution, "disagreement">): boolean =>
+  (d.disagreement ?? 0) >= SPLIT_DISAGREEMENT;
+
+/** "Every step is documented." → "every step is documented" (acronyms such as "AI" kept). */
+function asClause(sentence: string): string {
+  const text = sentence.trim().replace(/[.!]+$/, "");
+  const [first = "", second = ""] = text;
+  return second && second === second.toLowerCase() ? first.toLowerCase() + text.slice(1) : text;
+}
+
+/** "Executive mostly “Documented” (3 of 3)" for each role tag that answered. */
+export function roleSplit(byRole: QuestionAggregate["byRole"]): string {
+  return byRole
+    .filter((r) => r.scored + r.dontKnow > 0)
+    .map((r) => {
+      const answers = r.scored + r.dontKnow;
+      const top = mostChosen(r);
+      return top && top.count >= r.dontKnow
+        ? `${r.roleTag} mostly \u201c${top.label}\u201d (${top.count} of ${answers})`
+        : `${r.roleTag} mostly \u201cDon't know\u201d (${r.dontKnow} of ${answers})`;
+    })
+    .join("; ");
+}
+
+/**
+ * The assumptions register entries of a workshop's disagreements: for every question where the
+ * room was split, "The room was split on whether <the question's assumption>", with the split by
+ * role tag; the most disagreed first. The facilitator's note, where there is one, is the evidence.
+ */
+export function roomSplitAssumptions(
+  aggregates: readonly QuestionAggregate[],
+  questions: readonly Question[],
+  notes: ReadonlyMap<string, string | null> = new Map(),
+): AssumptionEntry[] {
+  const questionById = new Map(questions.map((q) => [q.id, q]));
+  return sortByDisagreement(aggregates.filter(roomWasSplit)).flatMap((agg) => {
+    const question = questionById.get(agg.questionId);
+    if (!question) return [];
+    return [
+      {
+        questionId: agg.questionId,
+        dimensionId: agg.dimensionId,
+        assumption: `The room was split on whether ${asClause(question.assumption)} (${roleSplit(agg.byRole)}).`,
+        evidence: notes.get(agg.questionId)?.trim() || null,
+      },
+    ];
   });
 }

@@ -1,6 +1,7 @@
 import type { Question, QuestionBank } from "../question-bank/types";
 
 export * from "./aggregates";
+export * from "./report";
 
 /** A workshop's life: set up as a draft, opened to the room, paused, closed for good. */
 export const WORKSHOP_STATES = ["draft", "open", "paused", "closed"] as const;

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Field, fieldProps, SelectField, TextareaField, TextField } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { CheckboxItem, Input, Select } from "@/components/ui/input";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
@@ -200,17 +200,14 @@ export function IncidentForm({
         <legend className="mb-2 text-sm font-medium">Actions taken</legend>
         <div className="flex flex-wrap gap-4">
           {options.actions.map((option) => (
-            <label key={option.value} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="actions"
-                value={option.value}
-                defaultChecked={checkedActions.includes(option.value)}
-                onChange={(event) => applyTick(event.currentTarget)}
-                className="size-4 accent-[var(--color-primary)]"
-              />
-              {option.label}
-            </label>
+            <CheckboxItem
+              key={option.value}
+              label={option.label}
+              name="actions"
+              value={option.value}
+              defaultChecked={checkedActions.includes(option.value)}
+              onChange={(event) => applyTick(event.currentTarget)}
+            />
           ))}
         </div>
         <p id="actions-hint" className="mt-1.5 text-xs text-muted-foreground">

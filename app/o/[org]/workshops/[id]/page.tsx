@@ -1,4 +1,4 @@
-import { Pencil, Presentation, Users } from "lucide-react";
+import { FileText, Pencil, Presentation, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/ui/action-button";
@@ -97,6 +97,9 @@ export default async function WorkshopPage({
           <div className="flex flex-wrap items-center gap-2">
             <ButtonLink variant="outline" href={`${base}/present`}>
               <Presentation aria-hidden /> Presenter view
+            </ButtonLink>
+            <ButtonLink variant="outline" href={`${base}/report`}>
+              <FileText aria-hidden /> Report
             </ButtonLink>
             {manage && workshop.state !== "closed" ? (
               <ButtonLink variant="outline" href={`${base}/edit`}>

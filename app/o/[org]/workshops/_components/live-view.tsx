@@ -12,7 +12,11 @@ import type {
   WorkshopComment,
   WorkshopLive,
 } from "@/lib/domain/workshops";
-import { mostChosen, sortByDisagreement } from "@/lib/domain/workshops/aggregates";
+import {
+  mostChosen,
+  SPLIT_DISAGREEMENT,
+  sortByDisagreement,
+} from "@/lib/domain/workshops/aggregates";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { ConsensusForm } from "./consensus-form";
@@ -93,7 +97,7 @@ export function LiveView({
 /** A disagreement in words and figures: "0.71 (high)". */
 export function describeDisagreement(value: number | null): string {
   if (value === null) return "not enough answers";
-  const level = value >= 0.6 ? "high" : value >= 0.3 ? "some" : "low";
+  const level = value >= 0.6 ? "high" : value >= SPLIT_DISAGREEMENT ? "some" : "low";
   return `${formatNumber(value, 2)} (${level})`;
 }
 

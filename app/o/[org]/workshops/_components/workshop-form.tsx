@@ -3,6 +3,7 @@
 import { ButtonLink } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { CheckboxItem } from "@/components/ui/input";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
@@ -70,16 +71,13 @@ export function WorkshopForm({
         <legend className="mb-2 text-sm font-medium">Dimensions to cover</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {dimensions.map((d) => (
-            <label key={d.id} className="flex items-start gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="dimensions"
-                value={d.id}
-                defaultChecked={chosen.includes(d.id)}
-                className="mt-0.5 size-4 shrink-0 accent-[var(--color-primary)]"
-              />
-              {d.title}
-            </label>
+            <CheckboxItem
+              key={d.id}
+              label={d.title}
+              name="dimensions"
+              value={d.id}
+              defaultChecked={chosen.includes(d.id)}
+            />
           ))}
         </div>
         {dimensionsLocked
@@ -104,20 +102,18 @@ export function WorkshopForm({
         hint="Separate with commas. Participants pick one; answers are split by them."
       />
       <SelectField {...field("pace", initial.pace)} label="Pace" options={paces} />
-      <label className="flex items-start gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="anonymous"
-          defaultChecked={anonymous}
-          className="mt-0.5 size-4 shrink-0 accent-[var(--color-primary)]"
-        />
-        <span>
-          Anonymous answers
-          <span className="block text-xs text-muted-foreground">
-            You see role tags and participant numbers, never names.
+      <CheckboxItem
+        name="anonymous"
+        defaultChecked={anonymous}
+        label={
+          <span>
+            Anonymous answers
+            <span className="block text-xs text-muted-foreground">
+              You see role tags and participant numbers, never names.
+            </span>
           </span>
-        </span>
-      </label>
+        }
+      />
       <SubmitRow label={submitLabel} pending={pending}>
         <ButtonLink variant="ghost" href={cancelHref}>
           Cancel

@@ -503,7 +503,11 @@ export default async function AssessmentResultsPage({
               data-testid="assumptions"
             >
               {result.assumptions.map((a) => (
-                <IconItem key={a.questionId} icon={ListChecks} className="print:mb-1">
+                <IconItem
+                  key={`${a.questionId} ${a.assumption}`}
+                  icon={ListChecks}
+                  className="print:mb-1"
+                >
                   <span>
                     {a.assumption}{" "}
                     <span className="text-xs text-muted-foreground">

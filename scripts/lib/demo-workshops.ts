@@ -174,6 +174,12 @@ async function join(w: WorkshopDto, people: readonly { name: string; role: strin
   return joined;
 }
 
+/** The demo's two workshops, by title: how seeding again finds them. */
+export const DEMO_WORKSHOP_TITLES = {
+  closed: "Shift swaps readiness workshop",
+  open: "Customs pre-check kick-off",
+} as const;
+
 /**
  * Adds the demo workshops, once: a closed one on "Driver shift swaps" where twelve people
  * across four role tags answered the process and data questions, disagreed where the operators
@@ -182,7 +188,9 @@ async function join(w: WorkshopDto, people: readonly { name: string; role: strin
  */
 export async function seedDemoWorkshops(orgSlug: string): Promise<number> {
   const lead = await contextFor("lead@example.com", orgSlug);
-  if ((await listWorkshops(lead)).length > 0) return 0;
+  // Seeded once: a workshop of the organisation's own (or one a test made) does not stop it.
+  const titles = new Set((await listWorkshops(lead)).map((w) => w.title));
+  if (titles.has(DEMO_WORKSHOP_TITLES.closed) || titles.has(DEMO_WORKSHOP_TITLES.open)) return 0;
   const useCases = await listUseCases(lead);
   const shiftSwaps = useCases.find((u) => u.name === "Driver shift swaps");
   const customs = useCases.find((u) => u.name === "Customs document pre-check");
@@ -191,7 +199,7 @@ export async function seedDemoWorkshops(orgSlug: string): Promise<number> {
     new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
   const closed = await openDemoWorkshop(lead, shiftSwaps.id, {
-    title: "Shift swaps readiness workshop",
+    title: DEMO_WORKSHOP_TITLES.closed,
     date: day(6),
     dimensions: ["process", "data"],
   });
@@ -230,7 +238,7 @@ export async function seedDemoWorkshops(orgSlug: string): Promise<number> {
   await convertWorkshopToAssessment(lead, closed.id);
 
   const open = await openDemoWorkshop(lead, customs.id, {
-    title: "Customs pre-check kick-off",
+    title: DEMO_WORKSHOP_TITLES.open,
     date: day(-2),
     dimensions: ["process", "data", "handoffs"],
   });

@@ -87,6 +87,12 @@ describe("the organisation document", () => {
       expect(cut.problems[0]?.path).toBe("(document)");
       expect(cut.problems[0]?.message).toMatch(/^Not complete JSON: .*\d/);
     }
+    // Cut right after a key, the parser names no position: the reading still says where.
+    const between = readOrgDocument('{"format": ');
+    expect(between.ok).toBe(false);
+    if (!between.ok) {
+      expect(between.problems[0]?.message).toMatch(/Unexpected end of JSON input at position 11, where the file stops$/);
+    }
   });
 
   test("a version 1 document, from before workshops, reads as version 2 without workshops", () => {

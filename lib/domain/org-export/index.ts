@@ -43,9 +43,13 @@ export function readOrgDocument(text: string): OrgDocumentReading {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    // A file cut between two values ends without a position in the parser's message: say it.
+    const where = /(position|line) \d+/.test(reason)
+      ? ""
+      : ` at position ${text.length}, where the file stops`;
     return {
       ok: false,
-      problems: [{ path: "(document)", message: `Not complete JSON: ${reason}` }],
+      problems: [{ path: "(document)", message: `Not complete JSON: ${reason}${where}` }],
     };
   }
   return checkOrgDocument(value);

@@ -91,7 +91,9 @@ describe("the organisation document", () => {
     const between = readOrgDocument('{"format": ');
     expect(between.ok).toBe(false);
     if (!between.ok) {
-      expect(between.problems[0]?.message).toMatch(/Unexpected end of JSON input at position 11, where the file stops$/);
+      expect(between.problems[0]?.message).toMatch(
+        /Unexpected end of JSON input at position 11, where the file stops$/,
+      );
     }
   });
 

@@ -17,7 +17,7 @@ function uniform(seed: number): number {
   return x - Math.floor(x);
 }
 
-function pick<T>(weights: readonly (readonly [T, number])[], u: number): T {
+export function pick<T>(weights: readonly (readonly [T, number])[], u: number): T {
   const total = weights.reduce((a, [, w]) => a + w, 0);
   let at = u * total;
   for (const [value, w] of weights) {
@@ -28,10 +28,10 @@ function pick<T>(weights: readonly (readonly [T, number])[], u: number): T {
 }
 
 /** Spread of a duration: a long-tailed factor between 0.25 and about 4. */
-const spread = (u: number) => 0.25 + 3.75 * u ** 2.2;
+export const spread = (u: number) => 0.25 + 3.75 * u ** 2.2;
 
 /** Incidents per 1,000 actions at each stage once a pilot has settled into it. */
-const BASE_RATE: Record<Stage, number> = {
+export const BASE_RATE: Record<Stage, number> = {
   proposed: 0,
   sandbox: 4,
   shadow: 3,
@@ -41,7 +41,7 @@ const BASE_RATE: Record<Stage, number> = {
 };
 
 /** Minutes from start to detection when a pilot is new to the stage (it shrinks with age). */
-const DETECT_MINUTES: Record<Stage, number> = {
+export const DETECT_MINUTES: Record<Stage, number> = {
   proposed: 0,
   sandbox: 300,
   shadow: 240,
@@ -50,7 +50,7 @@ const DETECT_MINUTES: Record<Stage, number> = {
   production: 20,
 };
 
-const OUTCOMES: Record<Stage, readonly (readonly [Outcome, number])[]> = {
+export const OUTCOMES: Record<Stage, readonly (readonly [Outcome, number])[]> = {
   proposed: [["prevented", 1]],
   sandbox: [["prevented", 1]],
   shadow: [["prevented", 1]],
@@ -73,7 +73,7 @@ const OUTCOMES: Record<Stage, readonly (readonly [Outcome, number])[]> = {
   ],
 };
 
-const CATEGORIES: Record<"early" | "supervised" | "live", [IncidentCategory, number][]> = {
+export const CATEGORIES: Record<"early" | "supervised" | "live", [IncidentCategory, number][]> = {
   early: [
     ["incorrect_output", 45],
     ["stale_data", 20],
@@ -102,7 +102,7 @@ const CATEGORIES: Record<"early" | "supervised" | "live", [IncidentCategory, num
   ],
 };
 
-const TITLES: Record<IncidentCategory, string[]> = {
+export const TITLES: Record<IncidentCategory, string[]> = {
   stale_data: [
     "Answer quoted an order status that had changed an hour earlier",
     "Routing used yesterday's team roster",
@@ -143,21 +143,21 @@ const TITLES: Record<IncidentCategory, string[]> = {
   other: ["Duplicate notifications to the on-call channel", "Log entries missing for an hour"],
 };
 
-const stageGroup = (stage: Stage) =>
+export const stageGroup = (stage: Stage) =>
   stage === "sandbox" || stage === "shadow"
     ? "early"
     : stage === "supervised"
       ? "supervised"
       : "live";
 
-function severityFor(outcome: Outcome, u: number): Severity {
+export function severityFor(outcome: Outcome, u: number): Severity {
   if (outcome === "financial_impact") return u < 0.5 ? "sev1" : "sev2";
   if (outcome === "customer_impact") return u < 0.15 ? "sev1" : u < 0.7 ? "sev2" : "sev3";
   if (outcome === "contained") return u < 0.25 ? "sev2" : u < 0.8 ? "sev3" : "sev4";
   return u < 0.05 ? "sev2" : u < 0.55 ? "sev3" : "sev4";
 }
 
-function detectionFor(outcome: Outcome, stage: Stage, ageDays: number, u: number): DetectionSource {
+export function detectionFor(outcome: Outcome, stage: Stage, ageDays: number, u: number): DetectionSource {
   if (outcome === "customer_impact" || outcome === "financial_impact") {
     return u < 0.55 ? "customer" : u < 0.85 ? "automated_check" : "audit";
   }
@@ -166,13 +166,13 @@ function detectionFor(outcome: Outcome, stage: Stage, ageDays: number, u: number
   return u < automated ? "automated_check" : u < 0.97 ? "human_reviewer" : "audit";
 }
 
-function actionsFor(outcome: Outcome, u: number): IncidentAction[] {
+export function actionsFor(outcome: Outcome, u: number): IncidentAction[] {
   if (outcome === "prevented") return u < 0.7 ? ["fix"] : u < 0.9 ? ["new_guardrail"] : ["none"];
   if (outcome === "contained") return u < 0.5 ? ["rollback", "fix"] : ["fix", "new_guardrail"];
   return ["rollback", "fix", "new_guardrail"];
 }
 
-const RESOLUTION_NOTES: Record<Outcome, string> = {
+export const RESOLUTION_NOTES: Record<Outcome, string> = {
   prevented: "Fixed the check that let it through; nothing reached a customer.",
   contained: "Reverted the affected records from the run log and fixed the cause.",
   customer_impact:
@@ -181,7 +181,7 @@ const RESOLUTION_NOTES: Record<Outcome, string> = {
     "Rolled back, refunded or recovered the amounts, and added a guardrail for this case.",
 };
 
-function costFor(outcome: Outcome, u: number): number | null {
+export function costFor(outcome: Outcome, u: number): number | null {
   if (outcome === "prevented") return u < 0.6 ? null : Math.round(20 + 80 * u);
   if (outcome === "contained") return Math.round(150 + 850 * u);
   if (outcome === "customer_impact") return Math.round(800 + 4_200 * u);

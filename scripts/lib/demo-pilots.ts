@@ -19,7 +19,7 @@ import { demoIncidents } from "./demo-incidents";
 const DAY = 86_400_000;
 
 /** How the AI performs at each stage: actions per day, accuracy and override rate. */
-const PERFORMANCE: Record<Stage, { volume: number; accuracy: number; overrides: number }> = {
+export const PERFORMANCE: Record<Stage, { volume: number; accuracy: number; overrides: number }> = {
   proposed: { volume: 0, accuracy: 0, overrides: 0 },
   sandbox: { volume: 25, accuracy: 0.88, overrides: 0 },
   shadow: { volume: 70, accuracy: 0.925, overrides: 0 },

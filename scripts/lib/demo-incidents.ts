@@ -157,7 +157,12 @@ export function severityFor(outcome: Outcome, u: number): Severity {
   return u < 0.05 ? "sev2" : u < 0.55 ? "sev3" : "sev4";
 }
 
-export function detectionFor(outcome: Outcome, stage: Stage, ageDays: number, u: number): DetectionSource {
+export function detectionFor(
+  outcome: Outcome,
+  stage: Stage,
+  ageDays: number,
+  u: number,
+): DetectionSource {
   if (outcome === "customer_impact" || outcome === "financial_impact") {
     return u < 0.55 ? "customer" : u < 0.85 ? "automated_check" : "audit";
   }

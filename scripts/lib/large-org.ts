@@ -3,7 +3,12 @@ import { eq, inArray } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db, type Executor } from "@/db";
-import { createUser, findUserByEmail, markEmailVerified, setUserPassword } from "@/db/queries/users";
+import {
+  createUser,
+  findUserByEmail,
+  markEmailVerified,
+  setUserPassword,
+} from "@/db/queries/users";
 import {
   assessmentAnswers,
   assessments,
@@ -69,8 +74,8 @@ import {
   PARTICIPANT_NAMES,
   PEOPLE,
   pickOne,
-  REGIONS,
   type Random,
+  REGIONS,
   ROLLBACK_PLANS,
   ROLLBACK_REASONS,
   streamFor,
@@ -182,7 +187,10 @@ function rowsPerInsert(columns: number, cap: number) {
   return Math.max(1, Math.min(cap, Math.floor(60_000 / columns)));
 }
 
-/** Collects rows and inserts them many at a time. */
+/**
+ * Collects rows and inserts them many at a time. A batch of rows that refer to another
+ * batch's rows (answers to assessments) flushes that one first.
+ */
 class Batch<T extends PgTable> {
   private rows: T["$inferInsert"][] = [];
   total = 0;
@@ -190,6 +198,7 @@ class Batch<T extends PgTable> {
     private readonly tx: Executor,
     private readonly table: T,
     private readonly size: number,
+    private readonly parent?: Batch<PgTable>,
   ) {}
   async add(row: T["$inferInsert"]) {
     this.rows.push(row);
@@ -197,6 +206,7 @@ class Batch<T extends PgTable> {
   }
   async flush() {
     if (this.rows.length === 0) return;
+    await this.parent?.flush();
     const rows = this.rows;
     this.rows = [];
     // biome-ignore lint/suspicious/noExplicitAny: drizzle's insert types do not follow a generic table
@@ -205,8 +215,13 @@ class Batch<T extends PgTable> {
   }
 }
 
-const batch = <T extends PgTable>(tx: Executor, table: T, columns: number, cap = 5000) =>
-  new Batch(tx, table, rowsPerInsert(columns, cap));
+const batch = <T extends PgTable>(
+  tx: Executor,
+  table: T,
+  columns: number,
+  cap = 5000,
+  parent?: Batch<PgTable>,
+) => new Batch(tx, table, rowsPerInsert(columns, cap), parent);
 
 // ─── The plan: everything decided in memory from the options ────────────────────────────────
 
@@ -380,7 +395,8 @@ function planOrganisation(o: LargeOrgOptions, peopleCount: number): Plan {
   for (let i = 0; i < o.useCases; i++) {
     const dept = DEPARTMENTS[i % DEPARTMENTS.length]!;
     const workflow = WORKFLOWS[Math.floor(i / DEPARTMENTS.length) % WORKFLOWS.length]!;
-    const region = REGIONS[Math.floor(i / (DEPARTMENTS.length * WORKFLOWS.length)) % REGIONS.length]!;
+    const region =
+      REGIONS[Math.floor(i / (DEPARTMENTS.length * WORKFLOWS.length)) % REGIONS.length]!;
     const round = Math.floor(i / (DEPARTMENTS.length * WORKFLOWS.length * REGIONS.length));
     const template = Math.floor(rngU() * INVENTORY_TEMPLATES.length);
     const value = 1 + Math.floor(rngU() * 5);
@@ -470,7 +486,8 @@ function planOrganisation(o: LargeOrgOptions, peopleCount: number): Plan {
       endAt,
       status,
       ...planned,
-      rollbackPlan: planned.stage === "proposed" && rngP() < 0.5 ? "" : pickOne(rngP, ROLLBACK_PLANS),
+      rollbackPlan:
+        planned.stage === "proposed" && rngP() < 0.5 ? "" : pickOne(rngP, ROLLBACK_PLANS),
       targetDate:
         status === "active" && planned.stage !== "production"
           ? isoDate(anchor + Math.round(between(rngP, 14, 180)) * DAY)
@@ -500,7 +517,9 @@ function planOrganisation(o: LargeOrgOptions, peopleCount: number): Plan {
       times.push(firstPilot.startAt - Math.round(between(rngA, 3, 40)) * DAY);
       for (let k = 1; k < n; k++) {
         times.push(
-          firstPilot.startAt + (anchor - firstPilot.startAt) * rngA() - Math.round(rngA() * 60) * DAY,
+          firstPilot.startAt +
+            (anchor - firstPilot.startAt) * rngA() -
+            Math.round(rngA() * 60) * DAY,
         );
       }
     } else {
@@ -509,9 +528,7 @@ function planOrganisation(o: LargeOrgOptions, peopleCount: number): Plan {
     times.sort((a, b) => a - b);
     uc.createdAt = Math.min(uc.createdAt, times[0]! - Math.round(between(rngA, 5, 40)) * DAY);
     const finalStage = firstPilot ? pilotPlans[uc.pilots[uc.pilots.length - 1]!]!.stage : null;
-    let level = finalStage
-      ? [1, 2, 3, 4, 5, 5][stageIndex(finalStage)]!
-      : Math.floor(rngA() * 5);
+    let level = finalStage ? [1, 2, 3, 4, 5, 5][stageIndex(finalStage)]! : Math.floor(rngA() * 5);
     for (const [k, at] of times.entries()) {
       if (k > 0 && rngA() < 0.5) level = Math.min(6, level + 1);
       const lastOpen = !firstPilot && n > 1 && k === n - 1 && rngA() < 0.15;
@@ -548,7 +565,13 @@ function planOrganisation(o: LargeOrgOptions, peopleCount: number): Plan {
       if (rngU() < 0.03) uc.archivedAt = anchor - Math.round(between(rngU, 1, 60)) * DAY;
     }
   }
-  return { anchor, useCases: useCasePlans, pilots: pilotPlans, assessments: assessmentPlans, bench };
+  return {
+    anchor,
+    useCases: useCasePlans,
+    pilots: pilotPlans,
+    assessments: assessmentPlans,
+    bench,
+  };
 }
 
 // ─── Answers and scores ─────────────────────────────────────────────────────────────────────
@@ -576,8 +599,8 @@ function patternCache() {
     const [template, level, dk] = key.split(":").map(Number) as [number, number, number];
     const inventory = INVENTORY_TEMPLATES[template]!.map((a, i) => ({ ...a, id: `t${i}` }));
     const all = answersFor({ level: LEVELS[level]!, daysAgo: 0, evidenceEvery: 2 + (level % 3) });
-    const withDk = all.map((a, i): AnswerInput =>
-      dk && i % 9 === 4 ? { questionId: a.questionId, dontKnow: true } : a,
+    const withDk = all.map(
+      (a, i): AnswerInput => (dk && i % 9 === 4 ? { questionId: a.questionId, dontKnow: true } : a),
     );
     const applicable = new Set(applicableQuestionIds(bank, withDk, inventory));
     const answers = withDk.filter((a) => applicable.has(a.questionId));
@@ -703,8 +726,10 @@ function chooser(weights: number[]): (u: number) => number {
 
 // ─── The organisation ──────────────────────────────────────────────────────────────────────
 
-function optionsKey(o: LargeOrgOptions) {
-  return JSON.stringify({ generator: GENERATOR_VERSION, ...o });
+/** The options as one string, whatever order the stored JSON keeps their keys in. */
+function optionsKey(generator: number, o: LargeOrgOptions) {
+  const entries = Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([generator, entries]);
 }
 
 /** The people of the organisation: created once, shared by every large organisation. */
@@ -773,7 +798,11 @@ export async function seedLargeOrganisation(
     .where(eq(organisations.slug, options.slug));
   if (existing) {
     const stored = existing.settings?.seedLarge as StoredSeed | undefined;
-    if (stored?.complete && stored.summary && optionsKey(stored.options) === optionsKey(options)) {
+    if (
+      stored?.complete &&
+      stored.summary &&
+      optionsKey(stored.generator, stored.options) === optionsKey(GENERATOR_VERSION, options)
+    ) {
       await ensurePeople(password);
       progress(`The organisation "${options.slug}" was generated with these options already.`);
       return { ...stored.summary, password, seconds: seconds() };
@@ -895,7 +924,7 @@ export async function seedLargeOrganisation(
   // Use cases and their inventories.
   await db.transaction(async (tx) => {
     const rows = batch(tx, useCases, 14, 3000);
-    const actions = batch(tx, inventoryActions, 12, 4000);
+    const actions = batch(tx, inventoryActions, 12, 4000, rows);
     const a = auditOf(tx);
     for (const uc of plan.useCases) {
       const by = people[uc.ownerIdx]!;
@@ -937,7 +966,7 @@ export async function seedLargeOrganisation(
   // Assessments, answered on the current bank and scored by the real model.
   await db.transaction(async (tx) => {
     const rows = batch(tx, assessments, 17, 100);
-    const answers = batch(tx, assessmentAnswers, 9, 5000);
+    const answers = batch(tx, assessmentAnswers, 9, 5000, rows);
     const a = auditOf(tx);
     for (const plan_ of plan.assessments) {
       const uc = plan.useCases[plan_.useCaseIdx]!;
@@ -1008,8 +1037,8 @@ export async function seedLargeOrganisation(
   // Pilots, their timelines and assumption registers.
   await db.transaction(async (tx) => {
     const rows = batch(tx, pilots, 16, 3000);
-    const moves = batch(tx, pilotTransitions, 12, 4000);
-    const register = batch(tx, pilotAssumptions, 12, 4000);
+    const moves = batch(tx, pilotTransitions, 12, 4000, rows);
+    const register = batch(tx, pilotAssumptions, 12, 4000, rows);
     const a = auditOf(tx);
     const rng = streamFor("assumptions");
     for (const [j, p] of plan.pilots.entries()) {
@@ -1221,7 +1250,7 @@ export async function seedLargeOrganisation(
   const workshopIds = await db.transaction(async (tx) => {
     const rng = streamFor("workshops");
     const participants = batch(tx, workshopParticipants, 8, 4000);
-    const answers = batch(tx, workshopAnswers, 7, 5000);
+    const answers = batch(tx, workshopAnswers, 7, 5000, participants);
     const consensus = batch(tx, workshopConsensus, 7, 5000);
     const a = auditOf(tx);
     const lead = leads[0] ?? owner;
@@ -1324,7 +1353,9 @@ export async function seedLargeOrganisation(
             questionId: q.id,
             optionId: top === "" ? null : top,
             dontKnow: top === "",
-            note: split ? "The room was split; agreed after the operators walked through the exceptions." : null,
+            note: split
+              ? "The room was split; agreed after the operators walked through the exceptions."
+              : null,
             recordedBy: lead.id,
             updatedAt: at(date + 10 * 3_600_000),
           });
@@ -1386,9 +1417,7 @@ export async function seedLargeOrganisation(
 async function freeJoinCodes(tx: Executor, n: number): Promise<string[]> {
   for (;;) {
     const codes = [
-      ...new Set(
-        Array.from({ length: n }, () => joinCodeFromBytes(randomBytes(JOIN_CODE_LENGTH))),
-      ),
+      ...new Set(Array.from({ length: n }, () => joinCodeFromBytes(randomBytes(JOIN_CODE_LENGTH)))),
     ];
     if (codes.length < n) continue;
     const taken = await tx

@@ -31,7 +31,7 @@ import {
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { InventoryAction } from "@/lib/domain/actions";
 import type { IncidentAction } from "@/lib/domain/incidents";
-import { type PilotStatus, useCaseStatusForPilot } from "@/lib/domain/pilots";
+import { useCaseStatusForPilot as caseStatusOf, type PilotStatus } from "@/lib/domain/pilots";
 import {
   type AnswerInput,
   applicableQuestionIds,
@@ -558,7 +558,7 @@ function planOrganisation(o: LargeOrgOptions, peopleCount: number): Plan {
   }
   for (const uc of useCasePlans) {
     const last = uc.pilots.length ? pilotPlans[uc.pilots[uc.pilots.length - 1]!]! : null;
-    if (last) uc.status = useCaseStatusForPilot(last.stage, last.status);
+    if (last) uc.status = caseStatusOf(last.stage, last.status);
     else if (uc.assessments.length) uc.status = rngU() < 0.1 ? "on_hold" : "assessing";
     else {
       uc.status = "candidate";
@@ -710,7 +710,10 @@ function visitWeight(pilot: PilotPlan, visit: Visit, anchor: number): number {
 function chooser(weights: number[]): (u: number) => number {
   const cumulative: number[] = [];
   let total = 0;
-  for (const w of weights) cumulative.push((total += w));
+  for (const w of weights) {
+    total += w;
+    cumulative.push(total);
+  }
   return (u) => {
     const target = u * total;
     let lo = 0;

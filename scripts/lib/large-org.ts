@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db, type Executor } from "@/db";
@@ -968,7 +968,22 @@ export async function seedLargeOrganisation(
 
   // Assessments, answered on the current bank and scored by the real model.
   await db.transaction(async (tx) => {
-    const rows = batch(tx, assessments, 17, 100);
+    // Each pattern's result (tens of kB of JSON) is sent once, into a table of the
+    // transaction; the assessments copy it from there instead of receiving it thousands of times.
+    await tx.execute(
+      sql`create temporary table large_seed_results (pattern text primary key, result jsonb not null) on commit drop`,
+    );
+    const sent = new Set<string>();
+    const resultOf = async (key: string, result: AssessmentResult) => {
+      if (!sent.has(key)) {
+        await tx.execute(
+          sql`insert into large_seed_results values (${key}, ${JSON.stringify(result)}::jsonb)`,
+        );
+        sent.add(key);
+      }
+      return sql`(select result from large_seed_results where pattern = ${key})`;
+    };
+    const rows = batch(tx, assessments, 17, 2000);
     const answers = batch(tx, assessmentAnswers, 9, 5000, rows);
     const a = auditOf(tx);
     for (const plan_ of plan.assessments) {
@@ -996,7 +1011,7 @@ export async function seedLargeOrganisation(
         band: plan_.submitted ? pattern.result.band : null,
         confidence: plan_.submitted ? pattern.result.confidence : null,
         inventorySnapshot: plan_.submitted ? uc.actions : null,
-        result: plan_.submitted ? pattern.result : null,
+        result: plan_.submitted ? await resultOf(plan_.pattern, pattern.result) : null,
         version: plan_.submitted ? 3 : 2,
         createdAt: at(createdAt),
         updatedAt: at(plan_.submitted ? submittedAt : createdAt),

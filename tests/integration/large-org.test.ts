@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/db";
-import { getAssessment } from "@/db/queries/assessments";
+import { getAssessment, listAssessments } from "@/db/queries/assessments";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
-import { listPilotIncidents } from "@/db/queries/incidents";
+import { listIncidents, listPilotIncidents } from "@/db/queries/incidents";
 import { getPilotLoop, getPortfolioLoop } from "@/db/queries/loop";
 import { listMembers } from "@/db/queries/members";
 import { memberContext } from "@/db/queries/organisations";
@@ -250,6 +250,15 @@ describe("the large-organisation generator (tiny scale)", () => {
     expect(listed.total).toBe(50);
     expect(loop.pilots).toHaveLength(1);
     expect(metrics.summary.count).toBe(50);
+
+    const history = await listAssessments(owner, {
+      useCaseId: summary.useCaseId,
+      status: "submitted",
+    });
+    expect(history.map((a) => a.id)).toContain(summary.assessmentId);
+    const page = await listIncidents(owner, { severity: "sev3" });
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.total).toBeLessThan(400);
 
     const workshop = await getWorkshop(owner, summary.workshopId);
     expect(workshop.state).toBe("closed");

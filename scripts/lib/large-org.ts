@@ -850,7 +850,7 @@ export async function seedLargeOrganisation(
     ) {
       await ensurePeople(password);
       progress(`The organisation "${options.slug}" was generated with these options already.`);
-      return { ...stored.summary, password, seconds: seconds() };
+      return summaryLine(stored.summary, password, seconds());
     }
     const why = !stored
       ? "was not made by this generator"
@@ -1470,7 +1470,27 @@ export async function seedLargeOrganisation(
     );
   });
   phase("Summary stored");
-  return { ...summary, password, seconds: seconds() };
+  return summaryLine(summary, password, seconds());
+}
+
+/** The summary in the order the JSON line documents, whatever order it was stored in. */
+function summaryLine(
+  stored: Omit<LargeOrgSummary, "password" | "seconds">,
+  password: string,
+  seconds: number,
+): LargeOrgSummary {
+  const { orgSlug, ownerEmail, benchPilotId, assessmentId, useCaseId, workshopId, counts } = stored;
+  return {
+    orgSlug,
+    ownerEmail,
+    password,
+    benchPilotId,
+    assessmentId,
+    useCaseId,
+    workshopId,
+    counts,
+    seconds,
+  };
 }
 
 /** Join codes no workshop uses yet (they are unique across organisations). */

@@ -820,6 +820,49 @@ async function ensurePeople(password: string): Promise<Person[]> {
  * workshops. Deterministic: the same options give the same content. When the slug exists,
  * returns its summary if it was generated with the same options, or refuses.
  */
+type Seed = {
+  options: LargeOrgOptions;
+  plan: Plan;
+  people: Person[];
+  owner: Person;
+  leads: Person[];
+  contributors: Person[];
+  orgId: string;
+  counts: LargeOrgCounts;
+  patterns: (key: string) => Pattern;
+  bank: ReturnType<typeof BANK>;
+};
+
+const at = (ms: number) => new Date(ms);
+const auditOf = (tx: Executor) => batch(tx, auditEvents, 11, 4000);
+
+/** An audit event of something the generator made, dated when it happened. */
+function audit(
+  who: Person,
+  ms: number,
+  orgId: string,
+  event: { action: string; entityType: string; entityId: string; after?: unknown },
+): typeof auditEvents.$inferInsert {
+  return {
+    orgId,
+    actorUserId: who.id,
+    actorLabel: who.email,
+    actorEmail: who.email,
+    actorName: who.name,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    after: event.after ?? null,
+    createdAt: at(ms),
+  };
+}
+
+/** Writes a phase's remaining audit events and counts them. */
+async function settle(s: Seed, a: Batch<typeof auditEvents>) {
+  await a.flush();
+  s.counts.auditEvents += a.total;
+}
+
 export async function seedLargeOrganisation(
   input: Partial<LargeOrgOptions> & { password?: string },
   progress: Progress = () => {},
@@ -867,7 +910,6 @@ export async function seedLargeOrganisation(
   phase(`People: ${people.length}`);
   const plan = planOrganisation(options, people.length);
   const { anchor } = plan;
-  const at = (ms: number) => new Date(ms);
   const patterns = patternCache();
   const bank = BANK();
   const owner = people[0]!;
@@ -889,29 +931,6 @@ export async function seedLargeOrganisation(
     workshopAnswers: 0,
     auditEvents: 0,
   };
-  const auditOf = (tx: Executor) => batch(tx, auditEvents, 11, 4000);
-  const audit = (
-    who: Person,
-    ms: number,
-    orgId: string,
-    event: { action: string; entityType: string; entityId: string; after?: unknown },
-  ): typeof auditEvents.$inferInsert => ({
-    orgId,
-    actorUserId: who.id,
-    actorLabel: who.email,
-    actorEmail: who.email,
-    actorName: who.name,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    after: event.after ?? null,
-    createdAt: at(ms),
-  });
-  const settle = async (a: Batch<typeof auditEvents>) => {
-    await a.flush();
-    counts.auditEvents += a.total;
-  };
-
   // The organisation, its members and gate settings.
   const createdAt = Math.min(...plan.useCases.map((u) => u.createdAt)) - 7 * DAY;
   const orgId = await db.transaction(async (tx) => {
@@ -961,12 +980,85 @@ export async function seedLargeOrganisation(
         }),
       );
     }
-    await settle(a);
+    await a.flush();
+    counts.auditEvents += a.total;
     return org.id;
   });
   phase("Organisation and memberships");
+  const seed: Seed = {
+    options,
+    plan,
+    people,
+    owner,
+    leads,
+    contributors,
+    orgId,
+    counts,
+    patterns,
+    bank,
+  };
 
-  // Use cases and their inventories.
+  await insertUseCases(seed);
+  phase(`Use cases: ${counts.useCases}, inventory actions: ${counts.inventoryActions}`);
+
+  await insertAssessments(seed);
+  phase(`Assessments: ${counts.assessments}, answers: ${counts.assessmentAnswers}`);
+
+  await insertPilots(seed);
+  phase(`Pilots: ${counts.pilots}, transitions: ${counts.transitions}`);
+
+  await insertRunMetrics(seed);
+  phase(`Run metrics: ${counts.runMetrics}`);
+
+  await insertIncidents(seed);
+  phase(`Incidents: ${counts.incidents}`);
+
+  const workshopIds = await insertWorkshops(seed);
+  phase(`Workshops: ${counts.workshops}, answers: ${counts.workshopAnswers}`);
+
+  const benchPilot = plan.pilots[plan.bench]!;
+  const benchUseCase = plan.useCases[benchPilot.useCaseIdx]!;
+  const latest = [...benchUseCase.assessments]
+    .map((i) => plan.assessments[i]!)
+    .filter((x) => x.submitted)
+    .at(-1);
+  if (!latest) throw new Error("the bench pilot's use case has no submitted assessment");
+  const summary = {
+    orgSlug: options.slug,
+    ownerEmail: LARGE_OWNER_EMAIL,
+    benchPilotId: benchPilot.id,
+    assessmentId: latest.id,
+    useCaseId: benchUseCase.id,
+    workshopId: workshopIds[0]!,
+    counts,
+  };
+  await db.transaction(async (tx) => {
+    counts.auditEvents += 1;
+    const stored: StoredSeed = { generator: GENERATOR_VERSION, options, complete: true, summary };
+    const [org] = await tx
+      .select({ settings: organisations.settings })
+      .from(organisations)
+      .where(eq(organisations.id, orgId));
+    await tx
+      .update(organisations)
+      .set({ settings: { ...(org?.settings ?? {}), seedLarge: stored } })
+      .where(eq(organisations.id, orgId));
+    await tx.insert(auditEvents).values(
+      audit(owner, anchor, orgId, {
+        action: "organisation.seeded",
+        entityType: "organisation",
+        entityId: orgId,
+        after: { generator: GENERATOR_VERSION, options, counts },
+      }),
+    );
+  });
+  phase("Summary stored");
+  return summaryLine(summary, password, seconds());
+}
+
+/** The use cases and their action inventories. */
+async function insertUseCases(s: Seed): Promise<void> {
+  const { plan, people, orgId, counts } = s;
   await db.transaction(async (tx) => {
     const rows = batch(tx, useCases, 14, 3000);
     const actions = batch(tx, inventoryActions, 12, 4000, rows);
@@ -1002,13 +1094,15 @@ export async function seedLargeOrganisation(
     }
     await rows.flush();
     await actions.flush();
-    await settle(a);
+    await settle(s, a);
     counts.useCases = rows.total;
     counts.inventoryActions = actions.total;
   });
-  phase(`Use cases: ${counts.useCases}, inventory actions: ${counts.inventoryActions}`);
+}
 
-  // Assessments, answered on the current bank and scored by the real model.
+/** Assessments answered on the current bank, with results from the real scoring model. */
+async function insertAssessments(s: Seed): Promise<void> {
+  const { plan, people, orgId, counts, patterns, bank } = s;
   await db.transaction(async (tx) => {
     // Each pattern's result (tens of kB of JSON) is sent once, into a table of the
     // transaction; the assessments copy it from there instead of receiving it thousands of times.
@@ -1088,13 +1182,15 @@ export async function seedLargeOrganisation(
     }
     await rows.flush();
     await answers.flush();
-    await settle(a);
+    await settle(s, a);
     counts.assessments = rows.total;
     counts.assessmentAnswers = answers.total;
   });
-  phase(`Assessments: ${counts.assessments}, answers: ${counts.assessmentAnswers}`);
+}
 
-  // Pilots, their timelines and assumption registers.
+/** Pilots with their backdated timelines and assumption registers. */
+async function insertPilots(s: Seed): Promise<void> {
+  const { plan, people, owner, leads, orgId, counts, patterns } = s;
   await db.transaction(async (tx) => {
     const rows = batch(tx, pilots, 16, 3000);
     const moves = batch(tx, pilotTransitions, 12, 4000, rows);
@@ -1191,14 +1287,17 @@ export async function seedLargeOrganisation(
     await rows.flush();
     await moves.flush();
     await register.flush();
-    await settle(a);
+    await settle(s, a);
     counts.pilots = rows.total;
     counts.transitions = moves.total;
     counts.assumptions = register.total;
   });
-  phase(`Pilots: ${counts.pilots}, transitions: ${counts.transitions}`);
+}
 
-  // Daily run metrics: the bench pilot's year, and the whole window for the metrics pilots.
+/** Daily run metrics: the bench pilot's year, and the whole window for the metrics pilots. */
+async function insertRunMetrics(s: Seed): Promise<void> {
+  const { options, plan, owner, leads, orgId, counts } = s;
+  const { anchor } = plan;
   await db.transaction(async (tx) => {
     const rows = batch(tx, runMetrics, 13, 4000);
     const a = auditOf(tx);
@@ -1242,12 +1341,15 @@ export async function seedLargeOrganisation(
       );
     }
     await rows.flush();
-    await settle(a);
+    await settle(s, a);
     counts.runMetrics = rows.total;
   });
-  phase(`Run metrics: ${counts.runMetrics}`);
+}
 
-  // Incidents: the bench pilot's, then the rest spread by each visit's expected rate.
+/** Incidents: the bench pilot's, then the rest spread by each visit's expected rate. */
+async function insertIncidents(s: Seed): Promise<void> {
+  const { options, plan, owner, contributors, orgId, counts } = s;
+  const { anchor } = plan;
   await db.transaction(async (tx) => {
     const rng = streamFor("incidents");
     const rows: IncidentRow[] = [];
@@ -1300,14 +1402,17 @@ export async function seedLargeOrganisation(
       if (rows.length >= 10_000) await flush();
     }
     await flush();
-    await settle(a);
+    await settle(s, a);
     // After incidents are inserted.
     await afterIncidentsInserted(tx, orgId);
   });
-  phase(`Incidents: ${counts.incidents}`);
+}
 
-  // Workshops: closed ones with the room's answers and consensus, open ones under way.
-  const workshopIds = await db.transaction(async (tx) => {
+/** Workshops: closed ones with the room's answers and consensus, open ones under way. */
+async function insertWorkshops(s: Seed): Promise<string[]> {
+  const { options, plan, owner, leads, orgId, counts, bank } = s;
+  const { anchor } = plan;
+  return db.transaction(async (tx) => {
     const rng = streamFor("workshops");
     const participants = batch(tx, workshopParticipants, 8, 4000);
     const answers = batch(tx, workshopAnswers, 7, 5000, participants);
@@ -1425,52 +1530,12 @@ export async function seedLargeOrganisation(
     await participants.flush();
     await answers.flush();
     await consensus.flush();
-    await settle(a);
+    await settle(s, a);
     counts.workshops = ids.length;
     counts.workshopParticipants = participants.total;
     counts.workshopAnswers = answers.total;
     return ids;
   });
-  phase(`Workshops: ${counts.workshops}, answers: ${counts.workshopAnswers}`);
-
-  const benchPilot = plan.pilots[plan.bench]!;
-  const benchUseCase = plan.useCases[benchPilot.useCaseIdx]!;
-  const latest = [...benchUseCase.assessments]
-    .map((i) => plan.assessments[i]!)
-    .filter((x) => x.submitted)
-    .at(-1);
-  if (!latest) throw new Error("the bench pilot's use case has no submitted assessment");
-  const summary = {
-    orgSlug: options.slug,
-    ownerEmail: LARGE_OWNER_EMAIL,
-    benchPilotId: benchPilot.id,
-    assessmentId: latest.id,
-    useCaseId: benchUseCase.id,
-    workshopId: workshopIds[0]!,
-    counts,
-  };
-  await db.transaction(async (tx) => {
-    counts.auditEvents += 1;
-    const stored: StoredSeed = { generator: GENERATOR_VERSION, options, complete: true, summary };
-    const [org] = await tx
-      .select({ settings: organisations.settings })
-      .from(organisations)
-      .where(eq(organisations.id, orgId));
-    await tx
-      .update(organisations)
-      .set({ settings: { ...(org?.settings ?? {}), seedLarge: stored } })
-      .where(eq(organisations.id, orgId));
-    await tx.insert(auditEvents).values(
-      audit(owner, anchor, orgId, {
-        action: "organisation.seeded",
-        entityType: "organisation",
-        entityId: orgId,
-        after: { generator: GENERATOR_VERSION, options, counts },
-      }),
-    );
-  });
-  phase("Summary stored");
-  return summaryLine(summary, password, seconds());
 }
 
 /** The summary in the order the JSON line documents, whatever order it was stored in. */

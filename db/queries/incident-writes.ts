@@ -14,6 +14,7 @@ import {
 import { resolutionNoteError } from "@/lib/domain/incidents/schemas";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, assertId, conflict } from "@/lib/errors";
+import { addIncidentToRollups, removeIncidentFromRollups } from "./incident-rollups";
 import { getIncident } from "./incidents";
 import { writeAudit } from "./internal/audit";
 import { runIdempotent } from "./internal/idempotency";
@@ -173,6 +174,7 @@ export async function insertIncident(
     })
     .returning({ id: incidents.id });
   if (!row) throw new Error("insert returned no row");
+  await addIncidentToRollups(tx, row.id);
   await writeAudit(tx, ctx.orgId, ctx.actor, {
     action: "incident.created",
     entityType: "incident",
@@ -244,6 +246,7 @@ export async function updateIncident(
       await breakAssumption(tx, ctx, before.pilotId, changes.assumptionId, merged.title);
     }
     const stage = pilot ? stageAt(pilot, merged.startedAt) : before.stage;
+    await removeIncidentFromRollups(tx, id);
     const [row] = await tx
       .update(incidents)
       .set({
@@ -266,6 +269,7 @@ export async function updateIncident(
         { current: { version: current.version, resolvedAt: current.resolvedAt } },
       );
     }
+    await addIncidentToRollups(tx, id);
     const after = await getIncident(ctx, id, tx);
     const action =
       !before.resolvedAt && after.resolvedAt

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { incidentDailyRollups, incidents, pilots, runMetrics, useCases } from "@/db/schema";
 import {
@@ -11,6 +11,7 @@ import {
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { type Stage, stageIndex } from "@/lib/domain/stages";
 import { assertId } from "@/lib/errors";
+import { rollupsCover, rollupWhere } from "./incident-rollups";
 import { incidentCurrency } from "./incidents";
 import { type IncidentFilters, incidentWhere, pilotScope } from "./internal/incidents";
 
@@ -152,21 +153,14 @@ async function metricsFromIncidents(
   return { periodRows, breakdownRows };
 }
 
-const isMidnightUtc = (d: Date | undefined) => !d || d.getTime() % 86_400_000 === 0;
-
-/**
- * Whether the daily rollups answer these filters exactly: they know pilot, day and stage but
- * not severity, category, outcome, status or words, nor times within a day.
- */
+/** Whether the daily rollups answer these filters: they do not know severity, category, outcome or status together with the rest. */
 function rollupsServe(filters: IncidentFilters): boolean {
   return (
-    !filters.q?.trim() &&
+    rollupsCover(filters) &&
     !filters.severity &&
     !filters.category &&
     !filters.outcome &&
-    !filters.status &&
-    isMidnightUtc(filters.from) &&
-    isMidnightUtc(filters.to)
+    !filters.status
   );
 }
 
@@ -180,14 +174,7 @@ async function metricsFromRollups(
   filters: IncidentFilters,
   groupBy: "week" | "month",
 ): Promise<IncidentRows> {
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const where = and(
-    eq(R.orgId, orgId),
-    filters.pilotId ? eq(R.pilotId, filters.pilotId) : undefined,
-    filters.from ? gte(R.day, day(filters.from)) : undefined,
-    filters.to ? lt(R.day, day(filters.to)) : undefined,
-    pilotScope(orgId, R.pilotId, filters),
-  );
+  const where = rollupWhere(orgId, filters);
   const unit = sql.raw(`'${groupBy}'`);
   const bucket = sql<string>`to_char(date_trunc(${unit}, ${R.day}::timestamp), 'YYYY-MM-DD')`;
   const pct = (v: string) =>

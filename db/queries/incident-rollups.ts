@@ -1,7 +1,9 @@
-import { type SQL, sql } from "drizzle-orm";
-import type { Executor } from "@/db";
+import { and, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { incidentDailyRollups } from "@/db/schema";
 import { INCIDENT_CATEGORIES } from "@/lib/domain/incidents";
 import { assertId } from "@/lib/errors";
+import { type IncidentFilters, pilotScope } from "./internal/incidents";
 
 // Daily incident rollups (table incident_daily_rollups): one row per organisation, pilot, UTC
 // day of the start and stage at the time. Every write of an incident takes its old values out
@@ -122,4 +124,65 @@ export async function rebuildIncidentRollups(tx: Executor, orgId: string): Promi
   await tx.execute(sql`
     insert into incident_daily_rollups (${sql.raw(COLUMNS)})
     ${rollupsFromIncidents(sql`i.org_id = ${orgId}`)}`);
+}
+
+const isMidnightUtc = (d: Date | undefined) => !d || d.getTime() % 86_400_000 === 0;
+const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Whether the daily rollups hold exactly the incidents these filters pick: they know the
+ * pilot (so its owner and current stage), the day and the stage at the time, but not words
+ * nor times within a day.
+ */
+export function rollupsCover(filters: IncidentFilters): boolean {
+  return !filters.q?.trim() && isMidnightUtc(filters.from) && isMidnightUtc(filters.to);
+}
+
+/** The condition on rollup rows for the filters' pilot, owner, stage and days (see rollupsCover). */
+export function rollupWhere(orgId: string, filters: IncidentFilters): SQL | undefined {
+  const R = incidentDailyRollups;
+  return and(
+    eq(R.orgId, orgId),
+    filters.pilotId ? eq(R.pilotId, filters.pilotId) : undefined,
+    filters.from ? gte(R.day, utcDay(filters.from)) : undefined,
+    filters.to ? lt(R.day, utcDay(filters.to)) : undefined,
+    pilotScope(orgId, R.pilotId, filters),
+  );
+}
+
+/**
+ * How many incidents match, summed from the daily rollups instead of counting the incidents,
+ * or null when the rollups cannot tell: words, times within a day, or more than one of
+ * severity, category, outcome and status (the rollups count each on its own).
+ */
+export async function countIncidentsFromRollups(
+  orgId: string,
+  filters: IncidentFilters,
+): Promise<number | null> {
+  const R = incidentDailyRollups;
+  const picked = [filters.severity, filters.category, filters.outcome, filters.status].filter(
+    Boolean,
+  );
+  if (!rollupsCover(filters) || picked.length > 1) return null;
+  const column = filters.severity
+    ? R[filters.severity]
+    : filters.outcome
+      ? {
+          prevented: R.prevented,
+          contained: R.contained,
+          customer_impact: R.customerImpact,
+          financial_impact: R.financialImpact,
+        }[filters.outcome]
+      : filters.category
+        ? sql`${R.byCategory}[${INCIDENT_CATEGORIES.indexOf(filters.category) + 1}]`
+        : filters.status === "open"
+          ? R.open
+          : filters.status === "resolved"
+            ? sql`${R.incidents} - ${R.open}`
+            : R.incidents;
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${column}), 0)::int` })
+    .from(R)
+    .where(rollupWhere(orgId, filters));
+  return row?.n ?? 0;
 }

@@ -19,7 +19,7 @@ import { getIncident } from "./incidents";
 import { writeAudit } from "./internal/audit";
 import { runIdempotent } from "./internal/idempotency";
 import { loadPilotHistory } from "./internal/pilot-history";
-import { getPilot } from "./pilots";
+import { getPilot, type PilotDto } from "./pilots";
 
 // Creating, changing, resolving and reopening incidents, each in one transaction with its
 // audit row. The exported helpers (assertIncident, snapshot, insertIncident) are shared with webhook ingestion (incident-webhooks.ts) and check no
@@ -150,9 +150,14 @@ export async function insertIncident(
   pilotId: string | null,
   input: IncidentInput & { externalId?: string | null },
   now: Date,
+  /** The pilot, when the caller has just read it in this transaction. */
+  known?: Pick<PilotDto, "id" | "startDate" | "createdAt">,
 ): Promise<IncidentDto> {
-  if (pilotId) await getPilot(ctx, pilotId, tx);
-  const pilot = pilotId ? await loadPilotHistory(tx, ctx.orgId, pilotId) : undefined;
+  const checked = pilotId && known?.id === pilotId ? known : null;
+  if (pilotId && !checked) await getPilot(ctx, pilotId, tx);
+  const pilot = pilotId
+    ? await loadPilotHistory(tx, ctx.orgId, pilotId, checked ?? undefined)
+    : undefined;
   assertIncident(input, now, {
     pilot,
     resolution: { wasResolved: false, hadNote: false, note: input.resolutionNote },
@@ -205,10 +210,10 @@ export async function createIncidentIdempotent(
 ) {
   assertCan(ctx, "incident:write");
   return db.transaction(async (tx) => {
-    await getPilot(ctx, pilotId, tx);
+    const pilot = await getPilot(ctx, pilotId, tx);
     return runIdempotent(tx, ctx.orgId, `incidents:${pilotId}`, key, body, async () => ({
       status: 201,
-      body: await insertIncident(tx, ctx, pilotId, input, new Date()),
+      body: await insertIncident(tx, ctx, pilotId, input, new Date(), pilot),
     }));
   });
 }

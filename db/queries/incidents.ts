@@ -1,10 +1,11 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { incidents, pilotAssumptions, pilots, useCases, users } from "@/db/schema";
 import type { IncidentDto, IncidentSummaryDto } from "@/lib/domain/incidents";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { assertId, isUuid, notFound } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { countIncidentsFromRollups } from "./incident-rollups";
 import { type IncidentFilters, incidentWhere } from "./internal/incidents";
 import { getPilot } from "./pilots";
 
@@ -77,17 +78,23 @@ export async function listIncidents(
       )
       .orderBy(desc(incidents.startedAt), desc(incidents.id))
       .limit(limit + 1),
-    page.withTotal === false
-      ? Promise.resolve(null)
-      : db.select({ n: sql<number>`count(*)::int` }).from(incidents).where(where),
+    page.withTotal === false ? Promise.resolve(null) : countIncidents(ctx.orgId, filters, where),
   ]);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
     items: items.map(({ cursorAt: _c, ...i }) => i),
     nextCursor: rows.length > limit && last ? encodeCursor(last.cursorAt, last.id) : null,
-    total: totals?.[0]?.n ?? null,
+    total: totals,
   };
+}
+
+/** How many incidents match: from the daily rollups when they can tell, else counted. */
+async function countIncidents(orgId: string, filters: IncidentFilters, where: SQL | undefined) {
+  const fromRollups = await countIncidentsFromRollups(orgId, filters);
+  if (fromRollups !== null) return fromRollups;
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(incidents).where(where);
+  return row?.n ?? 0;
 }
 
 /** The currency incident costs are in: the organisation's, carried by every incident DTO. */

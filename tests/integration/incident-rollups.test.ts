@@ -11,7 +11,7 @@ import {
   resolveIncident,
   updateIncident,
 } from "@/db/queries/incident-writes";
-import { getIncident } from "@/db/queries/incidents";
+import { getIncident, listIncidents } from "@/db/queries/incidents";
 import {
   DETECTION_SOURCES,
   INCIDENT_CATEGORIES,
@@ -233,6 +233,27 @@ describe("daily incident rollups", () => {
         expect(fromRollups).toEqual(fromIncidents);
       }
     }
+    // The list's total comes from the rollups where they can tell, and equals a count.
+    for (const filters of [
+      {},
+      { severity: "sev2" as const },
+      { category: "stale_data" as const },
+      { outcome: "contained" as const },
+      { status: "open" as const },
+      { status: "resolved" as const },
+      { pilotId: pilots[1]!.id, from: midnight(20), to: midnight(5) },
+      { severity: "sev1" as const, status: "open" as const },
+    ]) {
+      const listed = await listIncidents(org.ctx.viewer, filters, { limit: 1 });
+      const counted = await listIncidents(
+        org.ctx.viewer,
+        { ...filters, from: new Date((filters.from?.getTime() ?? 0) + 1) },
+        { limit: 1 },
+      );
+      expect(listed.total).toBe(counted.total);
+    }
+    expect((await listIncidents(org.ctx.viewer, {})).total).toBe(ids.length + 12);
+
     const whole = await getIncidentMetrics(org.ctx.viewer, {}, "week");
     expect(whole.summary.count).toBe(ids.length + 12);
     expect(whole.summary.timeToResolve.count).toBeGreaterThan(0);

@@ -11,11 +11,15 @@ export async function loadPilotHistory(
   tx: Executor,
   orgId: string,
   pilotId: string,
+  /** The pilot's start, when the caller has already read it. */
+  known?: { startDate: string; createdAt: Date },
 ): Promise<PilotHistory> {
-  const [pilot] = await tx
-    .select({ startDate: pilots.startDate, createdAt: pilots.createdAt })
-    .from(pilots)
-    .where(and(eq(pilots.orgId, orgId), eq(pilots.id, pilotId)));
+  const [pilot] = known
+    ? [{ startDate: known.startDate, createdAt: known.createdAt }]
+    : await tx
+        .select({ startDate: pilots.startDate, createdAt: pilots.createdAt })
+        .from(pilots)
+        .where(and(eq(pilots.orgId, orgId), eq(pilots.id, pilotId)));
   if (!pilot) throw notFound("The pilot");
   const stages = await tx
     .select({ at: pilotTransitions.createdAt, stage: pilotTransitions.toStage })

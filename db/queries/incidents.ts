@@ -49,6 +49,32 @@ export type { IncidentFilters };
 const cursorAt = sql<string>`to_char(${incidents.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
+ * The rows of one page (a keyset on started, id; newest first): the query itself, so that a
+ * test can check its plan.
+ */
+export function incidentPageQuery(
+  where: SQL | undefined,
+  cursor: { at: string; id: string } | null,
+  limit: number,
+) {
+  return db
+    .select({ ...summaryColumns, cursorAt })
+    .from(incidents)
+    .leftJoin(pilots, eq(pilots.id, incidents.pilotId))
+    .leftJoin(useCases, eq(useCases.id, pilots.useCaseId))
+    .where(
+      and(
+        where,
+        cursor
+          ? sql`(${incidents.startedAt}, ${incidents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(incidents.startedAt), desc(incidents.id))
+    .limit(limit);
+}
+
+/**
  * One page of incidents, newest first, by keyset on (started, id) so that any page of 100,000
  * costs the same; `total` counts every match.
  */
@@ -63,21 +89,7 @@ export async function listIncidents(
   const cursor = decodeCursor(page.cursor, (id) => (isUuid(id) ? id : null));
   const where = incidentWhere(ctx.orgId, filters);
   const [rows, totals] = await Promise.all([
-    db
-      .select({ ...summaryColumns, cursorAt })
-      .from(incidents)
-      .leftJoin(pilots, eq(pilots.id, incidents.pilotId))
-      .leftJoin(useCases, eq(useCases.id, pilots.useCaseId))
-      .where(
-        and(
-          where,
-          cursor
-            ? sql`(${incidents.startedAt}, ${incidents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
-            : undefined,
-        ),
-      )
-      .orderBy(desc(incidents.startedAt), desc(incidents.id))
-      .limit(limit + 1),
+    incidentPageQuery(where, cursor, limit + 1),
     page.withTotal === false ? Promise.resolve(null) : countIncidents(ctx.orgId, filters, where),
   ]);
   const items = rows.slice(0, limit);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { incidents, pilotAssumptions } from "@/db/schema";
@@ -14,12 +15,16 @@ import {
 import { resolutionNoteError } from "@/lib/domain/incidents/schemas";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, assertId, conflict } from "@/lib/errors";
-import { addIncidentToRollups, removeIncidentFromRollups } from "./incident-rollups";
+import {
+  addIncidentToRollups,
+  insertIncidentWithRollups,
+  removeIncidentFromRollups,
+} from "./incident-rollups";
 import { getIncident } from "./incidents";
 import { writeAudit } from "./internal/audit";
 import { runIdempotent } from "./internal/idempotency";
 import { loadPilotHistory } from "./internal/pilot-history";
-import { getPilot, type PilotDto } from "./pilots";
+import { getPilot } from "./pilots";
 
 // Creating, changing, resolving and reopening incidents, each in one transaction with its
 // audit row. The exported helpers (assertIncident, snapshot, insertIncident) are shared with webhook ingestion (incident-webhooks.ts) and check no
@@ -150,24 +155,32 @@ export async function insertIncident(
   pilotId: string | null,
   input: IncidentInput & { externalId?: string | null },
   now: Date,
-  /** The pilot, when the caller has just read it in this transaction. */
-  known?: Pick<PilotDto, "id" | "startDate" | "createdAt">,
+  /** The pilot's history, when the caller has just read the pilot and it in this transaction. */
+  known?: { pilotId: string; history: PilotHistory },
 ): Promise<IncidentDto> {
-  const checked = pilotId && known?.id === pilotId ? known : null;
-  if (pilotId && !checked) await getPilot(ctx, pilotId, tx);
-  const pilot = pilotId
-    ? await loadPilotHistory(tx, ctx.orgId, pilotId, checked ?? undefined)
-    : undefined;
+  // Reads that do not depend on each other go out together (pipelined on PostgreSQL).
+  const [, pilot] =
+    pilotId && known?.pilotId === pilotId
+      ? [null, known.history]
+      : pilotId
+        ? await Promise.all([
+            getPilot(ctx, pilotId, tx),
+            loadPilotHistory(tx, ctx.orgId, pilotId),
+          ])
+        : [null, undefined];
   assertIncident(input, now, {
     pilot,
     resolution: { wasResolved: false, hadNote: false, note: input.resolutionNote },
   });
   const stage = pilot ? stageAt(pilot, input.startedAt) : null;
   await breakAssumption(tx, ctx, pilotId, input.assumptionId, input.title);
-  const [row] = await tx
-    .insert(incidents)
-    .values({
+  const id = randomUUID();
+  // The incident and its share of the daily rollups in one statement.
+  await insertIncidentWithRollups(
+    tx,
+    tx.insert(incidents).values({
       ...input,
+      id,
       title: input.title.trim(),
       description: input.description.trim(),
       resolutionNote: input.resolvedAt ? input.resolutionNote?.trim() || null : null,
@@ -176,17 +189,18 @@ export async function insertIncident(
       stage,
       externalId: input.externalId ?? null,
       createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
-    })
-    .returning({ id: incidents.id });
-  if (!row) throw new Error("insert returned no row");
-  await addIncidentToRollups(tx, row.id);
-  await writeAudit(tx, ctx.orgId, ctx.actor, {
-    action: "incident.created",
-    entityType: "incident",
-    entityId: row.id,
-    after: { pilotId, stage, ...snapshot(input) },
-  });
-  return getIncident(ctx, row.id, tx);
+    }),
+  );
+  const [, created] = await Promise.all([
+    writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "incident.created",
+      entityType: "incident",
+      entityId: id,
+      after: { pilotId, stage, ...snapshot(input) },
+    }),
+    getIncident(ctx, id, tx),
+  ]);
+  return created;
 }
 
 /** Logs an incident, on a pilot or organisation-wide (contributors and above). */
@@ -210,10 +224,14 @@ export async function createIncidentIdempotent(
 ) {
   assertCan(ctx, "incident:write");
   return db.transaction(async (tx) => {
-    const pilot = await getPilot(ctx, pilotId, tx);
+    // The pilot and its history are read together (a retry that replays reads them in vain).
+    const [, history] = await Promise.all([
+      getPilot(ctx, pilotId, tx),
+      loadPilotHistory(tx, ctx.orgId, pilotId),
+    ]);
     return runIdempotent(tx, ctx.orgId, `incidents:${pilotId}`, key, body, async () => ({
       status: 201,
-      body: await insertIncident(tx, ctx, pilotId, input, new Date(), pilot),
+      body: await insertIncident(tx, ctx, pilotId, input, new Date(), { pilotId, history }),
     }));
   });
 }

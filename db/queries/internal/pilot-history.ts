@@ -11,20 +11,19 @@ export async function loadPilotHistory(
   tx: Executor,
   orgId: string,
   pilotId: string,
-  /** The pilot's start, when the caller has already read it. */
-  known?: { startDate: string; createdAt: Date },
 ): Promise<PilotHistory> {
-  const [pilot] = known
-    ? [{ startDate: known.startDate, createdAt: known.createdAt }]
-    : await tx
-        .select({ startDate: pilots.startDate, createdAt: pilots.createdAt })
-        .from(pilots)
-        .where(and(eq(pilots.orgId, orgId), eq(pilots.id, pilotId)));
+  // Both reads go out together (pipelined on PostgreSQL).
+  const [[pilot], stages] = await Promise.all([
+    tx
+      .select({ startDate: pilots.startDate, createdAt: pilots.createdAt })
+      .from(pilots)
+      .where(and(eq(pilots.orgId, orgId), eq(pilots.id, pilotId))),
+    tx
+      .select({ at: pilotTransitions.createdAt, stage: pilotTransitions.toStage })
+      .from(pilotTransitions)
+      .where(and(eq(pilotTransitions.orgId, orgId), eq(pilotTransitions.pilotId, pilotId)))
+      .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id)),
+  ]);
   if (!pilot) throw notFound("The pilot");
-  const stages = await tx
-    .select({ at: pilotTransitions.createdAt, stage: pilotTransitions.toStage })
-    .from(pilotTransitions)
-    .where(and(eq(pilotTransitions.orgId, orgId), eq(pilotTransitions.pilotId, pilotId)))
-    .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id));
   return { ...pilot, stages };
 }

@@ -163,10 +163,7 @@ export async function insertIncident(
     pilotId && known?.pilotId === pilotId
       ? [null, known.history]
       : pilotId
-        ? await Promise.all([
-            getPilot(ctx, pilotId, tx),
-            loadPilotHistory(tx, ctx.orgId, pilotId),
-          ])
+        ? await Promise.all([getPilot(ctx, pilotId, tx), loadPilotHistory(tx, ctx.orgId, pilotId)])
         : [null, undefined];
   assertIncident(input, now, {
     pilot,

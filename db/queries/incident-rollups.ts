@@ -95,18 +95,6 @@ export async function addIncidentToRollups(tx: Executor, incidentId: string): Pr
     on conflict (${sql.raw(KEY)}) do update set ${sql.raw(ADD_ON_CONFLICT)}`);
 }
 
-/** Runs an insert of one incident and adds it to its rollup row, in one statement. */
-export async function insertIncidentWithRollups(
-  tx: Executor,
-  insert: { getSQL: () => SQL },
-): Promise<void> {
-  await tx.execute(sql`
-    with i as (${insert.getSQL()} returning *)
-    insert into incident_daily_rollups as r (${sql.raw(COLUMNS)})
-    select ${sql.raw(ONE)} from i
-    on conflict (${sql.raw(KEY)}) do update set ${sql.raw(ADD_ON_CONFLICT)}`);
-}
-
 /**
  * Takes an incident, as it now is in the incidents table, out of its rollup row (before it is
  * changed); locks the incident row first so two writers of one incident take turns.

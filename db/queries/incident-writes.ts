@@ -15,11 +15,7 @@ import {
 import { resolutionNoteError } from "@/lib/domain/incidents/schemas";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, assertId, conflict } from "@/lib/errors";
-import {
-  addIncidentToRollups,
-  insertIncidentWithRollups,
-  removeIncidentFromRollups,
-} from "./incident-rollups";
+import { addIncidentToRollups, removeIncidentFromRollups } from "./incident-rollups";
 import { getIncident } from "./incidents";
 import { writeAudit } from "./internal/audit";
 import { runIdempotent } from "./internal/idempotency";
@@ -155,9 +151,14 @@ export async function insertIncident(
   pilotId: string | null,
   input: IncidentInput & { externalId?: string | null },
   now: Date,
-  /** The pilot's history, when the caller has just read the pilot and it in this transaction. */
-  known?: { pilotId: string; history: PilotHistory },
+  options: {
+    /** The pilot's history, when the caller has just read the pilot and it in this transaction. */
+    known?: { pilotId: string; history: PilotHistory };
+    /** The caller adds the incident to the rollups itself, as its last write before commit. */
+    rollupLater?: boolean;
+  } = {},
 ): Promise<IncidentDto> {
+  const { known } = options;
   // Reads that do not depend on each other go out together (pipelined on PostgreSQL).
   const [, pilot] =
     pilotId && known?.pilotId === pilotId
@@ -172,22 +173,20 @@ export async function insertIncident(
   const stage = pilot ? stageAt(pilot, input.startedAt) : null;
   await breakAssumption(tx, ctx, pilotId, input.assumptionId, input.title);
   const id = randomUUID();
-  // The incident and its share of the daily rollups in one statement.
-  await insertIncidentWithRollups(
-    tx,
-    tx.insert(incidents).values({
-      ...input,
-      id,
-      title: input.title.trim(),
-      description: input.description.trim(),
-      resolutionNote: input.resolvedAt ? input.resolutionNote?.trim() || null : null,
-      orgId: ctx.orgId,
-      pilotId,
-      stage,
-      externalId: input.externalId ?? null,
-      createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
-    }),
-  );
+  await tx.insert(incidents).values({
+    ...input,
+    id,
+    title: input.title.trim(),
+    description: input.description.trim(),
+    resolutionNote: input.resolvedAt ? input.resolutionNote?.trim() || null : null,
+    orgId: ctx.orgId,
+    pilotId,
+    stage,
+    externalId: input.externalId ?? null,
+    createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+  });
+  // The audit row, the answer and the rollup share go out together. The rollup row is locked
+  // until commit and shared by every incident of the pilot that day, so it comes last.
   const [, created] = await Promise.all([
     writeAudit(tx, ctx.orgId, ctx.actor, {
       action: "incident.created",
@@ -196,6 +195,7 @@ export async function insertIncident(
       after: { pilotId, stage, ...snapshot(input) },
     }),
     getIncident(ctx, id, tx),
+    options.rollupLater ? null : addIncidentToRollups(tx, id),
   ]);
   return created;
 }
@@ -226,10 +226,22 @@ export async function createIncidentIdempotent(
       getPilot(ctx, pilotId, tx),
       loadPilotHistory(tx, ctx.orgId, pilotId),
     ]);
-    return runIdempotent(tx, ctx.orgId, `incidents:${pilotId}`, key, body, async () => ({
-      status: 201,
-      body: await insertIncident(tx, ctx, pilotId, input, new Date(), { pilotId, history }),
-    }));
+    return runIdempotent(
+      tx,
+      ctx.orgId,
+      `incidents:${pilotId}`,
+      key,
+      body,
+      async () => ({
+        status: 201,
+        body: await insertIncident(tx, ctx, pilotId, input, new Date(), {
+          known: { pilotId, history },
+          rollupLater: true,
+        }),
+      }),
+      // With the key's answer, just before commit: the rollup row's lock is held briefly.
+      (result) => addIncidentToRollups(tx, result.body.id),
+    );
   });
 }
 

@@ -4,6 +4,8 @@
 //   npm run bench:incidents -- --count 20000      # fewer
 //   npm run bench:incidents -- --postgres postgres://postgres@127.0.0.1:5432/test
 //                                                 # in a throwaway database on that server
+//   npm run bench:incidents -- --postgres <url> --prefix my_bench
+//                                                 # names the throwaway database my_bench_<random>
 //
 // It never touches the app's own data: PGlite runs in a temporary directory and PostgreSQL in
 // a database created for the run and dropped afterwards.
@@ -23,7 +25,8 @@ const base = typeof args.postgres === "string" ? args.postgres : null;
 
 let cleanup: () => Promise<void>;
 if (base) {
-  const throwaway = await throwawayPostgres(base, "preflight_bench");
+  const prefix = typeof args.prefix === "string" ? args.prefix : "preflight_bench";
+  const throwaway = await throwawayPostgres(base, prefix);
   process.env.DATABASE_URL = throwaway.url;
   cleanup = throwaway.drop;
 } else {
@@ -41,6 +44,7 @@ const { createUser } = await import("@/db/queries/users");
 const { createUseCase } = await import("@/db/queries/use-cases");
 const { listIncidents } = await import("@/db/queries/incidents");
 const { getIncidentMetrics } = await import("@/db/queries/incident-metrics");
+const { rebuildIncidentRollups } = await import("@/db/queries/incident-rollups");
 const { pilots } = await import("@/db/schema");
 
 const STAGES_IN_PILOT = STAGES.slice(1); // every stage after "proposed"
@@ -141,6 +145,10 @@ try {
       1000, 970, 20, 5, 'api'
     from unnest(${ids}) as p,
       generate_series(current_date - 365, current_date, interval '1 day') as d`);
+  // Loaded in bulk, not through the write functions: the daily rollups are rebuilt once.
+  const rollupsStarted = performance.now();
+  await db.transaction((tx) => rebuildIncidentRollups(tx, ctx.orgId));
+  console.log(`Rollups rebuilt in ${(performance.now() - rollupsStarted).toFixed(0)} ms.`);
   await db.execute(sql`analyze`);
   console.log(`Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s.\n`);
 
@@ -188,6 +196,14 @@ try {
   await time("Metrics: whole organisation by week", () => getIncidentMetrics(ctx, {}, "week"));
   await time("Metrics: one pilot by week (the pilot page)", () =>
     getIncidentMetrics(ctx, { pilotId }, "week"),
+  );
+  const days = (n: number) => new Date(Math.floor(Date.now() / 86_400_000 - n) * 86_400_000);
+  await time("Metrics: last 90 whole days, by week (rollups)", () =>
+    getIncidentMetrics(ctx, { from: days(90), to: days(0) }, "week"),
+  );
+  await time("Metrics: whole organisation, from the incidents (no rollups)", () =>
+    // A start 1 ms past the epoch is one the daily rollups cannot answer.
+    getIncidentMetrics(ctx, { from: new Date(1) }, "week"),
   );
   await time("Metrics: last quarter, Sev1 only, by week", () =>
     getIncidentMetrics(ctx, { from: lastQuarter, severity: "sev1" }, "week"),

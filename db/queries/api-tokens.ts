@@ -205,6 +205,32 @@ export async function revokeApiToken(ctx: MemberContext, tokenId: string): Promi
   });
 }
 
+/** How often "last used" is written for one token, at most. */
+const LAST_USED_EVERY_MS = 60_000;
+// When this process last wrote each token's "last used" (kept small: cleared when it grows).
+const lastUsedWritten = new Map<string, number>();
+
+/**
+ * Records that a token was used, at most once a minute per token: every request writing the
+ * same row would make concurrent requests of one token queue on its row lock. The condition in
+ * SQL keeps several app instances from writing more often than that either.
+ */
+async function touchLastUsed(tokenId: string, now: Date): Promise<void> {
+  const at = lastUsedWritten.get(tokenId);
+  if (at !== undefined && now.getTime() - at < LAST_USED_EVERY_MS) return;
+  if (lastUsedWritten.size > 10_000) lastUsedWritten.clear();
+  lastUsedWritten.set(tokenId, now.getTime());
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiTokens.id, tokenId),
+        sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
+      ),
+    );
+}
+
 export type TokenAuthentication =
   | { ok: true; ctx: MemberContext }
   | { ok: false; reason: TokenRefusal; expiresAt?: Date };
@@ -242,7 +268,7 @@ export async function authenticateApiToken(
   const facts = tokenFacts(row);
   const status = tokenStatus(facts, now);
   if (status !== "active") return { ok: false, reason: status, expiresAt: row.expiresAt };
-  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id));
+  await touchLastUsed(row.id, now);
   const actor: Actor = {
     type: "token",
     tokenId: row.id,

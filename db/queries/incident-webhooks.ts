@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { incidents } from "@/db/schema";
 import { type IncidentDto, type Severity, stageAt, TIMELINE_FIELDS } from "@/lib/domain/incidents";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
+import { addIncidentToRollups, removeIncidentFromRollups } from "./incident-rollups";
 import { assertIncident, insertIncident, sameTime, snapshot } from "./incident-writes";
 import { getIncident } from "./incidents";
 import { writeAudit } from "./internal/audit";
@@ -113,10 +114,12 @@ export async function ingestWebhookIncident(
       stage === before.stage &&
       TIMELINE_FIELDS.every((field) => sameTime(next[field], before[field]));
     if (unchanged) return { incident: before, created: false };
+    await removeIncidentFromRollups(tx, id);
     await tx
       .update(incidents)
       .set({ ...next, stage, version: sql`${incidents.version} + 1` })
       .where(eq(incidents.id, id));
+    await addIncidentToRollups(tx, id);
     const after = await getIncident(ctx, id, tx);
     await writeAudit(tx, ctx.orgId, ctx.actor, {
       action: !before.resolvedAt && after.resolvedAt ? "incident.resolved" : "incident.updated",

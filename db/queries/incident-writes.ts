@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { incidents, pilotAssumptions } from "@/db/schema";
@@ -14,6 +15,7 @@ import {
 import { resolutionNoteError } from "@/lib/domain/incidents/schemas";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, assertId, conflict } from "@/lib/errors";
+import { addIncidentToRollups, removeIncidentFromRollups } from "./incident-rollups";
 import { getIncident } from "./incidents";
 import { writeAudit } from "./internal/audit";
 import { runIdempotent } from "./internal/idempotency";
@@ -149,37 +151,53 @@ export async function insertIncident(
   pilotId: string | null,
   input: IncidentInput & { externalId?: string | null },
   now: Date,
+  options: {
+    /** The pilot's history, when the caller has just read the pilot and it in this transaction. */
+    known?: { pilotId: string; history: PilotHistory };
+    /** The caller adds the incident to the rollups itself, as its last write before commit. */
+    rollupLater?: boolean;
+  } = {},
 ): Promise<IncidentDto> {
-  if (pilotId) await getPilot(ctx, pilotId, tx);
-  const pilot = pilotId ? await loadPilotHistory(tx, ctx.orgId, pilotId) : undefined;
+  const { known } = options;
+  // Reads that do not depend on each other go out together (pipelined on PostgreSQL).
+  const [, pilot] =
+    pilotId && known?.pilotId === pilotId
+      ? [null, known.history]
+      : pilotId
+        ? await Promise.all([getPilot(ctx, pilotId, tx), loadPilotHistory(tx, ctx.orgId, pilotId)])
+        : [null, undefined];
   assertIncident(input, now, {
     pilot,
     resolution: { wasResolved: false, hadNote: false, note: input.resolutionNote },
   });
   const stage = pilot ? stageAt(pilot, input.startedAt) : null;
   await breakAssumption(tx, ctx, pilotId, input.assumptionId, input.title);
-  const [row] = await tx
-    .insert(incidents)
-    .values({
-      ...input,
-      title: input.title.trim(),
-      description: input.description.trim(),
-      resolutionNote: input.resolvedAt ? input.resolutionNote?.trim() || null : null,
-      orgId: ctx.orgId,
-      pilotId,
-      stage,
-      externalId: input.externalId ?? null,
-      createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
-    })
-    .returning({ id: incidents.id });
-  if (!row) throw new Error("insert returned no row");
-  await writeAudit(tx, ctx.orgId, ctx.actor, {
-    action: "incident.created",
-    entityType: "incident",
-    entityId: row.id,
-    after: { pilotId, stage, ...snapshot(input) },
+  const id = randomUUID();
+  await tx.insert(incidents).values({
+    ...input,
+    id,
+    title: input.title.trim(),
+    description: input.description.trim(),
+    resolutionNote: input.resolvedAt ? input.resolutionNote?.trim() || null : null,
+    orgId: ctx.orgId,
+    pilotId,
+    stage,
+    externalId: input.externalId ?? null,
+    createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
   });
-  return getIncident(ctx, row.id, tx);
+  // The audit row, the answer and the rollup share go out together. The rollup row is locked
+  // until commit and shared by every incident of the pilot that day, so it comes last.
+  const [, created] = await Promise.all([
+    writeAudit(tx, ctx.orgId, ctx.actor, {
+      action: "incident.created",
+      entityType: "incident",
+      entityId: id,
+      after: { pilotId, stage, ...snapshot(input) },
+    }),
+    getIncident(ctx, id, tx),
+    options.rollupLater ? null : addIncidentToRollups(tx, id),
+  ]);
+  return created;
 }
 
 /** Logs an incident, on a pilot or organisation-wide (contributors and above). */
@@ -203,11 +221,27 @@ export async function createIncidentIdempotent(
 ) {
   assertCan(ctx, "incident:write");
   return db.transaction(async (tx) => {
-    await getPilot(ctx, pilotId, tx);
-    return runIdempotent(tx, ctx.orgId, `incidents:${pilotId}`, key, body, async () => ({
-      status: 201,
-      body: await insertIncident(tx, ctx, pilotId, input, new Date()),
-    }));
+    // The pilot and its history are read together (a retry that replays reads them in vain).
+    const [, history] = await Promise.all([
+      getPilot(ctx, pilotId, tx),
+      loadPilotHistory(tx, ctx.orgId, pilotId),
+    ]);
+    return runIdempotent(
+      tx,
+      ctx.orgId,
+      `incidents:${pilotId}`,
+      key,
+      body,
+      async () => ({
+        status: 201,
+        body: await insertIncident(tx, ctx, pilotId, input, new Date(), {
+          known: { pilotId, history },
+          rollupLater: true,
+        }),
+      }),
+      // With the key's answer, just before commit: the rollup row's lock is held briefly.
+      (result) => addIncidentToRollups(tx, result.body.id),
+    );
   });
 }
 
@@ -244,6 +278,7 @@ export async function updateIncident(
       await breakAssumption(tx, ctx, before.pilotId, changes.assumptionId, merged.title);
     }
     const stage = pilot ? stageAt(pilot, merged.startedAt) : before.stage;
+    await removeIncidentFromRollups(tx, id);
     const [row] = await tx
       .update(incidents)
       .set({
@@ -266,6 +301,7 @@ export async function updateIncident(
         { current: { version: current.version, resolvedAt: current.resolvedAt } },
       );
     }
+    await addIncidentToRollups(tx, id);
     const after = await getIncident(ctx, id, tx);
     const action =
       !before.resolvedAt && after.resolvedAt

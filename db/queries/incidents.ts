@@ -1,10 +1,11 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { incidents, pilotAssumptions, pilots, useCases, users } from "@/db/schema";
 import type { IncidentDto, IncidentSummaryDto } from "@/lib/domain/incidents";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { assertId, isUuid, notFound } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { countIncidentsFromRollups } from "./incident-rollups";
 import { type IncidentFilters, incidentWhere } from "./internal/incidents";
 import { getPilot } from "./pilots";
 
@@ -48,6 +49,32 @@ export type { IncidentFilters };
 const cursorAt = sql<string>`to_char(${incidents.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
+ * The rows of one page (a keyset on started, id; newest first): the query itself, so that a
+ * test can check its plan.
+ */
+export function incidentPageQuery(
+  where: SQL | undefined,
+  cursor: { at: string; id: string } | null,
+  limit: number,
+) {
+  return db
+    .select({ ...summaryColumns, cursorAt })
+    .from(incidents)
+    .leftJoin(pilots, eq(pilots.id, incidents.pilotId))
+    .leftJoin(useCases, eq(useCases.id, pilots.useCaseId))
+    .where(
+      and(
+        where,
+        cursor
+          ? sql`(${incidents.startedAt}, ${incidents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(incidents.startedAt), desc(incidents.id))
+    .limit(limit);
+}
+
+/**
  * One page of incidents, newest first, by keyset on (started, id) so that any page of 100,000
  * costs the same; `total` counts every match.
  */
@@ -62,32 +89,24 @@ export async function listIncidents(
   const cursor = decodeCursor(page.cursor, (id) => (isUuid(id) ? id : null));
   const where = incidentWhere(ctx.orgId, filters);
   const [rows, totals] = await Promise.all([
-    db
-      .select({ ...summaryColumns, cursorAt })
-      .from(incidents)
-      .leftJoin(pilots, eq(pilots.id, incidents.pilotId))
-      .leftJoin(useCases, eq(useCases.id, pilots.useCaseId))
-      .where(
-        and(
-          where,
-          cursor
-            ? sql`(${incidents.startedAt}, ${incidents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
-            : undefined,
-        ),
-      )
-      .orderBy(desc(incidents.startedAt), desc(incidents.id))
-      .limit(limit + 1),
-    page.withTotal === false
-      ? Promise.resolve(null)
-      : db.select({ n: sql<number>`count(*)::int` }).from(incidents).where(where),
+    incidentPageQuery(where, cursor, limit + 1),
+    page.withTotal === false ? Promise.resolve(null) : countIncidents(ctx.orgId, filters, where),
   ]);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
     items: items.map(({ cursorAt: _c, ...i }) => i),
     nextCursor: rows.length > limit && last ? encodeCursor(last.cursorAt, last.id) : null,
-    total: totals?.[0]?.n ?? null,
+    total: totals,
   };
+}
+
+/** How many incidents match: from the daily rollups when they can tell, else counted. */
+async function countIncidents(orgId: string, filters: IncidentFilters, where: SQL | undefined) {
+  const fromRollups = await countIncidentsFromRollups(orgId, filters);
+  if (fromRollups !== null) return fromRollups;
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(incidents).where(where);
+  return row?.n ?? 0;
 }
 
 /** The currency incident costs are in: the organisation's, carried by every incident DTO. */

@@ -41,6 +41,7 @@ import { type Actor, assertCan, type MemberContext } from "@/lib/domain/permissi
 import { JOIN_CODE_LENGTH, joinCodeFromBytes } from "@/lib/domain/workshops";
 import { AppError, conflict, fieldErrorsFrom, notFound } from "@/lib/errors";
 import { SLUG_PATTERN } from "@/lib/slug";
+import { rebuildIncidentRollups } from "./incident-rollups";
 import { writeAudit } from "./internal/audit";
 import { normaliseEmail } from "./users";
 import { ownAnswerColumns } from "./workshop-participants";
@@ -485,6 +486,7 @@ export async function importOrganisation(
       }
     }
     await importWorkshops(tx, mapped, org.id);
+    await rebuildIncidentRollups(tx, org.id);
     await insertAll(
       tx,
       auditEvents,

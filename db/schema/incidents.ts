@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  date,
+  doublePrecision,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -82,3 +86,41 @@ export const incidents = pgTable(
 );
 
 export type Incident = typeof incidents.$inferSelect;
+
+/**
+ * Incidents summed per organisation, pilot, UTC day of the start and stage at the time, kept
+ * up to date in the transaction of every incident write (db/queries/incident-rollups.ts).
+ * Whole-organisation metrics read these rows instead of every incident. Durations are kept
+ * as every incident's value (minutes) so medians and 90th percentiles stay exact.
+ */
+export const incidentDailyRollups = pgTable(
+  "incident_daily_rollups",
+  {
+    orgId: orgIdColumn(),
+    /** Null for incidents logged organisation-wide. */
+    pilotId: uuid("pilot_id"),
+    day: date("day").notNull(),
+    stage: stageEnum("stage"),
+    incidents: integer("incidents").notNull().default(0),
+    open: integer("open").notNull().default(0),
+    sev1: integer("sev1").notNull().default(0),
+    sev2: integer("sev2").notNull().default(0),
+    sev3: integer("sev3").notNull().default(0),
+    sev4: integer("sev4").notNull().default(0),
+    prevented: integer("prevented").notNull().default(0),
+    contained: integer("contained").notNull().default(0),
+    customerImpact: integer("customer_impact").notNull().default(0),
+    financialImpact: integer("financial_impact").notNull().default(0),
+    /** Incidents per category, in the order of INCIDENT_CATEGORIES. */
+    byCategory: integer("by_category").array().notNull(),
+    cost: bigint("cost", { mode: "number" }).notNull().default(0),
+    ttd: doublePrecision("ttd").array().notNull(),
+    tta: doublePrecision("tta").array().notNull(),
+    ttm: doublePrecision("ttm").array().notNull(),
+    ttr: doublePrecision("ttr").array().notNull(),
+  },
+  (t) => [
+    unique("incident_daily_rollups_key").on(t.orgId, t.day, t.pilotId, t.stage).nullsNotDistinct(),
+    index("incident_daily_rollups_pilot_idx").on(t.orgId, t.pilotId, t.day),
+  ],
+);

@@ -3,6 +3,7 @@ import { eq, getTableColumns, getTableName, inArray, is, SQL, sql } from "drizzl
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db, type Executor } from "@/db";
+import { rebuildIncidentRollups } from "@/db/queries/incident-rollups";
 import {
   createUser,
   findUserByEmail,
@@ -672,7 +673,9 @@ async function insertIncidentRows(tx: Executor, rows: IncidentRow[]): Promise<vo
  * After incidents are inserted: whatever the organisation keeps derived from its incidents
  * (daily rollups) is rebuilt here, once, for the whole organisation.
  */
-async function afterIncidentsInserted(_tx: Executor, _orgId: string): Promise<void> {}
+async function afterIncidentsInserted(tx: Executor, orgId: string): Promise<void> {
+  await rebuildIncidentRollups(tx, orgId);
+}
 
 /** One incident of a pilot at a time in one of its visits, as the demo's incident model sees it. */
 function incidentAt(

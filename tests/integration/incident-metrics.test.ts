@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
+import { rebuildIncidentRollups } from "@/db/queries/incident-rollups";
 import { recordRunMetrics } from "@/db/queries/run-metrics";
 import { incidents } from "@/db/schema";
 import {
@@ -76,6 +77,8 @@ describe("incident metrics in SQL match the reference definitions", () => {
         outcome: r.outcome!,
       })),
     );
+    // Loaded in bulk, not through the write functions: the rollups are rebuilt.
+    await rebuildIncidentRollups(db, org.orgId);
     await recordRunMetrics(
       org.ctx.contributor,
       pilot.id,

@@ -9,6 +9,7 @@ import {
 } from "@/app/api/v1/pilots/[id]/incidents/route";
 import { POST as webhook } from "@/app/api/v1/webhooks/incidents/route";
 import { db } from "@/db";
+import { rebuildIncidentRollups } from "@/db/queries/incident-rollups";
 import { listPilotAssumptions } from "@/db/queries/pilot-assumptions";
 import { transitionPilot } from "@/db/queries/pilot-transitions";
 import { auditEvents, incidents, pilots, pilotTransitions } from "@/db/schema";
@@ -214,6 +215,8 @@ describe("incident ingestion API", () => {
         startedAt: new Date(Date.UTC(2026, 5, 1 + Math.floor(i / 2))),
       })),
     );
+    // Loaded in bulk, not through the write functions: the rollups are rebuilt.
+    await rebuildIncidentRollups(db, org.orgId);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

@@ -38,6 +38,8 @@ export async function runIdempotent<T>(
   key: string,
   body: unknown,
   work: () => Promise<{ status: number; body: T }>,
+  /** A last write of the work, sent together with the stored answer. */
+  alongside?: (result: { status: number; body: T }) => Promise<unknown>,
 ): Promise<IdempotentResult<T>> {
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw new AppError(
@@ -76,15 +78,18 @@ export async function runIdempotent<T>(
     return { status: existing.status, body: existing.response as T, replayed: true };
   }
   const result = await work();
-  await tx
-    .update(idempotencyKeys)
-    .set({ status: result.status, response: result.body as object })
-    .where(
-      and(
-        eq(idempotencyKeys.orgId, orgId),
-        eq(idempotencyKeys.scope, scope),
-        eq(idempotencyKeys.key, key),
+  await Promise.all([
+    tx
+      .update(idempotencyKeys)
+      .set({ status: result.status, response: result.body as object })
+      .where(
+        and(
+          eq(idempotencyKeys.orgId, orgId),
+          eq(idempotencyKeys.scope, scope),
+          eq(idempotencyKeys.key, key),
+        ),
       ),
-    );
+    alongside?.(result),
+  ]);
   return { ...result, replayed: false };
 }

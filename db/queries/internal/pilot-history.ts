@@ -12,15 +12,18 @@ export async function loadPilotHistory(
   orgId: string,
   pilotId: string,
 ): Promise<PilotHistory> {
-  const [pilot] = await tx
-    .select({ startDate: pilots.startDate, createdAt: pilots.createdAt })
-    .from(pilots)
-    .where(and(eq(pilots.orgId, orgId), eq(pilots.id, pilotId)));
+  // Both reads go out together (pipelined on PostgreSQL).
+  const [[pilot], stages] = await Promise.all([
+    tx
+      .select({ startDate: pilots.startDate, createdAt: pilots.createdAt })
+      .from(pilots)
+      .where(and(eq(pilots.orgId, orgId), eq(pilots.id, pilotId))),
+    tx
+      .select({ at: pilotTransitions.createdAt, stage: pilotTransitions.toStage })
+      .from(pilotTransitions)
+      .where(and(eq(pilotTransitions.orgId, orgId), eq(pilotTransitions.pilotId, pilotId)))
+      .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id)),
+  ]);
   if (!pilot) throw notFound("The pilot");
-  const stages = await tx
-    .select({ at: pilotTransitions.createdAt, stage: pilotTransitions.toStage })
-    .from(pilotTransitions)
-    .where(and(eq(pilotTransitions.orgId, orgId), eq(pilotTransitions.pilotId, pilotId)))
-    .orderBy(asc(pilotTransitions.createdAt), asc(pilotTransitions.id));
   return { ...pilot, stages };
 }

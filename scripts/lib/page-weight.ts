@@ -6,9 +6,12 @@ export type PageWeight = {
   status: number;
   /** Bytes of the HTML document (uncompressed), RSC payload included. */
   htmlBytes: number;
-  /** The page's `<script src>` files, each with its gzip size. */
+  /** The page's `<script src>` files (`noModule` ones left out), each with its gzip size. */
   scripts: { src: string; gzipBytes: number }[];
-  /** Sum of the gzip sizes of the page's `<script src>` files: its first-load JavaScript. */
+  /**
+   * Sum of the gzip sizes of the page's `<script src>` files (`noModule` polyfills left out): its
+   * first-load JavaScript.
+   */
   jsGzipBytes: number;
 };
 
@@ -21,8 +24,7 @@ function mergeCookies(jar: Map<string, string>, res: Response): void {
   }
 }
 
-const cookieHeader = (jar: Map<string, string>) =>
-  [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
 /**
  * Signs in through Auth.js's credentials endpoint, as the sign-in page does; returns the Cookie
@@ -54,8 +56,18 @@ export async function signInOverHttp(
   return cookieHeader(jar);
 }
 
+/**
+ * The `<script src>` files a browser that runs modules loads: `noModule` ones (the polyfills for
+ * old browsers) are never fetched by it.
+ */
 const scriptSrcs = (html: string) =>
-  [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+  [...html.matchAll(/<script\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\bnomodule\b/i.test(tag))
+    .flatMap((tag) => {
+      const src = /\bsrc="([^"]+)"/.exec(tag)?.[1];
+      return src ? [src.replaceAll("&amp;", "&")] : [];
+    });
 
 const gzipCache = new Map<string, number>();
 

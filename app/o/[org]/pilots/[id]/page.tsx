@@ -40,6 +40,9 @@ export default async function PilotPage({ params }: PilotPageProps) {
   const userId = member.actor.type === "user" ? member.actor.userId : null;
   const canWrite = can(member, "pilot:write") && !retired;
   const canRecord = can(member, "pilot:metrics") && !retired;
+  // A long-running pilot's incidents by month: by week, a year would be 52 points per chart.
+  const runningDays = (Date.now() - Date.parse(pilot.startDate)) / 86_400_000;
+  const incidentsBy = runningDays > 26 * 7 ? "month" : "week";
 
   return (
     <>
@@ -72,7 +75,8 @@ export default async function PilotPage({ params }: PilotPageProps) {
 
         <RunMetricsCard
           csvHref={`/o/${orgSlug}/pilots/${id}/run-metrics.csv`}
-          metrics={metrics}
+          metrics={metrics.rows}
+          unit={metrics.unit}
           stageChanges={timeline
             .filter((t) => t.kind === "promote" || t.kind === "rollback")
             .map((t) => ({ at: t.createdAt, toStage: t.toStage }))}
@@ -105,7 +109,9 @@ export default async function PilotPage({ params }: PilotPageProps) {
           orgSlug={orgSlug}
           pilotId={id}
           incidents={incidents}
-          metrics={incidents.total > 0 ? getIncidentMetrics(member, { pilotId: id }, "week") : null}
+          metrics={
+            incidents.total > 0 ? getIncidentMetrics(member, { pilotId: id }, incidentsBy) : null
+          }
           canLog={can(member, "incident:write") && !retired}
         />
 

@@ -9,7 +9,7 @@ import { formatDate, formatNumber, formatPercent, roundTo } from "@/lib/format";
 
 export type RunMetricRow = {
   id: string;
-  period: MetricPeriod;
+  period: MetricPeriod | "month";
   periodStart: string;
   stage: Stage;
   attempted: number;
@@ -61,7 +61,10 @@ const METRIC_COLUMNS: Column<RunMetricRow>[] = [
     key: "period",
     header: "Period",
     rowHeader: true,
-    cell: (m) => `${m.period === "week" ? "Week of " : ""}${formatDate(m.periodStart)}`,
+    cell: (m) =>
+      m.period === "month"
+        ? formatDate(m.periodStart).replace(/^1 /, "")
+        : `${m.period === "week" ? "Week of " : ""}${formatDate(m.periodStart)}`,
     className: "whitespace-nowrap",
   },
   { key: "stage", header: "Stage", cell: (m) => STAGE_LABELS[m.stage] },
@@ -72,11 +75,14 @@ const METRIC_COLUMNS: Column<RunMetricRow>[] = [
 export function RunMetricsCard({
   csvHref,
   metrics,
+  unit,
   stageChanges,
 }: {
   /** The pilot's run metrics export; none in a printed report. */
   csvHref?: string;
   metrics: RunMetricRow[];
+  /** What a row is: a recorded period, or the periods of a week or month added up. */
+  unit: MetricPeriod | "month" | "recorded";
   /** Promotions and rollbacks, to mark on the chart. */
   stageChanges: { at: Date; toStage: Stage }[];
 }) {
@@ -107,7 +113,11 @@ export function RunMetricsCard({
           <RunMetricsChart data={chartData} markers={markers} />
           <TableAlternative className="mt-3" bodyClassName="max-h-96 overflow-y-auto">
             <DataTable
-              caption="Run metrics per period, newest first"
+              caption={
+                unit === "recorded"
+                  ? "Run metrics per period, newest first"
+                  : `Run metrics added up per ${unit}, newest first (each recorded period in the CSV export)`
+              }
               columns={METRIC_COLUMNS}
               rows={[...metrics].reverse()}
               rowKey={(m) => m.id}

@@ -87,7 +87,7 @@ export type RunMetricSeriesRow = RunMetricValues & {
 export async function listRunMetricSeries(
   ctx: MemberContext,
   pilotId: string,
-  maxPoints = 60,
+  maxPoints = 30,
 ): Promise<{ rows: RunMetricSeriesRow[]; unit: MetricPeriod | "month" | "recorded" }> {
   await getPilot(ctx, pilotId);
   const where = and(eq(runMetrics.orgId, ctx.orgId), eq(runMetrics.pilotId, pilotId));

@@ -19,13 +19,20 @@ import { loadPilotView, type PilotPageProps } from "./_lib/pilot-view";
 
 export const metadata: Metadata = { title: "Pilot · Preflight" };
 
+/** Assumptions listed unless all are asked for: a long register is a page of its own. */
+const SHOWN_ASSUMPTIONS = 10;
+
 /**
  * One pilot: where it stands (gate, run metrics) first, then the forms that act on it, then
  * its incidents, what its assessment predicted against what happened, its assumptions and
  * timeline.
  */
-export default async function PilotPage({ params }: PilotPageProps) {
+export default async function PilotPage({
+  params,
+  searchParams,
+}: PilotPageProps & { searchParams: Promise<{ assumptions?: string | string[] }> }) {
   const { org, id } = await params;
+  const allAssumptions = (await searchParams).assumptions === "all";
   const member = await requireMember(org);
   const [{ pilot, gate, timeline, metrics, assumptions, incidents }, overrideRequests, loop] =
     await found(
@@ -124,6 +131,7 @@ export default async function PilotPage({ params }: PilotPageProps) {
             assumptions={assumptions}
             canEdit={can(member, "pilot:assumptions")}
             retired={retired}
+            shown={allAssumptions ? undefined : SHOWN_ASSUMPTIONS}
           />
           <TimelineCard
             timeline={timeline}

@@ -20,7 +20,9 @@ import { loadPilotView, type PilotPageProps } from "./_lib/pilot-view";
 export const metadata: Metadata = { title: "Pilot · Preflight" };
 
 /** Assumptions listed unless all are asked for: a long register is a page of its own. */
-const SHOWN_ASSUMPTIONS = 10;
+const SHOWN_ASSUMPTIONS = 5;
+/** The most recent incidents listed; the incidents page lists them all. */
+const LISTED_INCIDENTS = 5;
 
 /**
  * One pilot: where it stands (gate, run metrics) first, then the forms that act on it, then
@@ -37,7 +39,7 @@ export default async function PilotPage({
   const [{ pilot, gate, timeline, metrics, assumptions, incidents }, overrideRequests, loop] =
     await found(
       Promise.all([
-        loadPilotView(member, id),
+        loadPilotView(member, id, LISTED_INCIDENTS),
         listOverrideRequests(member, id),
         getPilotLoop(member, id),
       ]),
@@ -47,9 +49,6 @@ export default async function PilotPage({
   const userId = member.actor.type === "user" ? member.actor.userId : null;
   const canWrite = can(member, "pilot:write") && !retired;
   const canRecord = can(member, "pilot:metrics") && !retired;
-  // A long-running pilot's incidents by month: by week, a year would be 52 points per chart.
-  const runningDays = (Date.now() - Date.parse(pilot.startDate)) / 86_400_000;
-  const incidentsBy = runningDays > 26 * 7 ? "month" : "week";
 
   return (
     <>
@@ -117,7 +116,7 @@ export default async function PilotPage({
           pilotId={id}
           incidents={incidents}
           metrics={
-            incidents.total > 0 ? getIncidentMetrics(member, { pilotId: id }, incidentsBy) : null
+            incidents.total > 0 ? getIncidentMetrics(member, { pilotId: id }, "month") : null
           }
           canLog={can(member, "incident:write") && !retired}
         />

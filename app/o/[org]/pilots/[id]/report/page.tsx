@@ -185,6 +185,7 @@ export default async function PilotReportPage({ params }: PilotPageProps) {
           incidents={incidents}
           metrics={incidents.total > 0 ? Promise.resolve(incidentMetrics) : null}
           canLog={false}
+          charts
           className="print:break-inside-auto print:gap-2"
         />
       </div>

@@ -129,6 +129,7 @@ export function ReadinessRadar({
       <div ref={box} className="h-72 w-full sm:h-80 print:aspect-[4/3] print:h-auto">
         {size && size.width > 0 ? (
           <RadarChart
+            accessibilityLayer={false}
             width={size.width}
             height={size.height}
             data={data}

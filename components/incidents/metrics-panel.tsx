@@ -8,7 +8,7 @@ import {
   TimeToResolveChart,
 } from "@/components/charts/incident-charts";
 import { Card } from "@/components/ui/card";
-import { type Column, DataTable } from "@/components/ui/data-table";
+import { NumbersTable } from "@/components/ui/numbers-table";
 import { TableAlternative } from "@/components/ui/table-alternative";
 import {
   CATEGORY_LABELS,
@@ -90,26 +90,7 @@ export function ChartCard({
   );
 }
 
-type TableRow = (string | number)[];
-
-/** A chart's numbers as a table: the first column names the row, the others are numbers. */
-export function NumbersTable({
-  caption,
-  head,
-  rows,
-}: {
-  caption: string;
-  head: string[];
-  rows: TableRow[];
-}) {
-  const columns: Column<TableRow>[] = head.map((h, i) => ({
-    key: h,
-    header: h,
-    cell: (r) => r[i],
-    align: i > 0 ? "right" : undefined,
-  }));
-  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(r) => String(r[0])} />;
-}
+export { NumbersTable } from "@/components/ui/numbers-table";
 
 /**
  * Outcome metrics with their definitions, and five charts each with a table alternative; with

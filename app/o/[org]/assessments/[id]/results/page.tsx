@@ -3,7 +3,6 @@ import {
   CircleHelp,
   Lightbulb,
   ListChecks,
-  type LucideIcon,
   OctagonAlert,
   PackageSearch,
 } from "lucide-react";
@@ -17,6 +16,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { IconSprite, SpriteIcon } from "@/components/ui/icon-sprite";
 import { ReportHeader } from "@/components/ui/report-header";
 import { RoomDisagreements } from "@/components/workshops/room-disagreements";
 import { getAssessment, listAssessments, previewResult } from "@/db/queries/assessments";
@@ -40,19 +40,28 @@ export const metadata: Metadata = { title: "Assessment result · Preflight" };
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 
 /** One figure of the verdict, under its label. */
-/** A list item led by a small muted icon, smaller on paper. */
+/** The icons that lead the items of the report's long lists, drawn once on the page. */
+const LIST_ICONS = {
+  "results-find-out": CircleHelp,
+  "results-inventory": PackageSearch,
+  "results-assumption": ListChecks,
+  "results-recommendation": Lightbulb,
+};
+type ListIcon = keyof typeof LIST_ICONS;
+
+/** A list item led by a small muted icon (of `LIST_ICONS`), smaller on paper. */
 function IconItem({
-  icon: Icon,
+  icon,
   className,
   children,
 }: {
-  icon: LucideIcon;
+  icon: ListIcon;
   className?: string;
   children: ReactNode;
 }) {
   return (
     <li className={cn("flex gap-2", className)}>
-      <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3" aria-hidden />
+      <SpriteIcon id={icon} className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3" />
       {children}
     </li>
   );
@@ -191,6 +200,7 @@ export default async function AssessmentResultsPage({
 
   return (
     <article className="report print:text-black" data-testid="report">
+      <IconSprite icons={LIST_ICONS} />
       <ReportHeader
         kind="Preflight readiness report"
         orgName={member.orgName}
@@ -365,7 +375,7 @@ export default async function AssessmentResultsPage({
               />
               <ul className="grid gap-2 text-sm print:gap-1" data-testid="find-out">
                 {result.findOut.map((f) => (
-                  <IconItem key={f.questionId} icon={CircleHelp}>
+                  <IconItem key={f.questionId} icon="results-find-out">
                     <span>{f.text}</span>
                   </IconItem>
                 ))}
@@ -380,7 +390,7 @@ export default async function AssessmentResultsPage({
               />
               <ul className="grid gap-3 text-sm print:gap-1" data-testid="inventory-drivers">
                 {result.inventory.map((d) => (
-                  <IconItem key={d.fact} icon={PackageSearch}>
+                  <IconItem key={d.fact} icon="results-inventory">
                     <div className="min-w-0">
                       <p>
                         The inventory {d.label}: {d.actions.map((a) => `“${a}”`).join(", ")}.
@@ -452,14 +462,14 @@ export default async function AssessmentResultsPage({
                   className="flex gap-3 text-sm print:mb-1 print:list-item print:text-xs"
                 >
                   {r.kind === "find_out" ? (
-                    <CircleHelp
+                    <SpriteIcon
+                      id="results-find-out"
                       className="mt-0.5 size-4 shrink-0 text-warning print:hidden"
-                      aria-hidden
                     />
                   ) : (
-                    <Lightbulb
+                    <SpriteIcon
+                      id="results-recommendation"
                       className="mt-0.5 size-4 shrink-0 text-warning print:hidden"
-                      aria-hidden
                     />
                   )}
                   <div className="min-w-0 print:inline">
@@ -505,7 +515,7 @@ export default async function AssessmentResultsPage({
               {result.assumptions.map((a) => (
                 <IconItem
                   key={`${a.questionId} ${a.assumption}`}
-                  icon={ListChecks}
+                  icon="results-assumption"
                   className="print:mb-1"
                 >
                   <span>

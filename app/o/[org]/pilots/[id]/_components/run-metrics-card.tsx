@@ -111,7 +111,7 @@ export function RunMetricsCard({
       ) : (
         <>
           <RunMetricsChart data={chartData} markers={markers} />
-          <TableAlternative className="mt-3" bodyClassName="max-h-96 overflow-y-auto" eager>
+          <TableAlternative className="mt-3" bodyClassName="max-h-96 overflow-y-auto">
             <DataTable
               caption={
                 unit === "recorded"

@@ -13,12 +13,18 @@ export function NumbersTable({
   caption,
   head,
   rows,
+  textColumns = 1,
+  testId,
 }: {
   caption: string;
   head: string[];
   rows: TableRow[];
+  /** How many leading columns hold words (left-aligned); the rest hold numbers. */
+  textColumns?: number;
+  testId?: string;
 }) {
   const edge = (i: number) => (i === 0 ? "pl-0" : "pl-3");
+  const numeric = (i: number) => i >= textColumns;
   return (
     // A named section is a region landmark: screen readers announce the table by name.
     <section
@@ -30,7 +36,7 @@ export function NumbersTable({
       <p className="scroll-hint sticky left-0 pb-1 text-xs text-muted-foreground" aria-hidden>
         Scroll sideways for more columns →
       </p>
-      <table className="w-full text-sm">
+      <table className="w-full text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="text-left text-xs text-muted-foreground">
           <tr className="border-b">
@@ -38,7 +44,11 @@ export function NumbersTable({
               <th
                 key={h}
                 scope="col"
-                className={cn("py-2 font-medium whitespace-nowrap", edge(i), i > 0 && "text-right")}
+                className={cn(
+                  "py-2 font-medium whitespace-nowrap",
+                  edge(i),
+                  numeric(i) && "text-right",
+                )}
               >
                 {h}
               </th>
@@ -54,12 +64,12 @@ export function NumbersTable({
             </tr>
           ) : null}
           {rows.map((row) => (
-            <tr key={String(row[0])} className="align-baseline border-b last:border-0">
+            <tr key={row.join("|")} className="align-baseline border-b last:border-0">
               {row.map((value, i) => (
                 <td
                   key={head[i]}
                   data-label={head[i]}
-                  className={cn("py-2", edge(i), i > 0 && "text-right tabular-nums")}
+                  className={cn("py-2", edge(i), numeric(i) && "text-right tabular-nums")}
                 >
                   {value}
                 </td>

@@ -34,6 +34,7 @@ import {
 } from "@/lib/format";
 import { found } from "@/lib/pages";
 import { cn } from "@/lib/utils";
+import { AssumptionList, RecommendationList } from "./_components/result-lists";
 
 export const metadata: Metadata = { title: "Assessment result · Preflight" };
 
@@ -452,47 +453,15 @@ export default async function AssessmentResultsPage({
           ) : (
             // Printed as a compact two-column list, each item one paragraph: the same content
             // on fewer pages.
-            <ol
-              className="grid gap-3 print:block print:list-decimal print:columns-2 print:gap-6 print:pl-4"
-              data-testid="recommendations"
-            >
-              {result.recommendations.map((r) => (
-                <li
-                  key={r.questionId}
-                  className="flex gap-3 text-sm print:mb-1 print:list-item print:text-xs"
-                >
-                  {r.kind === "find_out" ? (
-                    <SpriteIcon
-                      id="results-find-out"
-                      className="mt-0.5 size-4 shrink-0 text-warning print:hidden"
-                    />
-                  ) : (
-                    <SpriteIcon
-                      id="results-recommendation"
-                      className="mt-0.5 size-4 shrink-0 text-warning print:hidden"
-                    />
-                  )}
-                  <div className="min-w-0 print:inline">
-                    <p className="print:inline">
-                      {r.kind === "find_out" ? (
-                        <Badge tone="warning" className="mr-1.5 print:px-1 print:py-0">
-                          Find out
-                        </Badge>
-                      ) : null}
-                      {r.unlocks ? (
-                        <Badge tone="info" className="mr-1.5 print:px-1 print:py-0">
-                          Unlocks {STAGE_LABELS[r.unlocks].toLowerCase()}
-                        </Badge>
-                      ) : null}
-                      {r.text}
-                    </p>{" "}
-                    <p className="mt-0.5 text-xs text-muted-foreground print:inline">
-                      {formatScoreDelta(r.gain)} points · “{r.prompt}” — now: {r.currentAnswer}
-                    </p>
-                  </div>
-                </li>
-              ))}
-            </ol>
+            <RecommendationList
+              items={result.recommendations.map((r) => ({
+                id: r.questionId,
+                findOut: r.kind === "find_out",
+                unlocks: r.unlocks ? `Unlocks ${STAGE_LABELS[r.unlocks].toLowerCase()}` : null,
+                text: r.text,
+                detail: `${formatScoreDelta(r.gain)} points · “${r.prompt}” — now: ${r.currentAnswer}`,
+              }))}
+            />
           )}
         </Card>
       </div>
@@ -508,25 +477,13 @@ export default async function AssessmentResultsPage({
               No confident answers yet, so no assumptions recorded.
             </p>
           ) : (
-            <ul
-              className="grid gap-2 text-sm print:block print:columns-2 print:gap-6"
-              data-testid="assumptions"
-            >
-              {result.assumptions.map((a) => (
-                <IconItem
-                  key={`${a.questionId} ${a.assumption}`}
-                  icon="results-assumption"
-                  className="print:mb-1"
-                >
-                  <span>
-                    {a.assumption}{" "}
-                    <span className="text-xs text-muted-foreground">
-                      {a.evidence ? `Evidence: ${a.evidence}` : "No evidence given yet."}
-                    </span>
-                  </span>
-                </IconItem>
-              ))}
-            </ul>
+            <AssumptionList
+              items={result.assumptions.map((a) => ({
+                id: `${a.questionId} ${a.assumption}`,
+                assumption: a.assumption,
+                evidence: a.evidence ? `Evidence: ${a.evidence}` : "No evidence given yet.",
+              }))}
+            />
           )}
         </Card>
         <Card>

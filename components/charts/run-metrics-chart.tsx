@@ -1,70 +1,15 @@
 "use client";
 
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { CHART_COLORS } from "@/lib/chart-colors";
-import { AXIS, ChartFrame, GRID, periodLine } from "./chart-frame";
+// The charts are drawn in the browser only, from a chunk of their own loaded after the page:
+// recharts stays out of every page's first-load JavaScript. The tables beside them carry the
+// same numbers for screen readers, print and the page's first paint.
+import dynamic from "next/dynamic";
+import { ChartPlaceholder } from "./chart-placeholder";
 
-export type RunMetricPoint = {
-  label: string;
-  /** Percentages, or null for a period without actions. */
-  accuracy: number | null;
-  overrideRate: number | null;
-};
-
-export type StageMarker = { label: string; text: string };
+export type { RunMetricPoint, StageMarker } from "./recharts/run-metrics-chart";
 
 /** Accuracy and human-override rate per period, with the pilot's stage changes marked. */
-export function RunMetricsChart({
-  data,
-  markers,
-}: {
-  data: RunMetricPoint[];
-  markers: StageMarker[];
-}) {
-  return (
-    <ChartFrame className="h-64" testId="run-metrics-chart">
-      <LineChart data={data} margin={{ top: 24, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid {...GRID} />
-        <XAxis dataKey="label" {...AXIS} minTickGap={24} />
-        <YAxis domain={[0, 100]} {...AXIS} unit="%" width={44} />
-        <Tooltip formatter={(v, name) => [v === null ? "no actions" : `${v}%`, name]} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {markers.map((m) => (
-          <ReferenceLine
-            key={`${m.label}-${m.text}`}
-            x={m.label}
-            stroke={CHART_COLORS.tertiary}
-            strokeDasharray="4 3"
-            label={{
-              value: m.text,
-              position: "insideTopLeft",
-              fontSize: 10,
-              fill: CHART_COLORS.tertiary,
-            }}
-          />
-        ))}
-        <Line
-          name="Accuracy"
-          type="monotone"
-          dataKey="accuracy"
-          {...periodLine("primary", data.length)}
-        />
-        <Line
-          name="Override rate"
-          type="monotone"
-          dataKey="overrideRate"
-          {...periodLine("secondary", data.length)}
-        />
-      </LineChart>
-    </ChartFrame>
-  );
-}
+export const RunMetricsChart = dynamic(
+  () => import("./recharts/run-metrics-chart").then((m) => m.RunMetricsChart),
+  { ssr: false, loading: () => <ChartPlaceholder className="h-64" /> },
+);

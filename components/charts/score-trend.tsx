@@ -1,37 +1,15 @@
 "use client";
 
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, GRID } from "./chart-frame";
+// The charts are drawn in the browser only, from a chunk of their own loaded after the page:
+// recharts stays out of every page's first-load JavaScript. The tables beside them carry the
+// same numbers for screen readers, print and the page's first paint.
+import dynamic from "next/dynamic";
+import { ChartPlaceholder } from "./chart-placeholder";
 
-export type TrendPoint = { label: string; overall: number };
+export type { TrendPoint } from "./recharts/score-trend";
 
-/** Overall readiness (0–100) of successive assessments of one use case. */
-export function ScoreTrend({ data }: { data: TrendPoint[] }) {
-  return (
-    <ChartFrame className="h-56">
-      <LineChart data={data} margin={{ top: 10, right: 16, bottom: 20, left: 0 }}>
-        <CartesianGrid {...GRID} />
-        <XAxis
-          dataKey="label"
-          tick={{ fontSize: 11 }}
-          label={{ value: "Submitted", position: "insideBottom", offset: -12, fontSize: 11 }}
-        />
-        <YAxis
-          domain={[0, 100]}
-          tick={{ fontSize: 11 }}
-          label={{ value: "Score", angle: -90, position: "insideLeft", fontSize: 11 }}
-        />
-        <ReferenceLine y={80} stroke="#2166ac" strokeDasharray="2 4" />
-        <Tooltip formatter={(v) => [`${v} / 100`, "Overall"]} />
-        <Line
-          type="monotone"
-          dataKey="overall"
-          stroke="#2166ac"
-          strokeWidth={2}
-          dot={{ r: 4 }}
-          isAnimationActive={false}
-        />
-      </LineChart>
-    </ChartFrame>
-  );
-}
+/** The overall score of each submitted assessment of a use case, oldest first. */
+export const ScoreTrend = dynamic(
+  () => import("./recharts/score-trend").then((m) => m.ScoreTrend),
+  { ssr: false, loading: () => <ChartPlaceholder className="h-56" /> },
+);

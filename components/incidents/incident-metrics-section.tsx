@@ -8,10 +8,13 @@ import { IncidentMetricsPanel } from "@/components/incidents/metrics-panel";
  */
 export async function IncidentMetricsSection({
   metrics,
+  chartsHref,
 }: {
   metrics: Promise<ComponentProps<typeof IncidentMetricsPanel>["metrics"]>;
+  /** Show the metrics only, with a link to the charts elsewhere. */
+  chartsHref?: string;
 }) {
-  return <IncidentMetricsPanel metrics={await metrics} />;
+  return <IncidentMetricsPanel metrics={await metrics} chartsHref={chartsHref} />;
 }
 
 /** What shows while the metrics are computed. */

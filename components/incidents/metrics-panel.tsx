@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type * as React from "react";
 import {
   IncidentsByCategoryChart,
@@ -7,7 +8,7 @@ import {
   TimeToResolveChart,
 } from "@/components/charts/incident-charts";
 import { Card } from "@/components/ui/card";
-import { type Column, DataTable } from "@/components/ui/data-table";
+import { NumbersTable } from "@/components/ui/numbers-table";
 import { TableAlternative } from "@/components/ui/table-alternative";
 import {
   CATEGORY_LABELS,
@@ -89,29 +90,20 @@ export function ChartCard({
   );
 }
 
-type TableRow = (string | number)[];
+export { NumbersTable } from "@/components/ui/numbers-table";
 
-/** A chart's numbers as a table: the first column names the row, the others are numbers. */
-export function NumbersTable({
-  caption,
-  head,
-  rows,
+/**
+ * Outcome metrics with their definitions, and five charts each with a table alternative; with
+ * `chartsHref`, the metrics and a link to the charts on the page that has them (a pilot's page
+ * links to its incidents' list).
+ */
+export function IncidentMetricsPanel({
+  metrics,
+  chartsHref,
 }: {
-  caption: string;
-  head: string[];
-  rows: TableRow[];
+  metrics: IncidentMetricsDto;
+  chartsHref?: string;
 }) {
-  const columns: Column<TableRow>[] = head.map((h, i) => ({
-    key: h,
-    header: h,
-    cell: (r) => r[i],
-    align: i > 0 ? "right" : undefined,
-  }));
-  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(r) => String(r[0])} />;
-}
-
-/** Outcome metrics with their definitions, and five charts each with a table alternative. */
-export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto }) {
   const { summary, series, groupBy } = metrics;
   // Charts keep quiet periods on their time axis; the tables list the periods with incidents.
   const byPeriod = new Map(series.map((p) => [p.period, p]));
@@ -173,163 +165,175 @@ export function IncidentMetricsPanel({ metrics }: { metrics: IncidentMetricsDto 
           definition={`${formatNumber(summary.actionsAttempted, 0)} actions attempted in the run metrics of the same pilots and dates.`}
         />
       </dl>
-      <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2 print:gap-2">
-        <ChartCard
-          title={`Incidents per ${groupBy}, by severity`}
-          empty={empty}
-          chart={
-            <IncidentsBySeverityChart
-              labels={sevLabels}
-              data={filled.map(({ period, point }) => ({
-                period: label(period),
-                ...(point?.bySeverity ?? { sev1: 0, sev2: 0, sev3: 0, sev4: 0 }),
-              }))}
-            />
-          }
-          table={
-            <NumbersTable
-              caption={`Incidents per ${groupBy} by severity`}
-              head={["Period", "Sev1", "Sev2", "Sev3", "Sev4", "All"]}
-              rows={series.map((p) => [
-                label(p.period),
-                p.bySeverity.sev1,
-                p.bySeverity.sev2,
-                p.bySeverity.sev3,
-                p.bySeverity.sev4,
-                p.count,
-              ])}
-            />
-          }
-        />
-        <ChartCard
-          title="Incidents by category"
-          empty={empty}
-          chart={
-            <IncidentsByCategoryChart
-              data={metrics.byCategory.map((c) => ({
-                label: CATEGORY_LABELS[c.category],
-                count: c.count,
-              }))}
-            />
-          }
-          table={
-            <NumbersTable
-              caption="Incidents by category"
-              head={["Category", "Incidents"]}
-              rows={metrics.byCategory.map((c) => [CATEGORY_LABELS[c.category], c.count])}
-            />
-          }
-        />
-        <ChartCard
-          title={`Outcome mix per ${groupBy}`}
-          empty={empty}
-          chart={
-            <OutcomeMixChart
-              labels={outcomeLabels}
-              data={filled.map(({ period, point }) => ({
-                period: label(period),
-                ...(point?.byOutcome ?? {
-                  prevented: 0,
-                  contained: 0,
-                  customer_impact: 0,
-                  financial_impact: 0,
-                }),
-              }))}
-            />
-          }
-          table={
-            <NumbersTable
-              caption={`Outcomes per ${groupBy}`}
-              head={[
-                "Period",
-                "Prevented",
-                "Contained",
-                "Customer impact",
-                "Financial impact",
-                "Caught",
-              ]}
-              rows={series.map((p) => [
-                label(p.period),
-                p.byOutcome.prevented,
-                p.byOutcome.contained,
-                p.byOutcome.customer_impact,
-                p.byOutcome.financial_impact,
-                formatPercent(p.caughtBeforeImpact),
-              ])}
-            />
-          }
-        />
-        <ChartCard
-          title={`Time to resolve per ${groupBy} (hours)`}
-          empty={summary.timeToResolve.count === 0}
-          chart={
-            <TimeToResolveChart
-              data={filled.map(({ period, point }) => ({
-                period: label(period),
-                median: minutesToHours(point?.timeToResolve.median ?? null),
-                p90: minutesToHours(point?.timeToResolve.p90 ?? null),
-              }))}
-            />
-          }
-          table={
-            <NumbersTable
-              caption={`Time to resolve per ${groupBy}`}
-              head={["Period", "Median", "90th percentile", "Resolved"]}
-              rows={series.map((p) => [
-                label(p.period),
-                formatMinutes(p.timeToResolve.median),
-                formatMinutes(p.timeToResolve.p90),
-                p.timeToResolve.count,
-              ])}
-            />
-          }
-        />
-        <ChartCard
-          title="Incidents per 1,000 actions, by stage"
-          // Alone on its printed row: the whole width keeps the stage names apart.
-          className={metrics.byPilot.length > 1 ? undefined : "print:col-span-2"}
-          empty={metrics.byStage.length === 0}
-          chart={
-            <RateByStageChart
-              data={metrics.byStage.map((s) => ({
-                label: STAGE_LABELS[s.stage],
-                rate: s.ratePer1000 === null ? null : roundTo(s.ratePer1000, 2),
-              }))}
-            />
-          }
-          table={
-            <NumbersTable
-              caption="Incident rate by stage"
-              head={["Stage", "Incidents", "Actions", "Per 1,000"]}
-              rows={metrics.byStage.map((s) => [
-                STAGE_LABELS[s.stage],
-                s.count,
-                formatNumber(s.actionsAttempted, 0),
-                formatRate(s.ratePer1000),
-              ])}
-            />
-          }
-        />
-        {metrics.byPilot.length > 1 ? (
-          <Card aria-labelledby="metrics-by-pilot">
-            <h3 id="metrics-by-pilot" className="mb-2 text-sm font-semibold">
-              Incidents by pilot
-            </h3>
-            <div className="max-h-80 overflow-auto">
+      {chartsHref ? (
+        <p className="text-sm">
+          <Link
+            href={chartsHref}
+            className="font-medium text-primary underline underline-offset-4"
+            data-testid="incident-charts-link"
+          >
+            Charts of these incidents by {groupBy}, severity, category, outcome and stage
+          </Link>
+        </p>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2 print:gap-2">
+          <ChartCard
+            title={`Incidents per ${groupBy}, by severity`}
+            empty={empty}
+            chart={
+              <IncidentsBySeverityChart
+                labels={sevLabels}
+                data={filled.map(({ period, point }) => ({
+                  period: label(period),
+                  ...(point?.bySeverity ?? { sev1: 0, sev2: 0, sev3: 0, sev4: 0 }),
+                }))}
+              />
+            }
+            table={
               <NumbersTable
-                caption="Incidents by pilot, most first"
-                head={["Pilot", "Incidents", "Open", "Median time to resolve"]}
-                rows={metrics.byPilot.map((p) => [
-                  p.name,
+                caption={`Incidents per ${groupBy} by severity`}
+                head={["Period", "Sev1", "Sev2", "Sev3", "Sev4", "All"]}
+                rows={series.map((p) => [
+                  label(p.period),
+                  p.bySeverity.sev1,
+                  p.bySeverity.sev2,
+                  p.bySeverity.sev3,
+                  p.bySeverity.sev4,
                   p.count,
-                  p.open,
-                  formatMinutes(p.ttrMedian),
                 ])}
               />
-            </div>
-          </Card>
-        ) : null}
-      </div>
+            }
+          />
+          <ChartCard
+            title="Incidents by category"
+            empty={empty}
+            chart={
+              <IncidentsByCategoryChart
+                data={metrics.byCategory.map((c) => ({
+                  label: CATEGORY_LABELS[c.category],
+                  count: c.count,
+                }))}
+              />
+            }
+            table={
+              <NumbersTable
+                caption="Incidents by category"
+                head={["Category", "Incidents"]}
+                rows={metrics.byCategory.map((c) => [CATEGORY_LABELS[c.category], c.count])}
+              />
+            }
+          />
+          <ChartCard
+            title={`Outcome mix per ${groupBy}`}
+            empty={empty}
+            chart={
+              <OutcomeMixChart
+                labels={outcomeLabels}
+                data={filled.map(({ period, point }) => ({
+                  period: label(period),
+                  ...(point?.byOutcome ?? {
+                    prevented: 0,
+                    contained: 0,
+                    customer_impact: 0,
+                    financial_impact: 0,
+                  }),
+                }))}
+              />
+            }
+            table={
+              <NumbersTable
+                caption={`Outcomes per ${groupBy}`}
+                head={[
+                  "Period",
+                  "Prevented",
+                  "Contained",
+                  "Customer impact",
+                  "Financial impact",
+                  "Caught",
+                ]}
+                rows={series.map((p) => [
+                  label(p.period),
+                  p.byOutcome.prevented,
+                  p.byOutcome.contained,
+                  p.byOutcome.customer_impact,
+                  p.byOutcome.financial_impact,
+                  formatPercent(p.caughtBeforeImpact),
+                ])}
+              />
+            }
+          />
+          <ChartCard
+            title={`Time to resolve per ${groupBy} (hours)`}
+            empty={summary.timeToResolve.count === 0}
+            chart={
+              <TimeToResolveChart
+                data={filled.map(({ period, point }) => ({
+                  period: label(period),
+                  median: minutesToHours(point?.timeToResolve.median ?? null),
+                  p90: minutesToHours(point?.timeToResolve.p90 ?? null),
+                }))}
+              />
+            }
+            table={
+              <NumbersTable
+                caption={`Time to resolve per ${groupBy}`}
+                head={["Period", "Median", "90th percentile", "Resolved"]}
+                rows={series.map((p) => [
+                  label(p.period),
+                  formatMinutes(p.timeToResolve.median),
+                  formatMinutes(p.timeToResolve.p90),
+                  p.timeToResolve.count,
+                ])}
+              />
+            }
+          />
+          <ChartCard
+            title="Incidents per 1,000 actions, by stage"
+            // Alone on its printed row: the whole width keeps the stage names apart.
+            className={metrics.byPilot.length > 1 ? undefined : "print:col-span-2"}
+            empty={metrics.byStage.length === 0}
+            chart={
+              <RateByStageChart
+                data={metrics.byStage.map((s) => ({
+                  label: STAGE_LABELS[s.stage],
+                  rate: s.ratePer1000 === null ? null : roundTo(s.ratePer1000, 2),
+                }))}
+              />
+            }
+            table={
+              <NumbersTable
+                caption="Incident rate by stage"
+                head={["Stage", "Incidents", "Actions", "Per 1,000"]}
+                rows={metrics.byStage.map((s) => [
+                  STAGE_LABELS[s.stage],
+                  s.count,
+                  formatNumber(s.actionsAttempted, 0),
+                  formatRate(s.ratePer1000),
+                ])}
+              />
+            }
+          />
+          {metrics.byPilot.length > 1 ? (
+            <Card aria-labelledby="metrics-by-pilot">
+              <h3 id="metrics-by-pilot" className="mb-2 text-sm font-semibold">
+                Incidents by pilot
+              </h3>
+              <div className="max-h-80 overflow-auto">
+                <NumbersTable
+                  caption="Incidents by pilot, most first"
+                  head={["Pilot", "Incidents", "Open", "Median time to resolve"]}
+                  rows={metrics.byPilot.map((p) => [
+                    p.name,
+                    p.count,
+                    p.open,
+                    formatMinutes(p.ttrMedian),
+                  ])}
+                />
+              </div>
+            </Card>
+          ) : null}
+        </div>
+      )}
     </section>
   );
 }

@@ -78,7 +78,7 @@ function MeasuresTable({ rows }: { rows: Measure[] }) {
       columns={columns}
       rows={rows}
       rowKey={(r) => r.label}
-      stackOnPhones
+      // Two columns on a phone (the definitions show under each measure): it fits as a table.
       testId="loop-measures"
     />
   );

@@ -1,41 +1,12 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS, ChartFrame, GRID, periodLine } from "@/components/charts/chart-frame";
-import { CHART_COLORS } from "@/lib/chart-colors";
-
-/** Incidents per 1,000 actions (line, left axis) and incident cost (bars, right axis) per period. */
-export function RateAndCostChart({
-  data,
-  currency,
-}: {
-  data: { period: string; rate: number | null; cost: number }[];
-  currency: string;
-}) {
-  return (
-    <ChartFrame className="h-60" testId="chart-rate-cost">
-      <ComposedChart data={data} margin={{ top: 8, right: 0, bottom: 0, left: -16 }}>
-        <CartesianGrid {...GRID} vertical={false} />
-        <XAxis dataKey="period" {...AXIS} minTickGap={16} />
-        <YAxis yAxisId="rate" {...AXIS} width={56} />
-        <YAxis yAxisId="cost" orientation="right" {...AXIS} width={64} unit={` ${currency}`} />
-        <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
-        <Bar
-          yAxisId="cost"
-          dataKey="cost"
-          name={`Incident cost (${currency})`}
-          fill={CHART_COLORS.tertiary}
-          fillOpacity={0.6}
-          isAnimationActive={false}
-        />
-        <Line
-          yAxisId="rate"
-          dataKey="rate"
-          name="Incidents per 1,000 actions"
-          {...periodLine("primary", data.length)}
-        />
-      </ComposedChart>
-    </ChartFrame>
-  );
-}
+// The charts are drawn in the browser only, from a chunk of their own loaded after the page:
+// recharts stays out of every page's first-load JavaScript. The tables beside them carry the
+// same numbers for screen readers, print and the page's first paint.
+import dynamic from "next/dynamic";
+import { ChartPlaceholder } from "@/components/charts/chart-placeholder";
+/** Incidents per 1,000 actions (line) and incident cost (bars) per period. */
+export const RateAndCostChart = dynamic(
+  () => import("./recharts/outcome-charts").then((m) => m.RateAndCostChart),
+  { ssr: false, loading: () => <ChartPlaceholder className="h-60" /> },
+);

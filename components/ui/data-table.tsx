@@ -221,7 +221,7 @@ export function DataTable<T>({
                 stack ? "sm:border-b sm:last:border-0" : "border-b last:border-0",
                 stack?.row,
               )}
-              data-testid={rowTestId?.(row)}
+              {...(rowTestId ? { "data-testid": rowTestId(row) } : {})}
               {...role("row")}
             >
               {columns.map((c, i) => {
@@ -229,8 +229,10 @@ export function DataTable<T>({
                 return (
                   <Cell
                     key={c.key}
-                    scope={c.rowHeader ? "row" : undefined}
-                    data-label={c.headerHidden || c.rowHeader ? undefined : c.header}
+                    // Attributes only where they apply: every prop of every cell, `undefined`
+                    // ones too, is written into the page's payload once per row.
+                    {...(c.rowHeader ? { scope: "row" } : {})}
+                    {...(c.headerHidden || c.rowHeader ? {} : { "data-label": c.header })}
                     className={cn(
                       "py-2",
                       edge(i),

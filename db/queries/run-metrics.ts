@@ -68,6 +68,65 @@ export async function listRunMetrics(ctx: MemberContext, pilotId: string): Promi
   return rows.map(withRates);
 }
 
+/** A row of a pilot's run metrics as its page shows them: one recorded period, or a week or month of them. */
+export type RunMetricSeriesRow = RunMetricValues & {
+  id: string;
+  period: MetricPeriod | "month";
+  periodStart: string;
+  stage: Stage;
+  accuracy: number | null;
+  overrideRate: number | null;
+  escalationRate: number | null;
+};
+
+/**
+ * A pilot's run metrics, oldest first, as at most about `maxPoints` rows: the recorded periods
+ * while there are no more than that, else added up in SQL per week (per month when even the
+ * weeks are too many), split where the stage changed within one.
+ */
+export async function listRunMetricSeries(
+  ctx: MemberContext,
+  pilotId: string,
+  maxPoints = 30,
+): Promise<{ rows: RunMetricSeriesRow[]; unit: MetricPeriod | "month" | "recorded" }> {
+  await getPilot(ctx, pilotId);
+  const where = and(eq(runMetrics.orgId, ctx.orgId), eq(runMetrics.pilotId, pilotId));
+  const [span] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      days: sql<number>`coalesce(max(${runMetrics.periodStart}) - min(${runMetrics.periodStart}), 0)::int`,
+    })
+    .from(runMetrics)
+    .where(where);
+  if (!span || span.count <= maxPoints) {
+    const rows = await db
+      .select(runMetricColumns)
+      .from(runMetrics)
+      .where(where)
+      .orderBy(asc(runMetrics.periodStart), asc(runMetrics.period));
+    return { rows: rows.map(withRates), unit: "recorded" };
+  }
+  const unit = span.days / 7 < maxPoints ? "week" : "month";
+  const bucket = sql<string>`to_char(date_trunc(${sql.raw(`'${unit}'`)}, ${runMetrics.periodStart}::timestamp), 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({
+      periodStart: bucket,
+      stage: runMetrics.stage,
+      attempted: sql<number>`sum(${runMetrics.attempted})`.mapWith(Number),
+      correct: sql<number>`sum(${runMetrics.correct})`.mapWith(Number),
+      overrides: sql<number>`sum(${runMetrics.overrides})`.mapWith(Number),
+      escalations: sql<number>`sum(${runMetrics.escalations})`.mapWith(Number),
+    })
+    .from(runMetrics)
+    .where(where)
+    .groupBy(bucket, runMetrics.stage)
+    .orderBy(bucket, sql`min(${runMetrics.periodStart})`);
+  return {
+    rows: rows.map((r) => withRates({ ...r, id: `${r.periodStart}-${r.stage}`, period: unit })),
+    unit,
+  };
+}
+
 /** The stage the pilot was in at the start of a period, read from its timeline. */
 async function stageOn(
   tx: Executor,

@@ -56,7 +56,7 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
   expect(["Sandbox", "Shadow", "Supervised", "Limited production"]).toContain(startStage);
   await lead.recordMetrics({ attempted: 400, correct: 372, overrides: 30 });
   expect(await leadPage.getByTestId("run-metrics-chart").count()).toBe(1);
-  expect(await leadPage.getByTestId("run-metrics-table").textContent()).toContain("93%");
+  expect(await (await lead.runMetricsTable()).textContent()).toContain("93%");
 
   // Days before the pilot's start are refused on the date field, and a CSV import naming one
   // is refused with its line; nothing of it is written.
@@ -71,8 +71,9 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
   );
   expect(refusedImport.error).toBe("Nothing was imported: 1 problem in the file.");
   expect(refusedImport.problems).toEqual([`Line 3: ${early}`]);
-  expect(await leadPage.getByTestId("run-metrics-table").locator("tbody tr").count()).toBe(1);
-  expect(await leadPage.getByTestId("run-metrics-table").textContent()).toContain("400");
+  const metricsTable = await lead.runMetricsTable();
+  expect(await metricsTable.locator("tbody tr").count()).toBe(1);
+  expect(await metricsTable.textContent()).toContain("400");
 
   // A brand-new stage cannot be left yet: the gate names what fails.
   const blocked = await lead.promote();

@@ -124,3 +124,9 @@ export function normaliseRoleTags(tags: readonly string[]): string[] {
 }
 
 export * from "./dto";
+
+/**
+ * "Don't know" in the consensus form's select, which otherwise holds option ids (here, not
+ * beside the form's zod schema: the form is a client component, and zod stays on the server).
+ */
+export const DONT_KNOW_VALUE = "dont_know";

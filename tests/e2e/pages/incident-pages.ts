@@ -84,6 +84,8 @@ export class IncidentPages {
   async chartTable(chartTitle: string): Promise<string[][]> {
     const details = this.page.getByRole("region", { name: chartTitle }).locator("details");
     await details.locator("summary").click();
+    // The table is drawn when the disclosure opens.
+    await details.locator("table").waitFor();
     return details
       .locator("tbody tr")
       .evaluateAll((rows) =>

@@ -26,6 +26,19 @@ export class PilotPages {
     await form.getByTestId("form-success").waitFor();
   }
 
+  /** The run metrics table, under the chart's "Table of the same numbers" (opened if closed). */
+  async runMetricsTable(): Promise<Locator> {
+    const disclosure = this.page
+      .getByRole("region", { name: "Run metrics", exact: true })
+      .locator("details", { hasText: "Table of the same numbers" });
+    if ((await disclosure.getAttribute("open")) === null) {
+      await disclosure.locator("summary").click();
+    }
+    const table = this.page.getByTestId("run-metrics-table");
+    await table.waitFor();
+    return table;
+  }
+
   /** Records one day that the app refuses; returns the error shown on the date field. */
   async recordMetricsRefused(m: {
     date: string;

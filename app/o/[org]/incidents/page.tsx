@@ -42,6 +42,9 @@ import { incidentFilterSchema, toFilters } from "./schemas";
 
 export const metadata: Metadata = { title: "Incidents · Preflight" };
 
+/** Incidents a page lists: with the metrics below them, a page stays light. */
+const PAGE_SIZE = 20;
+
 export default async function IncidentsPage({ params, searchParams }: ListPageProps) {
   const member = await requireMember((await params).org);
   const { filters: filterParams } = await readListQuery(searchParams, incidentFilterSchema);
@@ -49,13 +52,15 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
   const groupBy = filterParams.groupBy ?? "month";
   const [page, pilots, members] = await found(
     Promise.all([
-      listIncidents(member, filters, { cursor: filterParams.cursor, limit: 50 }).catch((error) => {
-        // A stale or mangled cursor in a bookmarked link: start from the first page.
-        if (filterParams.cursor && error instanceof AppError && error.code === "invalid_input") {
-          return listIncidents(member, filters, { limit: 50 });
-        }
-        throw error;
-      }),
+      listIncidents(member, filters, { cursor: filterParams.cursor, limit: PAGE_SIZE }).catch(
+        (error) => {
+          // A stale or mangled cursor in a bookmarked link: start from the first page.
+          if (filterParams.cursor && error instanceof AppError && error.code === "invalid_input") {
+            return listIncidents(member, filters, { limit: PAGE_SIZE });
+          }
+          throw error;
+        },
+      ),
       listPilotOptions(member),
       listMembers(member),
     ]),

@@ -63,8 +63,7 @@ export const leadSchema = z.object({
     .transform((v) => v || null),
 });
 
-/** "Don't know" in the consensus form's select, which otherwise holds option ids. */
-export const DONT_KNOW_VALUE = "dont_know";
+export { DONT_KNOW_VALUE } from "@/lib/domain/workshops";
 
 export const consensusFormSchema = z.object({
   questionId: z.string().min(1).max(100),

@@ -77,7 +77,7 @@ export default async function AssessmentWizardPage({
         <>
           Answers save as you choose them; you can leave and come back. Question bank{" "}
           {assessment.bankVersion}.{" "}
-          <Link className="text-primary hover:underline" href={useCaseHref}>
+          <Link className="text-primary underline underline-offset-4" href={useCaseHref}>
             Back to the use case
           </Link>
         </>
@@ -115,7 +115,7 @@ export default async function AssessmentWizardPage({
               <span>
                 The use case has no action inventory yet. List what the AI would read and change (a
                 read-only assistant lists what it reads) on{" "}
-                <Link className="text-primary hover:underline" href={useCaseHref}>
+                <Link className="text-primary underline underline-offset-4" href={useCaseHref}>
                   the use case page
                 </Link>{" "}
                 before submitting: questions and blockers depend on it.

@@ -19,18 +19,27 @@ import { loadPilotView, type PilotPageProps } from "./_lib/pilot-view";
 
 export const metadata: Metadata = { title: "Pilot · Preflight" };
 
+/** Assumptions listed unless all are asked for: a long register is a page of its own. */
+const SHOWN_ASSUMPTIONS = 5;
+/** The most recent incidents listed; the incidents page lists them all. */
+const LISTED_INCIDENTS = 5;
+
 /**
  * One pilot: where it stands (gate, run metrics) first, then the forms that act on it, then
  * its incidents, what its assessment predicted against what happened, its assumptions and
  * timeline.
  */
-export default async function PilotPage({ params }: PilotPageProps) {
+export default async function PilotPage({
+  params,
+  searchParams,
+}: PilotPageProps & { searchParams: Promise<{ assumptions?: string | string[] }> }) {
   const { org, id } = await params;
+  const allAssumptions = (await searchParams).assumptions === "all";
   const member = await requireMember(org);
   const [{ pilot, gate, timeline, metrics, assumptions, incidents }, overrideRequests, loop] =
     await found(
       Promise.all([
-        loadPilotView(member, id),
+        loadPilotView(member, id, LISTED_INCIDENTS),
         listOverrideRequests(member, id),
         getPilotLoop(member, id),
       ]),
@@ -72,7 +81,8 @@ export default async function PilotPage({ params }: PilotPageProps) {
 
         <RunMetricsCard
           csvHref={`/o/${orgSlug}/pilots/${id}/run-metrics.csv`}
-          metrics={metrics}
+          metrics={metrics.rows}
+          unit={metrics.unit}
           stageChanges={timeline
             .filter((t) => t.kind === "promote" || t.kind === "rollback")
             .map((t) => ({ at: t.createdAt, toStage: t.toStage }))}
@@ -105,7 +115,9 @@ export default async function PilotPage({ params }: PilotPageProps) {
           orgSlug={orgSlug}
           pilotId={id}
           incidents={incidents}
-          metrics={incidents.total > 0 ? getIncidentMetrics(member, { pilotId: id }, "week") : null}
+          metrics={
+            incidents.total > 0 ? getIncidentMetrics(member, { pilotId: id }, "month") : null
+          }
           canLog={can(member, "incident:write") && !retired}
         />
 
@@ -118,6 +130,7 @@ export default async function PilotPage({ params }: PilotPageProps) {
             assumptions={assumptions}
             canEdit={can(member, "pilot:assumptions")}
             retired={retired}
+            shown={allAssumptions ? undefined : SHOWN_ASSUMPTIONS}
           />
           <TimelineCard
             timeline={timeline}

@@ -4,9 +4,12 @@ import { SelectField, TextareaField } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
-import type { ConsensusAnswer, QuestionAggregate } from "@/lib/domain/workshops";
+import {
+  type ConsensusAnswer,
+  DONT_KNOW_VALUE,
+  type QuestionAggregate,
+} from "@/lib/domain/workshops";
 import { consensusPrefill } from "@/lib/domain/workshops/aggregates";
-import { DONT_KNOW_VALUE } from "../schemas";
 
 /**
  * The answer the room agreed on for one question, with a note where it disagreed: starts from

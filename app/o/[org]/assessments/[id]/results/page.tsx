@@ -3,7 +3,6 @@ import {
   CircleHelp,
   Lightbulb,
   ListChecks,
-  type LucideIcon,
   OctagonAlert,
   PackageSearch,
 } from "lucide-react";
@@ -17,6 +16,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { IconSprite, SpriteIcon } from "@/components/ui/icon-sprite";
 import { ReportHeader } from "@/components/ui/report-header";
 import { RoomDisagreements } from "@/components/workshops/room-disagreements";
 import { getAssessment, listAssessments, previewResult } from "@/db/queries/assessments";
@@ -34,25 +34,35 @@ import {
 } from "@/lib/format";
 import { found } from "@/lib/pages";
 import { cn } from "@/lib/utils";
+import { AssumptionList, RecommendationList } from "./_components/result-lists";
 
 export const metadata: Metadata = { title: "Assessment result · Preflight" };
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 
 /** One figure of the verdict, under its label. */
-/** A list item led by a small muted icon, smaller on paper. */
+/** The icons that lead the items of the report's long lists, drawn once on the page. */
+const LIST_ICONS = {
+  "results-find-out": CircleHelp,
+  "results-inventory": PackageSearch,
+  "results-assumption": ListChecks,
+  "results-recommendation": Lightbulb,
+};
+type ListIcon = keyof typeof LIST_ICONS;
+
+/** A list item led by a small muted icon (of `LIST_ICONS`), smaller on paper. */
 function IconItem({
-  icon: Icon,
+  icon,
   className,
   children,
 }: {
-  icon: LucideIcon;
+  icon: ListIcon;
   className?: string;
   children: ReactNode;
 }) {
   return (
     <li className={cn("flex gap-2", className)}>
-      <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3" aria-hidden />
+      <SpriteIcon id={icon} className="mt-0.5 size-4 shrink-0 text-muted-foreground print:size-3" />
       {children}
     </li>
   );
@@ -191,6 +201,7 @@ export default async function AssessmentResultsPage({
 
   return (
     <article className="report print:text-black" data-testid="report">
+      <IconSprite icons={LIST_ICONS} />
       <ReportHeader
         kind="Preflight readiness report"
         orgName={member.orgName}
@@ -365,7 +376,7 @@ export default async function AssessmentResultsPage({
               />
               <ul className="grid gap-2 text-sm print:gap-1" data-testid="find-out">
                 {result.findOut.map((f) => (
-                  <IconItem key={f.questionId} icon={CircleHelp}>
+                  <IconItem key={f.questionId} icon="results-find-out">
                     <span>{f.text}</span>
                   </IconItem>
                 ))}
@@ -380,7 +391,7 @@ export default async function AssessmentResultsPage({
               />
               <ul className="grid gap-3 text-sm print:gap-1" data-testid="inventory-drivers">
                 {result.inventory.map((d) => (
-                  <IconItem key={d.fact} icon={PackageSearch}>
+                  <IconItem key={d.fact} icon="results-inventory">
                     <div className="min-w-0">
                       <p>
                         The inventory {d.label}: {d.actions.map((a) => `“${a}”`).join(", ")}.
@@ -442,47 +453,15 @@ export default async function AssessmentResultsPage({
           ) : (
             // Printed as a compact two-column list, each item one paragraph: the same content
             // on fewer pages.
-            <ol
-              className="grid gap-3 print:block print:list-decimal print:columns-2 print:gap-6 print:pl-4"
-              data-testid="recommendations"
-            >
-              {result.recommendations.map((r) => (
-                <li
-                  key={r.questionId}
-                  className="flex gap-3 text-sm print:mb-1 print:list-item print:text-xs"
-                >
-                  {r.kind === "find_out" ? (
-                    <CircleHelp
-                      className="mt-0.5 size-4 shrink-0 text-warning print:hidden"
-                      aria-hidden
-                    />
-                  ) : (
-                    <Lightbulb
-                      className="mt-0.5 size-4 shrink-0 text-warning print:hidden"
-                      aria-hidden
-                    />
-                  )}
-                  <div className="min-w-0 print:inline">
-                    <p className="print:inline">
-                      {r.kind === "find_out" ? (
-                        <Badge tone="warning" className="mr-1.5 print:px-1 print:py-0">
-                          Find out
-                        </Badge>
-                      ) : null}
-                      {r.unlocks ? (
-                        <Badge tone="info" className="mr-1.5 print:px-1 print:py-0">
-                          Unlocks {STAGE_LABELS[r.unlocks].toLowerCase()}
-                        </Badge>
-                      ) : null}
-                      {r.text}
-                    </p>{" "}
-                    <p className="mt-0.5 text-xs text-muted-foreground print:inline">
-                      {formatScoreDelta(r.gain)} points · “{r.prompt}” — now: {r.currentAnswer}
-                    </p>
-                  </div>
-                </li>
-              ))}
-            </ol>
+            <RecommendationList
+              items={result.recommendations.map((r) => ({
+                id: r.questionId,
+                findOut: r.kind === "find_out",
+                unlocks: r.unlocks ? `Unlocks ${STAGE_LABELS[r.unlocks].toLowerCase()}` : null,
+                text: r.text,
+                detail: `${formatScoreDelta(r.gain)} points · “${r.prompt}” — now: ${r.currentAnswer}`,
+              }))}
+            />
           )}
         </Card>
       </div>
@@ -498,25 +477,13 @@ export default async function AssessmentResultsPage({
               No confident answers yet, so no assumptions recorded.
             </p>
           ) : (
-            <ul
-              className="grid gap-2 text-sm print:block print:columns-2 print:gap-6"
-              data-testid="assumptions"
-            >
-              {result.assumptions.map((a) => (
-                <IconItem
-                  key={`${a.questionId} ${a.assumption}`}
-                  icon={ListChecks}
-                  className="print:mb-1"
-                >
-                  <span>
-                    {a.assumption}{" "}
-                    <span className="text-xs text-muted-foreground">
-                      {a.evidence ? `Evidence: ${a.evidence}` : "No evidence given yet."}
-                    </span>
-                  </span>
-                </IconItem>
-              ))}
-            </ul>
+            <AssumptionList
+              items={result.assumptions.map((a) => ({
+                id: `${a.questionId} ${a.assumption}`,
+                assumption: a.assumption,
+                evidence: a.evidence ? `Evidence: ${a.evidence}` : "No evidence given yet.",
+              }))}
+            />
           )}
         </Card>
         <Card>

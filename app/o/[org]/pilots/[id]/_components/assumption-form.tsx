@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -7,13 +8,7 @@ import type { FormAction } from "@/lib/action-result";
 
 type Action = FormAction;
 
-/** Changes one assumption's status and evidence in place. */
-export function AssumptionForm({
-  action,
-  assumption,
-  statuses,
-  disabled,
-}: {
+type AssumptionFormProps = {
   action: Action;
   assumption: {
     id: string;
@@ -24,7 +19,39 @@ export function AssumptionForm({
   };
   statuses: { value: string; label: string }[];
   disabled?: boolean;
-}) {
+};
+
+/**
+ * A "Change" button that opens the form to change one assumption's status and evidence: a
+ * long register sends one button per assumption, not one form each.
+ */
+export function AssumptionEditor(props: AssumptionFormProps) {
+  const [open, setOpen] = useState(false);
+  if (open) return <AssumptionForm {...props} autoFocus />;
+  return (
+    <div>
+      <Button
+        type="button"
+        size="sm"
+        variant="outline"
+        disabled={props.disabled}
+        aria-label={`Change status or evidence of: ${props.assumption.text}`}
+        onClick={() => setOpen(true)}
+      >
+        Change
+      </Button>
+    </div>
+  );
+}
+
+/** Changes one assumption's status and evidence in place. */
+export function AssumptionForm({
+  action,
+  assumption,
+  statuses,
+  disabled,
+  autoFocus,
+}: AssumptionFormProps & { autoFocus?: boolean }) {
   const { action: formAction, pending, errors, formError, success } = useFormAction(action);
   const fid = `as-${assumption.id}`;
   return (
@@ -36,6 +63,7 @@ export function AssumptionForm({
         aria-label={`Status of: ${assumption.text}`}
         defaultValue={assumption.status}
         disabled={disabled}
+        autoFocus={autoFocus}
       >
         {statuses.map((s) => (
           <option key={s.value} value={s.value}>

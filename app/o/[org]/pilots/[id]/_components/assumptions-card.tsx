@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { TitledCard } from "@/components/ui/card";
 import {
@@ -7,7 +8,7 @@ import {
 } from "@/lib/domain/pilots";
 import { formatDateTime } from "@/lib/format";
 import { addAssumptionAction, updateAssumptionAction } from "../actions";
-import { AssumptionForm, NewAssumptionForm } from "./assumption-form";
+import { AssumptionEditor, NewAssumptionForm } from "./assumption-form";
 
 export type AssumptionRow = {
   id: string;
@@ -24,21 +25,40 @@ const STATUS_OPTIONS = ASSUMPTION_STATUSES.map((s) => ({
   label: ASSUMPTION_STATUS_LABELS[s],
 }));
 
-/** The assumptions register: each belief with its status and evidence, editable in place. */
+/** Broken and open assumptions first: what needs looking at. */
+const STATUS_ORDER: Record<AssumptionStatus, number> = {
+  broken: 0,
+  open: 1,
+  accepted_risk: 2,
+  verified: 3,
+};
+
+/**
+ * The assumptions register: each belief with its status and evidence, editable in place. With
+ * `shown`, only that many are listed (broken and open ones first) and a link leads to them all.
+ */
 export function AssumptionsCard({
   orgSlug,
   pilotId,
   assumptions,
   canEdit,
   retired,
+  shown,
 }: {
   orgSlug: string;
   pilotId: string;
   assumptions: AssumptionRow[];
   canEdit: boolean;
   retired: boolean;
+  shown?: number;
 }) {
   const update = updateAssumptionAction.bind(null, orgSlug, pilotId);
+  const listed =
+    shown !== undefined && assumptions.length > shown
+      ? [...assumptions]
+          .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
+          .slice(0, shown)
+      : assumptions;
   return (
     <TitledCard
       headingId="assumptions-heading"
@@ -53,7 +73,7 @@ export function AssumptionsCard({
           className="grid gap-4 print:block print:columns-2 print:gap-6"
           data-testid="assumptions"
         >
-          {assumptions.map((a) => (
+          {listed.map((a) => (
             <li
               key={a.id}
               className="grid gap-2 border-b pb-4 last:border-0 print:mb-1.5 print:gap-0.5 print:border-0 print:pb-0"
@@ -74,20 +94,41 @@ export function AssumptionsCard({
                   Last changed by {a.updatedByName}, {formatDateTime(a.updatedAt)}
                 </p>
               ) : null}
+              {a.evidence ? (
+                <p className="text-xs text-muted-foreground">Evidence: {a.evidence}</p>
+              ) : null}
               {canEdit ? (
-                <AssumptionForm
+                <AssumptionEditor
                   action={update}
-                  assumption={a}
+                  assumption={{
+                    id: a.id,
+                    status: a.status,
+                    evidence: a.evidence,
+                    version: a.version,
+                    text: a.text,
+                  }}
                   statuses={STATUS_OPTIONS}
                   disabled={retired}
                 />
-              ) : a.evidence ? (
-                <p className="text-xs text-muted-foreground">Evidence: {a.evidence}</p>
               ) : null}
             </li>
           ))}
         </ul>
       )}
+      {listed.length < assumptions.length ? (
+        <p className="mt-3 text-sm">
+          <Link
+            href={`/o/${orgSlug}/pilots/${pilotId}?assumptions=all#assumptions-heading`}
+            className="font-medium text-primary underline underline-offset-4"
+            scroll={false}
+          >
+            All {assumptions.length} assumptions
+          </Link>{" "}
+          <span className="text-muted-foreground">
+            ({listed.length} shown: broken and open ones first)
+          </span>
+        </p>
+      ) : null}
       {canEdit && !retired ? (
         <details className="mt-4 rounded-md border" data-testid="new-assumption">
           <summary className="cursor-pointer px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-ring">

@@ -8,13 +8,17 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
 
-/** The pilot's incidents: counts, the most recent ones, and their metrics by week. */
+/**
+ * The pilot's incidents: counts, the most recent ones, and their metrics, with a link to their
+ * charts on the incidents page.
+ */
 export function PilotIncidentsSection({
   orgSlug,
   pilotId,
   incidents,
   metrics,
   canLog,
+  charts = false,
   className,
 }: {
   orgSlug: string;
@@ -27,6 +31,8 @@ export function PilotIncidentsSection({
   /** The incidents' metrics by week, still being computed (null without incidents). */
   metrics: ComponentProps<typeof IncidentMetricsSection>["metrics"] | null;
   canLog: boolean;
+  /** Draw the metrics' charts here (a printed report) rather than link to them. */
+  charts?: boolean;
   className?: string;
 }) {
   return (
@@ -68,7 +74,12 @@ export function PilotIncidentsSection({
       ) : null}
       {metrics ? (
         <Suspense fallback={<IncidentMetricsPending />}>
-          <IncidentMetricsSection metrics={metrics} />
+          <IncidentMetricsSection
+            metrics={metrics}
+            chartsHref={
+              charts ? undefined : `/o/${orgSlug}/incidents?pilot=${pilotId}#incident-metrics`
+            }
+          />
         </Suspense>
       ) : null}
     </section>

@@ -1,7 +1,8 @@
 import { RunMetricsChart } from "@/components/charts/run-metrics-chart";
 import { TitledCard } from "@/components/ui/card";
 import { CsvDownloadLink } from "@/components/ui/csv-download-link";
-import { type Column, DataTable } from "@/components/ui/data-table";
+import type { Column } from "@/components/ui/data-table";
+import { NumbersTable } from "@/components/ui/numbers-table";
 import { TableAlternative } from "@/components/ui/table-alternative";
 import type { MetricPeriod } from "@/lib/domain/pilots";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
@@ -9,7 +10,7 @@ import { formatDate, formatNumber, formatPercent, roundTo } from "@/lib/format";
 
 export type RunMetricRow = {
   id: string;
-  period: MetricPeriod;
+  period: MetricPeriod | "month";
   periodStart: string;
   stage: Stage;
   attempted: number;
@@ -56,27 +57,24 @@ export const RUN_METRIC_COUNT_COLUMNS: Column<RunMetricCounts>[] = [
   },
 ];
 
-const METRIC_COLUMNS: Column<RunMetricRow>[] = [
-  {
-    key: "period",
-    header: "Period",
-    rowHeader: true,
-    cell: (m) => `${m.period === "week" ? "Week of " : ""}${formatDate(m.periodStart)}`,
-    className: "whitespace-nowrap",
-  },
-  { key: "stage", header: "Stage", cell: (m) => STAGE_LABELS[m.stage] },
-  ...RUN_METRIC_COUNT_COLUMNS,
-];
+/** A row's period as the table names it: the day, "Week of" its Monday, or the month. */
+const periodText = (m: RunMetricRow) =>
+  m.period === "month"
+    ? formatDate(m.periodStart).replace(/^1 /, "")
+    : `${m.period === "week" ? "Week of " : ""}${formatDate(m.periodStart)}`;
 
 /** The run metrics chart with its table alternative; the forms to add metrics sit elsewhere. */
 export function RunMetricsCard({
   csvHref,
   metrics,
+  unit,
   stageChanges,
 }: {
   /** The pilot's run metrics export; none in a printed report. */
   csvHref?: string;
   metrics: RunMetricRow[];
+  /** What a row is: a recorded period, or the periods of a week or month added up. */
+  unit: MetricPeriod | "month" | "recorded";
   /** Promotions and rollbacks, to mark on the chart. */
   stageChanges: { at: Date; toStage: Stage }[];
 }) {
@@ -106,11 +104,21 @@ export function RunMetricsCard({
         <>
           <RunMetricsChart data={chartData} markers={markers} />
           <TableAlternative className="mt-3" bodyClassName="max-h-96 overflow-y-auto">
-            <DataTable
-              caption="Run metrics per period, newest first"
-              columns={METRIC_COLUMNS}
-              rows={[...metrics].reverse()}
-              rowKey={(m) => m.id}
+            <NumbersTable
+              caption={
+                unit === "recorded"
+                  ? "Run metrics per period, newest first"
+                  : `Run metrics added up per ${unit}, newest first (each recorded period in the CSV export)`
+              }
+              head={["Period", "Stage", ...RUN_METRIC_COUNT_COLUMNS.map((c) => c.header)]}
+              rows={[...metrics]
+                .reverse()
+                .map((m) => [
+                  periodText(m),
+                  STAGE_LABELS[m.stage],
+                  ...RUN_METRIC_COUNT_COLUMNS.map((c) => String(c.cell(m))),
+                ])}
+              textColumns={2}
               testId="run-metrics-table"
             />
           </TableAlternative>

@@ -155,7 +155,8 @@ export default async function PilotReportPage({ params }: PilotPageProps) {
           together to the next when not. */}
       <div className="keep-together mt-6 grid gap-4 print:mt-2 print:gap-2">
         <RunMetricsCard
-          metrics={metrics}
+          metrics={metrics.rows}
+          unit={metrics.unit}
           stageChanges={timeline
             .filter((t) => t.kind === "promote" || t.kind === "rollback")
             .map((t) => ({ at: t.createdAt, toStage: t.toStage }))}
@@ -184,6 +185,7 @@ export default async function PilotReportPage({ params }: PilotPageProps) {
           incidents={incidents}
           metrics={incidents.total > 0 ? Promise.resolve(incidentMetrics) : null}
           canLog={false}
+          charts
           className="print:break-inside-auto print:gap-2"
         />
       </div>

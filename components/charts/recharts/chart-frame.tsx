@@ -1,6 +1,7 @@
 "use client";
 
 import type * as React from "react";
+import { cloneElement } from "react";
 import { ResponsiveContainer } from "recharts";
 import { CHART_COLORS } from "@/lib/chart-colors";
 import { cn } from "@/lib/utils";
@@ -48,7 +49,13 @@ export function ChartFrame({
       data-testid={testId}
     >
       <ResponsiveContainer width="100%" height="100%">
-        {children}
+        {/* A chart hidden from screen readers takes no keyboard focus either (recharts makes
+            its surface focusable for its own keyboard layer). */}
+        {label
+          ? children
+          : cloneElement(children as React.ReactElement<{ accessibilityLayer?: boolean }>, {
+              accessibilityLayer: false,
+            })}
       </ResponsiveContainer>
     </div>
   );

@@ -172,7 +172,11 @@ async function measure(
   log(
     `  ${(pass ? `${target.name} (${pass})` : target.name).padEnd(16)} ${
       failed
-        ? `FAILED: ${outcome.non2xx} non-2xx, ${outcome.errors} errors of ${outcome.requests}`
+        ? `FAILED: ${
+            outcome.requests === 0
+              ? "no request completed in the window"
+              : `${outcome.non2xx} non-2xx, ${outcome.errors} errors of ${outcome.requests}`
+          }`
         : `${outcome.reqPerSec.toFixed(1).padStart(7)} req/s  p50 ${outcome.p50.toFixed(0)} p95 ${outcome.p95.toFixed(0)} p99 ${outcome.p99.toFixed(0)} ms`
     }${aloneMs === null ? "" : `  alone ${aloneMs.toFixed(0)} ms`}${
       weight

@@ -170,6 +170,9 @@ export const BUDGETS: readonly Budget[] = [
   },
 ];
 
+/** Metrics that say how fast a target is: a target with failed requests fails them. */
+const SPEED_METRICS: readonly Metric[] = ["ratio", "p95", "aloneMs", "ingestPerSec"];
+
 /** 1 kB = 1,000 bytes, as browsers' network panels count. */
 export const kB = (bytes: number) => bytes / 1000;
 
@@ -219,8 +222,8 @@ export function meets(op: Budget["op"], value: number, limit: number): boolean {
 
 /**
  * Every budget that applies to one run (its database and organisation), checked against what
- * was measured. A target that had errors or non-2xx answers fails each of its budgets, however
- * fast it looked; a budget whose subject was not measured is left out.
+ * was measured. A target that had errors or non-2xx answers under load fails each of its speed
+ * budgets, however fast it looked; a budget whose subject was not measured is left out.
  */
 export function evaluateBudgets(
   run: { db: DbKind; org: OrgKind | "url" },
@@ -258,13 +261,14 @@ export function evaluateBudgets(
       const t = targets.find((r) => r.name === (subject as TargetName) && r.pass !== "last");
       if (!t) continue;
       const value = targetValue(budget.metric, t);
-      if (value === null && !t.failed) continue;
+      const failed = t.failed && SPEED_METRICS.includes(budget.metric);
+      if (value === null && !failed) continue;
       verdicts.push({
         ...base,
         subject,
         value,
-        pass: !t.failed && value !== null && meets(budget.op, value, budget.limit),
-        margin: t.failed || value === null ? null : marginOf(budget.op, value, budget.limit),
+        pass: !failed && value !== null && meets(budget.op, value, budget.limit),
+        margin: failed || value === null ? null : marginOf(budget.op, value, budget.limit),
       });
     }
   }

@@ -29,7 +29,7 @@ const reportSchema = z.object({
   runtimeError: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 
-/** Ids of the category's audits that count toward a score and did not get full marks. */
+/** Ids of the category's scored audits below Lighthouse's own pass mark (0.9). */
 function failingAudits(report: z.infer<typeof reportSchema>, category: string): string[] {
   return (report.categories[category]?.auditRefs ?? [])
     .map((ref) => ref.id)
@@ -38,7 +38,7 @@ function failingAudits(report: z.infer<typeof reportSchema>, category: string): 
       return (
         audit !== undefined &&
         audit.score !== null &&
-        audit.score < 1 &&
+        audit.score < 0.9 &&
         !["informative", "manual", "notApplicable"].includes(audit.scoreDisplayMode)
       );
     });
@@ -77,7 +77,7 @@ export async function runLighthouse(
     path: pagePath,
     performance: null,
     accessibility: null,
-    failingAudits: [],
+    failingAudits: { performance: [], accessibility: [] },
   };
   try {
     const { code, output } = await new Promise<{ code: number | null; output: string }>(
@@ -109,10 +109,10 @@ export async function runLighthouse(
     };
     result.performance = score("performance");
     result.accessibility = score("accessibility");
-    result.failingAudits = [
-      ...failingAudits(report, "performance"),
-      ...failingAudits(report, "accessibility"),
-    ];
+    result.failingAudits = {
+      performance: failingAudits(report, "performance"),
+      accessibility: failingAudits(report, "accessibility"),
+    };
     return result;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,11 @@
 import { kB } from "./bench-budgets";
-import type { BenchResults, BudgetVerdict, RunResult, TargetResult } from "./bench-types";
+import type {
+  BenchResults,
+  BudgetVerdict,
+  LighthouseResult,
+  RunResult,
+  TargetResult,
+} from "./bench-types";
 
 export const README_START = "<!-- bench:start -->";
 export const README_END = "<!-- bench:end -->";
@@ -13,7 +19,7 @@ const kb = (bytes: number | null) => (bytes === null ? "–" : kB(bytes).toFixed
 /** A budget's value with its unit, as the tables and the summary print it. */
 function withUnit(value: number | null, unit: string): string {
   if (value === null) return "–";
-  const n = Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);
+  const n = Number.isInteger(value) || Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);
   return unit === "" ? n : unit === "×" ? `${n}×` : `${n} ${unit}`;
 }
 
@@ -24,6 +30,18 @@ export function describeVerdict(v: BudgetVerdict): string {
   const by = withUnit(Math.abs(v.margin), v.unit);
   const where = v.pass ? `${by} to spare` : `off by ${by}`;
   return `${v.budget} ${v.subject}: ${withUnit(v.value, v.unit)} (limit ${limit}, ${where})`;
+}
+
+function auditList(l: LighthouseResult): string {
+  const parts = [
+    l.failingAudits.performance.length
+      ? `performance: ${l.failingAudits.performance.join(", ")}`
+      : "",
+    l.failingAudits.accessibility.length
+      ? `accessibility: ${l.failingAudits.accessibility.join(", ")}`
+      : "",
+  ].filter(Boolean);
+  return parts.join("; ") || "none";
 }
 
 function budgetCell(verdicts: BudgetVerdict[]): string {
@@ -46,7 +64,9 @@ function targetLabel(t: TargetResult): string {
 function targetRow(run: RunResult, t: TargetResult): string {
   const verdicts = run.budgets.filter((v) => v.subject === t.name && t.pass !== "last");
   const rate = t.failed
-    ? `failed (${t.non2xx} non-2xx, ${t.errors} errors)`
+    ? t.requests === 0
+      ? "failed (nothing completed)"
+      : `failed (${t.non2xx} non-2xx, ${t.errors} errors)`
     : fixed(t.reqPerSec, t.reqPerSec < 100 ? 1 : 0);
   return `| ${DB_LABELS[run.db]} | ${run.org} | ${targetLabel(t)} | ${rate} | ${
     t.failed ? "–" : `${fixed(t.ratio, 2)}×`
@@ -111,7 +131,7 @@ export function renderReadmeTable(results: BenchResults): string {
       "",
       "Lighthouse (desktop preset, signed in with the session cookie):",
       "",
-      "| DB | Org | Page | Performance | Accessibility | Failing audits |",
+      "| DB | Org | Page | Performance | Accessibility | Audits below 0.9 |",
       "| --- | --- | --- | ---: | ---: | --- |",
     );
     for (const run of lighthouseRuns) {
@@ -120,7 +140,7 @@ export function renderReadmeTable(results: BenchResults): string {
           `| ${DB_LABELS[run.db]} | ${run.org} | ${l.page} | ${fixed(l.performance, 0)} | ${fixed(
             l.accessibility,
             0,
-          )} | ${l.error ? `error: ${l.error}` : l.failingAudits.join(", ") || "none"} |`,
+          )} | ${l.error ? `error: ${l.error}` : auditList(l)} |`,
         );
       }
     }

@@ -76,8 +76,8 @@ export type LighthouseResult = {
   path: string;
   performance: number | null;
   accessibility: number | null;
-  /** Audits scored below 1 (performance and accessibility categories). */
-  failingAudits: string[];
+  /** Ids of the audits below Lighthouse's pass mark (0.9), by category. */
+  failingAudits: { performance: string[]; accessibility: string[] };
   error?: string;
 };
 

@@ -104,11 +104,11 @@ function planTargets(
     "api-ingest",
     !bearer
       ? "no API token"
-      : !ids.pilotId
+      : !ids.ingestPilotId
         ? "no pilot to log incidents on"
         : {
             method: "POST",
-            path: `/api/v1/pilots/${ids.pilotId}/incidents`,
+            path: `/api/v1/pilots/${ids.ingestPilotId}/incidents`,
             headers: { ...bearer, "content-type": "application/json" },
             body: JSON.stringify({
               title: "Benchmark incident",

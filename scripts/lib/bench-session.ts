@@ -73,12 +73,15 @@ export type TargetIds = {
   submittedAssessmentId: string | null;
   draftAssessmentId: string | null;
   workshopId: string | null;
+  /** Another pilot, to log incidents on without growing the measured pilot page. */
+  ingestPilotId: string | null;
 };
 
 /**
  * Finds what the targets need through the API: a production pilot (the one with the most
- * open incidents), a submitted assessment, a workshop (open first) and an assessment in
- * progress, started on the submitted one's use case when there is none.
+ * open incidents), a submitted assessment, a workshop (open first), an assessment in
+ * progress (started on the submitted one's use case when there is none) and another pilot for
+ * the ingestion target.
  */
 export async function lookUpTargets(
   baseUrl: string,
@@ -114,12 +117,13 @@ export async function lookUpTargets(
     draft = data[0]?.id ?? null;
   }
   if (!draft && useCaseId) {
-    // Starting one is a write: the organisation gets an assessment in progress to show.
+    // Starting one is a write: the organisation gets an assessment in progress to show. A
+    // token whose role may not start one leaves the wizard unmeasured.
     const started = await api(baseUrl, token, "/api/v1/assessments", z.object({ id: z.uuid() }), {
       method: "POST",
       body: JSON.stringify({ useCaseId }),
-    });
-    draft = started.id;
+    }).catch(() => null);
+    draft = started?.id ?? null;
   }
   let workshopId = known.workshopId ?? null;
   if (!workshopId) {
@@ -127,5 +131,16 @@ export async function lookUpTargets(
     workshopId =
       (data.find((w) => w.state !== "draft" && w.state !== "closed") ?? data[0])?.id ?? null;
   }
-  return { pilotId, submittedAssessmentId: submitted, draftAssessmentId: draft, workshopId };
+  let ingestPilotId = known.ingestPilotId ?? null;
+  if (!ingestPilotId) {
+    const { data } = await api(baseUrl, token, "/api/v1/pilots", pilotList);
+    ingestPilotId = data.find((p) => p.id !== pilotId)?.id ?? pilotId;
+  }
+  return {
+    pilotId,
+    submittedAssessmentId: submitted,
+    draftAssessmentId: draft,
+    workshopId,
+    ingestPilotId,
+  };
 }

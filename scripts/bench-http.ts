@@ -48,6 +48,19 @@ const root = process.cwd();
 const WARM_UP_SECONDS = 2;
 const log = (line: string) => console.log(line);
 
+/** What to undo if the run is interrupted: servers to stop, databases to drop. */
+const pending = new Set<() => Promise<void>>();
+async function undo(step: () => Promise<void>): Promise<void> {
+  pending.delete(step);
+  await step();
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the servers and dropping the databases…`);
+    void Promise.allSettled([...pending].map((step) => step())).then(() => process.exit(130));
+  });
+}
+
 /** Everything one organisation's run needs: where, who, and what is already known. */
 type OrgPlan = {
   db: DbKind;
@@ -271,6 +284,8 @@ async function benchDatabase(
 ): Promise<RunResult[]> {
   log(`\n▶ ${kind}: preparing a fresh database`);
   const db: BenchDatabase = await createDatabase(kind, opts.postgres);
+  const dropDatabase = () => db.cleanup();
+  pending.add(dropDatabase);
   const runs: RunResult[] = [];
   try {
     await runScript(db, "scripts/migrate.ts");
@@ -310,16 +325,20 @@ async function benchDatabase(
       });
     }
     const servers = await startServers(db, opts.instances, opts.portBase);
+    const stopServers = async () => {
+      await Promise.all(servers.map((s) => s.stop()));
+    };
+    pending.add(stopServers);
     log(`  serving on ${servers.map((s) => s.baseUrl).join(", ")}`);
     try {
       for (const plan of plans) {
         runs.push(await benchOrg({ ...plan, baseUrls: servers.map((s) => s.baseUrl) }, opts));
       }
     } finally {
-      await Promise.all(servers.map((s) => s.stop()));
+      await undo(stopServers);
     }
   } finally {
-    await db.cleanup();
+    await undo(dropDatabase);
   }
   return runs;
 }

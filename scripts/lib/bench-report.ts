@@ -111,7 +111,7 @@ export function renderReadmeTable(results: BenchResults): string {
       lines.push(
         `  - Incident metrics (GET /api/v1/metrics/incidents, one request at a time): ${ms(
           metrics.aloneMs,
-        )} ms${verdict ? ` — ${verdict.pass ? "pass" : "**fail**"}: ${describeVerdict(verdict)}` : ""}.`,
+        )} ms (p50 under load ${ms(metrics.failed ? null : metrics.p50)} ms)${verdict ? ` — ${verdict.pass ? "pass" : "**fail**"}: ${describeVerdict(verdict)}` : ""}.`,
       );
     }
     const ingest = run.targets.find((t) => t.name === "api-ingest");

@@ -258,7 +258,7 @@ describe("README table", () => {
     expect(table).toContain("static yardstick 390 req/s (first 400, last 380)");
     expect(table).toContain("percentiles of the worst instance");
     expect(table).toContain(
-      "Incident metrics (GET /api/v1/metrics/incidents, one request at a time): 18 ms",
+      "Incident metrics (GET /api/v1/metrics/incidents, one request at a time): 18 ms (p50 under load 10 ms)",
     );
     expect(table).toContain("Not measured: workshop (no workshop)");
     expect(table).toContain("desktop preset");

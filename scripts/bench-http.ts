@@ -138,6 +138,8 @@ function planTargets(
   return { targets, skipped };
 }
 
+const msText = (n: number | null) => (n === null ? "–" : n.toFixed(0));
+
 /** Warm-up, the measured window, one-at-a-time latency and, for pages, the page's weight. */
 async function measure(
   target: Target,
@@ -190,7 +192,7 @@ async function measure(
               ? "no request completed in the window"
               : `${outcome.non2xx} non-2xx, ${outcome.errors} errors of ${outcome.requests}`
           }`
-        : `${outcome.reqPerSec.toFixed(1).padStart(7)} req/s  p50 ${outcome.p50.toFixed(0)} p95 ${outcome.p95.toFixed(0)} p99 ${outcome.p99.toFixed(0)} ms`
+        : `${outcome.reqPerSec.toFixed(1).padStart(7)} req/s  p50 ${msText(outcome.p50)} p95 ${msText(outcome.p95)} p99 ${msText(outcome.p99)} ms`
     }${aloneMs === null ? "" : `  alone ${aloneMs.toFixed(0)} ms`}${
       weight
         ? `  HTML ${(weight.htmlBytes / 1000).toFixed(1)} kB  JS ${(weight.jsGzipBytes / 1000).toFixed(1)} kB`

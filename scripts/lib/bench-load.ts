@@ -14,9 +14,10 @@ export type LoadRequest = {
 
 export type LoadOutcome = {
   reqPerSec: number;
-  p50: number;
-  p95: number;
-  p99: number;
+  /** Null when no request completed. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
   requests: number;
   non2xx: number;
   errors: number;
@@ -71,11 +72,12 @@ async function cannon(
   });
   const result = await done;
   latencies.sort((a, b) => a - b);
+  const at = (p: number) => (latencies.length === 0 ? null : percentile(latencies, p));
   return {
     reqPerSec: result.requests.average,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
@@ -97,8 +99,10 @@ export async function load(
   const outcomes = await Promise.all(
     baseUrls.map((url, i) => cannon(url, request, Math.max(1, share(i)), seconds)),
   );
-  const worst = (key: "p50" | "p95" | "p99") =>
-    Math.max(...outcomes.map((o) => (Number.isNaN(o[key]) ? 0 : o[key])));
+  const worst = (key: "p50" | "p95" | "p99") => {
+    const values = outcomes.map((o) => o[key]).filter((v) => v !== null);
+    return values.length === 0 ? null : Math.max(...values);
+  };
   return {
     reqPerSec: outcomes.reduce((s, o) => s + o.reqPerSec, 0),
     p50: worst("p50"),

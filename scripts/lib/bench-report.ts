@@ -51,7 +51,7 @@ function budgetCell(verdicts: BudgetVerdict[]): string {
   return `**fail**: ${failing
     .map((v) =>
       v.margin === null
-        ? `${v.budget} (errors)`
+        ? `${v.budget} (not measured cleanly)`
         : `${v.budget} (${withUnit(v.value, v.unit)}, off by ${withUnit(Math.abs(v.margin), v.unit)})`,
     )
     .join("; ")}`;

@@ -50,10 +50,10 @@ export type TargetResult = {
   reqPerSec: number;
   /** reqPerSec / the static yardstick of the same run. */
   ratio: number | null;
-  /** Latency percentiles in ms (the worst instance's when there are several). */
-  p50: number;
-  p95: number;
-  p99: number;
+  /** Latency percentiles in ms (the worst instance's when there are several); null if none. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
   /** Median of a few requests sent one at a time after the load, in ms. */
   aloneMs: number | null;
   requests: number;

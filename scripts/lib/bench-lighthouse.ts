@@ -27,6 +27,7 @@ const reportSchema = z.object({
   ),
   audits: z.record(z.string(), auditSchema),
   runtimeError: z.object({ code: z.string(), message: z.string() }).optional(),
+  finalDisplayedUrl: z.string().optional(),
 });
 
 /** Ids of the category's scored audits below Lighthouse's own pass mark (0.9). */
@@ -103,6 +104,11 @@ export async function runLighthouse(
     const report = reportSchema.parse(JSON.parse(fs.readFileSync(out, "utf8")));
     if (report.runtimeError)
       result.error = `${report.runtimeError.code}: ${report.runtimeError.message}`;
+    // A page that sent Lighthouse elsewhere (to sign in, say) was not the page measured.
+    const landed = report.finalDisplayedUrl ? new URL(report.finalDisplayedUrl).pathname : null;
+    if (landed && landed !== new URL(pagePath, baseUrl).pathname) {
+      result.error = `ended on ${landed} instead`;
+    }
     const score = (c: string) => {
       const s = report.categories[c]?.score;
       return s === null || s === undefined ? null : Math.round(s * 100);

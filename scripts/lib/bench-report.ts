@@ -13,13 +13,19 @@ export const README_END = "<!-- bench:end -->";
 const DB_LABELS = { pglite: "PGlite", postgres: "PostgreSQL", url: "given URL" } as const;
 
 const fixed = (n: number | null, digits: number) => (n === null ? "–" : n.toFixed(digits));
+
+/** Fewer decimals for larger numbers, so a small ratio like 0.004× does not print as 0.00×. */
+function figure(n: number): string {
+  const size = Math.abs(n);
+  return n.toFixed(size >= 100 ? 0 : size >= 10 ? 1 : size >= 0.1 ? 2 : 3);
+}
 const ms = (n: number | null) => (n === null ? "–" : n < 10 ? n.toFixed(1) : n.toFixed(0));
 const kb = (bytes: number | null) => (bytes === null ? "–" : kB(bytes).toFixed(1));
 
 /** A budget's value with its unit, as the tables and the summary print it. */
 function withUnit(value: number | null, unit: string): string {
   if (value === null) return "–";
-  const n = Number.isInteger(value) || Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);
+  const n = Number.isInteger(value) ? value.toFixed(0) : figure(value);
   return unit === "" ? n : unit === "×" ? `${n}×` : `${n} ${unit}`;
 }
 
@@ -69,7 +75,7 @@ function targetRow(run: RunResult, t: TargetResult): string {
       : `failed (${t.non2xx} non-2xx, ${t.errors} errors)`
     : fixed(t.reqPerSec, t.reqPerSec < 100 ? 1 : 0);
   return `| ${DB_LABELS[run.db]} | ${run.org} | ${targetLabel(t)} | ${rate} | ${
-    t.failed ? "–" : `${fixed(t.ratio, 2)}×`
+    t.failed || t.ratio === null ? "–" : `${figure(t.ratio)}×`
   } | ${ms(t.p50)} / ${ms(t.p95)} / ${ms(t.p99)} | ${ms(t.aloneMs)} | ${kb(t.htmlBytes)} | ${kb(
     t.jsGzipBytes,
   )} | ${budgetCell(verdicts)} |`;

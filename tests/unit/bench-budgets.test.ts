@@ -3,6 +3,7 @@ import { BUDGETS, evaluateBudgets, marginOf, meets } from "@/scripts/lib/bench-b
 import { scriptSources } from "@/scripts/lib/bench-load";
 import { parseBenchOptions } from "@/scripts/lib/bench-options";
 import {
+  describeVerdict,
   failingBudgetLines,
   README_END,
   README_START,
@@ -277,6 +278,23 @@ describe("README table", () => {
       `${README_START}\n| newer |\n${README_END}`,
     );
     expect(() => replaceReadmeTable("# App\n", "x")).toThrow(/markers/);
+  });
+
+  test("small and fractional values keep the digits that matter", () => {
+    const [ratio, ingest] = evaluateBudgets(
+      { db: "postgres", org: "large" },
+      [
+        target("dashboard", { ratio: 0.004, htmlBytes: null, jsGzipBytes: null, p95: null }),
+        target("api-ingest", { reqPerSec: 59.5, htmlBytes: null, jsGzipBytes: null }),
+      ],
+      null,
+    ).filter((v) => v.budget === "dashboard-ratio-large" || v.budget === "ingestion-postgres");
+    expect(describeVerdict(ratio!)).toBe(
+      "dashboard-ratio-large dashboard: 0.004× (limit ≥ 0.15×, off by 0.15×)",
+    );
+    expect(describeVerdict(ingest!)).toBe(
+      "ingestion-postgres api-ingest: 59.5 incidents/s (limit ≥ 500 incidents/s, off by 441 incidents/s)",
+    );
   });
 
   test("failing budgets are listed one a line with their margin", () => {

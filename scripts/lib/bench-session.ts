@@ -107,11 +107,10 @@ export async function lookUpTargets(
   }
   let draft = known.draftAssessmentId ?? null;
   if (!draft) {
-    const narrow = useCaseId ? `&useCaseId=${useCaseId}` : "";
     const { data } = await api(
       baseUrl,
       token,
-      `/api/v1/assessments?status=in_progress${narrow}`,
+      "/api/v1/assessments?status=in_progress",
       assessmentList,
     );
     draft = data[0]?.id ?? null;

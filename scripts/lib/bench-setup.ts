@@ -106,10 +106,7 @@ export async function seedLarge(db: BenchDatabase, args: string[]): Promise<Larg
       `${SEED_LARGE} is missing: the large organisation cannot be generated. Run with --org demo.`,
     );
   }
-  const slug = args.includes("--slug")
-    ? []
-    : ["--slug", `bench-large-${randomBytes(2).toString("hex")}`];
-  const out = await runScript(db, SEED_LARGE, [...slug, ...args]);
+  const out = await runScript(db, SEED_LARGE, args);
   const last = out.trim().split("\n").at(-1) ?? "";
   try {
     return largeSeedSchema.parse(JSON.parse(last));

@@ -204,6 +204,7 @@ async function measure(
 
 async function benchOrg(plan: OrgPlan, opts: BenchOptions): Promise<RunResult> {
   const base = plan.baseUrls[0]!;
+  const started = Date.now();
   log(`\n▶ ${plan.db} / ${plan.org}: signing in as ${plan.email}`);
   const cookie = await signIn(base, plan.email, plan.password);
   const slug = plan.known.orgSlug ?? (await firstOrgSlug(base, cookie));
@@ -276,6 +277,7 @@ async function benchOrg(plan: OrgPlan, opts: BenchOptions): Promise<RunResult> {
     budgets: evaluateBudgets({ db: plan.db, org: plan.org }, results, lighthouse),
     seed: plan.seed ?? null,
     skipped,
+    seconds: Math.round((Date.now() - started) / 1000),
   };
 }
 

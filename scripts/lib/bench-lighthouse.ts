@@ -16,6 +16,8 @@ const CHROME_FLAGS = [
   "--no-first-run",
 ].join(" ");
 
+const TIMEOUT_MS = 240_000;
+
 const auditSchema = z.object({
   score: z.number().nullable(),
   scoreDisplayMode: z.string(),
@@ -94,7 +96,12 @@ export async function runLighthouse(
         child.stderr.on("data", (d) => {
           output += d;
         });
-        child.on("exit", (c) => resolve({ code: c, output }));
+        // Lighthouse gives up on a page by itself; this only stops a run that hangs.
+        const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_MS);
+        child.on("exit", (c) => {
+          clearTimeout(timer);
+          resolve({ code: c, output });
+        });
       },
     );
     if (!fs.existsSync(out)) {

@@ -107,6 +107,8 @@ export type RunResult = {
   lighthouse: LighthouseResult[] | null;
   budgets: BudgetVerdict[];
   seed?: { seconds: number; counts: Record<string, number> } | null;
+  /** How long this organisation's targets and Lighthouse took. */
+  seconds?: number;
   skipped: string[];
 };
 

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -132,6 +133,15 @@ export async function createToken(db: BenchDatabase, orgSlug: string): Promise<s
   return token;
 }
 
+/** Whether nothing listens on `port` of the loopback address. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
 /**
  * Production servers on `db`: one for PGlite (one process per data directory), `instances`
  * for PostgreSQL, sharing one session secret so a session works on each.
@@ -149,6 +159,10 @@ export async function startServers(
   try {
     for (let i = 0; i < count; i++) {
       const port = firstPort + i;
+      // Another app on the port would answer the health check and be benched instead.
+      if (!(await portIsFree(port))) {
+        throw new Error(`Port ${port} is in use: stop what listens there or pass --port-base.`);
+      }
       const env = appServerEnv(base, port, db.env.PREFLIGHT_DATA_DIR ?? "", {
         AUTH_SECRET: secret,
         NODE_ENV: "production",

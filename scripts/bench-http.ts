@@ -211,8 +211,10 @@ async function benchOrg(plan: OrgPlan, opts: BenchOptions): Promise<RunResult> {
   const ids: Partial<TargetIds> = plan.token
     ? await lookUpTargets(base, plan.token, plan.known)
     : plan.known;
-  const { targets: all, skipped } = planTargets(slug, ids, cookie, plan.token);
-  const targets = opts.only ? all.filter((t) => opts.only?.includes(t.name)) : all;
+  const planned = planTargets(slug, ids, cookie, plan.token);
+  const chosen = (name: string) => !opts.only || opts.only.some((n) => name.startsWith(`${n} `));
+  const targets = planned.targets.filter((t) => chosen(`${t.name} `));
+  const skipped = planned.skipped.filter(chosen);
   const staticTarget: Target = {
     name: "static",
     request: { method: "GET", path: "/sign-up", headers: {} },

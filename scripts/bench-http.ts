@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { evaluateBudgets } from "./lib/bench-budgets";
 import { runLighthouse } from "./lib/bench-lighthouse";
-import { aloneLatency, type LoadRequest, load, pageWeight } from "./lib/bench-load";
+import { aloneLatency, type LoadRequest, load, pageWeight, settle } from "./lib/bench-load";
 import { type BenchOptions, parseBenchOptions } from "./lib/bench-options";
 import { failingBudgetLines, renderReadmeTable, replaceReadmeTable } from "./lib/bench-report";
 import { firstOrgSlug, lookUpTargets, signIn, type TargetIds } from "./lib/bench-session";
@@ -158,8 +158,11 @@ async function measure(
       note = error instanceof Error ? error.message : String(error);
     }
   }
+  await settle(baseUrls);
   await load(baseUrls, request, opts.connections, WARM_UP_SECONDS);
+  await settle(baseUrls);
   const outcome = await load(baseUrls, request, opts.connections, opts.duration);
+  await settle(baseUrls);
   const aloneMs = target.name === "api-ingest" ? null : await aloneLatency(baseUrls[0]!, request);
   const failed = outcome.non2xx > 0 || outcome.errors > 0 || outcome.requests === 0;
   const result: TargetResult = {

@@ -114,6 +114,31 @@ export async function load(
   };
 }
 
+/**
+ * Waits until each server has finished what an earlier run left in flight: autocannon stops
+ * at the end of its window without waiting for answers, and a server keeps rendering pages
+ * nobody waits for any more, which would slow the next target's window. Settled means the
+ * health check (a database round trip) answers within `quickMs` twice in a row.
+ */
+export async function settle(
+  baseUrls: readonly string[],
+  { quickMs = 100, timeoutMs = 30_000 } = {},
+): Promise<void> {
+  await Promise.all(
+    baseUrls.map(async (baseUrl) => {
+      const deadline = Date.now() + timeoutMs;
+      let quick = 0;
+      while (quick < 2 && Date.now() < deadline) {
+        const started = performance.now();
+        const res = await fetch(`${baseUrl}/api/health`).catch(() => null);
+        await res?.arrayBuffer();
+        quick = res?.ok && performance.now() - started < quickMs ? quick + 1 : 0;
+        if (quick < 2) await new Promise((r) => setTimeout(r, 100));
+      }
+    }),
+  );
+}
+
 async function send(baseUrl: string, request: LoadRequest): Promise<Response> {
   return fetch(`${baseUrl}${request.path}`, {
     method: request.method,

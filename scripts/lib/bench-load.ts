@@ -122,7 +122,7 @@ export async function load(
  */
 export async function settle(
   baseUrls: readonly string[],
-  { quickMs = 100, timeoutMs = 30_000 } = {},
+  { quickMs = 100, timeoutMs = 20_000 } = {},
 ): Promise<void> {
   await Promise.all(
     baseUrls.map(async (baseUrl) => {

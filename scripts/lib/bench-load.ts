@@ -173,11 +173,17 @@ export type PageWeight = {
   scripts: number;
 };
 
-/** The `src` of every <script> of an HTML document, in order, each once. */
+/**
+ * The `src` of every <script> a browser that runs modules loads, in order, each once: `noModule`
+ * scripts (the polyfills for old browsers) are never fetched by it, so they are left out.
+ */
 export function scriptSources(html: string): string[] {
   const found = new Set<string>();
-  for (const match of html.matchAll(/<script\b[^>]*?\ssrc="([^"]+)"/g)) {
-    found.add(match[1]!.replaceAll("&amp;", "&"));
+  for (const match of html.matchAll(/<script\b[^>]*>/g)) {
+    const tag = match[0];
+    if (/\bnomodule\b/i.test(tag)) continue;
+    const src = /\ssrc="([^"]+)"/.exec(tag)?.[1];
+    if (src) found.add(src.replaceAll("&amp;", "&"));
   }
   return [...found];
 }

@@ -336,10 +336,11 @@ describe("command line and page parsing", () => {
     );
   });
 
-  test("script sources are read once each, entities decoded", () => {
+  test("script sources are read once each, entities decoded, noModule polyfills left out", () => {
     const html =
       '<script src="/_next/a.js" async=""></script><script nonce="x" src="/_next/b.js?v=1&amp;x=2"></script>' +
-      '<script>inline()</script><script src="/_next/a.js"></script>';
+      '<script>inline()</script><script src="/_next/a.js"></script>' +
+      '<script src="/_next/polyfills.js" noModule=""></script>';
     expect(scriptSources(html)).toEqual(["/_next/a.js", "/_next/b.js?v=1&x=2"]);
   });
 });

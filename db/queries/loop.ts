@@ -24,9 +24,11 @@ import {
 } from "@/lib/domain/loop";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { PilotStatus } from "@/lib/domain/pilots";
+import { loopScopeOf, type PortfolioFilters } from "@/lib/domain/portfolio";
 import type { Band } from "@/lib/domain/scoring/bands";
 import type { Stage } from "@/lib/domain/stages";
 import { assertId, notFound } from "@/lib/errors";
+import { cachedForOrg } from "./internal/org-cache";
 
 /** The dashboard's filters: pilots of one owner, in one stage, and what happened since a date. */
 export type LoopFilters = { ownerId?: string; stage?: Stage; since?: Date };
@@ -215,6 +217,21 @@ export async function getPortfolioLoop(
   assertCan(ctx, "pilot:read");
   if (filters.ownerId) assertId(filters.ownerId, "The owner");
   return buildLoop("portfolio", await loadLoopInputs(ctx, filters));
+}
+
+/**
+ * The loop across the portfolio for the dashboard's filters (null for use cases not started,
+ * which have no pilot), computed once per change to the organisation's data.
+ */
+export async function getPortfolioLoopFor(
+  ctx: MemberContext,
+  filters: PortfolioFilters,
+  now: Date,
+): Promise<LoopDto | null> {
+  assertCan(ctx, "pilot:read");
+  const scope = loopScopeOf(filters, now);
+  if (!scope) return null;
+  return cachedForOrg(ctx, "portfolio-loop", filters, () => getPortfolioLoop(ctx, scope));
 }
 
 /** How many lessons the lessons view lists at most (the most severe, then the latest). */

@@ -21,7 +21,9 @@ export default async function setup(project: TestProject) {
     project.provide("databaseUrl", null);
     return () => fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  const name = `preflight_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  // TEST_DATABASE_PREFIX lets runs that share a server keep to database names of their own.
+  const prefix = process.env.TEST_DATABASE_PREFIX ?? "preflight_test";
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(base);

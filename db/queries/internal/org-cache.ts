@@ -17,7 +17,8 @@ type Entry = { value: Promise<unknown>; expires: number };
 const globalForCache = globalThis as typeof globalThis & {
   __preflightOrgCache?: Map<string, Entry>;
 };
-const entries = (globalForCache.__preflightOrgCache ??= new Map<string, Entry>());
+globalForCache.__preflightOrgCache ??= new Map<string, Entry>();
+const entries = globalForCache.__preflightOrgCache;
 
 /**
  * A per-organisation result computed once per data version of the organisation and kept in

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { NextRequest } from "next/server";
 import type { Session } from "next-auth";
@@ -11,7 +12,8 @@ import {
   type UserDto,
 } from "@/db/queries/users";
 import type { MemberContext } from "@/lib/domain/permissions";
-import { auth, handlers } from "./index";
+import { handlers } from "./index";
+import { readSessionClaims } from "./session-token";
 
 /**
  * Checks a session against the database: the session token alone is not trusted, so a
@@ -29,11 +31,7 @@ export async function userForSession(
 type Lookup = SessionMember | { ok: false; reason: "signed_out" };
 
 /** The session cookie, decoded once per request. */
-const sessionClaims = cache(async () => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  return userId ? { userId, sessionVersion: session.sessionVersion ?? 0 } : null;
-});
+const sessionClaims = cache(async () => readSessionClaims(await headers()));
 
 /** The session lookups a request has made so far, by organisation slug ("" for none). */
 const requestLookups = cache(() => new Map<string, Promise<Lookup>>());

@@ -603,18 +603,27 @@ export async function getPortfolio(
     loadPortfolio(ctx, filters, now),
   );
   const { settings, rows } = data;
-  return {
-    settings: { stallDays: settings.stallDays, reviewIntervalDays: settings.reviewIntervalDays },
-    totals: data.totalsRow,
-    points: rows.map((r) => r.point),
-    funnel: data.funnelRows,
-    attention: attentionFor(
+  // Each gate is evaluated for every pilot in view: kept too, per reader.
+  const reader = {
+    filters,
+    role: ctx.role,
+    user: ctx.actor.type === "user" ? ctx.actor.userId : null,
+  };
+  const attention = await cachedForOrg(ctx, "portfolio-attention", reader, async () =>
+    attentionFor(
       ctx,
       data.attentionInputs,
       settings,
       rows.map((r) => ({ id: r.point.useCaseId, name: r.point.name, assessedAt: r.assessedAt })),
       now,
     ),
+  );
+  return {
+    settings: { stallDays: settings.stallDays, reviewIntervalDays: settings.reviewIntervalDays },
+    totals: data.totalsRow,
+    points: rows.map((r) => r.point),
+    funnel: data.funnelRows,
+    attention,
     outcomes: data.outcomeData,
     across: data.acrossData,
   };

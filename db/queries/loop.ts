@@ -124,14 +124,16 @@ async function loadLoopInputs(ctx: MemberContext, scope: PilotScope): Promise<Lo
         submittedMs: epochMs(base.submittedAt),
         dims: base.dims,
         sinceMs: epochMs(base.since),
+        // By pilot alone (the pilots are the organisation's): filtering by the organisation
+        // too leads the planner to scan the whole organisation's rows once per pilot.
         actions: sql<string>`(
           select coalesce(sum(r.attempted), 0)::text from ${runMetrics} r
-          where r.org_id = ${ctx.orgId} and r.pilot_id = ${base.pilotId}
+          where r.pilot_id = ${base.pilotId}
             and r.period_start >= (${base.since} at time zone 'UTC')::date
         )`,
         rollbacks: sql<number>`(
           select count(*)::int from ${pilotTransitions} t
-          where t.org_id = ${ctx.orgId} and t.pilot_id = ${base.pilotId}
+          where t.pilot_id = ${base.pilotId}
             and t.kind = 'rollback' and t.created_at >= ${base.since}
         )`,
       })
@@ -158,7 +160,8 @@ async function loadLoopInputs(ctx: MemberContext, scope: PilotScope): Promise<Lo
         pilotAssumptions,
         and(eq(pilotAssumptions.id, incidents.assumptionId), eq(pilotAssumptions.orgId, ctx.orgId)),
       )
-      .where(and(eq(incidents.orgId, ctx.orgId), sql`${incidents.startedAt} >= ${base.since}`))
+      // The join to the organisation's pilots scopes the incidents (see above).
+      .where(sql`${incidents.startedAt} >= ${base.since}`)
       .groupBy(base.pilotId, incidents.category),
   ]);
   const byPilot = new Map<string, LoopPilotInput["incidents"]>();

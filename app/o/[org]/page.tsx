@@ -24,9 +24,9 @@ export const metadata: Metadata = { title: "Dashboard · Preflight" };
 /** How many "needs attention" rows show before the rest fold away (the report lists all). */
 const ATTENTION_SHOWN = 8;
 /** How many use cases the readiness chart and its table show at most (the largest by value). */
-const READINESS_SHOWN = 60;
+const READINESS_SHOWN = 40;
 /** How many pilots the loop's chart and table show at most (the most incidents first). */
-const LOOP_PILOTS_SHOWN = 40;
+const LOOP_PILOTS_SHOWN = 25;
 /** How many more the fold holds; the report lists every one. */
 const ATTENTION_FOLDED = 42;
 

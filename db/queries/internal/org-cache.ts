@@ -5,13 +5,15 @@ import type { MemberContext } from "@/lib/domain/permissions";
 /** How many results one process keeps, least recently used first out. */
 const MAX_ENTRIES = 500;
 /**
- * How long a result is used at most. The data version says when the data changed; this bounds
- * what it cannot see: figures that move with the clock (days in a stage, the period's window)
- * and the rare write that bypasses the audit log (a seed script, a user renaming themselves).
+ * How long a result is fresh. The data version says when the data changed; this bounds what it
+ * cannot see: figures that move with the clock (days in a stage, the period's window) and the
+ * rare write that bypasses the audit log (a seed script, a user renaming themselves). An older
+ * result of the same version is still answered while one request computes it again, so a
+ * large organisation's figures are never recomputed by every request at once.
  */
 const MAX_AGE_MS = 60_000;
 
-type Entry = { value: Promise<unknown>; expires: number };
+type Entry = { value: Promise<unknown>; expires: number; refreshing: boolean };
 
 // One cache per process, kept on globalThis: Next may load this module more than once.
 const globalForCache = globalThis as typeof globalThis & {
@@ -38,15 +40,27 @@ export function cachedForOrg<T>(
   if (ctx.dataVersion === undefined) return load();
   const id = `${ctx.orgId}:${ctx.dataVersion}:${name}:${JSON.stringify(key)}`;
   const found = entries.get(id);
-  if (found && found.expires > now) {
+  if (found) {
     // Map order is insertion order: moving the entry to the end marks it recently used.
     entries.delete(id);
     entries.set(id, found);
+    if (found.expires <= now && !found.refreshing) {
+      found.refreshing = true;
+      load().then(
+        (fresh) => {
+          found.value = Promise.resolve(fresh);
+          found.expires = now + MAX_AGE_MS;
+          found.refreshing = false;
+        },
+        () => {
+          found.refreshing = false;
+        },
+      );
+    }
     return found.value as Promise<T>;
   }
   const value = load();
-  entries.delete(id);
-  entries.set(id, { value, expires: now + MAX_AGE_MS });
+  entries.set(id, { value, expires: now + MAX_AGE_MS, refreshing: false });
   // A failure is not kept: the next request tries again.
   value.catch(() => {
     if (entries.get(id)?.value === value) entries.delete(id);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -124,6 +124,18 @@ export function databaseKind(): DatabaseKind {
 /** Applies pending migrations; safe to call from several instances at once. */
 export async function migrateDatabase(): Promise<void> {
   await connection().migrate();
+}
+
+/**
+ * Refreshes the query planner's statistics of the embedded database. PostgreSQL's autovacuum
+ * does this by itself; PGlite has no background worker, so without it the planner never learns
+ * how large the tables are and picks plans that take seconds on a large organisation (the
+ * Dashboard's figures: 18 s against 2.4 s with 100,000 incidents). No-op on PostgreSQL.
+ */
+export async function refreshPlannerStatistics(): Promise<void> {
+  const current = connection();
+  if (current.kind !== "pglite") return;
+  await current.db.execute(sql`analyze`);
 }
 
 /** Closes the connection and, for the embedded database, releases its directory lock. */

@@ -15,6 +15,14 @@ export async function register() {
         "and set it in the environment or in .env (`npm run demo` does this for you).",
     );
   }
-  const { migrateDatabase } = await import("@/db");
+  const { migrateDatabase, refreshPlannerStatistics } = await import("@/db");
   await migrateDatabase();
+  // The embedded database has no autovacuum to keep the planner's statistics: refresh them in
+  // the background now and every few hours (no-op on PostgreSQL).
+  const refresh = () =>
+    refreshPlannerStatistics().catch((error) => console.error("Refreshing statistics:", error));
+  void refresh();
+  setInterval(refresh, STATISTICS_REFRESH_MS).unref();
 }
+
+const STATISTICS_REFRESH_MS = 6 * 60 * 60 * 1000;

@@ -11,6 +11,19 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
 });
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
+// Building an Intl formatter costs far more than formatting with one, and a page formats
+// thousands of values: each set of options builds its formatter once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("en-GB", options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** "24 Nov 2026, 15:04 UTC": one unambiguous format everywhere. */
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return "—";
@@ -61,7 +74,7 @@ export function roundTo(n: number, digits: number): number {
 /** A plain number, trimmed: 12, 12.5, 1,250. */
 export function formatNumber(n: number | null | undefined, digits = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "—";
-  return new Intl.NumberFormat("en-GB", { maximumFractionDigits: digits }).format(n);
+  return numberFormat({ maximumFractionDigits: digits }).format(n);
 }
 
 /**
@@ -125,7 +138,7 @@ export function formatCurrencyName(currency: string): string {
 /** "£180,000", "€1,200", "$950": whole currency units with the organisation's currency. */
 export function formatMoney(amount: number | null | undefined, currency: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return "—";
-  return new Intl.NumberFormat("en-GB", {
+  return numberFormat({
     style: "currency",
     currency,
     maximumFractionDigits: 0,
@@ -136,7 +149,7 @@ export function formatMoney(amount: number | null | undefined, currency: string)
 /** "£180k", "£1.2m": short amounts for chart axes. */
 export function formatMoneyShort(amount: number | null | undefined, currency: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return "—";
-  return new Intl.NumberFormat("en-GB", {
+  return numberFormat({
     style: "currency",
     currency,
     notation: "compact",

@@ -31,17 +31,22 @@ import {
 } from "@/lib/format";
 import { periodRange } from "@/lib/periods";
 
+const monthLabel = new Intl.DateTimeFormat("en-GB", {
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const weekLabel = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "2-digit",
+  timeZone: "UTC",
+});
+
 /** A period start as a chart label: "Nov 2026" for a month, "24 Nov 26" for a week. */
 export function periodLabel(period: string, groupBy: "week" | "month") {
   const d = new Date(`${period}T00:00:00Z`);
-  return groupBy === "month"
-    ? d.toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" })
-    : d.toLocaleDateString("en-GB", {
-        day: "numeric",
-        month: "short",
-        year: "2-digit",
-        timeZone: "UTC",
-      });
+  return (groupBy === "month" ? monthLabel : weekLabel).format(d);
 }
 
 function Stat({ label, value, definition }: { label: string; value: string; definition: string }) {

@@ -38,6 +38,11 @@ export type LoopSectionProps = {
   orgSlug: string;
   /** Extra classes of its card (the printed report starts it on a new page). */
   className?: string;
+  /**
+   * At most this many pilots in the chart and table, those with the most incidents (a large
+   * portfolio has thousands); the figures above them count every pilot.
+   */
+  pilotLimit?: number;
 };
 
 const READING_KEYS = {
@@ -329,7 +334,15 @@ function DimensionTable<T extends { id: string }>({
   );
 }
 
-function PilotsTable({ loop, currency, orgSlug }: LoopSectionProps) {
+function PilotsTable({
+  pilots,
+  currency,
+  orgSlug,
+}: {
+  pilots: LoopPilotRow[];
+  currency: string;
+  orgSlug: string;
+}) {
   const columns: Column<LoopPilotRow>[] = [
     {
       key: "pilot",
@@ -373,7 +386,7 @@ function PilotsTable({ loop, currency, orgSlug }: LoopSectionProps) {
     <DataTable
       caption="Each pilot's readiness at start against what happened since"
       columns={columns}
-      rows={loop.pilots}
+      rows={pilots}
       rowKey={(p) => p.pilotId}
       stackOnPhones
       testId="loop-pilots"
@@ -387,10 +400,16 @@ function PilotsTable({ loop, currency, orgSlug }: LoopSectionProps) {
  * rollbacks, incidents in the categories each dimension predicts, the register's share), with
  * the definition of every measure. For one pilot or a whole portfolio.
  */
-export function LoopSection({ loop, currency, orgSlug, className }: LoopSectionProps) {
+export function LoopSection({ loop, currency, orgSlug, className, pilotLimit }: LoopSectionProps) {
   const pilot = loop.scope === "pilot" ? loop.pilots[0] : undefined;
   const points = dimensionPoints(loop);
-  const plotted = loop.pilots.flatMap((p) =>
+  const listed =
+    pilotLimit !== undefined && loop.pilots.length > pilotLimit
+      ? [...loop.pilots]
+          .sort((a, b) => b.incidents - a.incidents || b.incidentCost - a.incidentCost)
+          .slice(0, pilotLimit)
+      : loop.pilots;
+  const plotted = listed.flatMap((p) =>
     p.assessment?.overall != null && p.incidentRate !== null
       ? [
           {
@@ -433,8 +452,17 @@ export function LoopSection({ loop, currency, orgSlug, className }: LoopSectionP
                 ? "No pilot has both an assessment at its start and run metrics yet: record run metrics to compare them."
                 : null
             }
-            chart={<ReadinessOutcomeChart data={plotted} />}
-            table={<PilotsTable loop={loop} currency={currency} orgSlug={orgSlug} />}
+            chart={
+              <>
+                {listed.length < loop.pilots.length ? (
+                  <p className="text-xs text-muted-foreground" data-testid="loop-limited">
+                    The {listed.length} pilots with the most incidents out of {loop.pilots.length}.
+                  </p>
+                ) : null}
+                <ReadinessOutcomeChart data={plotted} />
+              </>
+            }
+            table={<PilotsTable pilots={listed} currency={currency} orgSlug={orgSlug} />}
           />
         ) : null}
         <ChartBlock

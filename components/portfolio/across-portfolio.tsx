@@ -1,6 +1,9 @@
 import Link from "next/link";
 import type { AcrossPortfolio, RecurringFinding } from "@/lib/domain/portfolio";
 
+/** How many use cases a finding names; a finding across a large portfolio has hundreds. */
+const NAMES_SHOWN = 12;
+
 function Findings({
   title,
   description,
@@ -28,7 +31,7 @@ function Findings({
                 <span className="font-semibold tabular-nums">{f.count}×</span> {f.text}
               </p>
               <p className="mt-1 text-xs text-muted-foreground">
-                {f.useCases.map((u, i) => (
+                {f.useCases.slice(0, NAMES_SHOWN).map((u, i) => (
                   <span key={u.id}>
                     {i > 0 ? " · " : ""}
                     <Link href={hrefOf(u)} className="hover:underline">
@@ -36,6 +39,9 @@ function Findings({
                     </Link>
                   </span>
                 ))}
+                {f.useCases.length > NAMES_SHOWN
+                  ? ` and ${f.useCases.length - NAMES_SHOWN} more`
+                  : null}
               </p>
             </li>
           ))}

@@ -39,16 +39,22 @@ function Row({ item, base }: { item: AttentionItem; base: string }) {
 
 /**
  * What needs someone's attention, most severe first; each row says why and links to the
- * place to act. With `limit`, the rest fold behind a disclosure.
+ * place to act. With `limit`, the rest fold behind a disclosure; with `folded` too, the fold
+ * holds at most that many and `allHref` links to the page that lists every one (a large
+ * organisation can have thousands).
  */
 export function AttentionList({
   items,
   base,
   limit,
+  folded,
+  allHref,
 }: {
   items: AttentionItem[];
   base: string;
   limit?: number;
+  folded?: number;
+  allHref?: string;
 }) {
   if (items.length === 0) {
     return (
@@ -59,7 +65,8 @@ export function AttentionList({
     );
   }
   const shown = limit ? items.slice(0, limit) : items;
-  const rest = limit ? items.slice(limit) : [];
+  const rest = limit ? items.slice(limit, folded === undefined ? undefined : limit + folded) : [];
+  const unlisted = items.length - shown.length - rest.length;
   return (
     <>
       <ol className="divide-y" data-testid="attention">
@@ -70,13 +77,22 @@ export function AttentionList({
       {rest.length ? (
         <details className="border-t pt-2">
           <summary className="cursor-pointer text-sm text-primary">
-            {rest.length} more ({items.length} in all)
+            {unlisted > 0
+              ? `${rest.length} more of ${items.length}`
+              : `${rest.length} more (${items.length} in all)`}
           </summary>
           <ol className="divide-y">
             {rest.map((item) => (
               <Row key={`${item.kind}-${item.href}-${item.name}`} item={item} base={base} />
             ))}
           </ol>
+          {unlisted > 0 && allHref ? (
+            <p className="border-t py-3 text-sm">
+              <Link href={allHref} className="text-primary hover:underline">
+                All {items.length} in the portfolio report →
+              </Link>
+            </p>
+          ) : null}
         </details>
       ) : null}
     </>

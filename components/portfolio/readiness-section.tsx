@@ -35,19 +35,40 @@ function StageLegend({ stages }: { stages: readonly (typeof PORTFOLIO_STAGES)[nu
   );
 }
 
+/** The `limit` use cases of largest annual value, then business value, in their own order. */
+function ofLargestValue(points: ReadinessPoint[], limit: number | undefined): ReadinessPoint[] {
+  if (limit === undefined || points.length <= limit) return points;
+  const kept = new Set(
+    [...points]
+      .sort(
+        (a, b) => (b.annualValue ?? 0) - (a.annualValue ?? 0) || b.businessValue - a.businessValue,
+      )
+      .slice(0, limit)
+      .map((p) => p.useCaseId),
+  );
+  return points.filter((p) => kept.has(p.useCaseId));
+}
+
 /**
  * Readiness × value: the chart (one dot per assessed use case), the use cases not assessed
  * yet beside it, and the same numbers as a table.
  */
 export function ReadinessSection({
-  points,
+  points: all,
   base,
   currency,
+  limit,
+  allHref,
 }: {
   points: ReadinessPoint[];
   base: string;
   currency: string;
+  /** At most this many use cases, those of largest value (a large portfolio has thousands). */
+  limit?: number;
+  /** Where every use case is shown, when `limit` left some out. */
+  allHref?: string;
 }) {
+  const points = ofLargestValue(all, limit);
   const assessed = points.filter((p) => p.assessment);
   const unassessed = points.filter((p) => !p.assessment);
   const largest = Math.max(0, ...points.map((p) => p.annualValue ?? 0));
@@ -116,6 +137,20 @@ export function ReadinessSection({
               label="Readiness against business value: each dot is a use case and opens it"
             />
             <div className="mt-2 grid gap-1">
+              {points.length < all.length ? (
+                <p className="text-xs text-muted-foreground" data-testid="readiness-limited">
+                  The {points.length} use cases of largest value out of {all.length}
+                  {allHref ? (
+                    <>
+                      {"; "}
+                      <Link href={allHref} className="text-primary hover:underline">
+                        the portfolio report shows every one
+                      </Link>
+                    </>
+                  ) : null}
+                  .
+                </p>
+              ) : null}
               <StageLegend stages={stagesShown} />
               <p className="text-xs text-muted-foreground">
                 Dot size: annual value (largest {formatMoney(largest, currency)}). Hover or focus a

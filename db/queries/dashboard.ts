@@ -13,6 +13,7 @@ import {
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { GettingStartedProgress } from "@/lib/domain/portfolio";
 import { notFound } from "@/lib/errors";
+import { cachedForOrg } from "./internal/org-cache";
 
 export type GettingStartedDto = GettingStartedProgress & {
   /** Use cases not archived, and the sum of their annual value estimates (null when none has one). */
@@ -26,7 +27,10 @@ export type GettingStartedDto = GettingStartedProgress & {
  */
 export async function getGettingStarted(ctx: MemberContext): Promise<GettingStartedDto> {
   assertCan(ctx, "org:read");
-  const org = ctx.orgId;
+  return cachedForOrg(ctx, "getting-started", null, () => readGettingStarted(ctx.orgId));
+}
+
+async function readGettingStarted(org: string): Promise<GettingStartedDto> {
   const [row] = await db
     .select({
       teammateInvited: sql<boolean>`(

@@ -24,9 +24,11 @@ import {
 } from "@/lib/domain/loop";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import type { PilotStatus } from "@/lib/domain/pilots";
+import { loopScopeOf, type PortfolioFilters } from "@/lib/domain/portfolio";
 import type { Band } from "@/lib/domain/scoring/bands";
 import type { Stage } from "@/lib/domain/stages";
 import { assertId, notFound } from "@/lib/errors";
+import { cachedForOrg } from "./internal/org-cache";
 
 /** The dashboard's filters: pilots of one owner, in one stage, and what happened since a date. */
 export type LoopFilters = { ownerId?: string; stage?: Stage; since?: Date };
@@ -122,14 +124,16 @@ async function loadLoopInputs(ctx: MemberContext, scope: PilotScope): Promise<Lo
         submittedMs: epochMs(base.submittedAt),
         dims: base.dims,
         sinceMs: epochMs(base.since),
+        // By pilot alone (the pilots are the organisation's): filtering by the organisation
+        // too leads the planner to scan the whole organisation's rows once per pilot.
         actions: sql<string>`(
           select coalesce(sum(r.attempted), 0)::text from ${runMetrics} r
-          where r.org_id = ${ctx.orgId} and r.pilot_id = ${base.pilotId}
+          where r.pilot_id = ${base.pilotId}
             and r.period_start >= (${base.since} at time zone 'UTC')::date
         )`,
         rollbacks: sql<number>`(
           select count(*)::int from ${pilotTransitions} t
-          where t.org_id = ${ctx.orgId} and t.pilot_id = ${base.pilotId}
+          where t.pilot_id = ${base.pilotId}
             and t.kind = 'rollback' and t.created_at >= ${base.since}
         )`,
       })
@@ -156,7 +160,8 @@ async function loadLoopInputs(ctx: MemberContext, scope: PilotScope): Promise<Lo
         pilotAssumptions,
         and(eq(pilotAssumptions.id, incidents.assumptionId), eq(pilotAssumptions.orgId, ctx.orgId)),
       )
-      .where(and(eq(incidents.orgId, ctx.orgId), sql`${incidents.startedAt} >= ${base.since}`))
+      // The join to the organisation's pilots scopes the incidents (see above).
+      .where(sql`${incidents.startedAt} >= ${base.since}`)
       .groupBy(base.pilotId, incidents.category),
   ]);
   const byPilot = new Map<string, LoopPilotInput["incidents"]>();
@@ -215,6 +220,21 @@ export async function getPortfolioLoop(
   assertCan(ctx, "pilot:read");
   if (filters.ownerId) assertId(filters.ownerId, "The owner");
   return buildLoop("portfolio", await loadLoopInputs(ctx, filters));
+}
+
+/**
+ * The loop across the portfolio for the dashboard's filters (null for use cases not started,
+ * which have no pilot), computed once per change to the organisation's data.
+ */
+export async function getPortfolioLoopFor(
+  ctx: MemberContext,
+  filters: PortfolioFilters,
+  now: Date,
+): Promise<LoopDto | null> {
+  assertCan(ctx, "pilot:read");
+  const scope = loopScopeOf(filters, now);
+  if (!scope) return null;
+  return cachedForOrg(ctx, "portfolio-loop", filters, () => getPortfolioLoop(ctx, scope));
 }
 
 /** How many lessons the lessons view lists at most (the most severe, then the latest). */

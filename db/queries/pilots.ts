@@ -34,6 +34,7 @@ import {
   loadGateSnapshots,
   type PilotGateDto,
 } from "./internal/gate-snapshots";
+import { cachedForOrg } from "./internal/org-cache";
 import { ofPilots } from "./internal/scope";
 
 export type PilotSummaryDto = {
@@ -134,6 +135,15 @@ export async function listPilotCards(
   now = new Date(),
 ): Promise<PilotCardDto[]> {
   assertCan(ctx, "pilot:read");
+  // The same for every reader; computed once per change to the organisation's data.
+  return cachedForOrg(ctx, "pilot-cards", filters, () => readPilotCards(ctx, filters, now));
+}
+
+async function readPilotCards(
+  ctx: MemberContext,
+  filters: PilotFilters,
+  now: Date,
+): Promise<PilotCardDto[]> {
   const rows = await withUseCaseAndOwner(
     db
       .select({ ...summaryColumns, rollbackPlan: pilots.rollbackPlan })

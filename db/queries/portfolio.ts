@@ -44,6 +44,7 @@ import { getIncidentMetrics } from "./incident-metrics";
 import { writeAudit } from "./internal/audit";
 import { loadGateCriteria, loadGateSnapshots } from "./internal/gate-snapshots";
 import { type IncidentFilters, incidentWhere } from "./internal/incidents";
+import { cachedForOrg } from "./internal/org-cache";
 import { ofPilots } from "./internal/scope";
 import { runMetricTrend } from "./run-metrics";
 
@@ -276,13 +277,8 @@ async function funnel(
   });
 }
 
-async function attention(
-  ctx: MemberContext,
-  filters: PortfolioFilters,
-  settings: PortfolioSettings,
-  useCasesInView: { id: string; name: string; assessedAt: Date | null }[],
-  now: Date,
-): Promise<AttentionItem[]> {
+/** What the "needs attention" list is made of, read for the whole organisation (any reader). */
+async function loadAttentionInputs(ctx: MemberContext, filters: PortfolioFilters) {
   const list =
     filters.stage === NOT_STARTED
       ? []
@@ -370,6 +366,23 @@ async function attention(
           .where(openSevereIncidents(ctx.orgId, {}, isNull(incidents.pilotId)))
           .groupBy(incidents.severity),
   ]);
+  return { list, criteria, snapshots, requests, lastMetrics, entries, unattached };
+}
+
+type AttentionInputs = Awaited<ReturnType<typeof loadAttentionInputs>>;
+
+/** The "needs attention" list for one reader: sign-offs waiting depend on who reads it. */
+function attentionFor(
+  ctx: MemberContext,
+  inputs: AttentionInputs,
+  settings: PortfolioSettings,
+  useCasesInView: { id: string; name: string; assessedAt: Date | null }[],
+  now: Date,
+): AttentionItem[] {
+  const { list, criteria, snapshots, requests, lastMetrics, entries, unattached } = inputs;
+  const requestOf = new Map(requests.map((r) => [r.pilotId, r]));
+  const metricsOf = new Map(lastMetrics.map((m) => [m.pilotId, m]));
+  const entryOf = new Map(entries.map((e) => [e.pilotId, e]));
   const me = ctx.actor.type === "user" ? ctx.actor.userId : null;
   const pilotsIn: AttentionPilot[] = list.map((p) => {
     const snapshot = snapshots.get(p.id);
@@ -380,13 +393,13 @@ async function attention(
         ? []
         : evaluateGate(stageCriteria, snapshot, now).criteria.filter((c) => !c.pass);
     const signoffCriterion = stageCriteria.find((c) => c.kind === "required_signoffs");
-    const entry = entries.find((e) => e.pilotId === p.id);
+    const entry = entryOf.get(p.id);
     const overrode =
       entry &&
       ((entry.overridden ?? []).some((c) => c.kind === "band_allows_stage") ||
         (entry.kind === "start" && entry.reason !== null));
-    const request = requests.find((r) => r.pilotId === p.id);
-    const last = lastMetrics.find((m) => m.pilotId === p.id);
+    const request = requestOf.get(p.id);
+    const last = metricsOf.get(p.id);
     return {
       id: p.id,
       name: p.name,
@@ -554,10 +567,29 @@ async function across(ctx: MemberContext, filters: PortfolioFilters): Promise<Ac
   };
 }
 
+/** The organisation-wide figures of the portfolio, the same for every reader. */
+async function loadPortfolio(ctx: MemberContext, filters: PortfolioFilters, now: Date) {
+  const from = periodStartFor(filters.period, now);
+  const [settings, rows] = await Promise.all([
+    getPortfolioSettings(ctx),
+    readinessPoints(ctx, filters),
+  ]);
+  const [totalsRow, funnelRows, attentionInputs, outcomeData, acrossData] = await Promise.all([
+    totals(ctx, filters),
+    funnel(ctx, filters, from, now),
+    loadAttentionInputs(ctx, filters),
+    outcomes(ctx, filters, from),
+    across(ctx, filters),
+  ]);
+  return { settings, rows, totalsRow, funnelRows, attentionInputs, outcomeData, acrossData };
+}
+
 /**
  * The executive's portfolio for the caller's organisation (every role may read it), filtered by
  * owner (of the use case; of the pilot for pilot figures), stage ("not started" for use cases
- * without a live pilot) and period. Every figure is aggregated by the database.
+ * without a live pilot) and period. Every figure is aggregated by the database, once per
+ * change to the organisation's data (cachedForOrg); the reader's own list of what needs their
+ * attention is drawn from those figures on each request.
  */
 export async function getPortfolio(
   ctx: MemberContext,
@@ -565,31 +597,34 @@ export async function getPortfolio(
   now = new Date(),
 ): Promise<PortfolioDto> {
   assertCan(ctx, "org:read");
-  const from = periodStartFor(filters.period, now);
-  const [settings, rows] = await Promise.all([
-    getPortfolioSettings(ctx),
-    readinessPoints(ctx, filters),
-  ]);
-  const [totalsRow, funnelRows, attentionItems, outcomeData, acrossData] = await Promise.all([
-    totals(ctx, filters),
-    funnel(ctx, filters, from, now),
-    attention(
+  assertCan(ctx, "pilot:read");
+  assertCan(ctx, "incident:read");
+  const data = await cachedForOrg(ctx, "portfolio", filters, () =>
+    loadPortfolio(ctx, filters, now),
+  );
+  const { settings, rows } = data;
+  // Each gate is evaluated for every pilot in view: kept too, per reader.
+  const reader = {
+    filters,
+    role: ctx.role,
+    user: ctx.actor.type === "user" ? ctx.actor.userId : null,
+  };
+  const attention = await cachedForOrg(ctx, "portfolio-attention", reader, async () =>
+    attentionFor(
       ctx,
-      filters,
+      data.attentionInputs,
       settings,
       rows.map((r) => ({ id: r.point.useCaseId, name: r.point.name, assessedAt: r.assessedAt })),
       now,
     ),
-    outcomes(ctx, filters, from),
-    across(ctx, filters),
-  ]);
+  );
   return {
     settings: { stallDays: settings.stallDays, reviewIntervalDays: settings.reviewIntervalDays },
-    totals: totalsRow,
+    totals: data.totalsRow,
     points: rows.map((r) => r.point),
-    funnel: funnelRows,
-    attention: attentionItems,
-    outcomes: outcomeData,
-    across: acrossData,
+    funnel: data.funnelRows,
+    attention,
+    outcomes: data.outcomeData,
+    across: data.acrossData,
   };
 }

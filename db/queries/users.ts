@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { users } from "@/db/schema";
-import type { Actor } from "@/lib/domain/permissions";
+import { memberships, organisations, users } from "@/db/schema";
+import type { Actor, MemberContext } from "@/lib/domain/permissions";
+import type { Role } from "@/lib/domain/roles";
 import { notFound } from "@/lib/errors";
 import { writeAudit } from "./internal/audit";
 
@@ -67,6 +68,83 @@ export async function getSessionUser(userId: string, sessionVersion: number): Pr
   if (row.sessionVersion !== sessionVersion) return { ok: false, reason: "ended" };
   const { sessionVersion: _v, ...user } = row;
   return { ok: true, user };
+}
+
+/** An organisation the signed-in user belongs to, for the organisation switcher. */
+export type SessionOrganisation = { slug: string; name: string; role: Role };
+
+export type SessionMember =
+  | {
+      ok: true;
+      user: UserDto;
+      /** The user's membership in the organisation asked for; null when not a member (or none asked). */
+      member: MemberContext | null;
+      /** Every organisation the user belongs to, by name. */
+      organisations: SessionOrganisation[];
+    }
+  | { ok: false; reason: "inactive" | "ended" };
+
+/**
+ * What a page request needs to know about its session, in one query: the user (existing, not
+ * disabled, with the session version the session carries, as getSessionUser checks), their
+ * membership in the organisation with `orgSlug` (with the organisation's data version) and the
+ * organisations they belong to.
+ */
+export async function getSessionMember(
+  userId: string,
+  sessionVersion: number,
+  orgSlug: string | null,
+): Promise<SessionMember> {
+  const [row] = await db
+    .select({
+      ...userColumns,
+      sessionVersion: users.sessionVersion,
+      disabled: sql<boolean>`${users.disabledAt} is not null`,
+      orgId: organisations.id,
+      orgSlug: organisations.slug,
+      orgName: organisations.name,
+      currency: organisations.currency,
+      dataVersion: organisations.dataVersion,
+      role: memberships.role,
+      organisations: sql<SessionOrganisation[] | string>`(
+        select coalesce(json_agg(json_build_object('slug', o.slug, 'name', o.name, 'role', m.role)
+          order by o.name), '[]'::json)
+        from ${memberships} m join ${organisations} o on o.id = m.org_id
+        where m.user_id = ${users.id}
+      )`,
+    })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.slug, orgSlug ?? ""))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.orgId, organisations.id), eq(memberships.userId, users.id)),
+    )
+    .where(eq(users.id, userId));
+  if (!row || row.disabled) return { ok: false, reason: "inactive" };
+  if (row.sessionVersion !== sessionVersion) return { ok: false, reason: "ended" };
+  const user: UserDto = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    emailVerifiedAt: row.emailVerifiedAt,
+  };
+  const member: MemberContext | null =
+    row.role && row.orgId && row.orgSlug && row.orgName && row.currency
+      ? {
+          orgId: row.orgId,
+          orgSlug: row.orgSlug,
+          orgName: row.orgName,
+          currency: row.currency,
+          role: row.role,
+          actor: { type: "user", userId: user.id, label: user.email },
+          dataVersion: Number(row.dataVersion),
+        }
+      : null;
+  const orgs =
+    typeof row.organisations === "string"
+      ? (JSON.parse(row.organisations) as SessionOrganisation[])
+      : row.organisations;
+  return { ok: true, user, member, organisations: orgs };
 }
 
 /** Whether the user signs in with a password (single sign-on accounts have none). */

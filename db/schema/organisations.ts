@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -34,6 +35,12 @@ export const organisations = pgTable(
     /** When on, an override promotion waits for a second owner or admin to approve it. */
     overridesNeedSecondApprover: boolean("overrides_need_second_approver").notNull().default(false),
     version: version(),
+    /**
+     * Raised once by every transaction that writes the audit log for the organisation (a
+     * trigger, migration 0017): cached per-organisation aggregates are keyed by it, so every
+     * instance of the app sees a change on its next read.
+     */
+    dataVersion: bigint("data_version", { mode: "number" }).notNull().default(0),
     ...timestamps,
   },
   (t) => [check("organisations_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`)],

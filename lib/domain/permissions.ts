@@ -23,6 +23,12 @@ export type MemberContext = {
   currency: Currency;
   role: Role;
   actor: Actor;
+  /**
+   * The organisation's data version when the membership was read: it rises with every change
+   * to the organisation's data, so aggregates cached under it are never stale. Only a page
+   * request's session lookup sets it; without it every read is fresh.
+   */
+  dataVersion?: number;
 };
 
 const MINIMUM_ROLE = {

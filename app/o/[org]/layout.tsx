@@ -7,9 +7,8 @@ import { Logo } from "@/components/logo";
 import { AppNav } from "@/components/shell/app-nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
-import { listUserOrganisations } from "@/db/queries/organisations";
 import { isEmailVerified } from "@/db/queries/users";
-import { requireMember, requireUser } from "@/lib/auth/session";
+import { requireMemberSession } from "@/lib/auth/session";
 import { mailDelivery } from "@/lib/mail/send";
 import { signOutAction } from "./actions";
 
@@ -21,9 +20,7 @@ export default async function OrganisationLayout({
   params: Promise<{ org: string }>;
 }) {
   const { org } = await params;
-  const member = await requireMember(org);
-  const user = await requireUser();
-  const orgs = await listUserOrganisations(user.id);
+  const { member, user, organisations: orgs } = await requireMemberSession(org);
   return (
     <div className="app-shell min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
       <a

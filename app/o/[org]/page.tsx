@@ -23,6 +23,12 @@ export const metadata: Metadata = { title: "Dashboard · Preflight" };
 
 /** How many "needs attention" rows show before the rest fold away (the report lists all). */
 const ATTENTION_SHOWN = 8;
+/** How many use cases the readiness chart and its table show at most (the largest by value). */
+const READINESS_SHOWN = 40;
+/** How many pilots the loop's chart and table show at most (the most incidents first). */
+const LOOP_PILOTS_SHOWN = 25;
+/** How many more the fold holds; the report lists every one. */
+const ATTENTION_FOLDED = 42;
 
 export default async function DashboardPage(props: ListPageProps) {
   const { member, filters, base } = await readPortfolioRequest(props);
@@ -74,7 +80,13 @@ export default async function DashboardPage(props: ListPageProps) {
               Where each use case stands: readiness of its latest assessment against its business
               value. Top right is ready and worth it.
             </p>
-            <ReadinessSection points={portfolio.points} base={base} currency={member.currency} />
+            <ReadinessSection
+              points={portfolio.points}
+              base={base}
+              currency={member.currency}
+              limit={READINESS_SHOWN}
+              allHref={withQuery(`${base}/report`, query)}
+            />
           </Card>
           <Card aria-labelledby="attention-heading" className="min-w-0">
             <h2 id="attention-heading" className="text-base font-semibold">
@@ -84,7 +96,13 @@ export default async function DashboardPage(props: ListPageProps) {
               Most severe first. Pilots stall after {portfolio.settings.stallDays} days in a stage;
               assessments are due again after {portfolio.settings.reviewIntervalDays} days.
             </p>
-            <AttentionList items={portfolio.attention} base={base} limit={ATTENTION_SHOWN} />
+            <AttentionList
+              items={portfolio.attention}
+              base={base}
+              limit={ATTENTION_SHOWN}
+              folded={ATTENTION_FOLDED}
+              allHref={withQuery(`${base}/report`, query)}
+            />
           </Card>
         </div>
         <Card aria-labelledby="funnel-heading">
@@ -110,7 +128,12 @@ export default async function DashboardPage(props: ListPageProps) {
           />
         </section>
         {loop ? (
-          <LoopSection loop={loop} currency={member.currency} orgSlug={member.orgSlug} />
+          <LoopSection
+            loop={loop}
+            currency={member.currency}
+            orgSlug={member.orgSlug}
+            pilotLimit={LOOP_PILOTS_SHOWN}
+          />
         ) : null}
         <Card aria-labelledby="across-heading">
           <h2 id="across-heading" className="mb-3 text-base font-semibold">

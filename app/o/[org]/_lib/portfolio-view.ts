@@ -1,9 +1,9 @@
-import { getPortfolioLoop } from "@/db/queries/loop";
+import { getPortfolioLoopFor } from "@/db/queries/loop";
 import { listMembers } from "@/db/queries/members";
 import { getPortfolio } from "@/db/queries/portfolio";
 import { requireMember } from "@/lib/auth/session";
 import type { MemberContext } from "@/lib/domain/permissions";
-import { loopScopeOf, type PortfolioFilters, portfolioFilterSchema } from "@/lib/domain/portfolio";
+import { type PortfolioFilters, portfolioFilterSchema } from "@/lib/domain/portfolio";
 import { type ListPageProps, readListQuery } from "@/lib/pages";
 
 /** The member behind the dashboard or its report, and the filters its query string sets. */
@@ -22,11 +22,10 @@ export async function loadPortfolioView(
   filters: PortfolioFilters,
   now: Date,
 ) {
-  const loopScope = loopScopeOf(filters, now);
   const [portfolio, members, loop] = await Promise.all([
     getPortfolio(member, filters, now),
     listMembers(member),
-    loopScope ? getPortfolioLoop(member, loopScope) : null,
+    getPortfolioLoopFor(member, filters, now),
   ]);
   return { portfolio, members, loop };
 }

@@ -26,6 +26,19 @@ import { pilotBoardFilterSchema, toPilotFilters } from "./schemas";
 
 export const metadata: Metadata = { title: "Pilots · Preflight" };
 
+/** Cards per stage column on the whole board, and in a board filtered to one stage. */
+const CARDS_PER_COLUMN = 30;
+const CARDS_IN_STAGE = 200;
+
+/** The board's query string narrowed to one stage. */
+function stageQuery(raw: Record<string, string | undefined>, stage: string): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw))
+    if (value && key !== "stage") query.set(key, value);
+  query.set("stage", stage);
+  return query.toString();
+}
+
 export default async function PilotsPage({ params, searchParams }: ListPageProps) {
   const member = await requireMember((await params).org);
   const { raw, filters } = await readListQuery(searchParams, pilotBoardFilterSchema);
@@ -93,7 +106,8 @@ export default async function PilotsPage({ params, searchParams }: ListPageProps
             data-testid="pilot-board"
           >
             {STAGES.map((stage) => {
-              const column = cards.filter((c) => c.stage === stage);
+              const all = cards.filter((c) => c.stage === stage);
+              const column = all.slice(0, filters.stage ? CARDS_IN_STAGE : CARDS_PER_COLUMN);
               return (
                 <li
                   key={stage}
@@ -105,9 +119,7 @@ export default async function PilotsPage({ params, searchParams }: ListPageProps
                     className="mb-2 flex items-center justify-between px-1 text-sm font-semibold"
                   >
                     {STAGE_LABELS[stage]}
-                    <span className="text-xs font-normal text-muted-foreground">
-                      {column.length}
-                    </span>
+                    <span className="text-xs font-normal text-muted-foreground">{all.length}</span>
                   </h2>
                   {column.length === 0 ? (
                     <p className="px-1 py-4 text-xs text-muted-foreground">None</p>
@@ -147,6 +159,20 @@ export default async function PilotsPage({ params, searchParams }: ListPageProps
                       ))}
                     </ul>
                   )}
+                  {column.length < all.length ? (
+                    <p className="px-1 pt-2 text-xs">
+                      {filters.stage ? (
+                        `${all.length - column.length} more: narrow the filters to see them.`
+                      ) : (
+                        <Link
+                          className="text-primary hover:underline"
+                          href={`${base}?${stageQuery(raw, stage)}`}
+                        >
+                          {all.length - column.length} more in {STAGE_LABELS[stage]}
+                        </Link>
+                      )}
+                    </p>
+                  ) : null}
                 </li>
               );
             })}

@@ -1,0 +1,136 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { databaseKind, db } from "@/db";
+import { getGettingStarted } from "@/db/queries/dashboard";
+import { createIncident } from "@/db/queries/incident-writes";
+import { getPortfolio } from "@/db/queries/portfolio";
+import { getSessionMember } from "@/db/queries/users";
+import { auditEvents, organisations } from "@/db/schema";
+import { portfolioFilterSchema } from "@/lib/domain/portfolio";
+import {
+  makeOrg,
+  OPEN_INCIDENT_REST,
+  plainUseCase,
+  startPilotOf,
+  submitAssessmentFor,
+  type TestOrg,
+} from "./fixtures";
+
+const FILTERS = portfolioFilterSchema.parse({});
+
+/** The owner's context as a page request reads it: with the organisation's data version. */
+async function pageContext(org: TestOrg) {
+  const session = await getSessionMember(org.users.owner.id, 0, org.slug);
+  if (!session.ok || !session.member) throw new Error("no member");
+  return session.member;
+}
+
+async function dataVersion(orgId: string): Promise<number> {
+  const rows = await db
+    .select({ v: organisations.dataVersion })
+    .from(organisations)
+    .where(sql`${organisations.id} = ${orgId}`);
+  return Number(rows[0]?.v);
+}
+
+/** Logs an open sev1 incident from a second process (PostgreSQL) or this one (PGlite). */
+async function writeElsewhere(org: TestOrg, pilotId: string) {
+  if (databaseKind() === "pglite") {
+    // PGlite belongs to one process; the cache sees only the data version either way.
+    await createIncident(org.ctx.owner, pilotId, {
+      title: "Written by another request",
+      description: "",
+      severity: "sev1",
+      category: "stale_data",
+      detectionSource: "automated_check",
+      outcome: "contained",
+      startedAt: new Date(),
+      ...OPEN_INCIDENT_REST,
+    });
+    return;
+  }
+  const child = spawn(
+    path.join(process.cwd(), "node_modules/.bin/tsx"),
+    ["tests/integration/support/write-incident.ts", org.slug, org.users.owner.email, pilotId],
+    { cwd: process.cwd(), env: process.env, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  expect(stderr).toBe("");
+  expect(code).toBe(0);
+}
+
+describe("per-organisation cached aggregates", () => {
+  test("a write by another instance shows on the next dashboard read", async () => {
+    const org = await makeOrg();
+    const uc = await plainUseCase(org);
+    await submitAssessmentFor(org, uc.id);
+    const pilot = await startPilotOf(org.ctx.owner, uc.id);
+
+    const before = await pageContext(org);
+    const first = await getPortfolio(before, FILTERS);
+    expect(first.totals.openSevere).toBe(0);
+    // The same data version answers from the cache: the very same figures, not a second query.
+    expect((await getPortfolio(before, FILTERS)).totals).toBe(first.totals);
+    expect(await getGettingStarted(before)).toBe(await getGettingStarted(before));
+
+    await writeElsewhere(org, pilot.id);
+
+    const after = await pageContext(org);
+    expect(after.dataVersion).toBeGreaterThan(before.dataVersion ?? Number.POSITIVE_INFINITY);
+    const next = await getPortfolio(after, FILTERS);
+    expect(next.totals.openSevere).toBe(1);
+    expect((await getGettingStarted(after)).incidentLogged).toBe(true);
+  });
+
+  test("every audited transaction raises the version once; a rolled back one does not", async () => {
+    const org = await makeOrg();
+    const start = await dataVersion(org.orgId);
+    const audit = (action: string) => ({
+      orgId: org.orgId,
+      actorLabel: "test",
+      action,
+      entityType: "organisation",
+    });
+    await db.transaction(async (tx) => {
+      await tx.insert(auditEvents).values(audit("test.one"));
+      await tx.insert(auditEvents).values(audit("test.two"));
+    });
+    expect(await dataVersion(org.orgId)).toBe(start + 1);
+    await db.insert(auditEvents).values(audit("test.three"));
+    expect(await dataVersion(org.orgId)).toBe(start + 2);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(auditEvents).values(audit("test.four"));
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await dataVersion(org.orgId)).toBe(start + 2);
+    // Another organisation's changes leave this one's version alone.
+    const other = await makeOrg();
+    await db.insert(auditEvents).values({ ...audit("test.five"), orgId: other.orgId });
+    expect(await dataVersion(org.orgId)).toBe(start + 2);
+  });
+
+  test("a viewer reads the same figures but their own list of what needs attention", async () => {
+    const org = await makeOrg();
+    const uc = await plainUseCase(org);
+    await submitAssessmentFor(org, uc.id);
+    await startPilotOf(org.ctx.owner, uc.id);
+    const owner = await pageContext(org);
+    const session = await getSessionMember(org.users.viewer.id, 0, org.slug);
+    if (!session.ok || !session.member) throw new Error("no member");
+    const viewer = session.member;
+    const ownersView = await getPortfolio(owner, FILTERS);
+    const viewersView = await getPortfolio(viewer, FILTERS);
+    expect(viewersView.totals).toBe(ownersView.totals);
+    // Fresh contexts (no data version) compute the same list as the cached ones.
+    expect(viewersView.attention).toEqual((await getPortfolio(org.ctx.viewer, FILTERS)).attention);
+    expect(ownersView.attention).toEqual((await getPortfolio(org.ctx.owner, FILTERS)).attention);
+  });
+});

@@ -101,6 +101,31 @@ describe("incident batch API", () => {
     expect(await storedRollups(org.orgId)).toEqual(await recomputedRollups(org.orgId));
   });
 
+  test("the same batch posted three times at once with one key logs its incidents once", async () => {
+    const org = await makeOrg();
+    const token = await tokenFor(org, "contributor");
+    const pilot = await pilotOf(org);
+    const path = `/api/v1/pilots/${pilot.id}/incidents/batch`;
+    const body = batchOf(25);
+    const responses = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        postBatch(
+          call(path, token, "POST", body, { "idempotency-key": "monitor-1" }),
+          params({ id: pilot.id }),
+        ),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201]);
+    const answers = await Promise.all(responses.map((r) => r.json()));
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    expect(responses.filter((r) => r.headers.get("idempotent-replayed") === "true")).toHaveLength(
+      2,
+    );
+    expect(await rowsOf(pilot.id)).toBe(25);
+    expect(await storedRollups(org.orgId)).toEqual(await recomputedRollups(org.orgId));
+  });
+
   test("one wrong incident refuses the whole batch with its field path, and nothing is written", async () => {
     const org = await makeOrg();
     const token = await tokenFor(org, "contributor");

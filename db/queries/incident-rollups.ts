@@ -96,6 +96,28 @@ export async function addIncidentToRollups(tx: Executor, incidentId: string): Pr
 }
 
 /**
+ * Adds many new incidents of an organisation, as they now are in the incidents table, to their
+ * rollup rows: grouped by the rollup key first, one upsert per row. Rows are taken in key
+ * order so concurrent batches lock shared rows in the same order.
+ */
+export async function addIncidentsToRollups(
+  tx: Executor,
+  orgId: string,
+  incidentIds: string[],
+): Promise<void> {
+  if (incidentIds.length === 0) return;
+  const ids = sql.join(
+    incidentIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    insert into incident_daily_rollups as r (${sql.raw(COLUMNS)})
+    ${rollupsFromIncidents(sql`i.org_id = ${orgId} and i.id in (${ids})`)}
+    order by 1, 2, 3, 4
+    on conflict (${sql.raw(KEY)}) do update set ${sql.raw(ADD_ON_CONFLICT)}`);
+}
+
+/**
  * Takes an incident, as it now is in the incidents table, out of its rollup row (before it is
  * changed); locks the incident row first so two writers of one incident take turns.
  */

@@ -12,12 +12,16 @@ import {
   type TimelineField,
   validateIncidentTimeline,
 } from "@/lib/domain/incidents";
-import { resolutionNoteError } from "@/lib/domain/incidents/schemas";
+import { INCIDENT_BATCH_MAX, resolutionNoteError } from "@/lib/domain/incidents/schemas";
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { AppError, assertId, conflict } from "@/lib/errors";
-import { addIncidentToRollups, removeIncidentFromRollups } from "./incident-rollups";
+import {
+  addIncidentsToRollups,
+  addIncidentToRollups,
+  removeIncidentFromRollups,
+} from "./incident-rollups";
 import { getIncident } from "./incidents";
-import { writeAudit } from "./internal/audit";
+import { writeAudit, writeAuditMany } from "./internal/audit";
 import { runIdempotent } from "./internal/idempotency";
 import { loadPilotHistory } from "./internal/pilot-history";
 import { getPilot } from "./pilots";
@@ -241,6 +245,115 @@ export async function createIncidentIdempotent(
       }),
       // With the key's answer, just before commit: the rollup row's lock is held briefly.
       (result) => addIncidentToRollups(tx, result.body.id),
+    );
+  });
+}
+
+/** Runs `check` for item `index` of a batch, collecting its field errors as `incidents.<index>.<field>`. */
+async function checkItem(
+  errors: Record<string, string[]>,
+  index: number,
+  check: () => unknown,
+): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "invalid_input" || !error.fields)
+      throw error;
+    for (const [field, messages] of Object.entries(error.fields)) {
+      errors[`incidents.${index}.${field}`] = messages;
+    }
+  }
+}
+
+const batchRefused = (errors: Record<string, string[]>) =>
+  new AppError(
+    "invalid_input",
+    "Some incidents of the batch need your attention; none was logged.",
+    errors,
+  );
+
+/**
+ * Logs many incidents on a pilot at once, all or none (contributors and above), under one
+ * Idempotency-Key: a retry with the same body returns the first answer and creates nothing,
+ * the same key with another body is a 409. Each incident is checked as a single one is and
+ * gets its own audit row; the incidents, their audit rows and the rollups are each written in
+ * one statement. Answers the new ids in the order of `inputs`.
+ */
+export async function createIncidentBatchIdempotent(
+  ctx: MemberContext,
+  pilotId: string,
+  inputs: IncidentInput[],
+  key: string,
+  body: unknown,
+): Promise<{ status: number; body: { ids: string[] }; replayed: boolean }> {
+  assertCan(ctx, "incident:write");
+  assertId(pilotId, "The pilot");
+  if (inputs.length === 0 || inputs.length > INCIDENT_BATCH_MAX) {
+    throw new AppError(
+      "bad_request",
+      `A batch holds 1 to ${INCIDENT_BATCH_MAX} incidents; this one has ${inputs.length}.`,
+    );
+  }
+  return db.transaction(async (tx) => {
+    // Scoped to the caller's organisation: another organisation's pilot is not found.
+    const history = await loadPilotHistory(tx, ctx.orgId, pilotId);
+    return runIdempotent(
+      tx,
+      ctx.orgId,
+      `incidents-batch:${pilotId}`,
+      key,
+      body,
+      async () => {
+        const now = new Date();
+        const errors: Record<string, string[]> = {};
+        for (const [index, input] of inputs.entries()) {
+          await checkItem(errors, index, () =>
+            assertIncident(input, now, {
+              pilot: history,
+              resolution: { wasResolved: false, hadNote: false, note: input.resolutionNote },
+            }),
+          );
+        }
+        if (Object.keys(errors).length > 0) throw batchRefused(errors);
+        // Linked assumptions are marked broken one by one (rare in a batch).
+        for (const [index, input] of inputs.entries()) {
+          if (!input.assumptionId) continue;
+          await checkItem(errors, index, () =>
+            breakAssumption(tx, ctx, pilotId, input.assumptionId, input.title),
+          );
+          if (Object.keys(errors).length > 0) throw batchRefused(errors);
+        }
+        const rows = inputs.map((input) => ({
+          ...input,
+          id: randomUUID(),
+          title: input.title.trim(),
+          description: input.description.trim(),
+          resolutionNote: input.resolvedAt ? input.resolutionNote?.trim() || null : null,
+          orgId: ctx.orgId,
+          pilotId,
+          stage: stageAt(history, input.startedAt),
+          externalId: null,
+          createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+        }));
+        await Promise.all([
+          tx.insert(incidents).values(rows),
+          writeAuditMany(
+            tx,
+            ctx.orgId,
+            ctx.actor,
+            rows.map((row, index) => ({
+              action: "incident.created",
+              entityType: "incident",
+              entityId: row.id,
+              after: { pilotId, stage: row.stage, ...snapshot(inputs[index]!) },
+            })),
+          ),
+        ]);
+        return { status: 201, body: { ids: rows.map((row) => row.id) } };
+      },
+      // With the key's answer, just before commit: the rollup rows' locks are held briefly.
+      (result) => addIncidentsToRollups(tx, ctx.orgId, result.body.ids),
     );
   });
 }

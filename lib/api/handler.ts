@@ -70,12 +70,20 @@ export async function parseJson<S extends z.ZodType>(
   request: Request,
   schema: S,
 ): Promise<z.infer<S>> {
-  let body: unknown;
+  return parseBody(await readJson(request), schema);
+}
+
+/** The request's JSON body, unchecked (400 when it is not JSON). */
+export async function readJson(request: Request): Promise<unknown> {
   try {
-    body = await request.json();
+    return await request.json();
   } catch {
     throw new AppError("bad_request", "The request body must be valid JSON.");
   }
+}
+
+/** Checks a JSON body already read with a zod schema: 422 with fields for bad values. */
+export function parseBody<S extends z.ZodType>(body: unknown, schema: S): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     // Every wrong field at once: the schema's findings and any text that cannot be stored.

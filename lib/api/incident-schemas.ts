@@ -7,7 +7,11 @@ import {
   SEVERITIES,
   type Severity,
 } from "@/lib/domain/incidents";
-import { incidentActionsSchema, RESOLUTION_NOTE_MAX } from "@/lib/domain/incidents/schemas";
+import {
+  INCIDENT_BATCH_MAX,
+  incidentActionsSchema,
+  RESOLUTION_NOTE_MAX,
+} from "@/lib/domain/incidents/schemas";
 import { STAGES } from "@/lib/domain/stages";
 import { singleLine } from "@/lib/text";
 import { cursorParam, MAX_VERSION, pageSchema, searchParam } from "./schemas";
@@ -44,6 +48,26 @@ const fields = {
 export const incidentInputSchema = z
   .object({ ...fields, description: fields.description.default("") })
   .meta({ id: "IncidentInput" });
+
+export const incidentBatchSchema = z
+  .object({
+    incidents: z
+      .array(incidentInputSchema)
+      .min(1)
+      .max(INCIDENT_BATCH_MAX)
+      .meta({
+        description: `1 to ${INCIDENT_BATCH_MAX} incidents, each as a single one is logged.`,
+      }),
+  })
+  .meta({ id: "IncidentBatch" });
+
+export const incidentBatchResultSchema = z
+  .object({
+    ids: z
+      .array(z.uuid())
+      .meta({ description: "The new incidents' ids, in the order they were sent." }),
+  })
+  .meta({ id: "IncidentBatchResult" });
 
 export const incidentPatchSchema = z
   .object({

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import {
+  incidentBatchResultSchema,
+  incidentBatchSchema,
   incidentInputSchema,
   incidentMetricsQuerySchema,
   incidentMetricsSchema,
@@ -472,6 +474,40 @@ export function buildOpenApiDocument() {
             201: json(
               incidentSchema,
               "The incident (or, for a retried Idempotency-Key, the first one).",
+            ),
+            404: json(errorSchema, "No such pilot in this organisation."),
+            409: json(errorSchema, "The Idempotency-Key was used with a different body."),
+          },
+        }),
+      },
+      "/api/v1/pilots/{id}/incidents/batch": {
+        post: op({
+          operationId: "createIncidentBatch",
+          summary:
+            "Log up to 500 incidents on a pilot at once, all or none (contributor tokens and above)",
+          description:
+            "For monitoring integrations that send incidents in bulk. Each incident is checked as `createIncident` checks one and gets its own audit event; " +
+            "if any is wrong, none is logged and a 422 names the fields by position (`incidents.3.severity`). " +
+            "The `Idempotency-Key` header is required: the same key and body replay the first answer, the same key with another body is a 409. " +
+            "More than 500 incidents is a 400.",
+          requestParams: {
+            path: z.object({ id: z.uuid() }),
+            header: z.object({
+              "idempotency-key": z.string().min(1).max(200).meta({
+                description:
+                  "Required. Makes retries safe: the same key and body replay the first response; the same key with another body is a 409.",
+              }),
+            }),
+          },
+          requestBody: { content: { "application/json": { schema: incidentBatchSchema } } },
+          responses: {
+            201: json(
+              incidentBatchResultSchema,
+              "The new incidents' ids in order (or, for a retried Idempotency-Key, the first answer).",
+            ),
+            400: json(
+              errorSchema,
+              "No Idempotency-Key header, a body that is not JSON, or more than 500 incidents.",
             ),
             404: json(errorSchema, "No such pilot in this organisation."),
             409: json(errorSchema, "The Idempotency-Key was used with a different body."),

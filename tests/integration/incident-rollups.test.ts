@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
-import { rebuildIncidentRollups, rollupsFromIncidents } from "@/db/queries/incident-rollups";
+import { rebuildIncidentRollups } from "@/db/queries/incident-rollups";
 import { ingestWebhookIncident } from "@/db/queries/incident-webhooks";
 import {
   createIncident,
@@ -20,6 +20,7 @@ import {
   SEVERITIES,
 } from "@/lib/domain/incidents";
 import { makeOrg, startedPilot, type TestOrg, uniq } from "./fixtures";
+import { recomputedRollups, storedRollups } from "./rollups";
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -31,52 +32,6 @@ function random(seed: number) {
     s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
     return s / 2_147_483_648;
   };
-}
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] =>
-  (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-
-/** Rollup rows in a comparable form: numbers as numbers, duration lists sorted, rows sorted. */
-function normalise(rows: Row[]) {
-  return rows
-    .map((r) =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [
-          k,
-          Array.isArray(v)
-            ? v.map(Number).sort((a, b) => a - b)
-            : typeof v === "string" && /^\d+$/.test(v)
-              ? Number(v)
-              : v instanceof Date
-                ? v.toISOString().slice(0, 10)
-                : v,
-        ]),
-      ),
-    )
-    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-}
-
-const COLUMNS = sql.raw(
-  "org_id, day::text as day, pilot_id, stage, incidents, open, sev1, sev2, sev3, sev4, prevented, contained, customer_impact, financial_impact, by_category, cost, ttd, tta, ttm, ttr",
-);
-
-async function storedRollups(orgId: string) {
-  return normalise(
-    rowsOf(
-      await db.execute(sql`select ${COLUMNS} from incident_daily_rollups where org_id = ${orgId}`),
-    ),
-  );
-}
-
-async function recomputedRollups(orgId: string) {
-  return normalise(
-    rowsOf(
-      await db.execute(
-        sql`select ${COLUMNS} from (${rollupsFromIncidents(sql`i.org_id = ${orgId}`)}) as x(org_id, day, pilot_id, stage, incidents, open, sev1, sev2, sev3, sev4, prevented, contained, customer_impact, financial_impact, by_category, cost, ttd, tta, ttm, ttr)`,
-      ),
-    ),
-  );
 }
 
 // A start a few seconds past the minute, so no incident starts exactly at midnight and a

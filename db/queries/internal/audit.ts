@@ -51,3 +51,28 @@ export async function writeAudit(
     after: event.after ?? null,
   });
 }
+
+/** Appends many audit events of one actor in one insert (a batch of changes it made at once). */
+export async function writeAuditMany(
+  tx: Executor,
+  orgId: string | null,
+  actor: Actor,
+  events: AuditInput[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(auditEvents).values(
+    events.map((event) => ({
+      orgId,
+      actorUserId: actor.type === "user" ? actor.userId : null,
+      actorTokenId: actor.type === "token" ? actor.tokenId : null,
+      actorLabel: actor.label,
+      actorEmail: actorPerson(actor, "email"),
+      actorName: actorPerson(actor, "name"),
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      before: event.before ?? null,
+      after: event.after ?? null,
+    })),
+  );
+}

@@ -52,3 +52,6 @@ export function resolutionNoteError(change: {
   if (change.wasResolved && !change.hadNote) return null;
   return RESOLUTION_NOTE_REQUIRED;
 }
+
+/** The most incidents one batch may log at once. */
+export const INCIDENT_BATCH_MAX = 500;

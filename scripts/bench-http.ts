@@ -75,6 +75,9 @@ type OrgPlan = {
 
 type Target = { name: TargetName; request: LoadRequest };
 
+/** Incidents in each request of the api-ingest target. */
+const INGEST_BATCH = 50;
+
 /** The targets in the order they run, or why one cannot run. */
 function planTargets(
   slug: string,
@@ -112,7 +115,18 @@ function planTargets(
     "api-metrics",
     bearer ? { method: "GET", path: "/api/v1/metrics/incidents", headers: bearer } : "no API token",
   );
+  // Monitoring sends incidents in batches: INGEST_BATCH per request, each batch under its own
+  // Idempotency-Key, so every request logs new incidents rather than replaying.
   const startedAt = new Date(Date.now() - 3_600_000).toISOString();
+  const incidents = Array.from({ length: INGEST_BATCH }, (_, i) => ({
+    title: `Benchmark incident ${i + 1}`,
+    description: "Logged by the HTTP benchmark.",
+    severity: "sev4",
+    category: "other",
+    detectionSource: "automated_check",
+    outcome: "prevented",
+    startedAt,
+  }));
   add(
     "api-ingest",
     !bearer
@@ -121,18 +135,11 @@ function planTargets(
         ? "no pilot to log incidents on"
         : {
             method: "POST",
-            path: `/api/v1/pilots/${ids.ingestPilotId}/incidents`,
+            path: `/api/v1/pilots/${ids.ingestPilotId}/incidents/batch`,
             headers: { ...bearer, "content-type": "application/json" },
-            body: JSON.stringify({
-              title: "Benchmark incident",
-              description: "Logged by the HTTP benchmark.",
-              severity: "sev4",
-              category: "other",
-              detectionSource: "automated_check",
-              outcome: "prevented",
-              startedAt,
-            }),
+            body: JSON.stringify({ incidents }),
             perRequestHeaders: () => ({ "idempotency-key": randomUUID() }),
+            itemsPerRequest: INGEST_BATCH,
           },
   );
   return { targets, skipped };
@@ -171,6 +178,7 @@ async function measure(
     method: request.method,
     path: request.path,
     reqPerSec: outcome.reqPerSec,
+    ...(request.itemsPerRequest ? { itemsPerRequest: request.itemsPerRequest } : {}),
     ratio: null,
     p50: outcome.p50,
     p95: outcome.p95,

@@ -189,7 +189,7 @@ function targetValue(metric: Metric, t: TargetResult): number | null {
     case "aloneMs":
       return t.aloneMs;
     case "ingestPerSec":
-      return t.reqPerSec;
+      return t.reqPerSec * (t.itemsPerRequest ?? 1);
     default:
       return null;
   }

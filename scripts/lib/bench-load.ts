@@ -10,6 +10,8 @@ export type LoadRequest = {
   body?: string;
   /** Headers that must differ on every request (an Idempotency-Key). */
   perRequestHeaders?: () => Record<string, string>;
+  /** Records each request writes (a batch of incidents); 1 when absent. */
+  itemsPerRequest?: number;
 };
 
 export type LoadOutcome = {

@@ -124,8 +124,10 @@ export function renderReadmeTable(results: BenchResults): string {
     if (ingest) {
       const verdict = run.budgets.find((v) => v.subject === "api-ingest");
       lines.push(
-        `  - Ingestion (POST /api/v1/pilots/{id}/incidents, a new Idempotency-Key each): ${
-          ingest.failed ? "failed" : `${fixed(ingest.reqPerSec, 0)} incidents/s`
+        `  - Ingestion (POST /api/v1/pilots/{id}/incidents/batch, ${ingest.itemsPerRequest ?? 1} incidents a request, a new Idempotency-Key each): ${
+          ingest.failed
+            ? "failed"
+            : `${fixed(ingest.reqPerSec * (ingest.itemsPerRequest ?? 1), 0)} incidents/s (${fixed(ingest.reqPerSec, 1)} requests/s)`
         }${verdict ? ` — ${verdict.pass ? "pass" : "**fail**"}: ${describeVerdict(verdict)}` : ""}.`,
       );
     }

@@ -48,6 +48,8 @@ export type TargetResult = {
   path: string;
   /** Mean requests per second over the measured window, summed over instances. */
   reqPerSec: number;
+  /** Records each request writes (api-ingest: incidents per batch); absent means 1. */
+  itemsPerRequest?: number;
   /** reqPerSec / the static yardstick of the same run. */
   ratio: number | null;
   /** Latency percentiles in ms (the worst instance's when there are several); null if none. */

@@ -138,6 +138,31 @@ describe("evaluateBudgets", () => {
     expect(verdictOf(verdicts, "html-weight", "dashboard")?.pass).toBe(true);
   });
 
+  test("a batch target's ingestion rate counts every incident of each request", () => {
+    const targets = [
+      target("api-ingest", {
+        reqPerSec: 12,
+        itemsPerRequest: 50,
+        htmlBytes: null,
+        jsGzipBytes: null,
+      }),
+    ];
+    const verdicts = evaluateBudgets({ db: "postgres", org: "demo" }, targets, null);
+    expect(verdictOf(verdicts, "ingestion-postgres", "api-ingest")).toMatchObject({
+      value: 600,
+      pass: true,
+    });
+    const single = evaluateBudgets(
+      { db: "postgres", org: "demo" },
+      [target("api-ingest", { reqPerSec: 12, htmlBytes: null, jsGzipBytes: null })],
+      null,
+    );
+    expect(verdictOf(single, "ingestion-postgres", "api-ingest")).toMatchObject({
+      value: 12,
+      pass: false,
+    });
+  });
+
   test("metrics latency and ingestion rate are read from the API targets", () => {
     const targets = [
       target("api-metrics", { aloneMs: 450, htmlBytes: null, jsGzipBytes: null }),

@@ -1,8 +1,13 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
-import { rebuildIncidentRollups, rollupsFromIncidents } from "@/db/queries/incident-rollups";
+import {
+  orgRollupsFromIncidents,
+  pilotRollupsFromIncidents,
+  rebuildIncidentRollups,
+  rollupsFromIncidents,
+} from "@/db/queries/incident-rollups";
 import { ingestWebhookIncident } from "@/db/queries/incident-webhooks";
 import {
   createIncident,
@@ -12,6 +17,8 @@ import {
   updateIncident,
 } from "@/db/queries/incident-writes";
 import { getIncident, listIncidents } from "@/db/queries/incidents";
+import type { IncidentFilters } from "@/db/queries/internal/incidents";
+import { pilots as pilotsTable } from "@/db/schema";
 import {
   DETECTION_SOURCES,
   INCIDENT_CATEGORIES,
@@ -57,30 +64,61 @@ function normalise(rows: Row[]) {
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
-const COLUMNS = sql.raw(
-  "org_id, day::text as day, pilot_id, stage, incidents, open, sev1, sev2, sev3, sev4, prevented, contained, customer_impact, financial_impact, by_category, cost, ttd, tta, ttm, ttr",
-);
+// Each rollup table: the columns compared and the names of the columns of its recomputation.
+const TABLES = {
+  incident_daily_rollups: {
+    columns:
+      "org_id, day::text as day, pilot_id, stage, incidents, open, sev1, sev2, sev3, sev4, prevented, contained, customer_impact, financial_impact, by_category, cost, ttd, tta, ttm, ttr",
+    recomputed: rollupsFromIncidents,
+    names:
+      "org_id, day, pilot_id, stage, incidents, open, sev1, sev2, sev3, sev4, prevented, contained, customer_impact, financial_impact, by_category, cost, ttd, tta, ttm, ttr",
+  },
+  incident_org_daily_rollups: {
+    columns:
+      "org_id, day::text as day, stage, incidents, open, sev1, sev2, sev3, sev4, prevented, contained, customer_impact, financial_impact, by_category, cost, ttd, tta, ttm, ttr",
+    recomputed: orgRollupsFromIncidents,
+    names:
+      "org_id, day, stage, incidents, open, sev1, sev2, sev3, sev4, prevented, contained, customer_impact, financial_impact, by_category, cost, ttd, tta, ttm, ttr",
+  },
+  incident_pilot_rollups: {
+    columns: "org_id, pilot_id, incidents, open, ttr",
+    recomputed: pilotRollupsFromIncidents,
+    names: "org_id, pilot_id, incidents, open, ttr",
+  },
+} as const;
+const TABLE_NAMES = Object.keys(TABLES) as (keyof typeof TABLES)[];
 
+/** The rows of every rollup table of the organisation, by table. */
 async function storedRollups(orgId: string) {
-  return normalise(
-    rowsOf(
-      await db.execute(sql`select ${COLUMNS} from incident_daily_rollups where org_id = ${orgId}`),
-    ),
-  );
-}
-
-async function recomputedRollups(orgId: string) {
-  return normalise(
-    rowsOf(
-      await db.execute(
-        sql`select ${COLUMNS} from (${rollupsFromIncidents(sql`i.org_id = ${orgId}`)}) as x(org_id, day, pilot_id, stage, incidents, open, sev1, sev2, sev3, sev4, prevented, contained, customer_impact, financial_impact, by_category, cost, ttd, tta, ttm, ttr)`,
+  const out: Record<string, Row[]> = {};
+  for (const table of TABLE_NAMES) {
+    out[table] = normalise(
+      rowsOf(
+        await db.execute(
+          sql`select ${sql.raw(TABLES[table].columns)} from ${sql.raw(table)} where org_id = ${orgId}`,
+        ),
       ),
-    ),
-  );
+    );
+  }
+  return out;
 }
 
-// A start a few seconds past the minute, so no incident starts exactly at midnight and a
-// filter from midnight + 1 ms (which the rollups cannot answer) selects the same incidents.
+/** The rows every rollup table would have if computed from the incidents now. */
+async function recomputedRollups(orgId: string) {
+  const out: Record<string, Row[]> = {};
+  for (const table of TABLE_NAMES) {
+    const { columns, recomputed, names } = TABLES[table];
+    out[table] = normalise(
+      rowsOf(
+        await db.execute(
+          sql`select ${sql.raw(columns)} from (${recomputed(sql`i.org_id = ${orgId}`)}) as x(${sql.raw(names)})`,
+        ),
+      ),
+    );
+  }
+  return out;
+}
+
 const startAt = (next: () => number, now: number) =>
   new Date(now - Math.floor(next() * 30 * 24 * 60) * MIN - 60 * MIN + 7_000);
 
@@ -116,7 +154,7 @@ function newIncident(next: () => number, now: number): IncidentInput {
 }
 
 /** The metrics from the rollups and from the incidents themselves, for the same filters. */
-async function bothWays(org: TestOrg, filters: { pilotId?: string; from?: Date; to?: Date }) {
+async function bothWays(org: TestOrg, filters: IncidentFilters) {
   const ctx = org.ctx.viewer;
   const plus1ms = (d: Date | undefined) => (d ? new Date(d.getTime() + 1) : undefined);
   const out = [];
@@ -219,15 +257,25 @@ describe("daily incident rollups", () => {
     );
 
     const stored = await storedRollups(org.orgId);
-    expect(stored.length).toBeGreaterThan(10);
+    expect(stored.incident_daily_rollups!.length).toBeGreaterThan(10);
+    expect(stored.incident_org_daily_rollups!.length).toBeGreaterThan(10);
+    expect(stored.incident_pilot_rollups!.length).toBeGreaterThanOrEqual(2);
     expect(stored).toEqual(await recomputedRollups(org.orgId));
 
+    const [{ ownerId: pilotOwner } = { ownerId: null }] = await db
+      .select({ ownerId: pilotsTable.ownerId })
+      .from(pilotsTable)
+      .where(eq(pilotsTable.id, pilots[0]!.id));
     const midnight = (daysAgo: number) => new Date(Math.floor(now / DAY) * DAY - daysAgo * DAY);
     for (const filters of [
       {},
       { pilotId: pilots[0]!.id },
       { from: midnight(20), to: midnight(5) },
       { pilotId: pilots[1]!.id, from: midnight(14) },
+      { pilotStage: "shadow" as const },
+      { pilotStage: "shadow" as const, from: midnight(20), to: midnight(5) },
+      { ownerId: pilotOwner ?? undefined },
+      { ownerId: org.ctx.viewer.actor.type === "user" ? org.ctx.viewer.actor.userId : undefined },
     ]) {
       for (const { fromRollups, fromIncidents } of await bothWays(org, filters)) {
         expect(fromRollups).toEqual(fromIncidents);

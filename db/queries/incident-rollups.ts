@@ -5,9 +5,11 @@ import { INCIDENT_CATEGORIES } from "@/lib/domain/incidents";
 import { assertId } from "@/lib/errors";
 import { type IncidentFilters, pilotScope } from "./internal/incidents";
 
-// Daily incident rollups (table incident_daily_rollups): one row per organisation, pilot, UTC
-// day of the start and stage at the time. Every write of an incident takes its old values out
-// of its row and adds its new ones, in the writer's transaction. Increments go through
+// Incident rollups, three tables kept by the same functions: incident_daily_rollups (one row
+// per organisation, pilot, UTC day of the start and stage at the time), incident_org_daily_rollups
+// (the same summed over pilots: whole-organisation reads) and incident_pilot_rollups (each
+// pilot's count, open incidents and times to resolve of all time). Every write of an incident takes its old values out
+// of its rows and adds its new ones, in the writer's transaction. Increments go through
 // INSERT … ON CONFLICT DO UPDATE and UPDATE … SET n = n - 1, so concurrent writers to the same
 // row wait for each other's row lock instead of overwriting each other. Durations are kept as
 // each incident's value in minutes (the same expression the metrics used on the raw incidents)

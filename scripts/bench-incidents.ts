@@ -6,25 +6,33 @@
 //                                                 # in a throwaway database on that server
 //   npm run bench:incidents -- --postgres <url> --prefix my_bench
 //                                                 # names the throwaway database my_bench_<random>
+//   npm run bench:incidents -- --org large        # the metrics of an existing organisation in
+//                                                 # the app's database (DATABASE_URL or PGlite),
+//                                                 # read only, e.g. one from npm run seed:large
 //
-// It never touches the app's own data: PGlite runs in a temporary directory and PostgreSQL in
-// a database created for the run and dropped afterwards.
+// Without --org it never touches the app's own data: PGlite runs in a temporary directory and
+// PostgreSQL in a database created for the run and dropped afterwards.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { STAGES } from "@/lib/domain/stages";
-import { parseArgs } from "./lib/cli";
+import { loadEnv, parseArgs } from "./lib/cli";
 import { throwawayPostgres } from "./lib/server";
 
 const args = parseArgs();
 const count = Number(args.count ?? 100_000);
 if (!Number.isInteger(count) || count < 1) throw new Error("--count takes a whole number");
 const base = typeof args.postgres === "string" ? args.postgres : null;
+const orgSlug = typeof args.org === "string" ? args.org : null;
+const repeat = Number(args.repeat ?? 7);
 
 let cleanup: () => Promise<void>;
-if (base) {
+if (orgSlug) {
+  loadEnv();
+  cleanup = async () => {};
+} else if (base) {
   const prefix = typeof args.prefix === "string" ? args.prefix : "preflight_bench";
   const throwaway = await throwawayPostgres(base, prefix);
   process.env.DATABASE_URL = throwaway.url;
@@ -49,10 +57,10 @@ const { pilots } = await import("@/db/schema");
 
 const STAGES_IN_PILOT = STAGES.slice(1); // every stage after "proposed"
 
-async function time(label: string, run: () => Promise<unknown>, repeat = 7) {
+async function time(label: string, run: () => Promise<unknown>, times = repeat) {
   await run(); // warm up
   const ms: number[] = [];
-  for (let i = 0; i < repeat; i++) {
+  for (let i = 0; i < times; i++) {
     const started = performance.now();
     await run();
     ms.push(performance.now() - started);
@@ -64,7 +72,89 @@ async function time(label: string, run: () => Promise<unknown>, repeat = 7) {
   );
 }
 
+/** The metrics of an existing organisation, read by its first owner. */
+async function benchOrganisation(slug: string) {
+  const { memberships, organisations, users } = await import("@/db/schema");
+  const { and, asc, count, desc, eq } = await import("drizzle-orm");
+  const [owner] = await db
+    .select({ id: users.id, email: users.email })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(organisations.slug, slug), eq(memberships.role, "owner")))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  if (!owner) throw new Error(`No organisation "${slug}" with an owner.`);
+  const ctx = await memberContext(owner, slug);
+  if (!ctx) throw new Error("no member context");
+  const { incidents } = await import("@/db/schema");
+  const [busiest] = await db
+    .select({ pilotId: incidents.pilotId, n: count() })
+    .from(incidents)
+    .where(eq(incidents.orgId, ctx.orgId))
+    .groupBy(incidents.pilotId)
+    .orderBy(desc(count()))
+    .limit(1);
+  const [byOwner] = await db
+    .select({ ownerId: pilots.ownerId, n: count() })
+    .from(pilots)
+    .where(eq(pilots.orgId, ctx.orgId))
+    .groupBy(pilots.ownerId)
+    .orderBy(desc(count()))
+    .limit(1);
+  const [byStage] = await db
+    .select({ stage: pilots.stage, n: count() })
+    .from(pilots)
+    .where(eq(pilots.orgId, ctx.orgId))
+    .groupBy(pilots.stage)
+    .orderBy(desc(count()))
+    .limit(1);
+  const [{ n: total } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(incidents)
+    .where(eq(incidents.orgId, ctx.orgId));
+  console.log(
+    `Database: ${databaseKind()}. Organisation "${slug}": ${total.toLocaleString("en-GB")} incidents.\n`,
+  );
+  await time("Metrics: whole organisation by month", () => getIncidentMetrics(ctx, {}, "month"));
+  await time("Metrics: whole organisation by week", () => getIncidentMetrics(ctx, {}, "week"));
+  if (byOwner?.ownerId) {
+    const ownerId = byOwner.ownerId;
+    await time(`Metrics: one owner's pilots (${byOwner.n}) by week`, () =>
+      getIncidentMetrics(ctx, { ownerId }, "week"),
+    );
+  }
+  if (byStage) {
+    const pilotStage = byStage.stage;
+    await time(`Metrics: pilots now in ${pilotStage} (${byStage.n}) by week`, () =>
+      getIncidentMetrics(ctx, { pilotStage }, "week"),
+    );
+  }
+  if (busiest?.pilotId) {
+    const pilotId = busiest.pilotId;
+    await time(`Metrics: the busiest pilot (${busiest.n} incidents) by week`, () =>
+      getIncidentMetrics(ctx, { pilotId }, "week"),
+    );
+    await time("List: the busiest pilot, first page, with total", () =>
+      listIncidents(ctx, { pilotId }),
+    );
+  }
+  await time("List: first page of 50, with total", () => listIncidents(ctx, {}));
+  await time("List: first page, Sev1 + integration failure", () =>
+    listIncidents(ctx, { severity: "sev1", category: "integration_failure" }),
+  );
+}
+
 try {
+  if (orgSlug) await benchOrganisation(orgSlug);
+  else await loadAndBench();
+} finally {
+  await closeDatabase();
+  await cleanup();
+}
+
+/** Loads a throwaway organisation of `count` incidents and times its lists and metrics. */
+async function loadAndBench() {
   await migrateDatabase();
   console.log(`Database: ${databaseKind()}. Loading ${count.toLocaleString("en-GB")} incidents…`);
   const loadStarted = performance.now();
@@ -208,7 +298,4 @@ try {
   await time("Metrics: last quarter, Sev1 only, by week", () =>
     getIncidentMetrics(ctx, { from: lastQuarter, severity: "sev1" }, "week"),
   );
-} finally {
-  await closeDatabase();
-  await cleanup();
 }

@@ -1,6 +1,13 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { incidentDailyRollups, incidents, pilots, runMetrics, useCases } from "@/db/schema";
+import {
+  incidentDailyRollups,
+  incidentPilotRollups,
+  incidents,
+  pilots,
+  runMetrics,
+  useCases,
+} from "@/db/schema";
 import {
   type DurationMetric,
   INCIDENT_CATEGORIES,
@@ -11,7 +18,7 @@ import {
 import { assertCan, type MemberContext } from "@/lib/domain/permissions";
 import { type Stage, stageIndex } from "@/lib/domain/stages";
 import { assertId } from "@/lib/errors";
-import { rollupsCover, rollupWhere } from "./incident-rollups";
+import { dailyRollups, rollupsCover, rollupWhere, rowsOf } from "./incident-rollups";
 import { incidentCurrency } from "./incidents";
 import { type IncidentFilters, incidentWhere, pilotScope } from "./internal/incidents";
 
@@ -164,7 +171,6 @@ function rollupsServe(filters: IncidentFilters): boolean {
   );
 }
 
-const R = incidentDailyRollups;
 const sumOf = (column: unknown) => sql<number>`coalesce(sum(${column}), 0)::int`;
 const sumLength = (column: unknown) => sql<number>`coalesce(sum(cardinality(${column})), 0)::int`;
 
@@ -174,12 +180,25 @@ async function metricsFromRollups(
   filters: IncidentFilters,
   groupBy: "week" | "month",
 ): Promise<IncidentRows> {
-  const where = rollupWhere(orgId, filters);
+  const { R, where } = dailyRollups(orgId, filters);
   const unit = sql.raw(`'${groupBy}'`);
-  const bucket = sql<string>`to_char(date_trunc(${unit}, ${R.day}::timestamp), 'YYYY-MM-DD')`;
+  const start = sql`date_trunc(${unit}, ${R.day}::timestamp)`;
+  const bucket = sql<string>`to_char(${start}, 'YYYY-MM-DD')`;
+  // Without a date range each pilot's all-time row gives its count, open incidents and median
+  // time to resolve; with one, its days do.
+  const P = incidentPilotRollups;
+  const D = incidentDailyRollups;
+  const pilotTotals = !filters.from && !filters.to;
+  const pilotWhere = pilotTotals
+    ? and(
+        eq(P.orgId, orgId),
+        filters.pilotId ? eq(P.pilotId, filters.pilotId) : undefined,
+        pilotScope(orgId, P.pilotId, filters),
+      )
+    : rollupWhere(orgId, filters);
   const pct = (v: string) =>
     sql.raw(`percentile_cont(array[0.5, 0.9]::float8[]) within group (order by ${v})`);
-  const [counts, durations, breakdown, pilotTtr, categories] = await Promise.all([
+  const [counts, durations, stageRows, pilotRows, categories] = await Promise.all([
     db
       .select({
         period: bucket,
@@ -204,31 +223,39 @@ async function metricsFromRollups(
       .groupBy(sql`grouping sets ((${bucket}), ())`)
       .orderBy(sql`1 nulls first`),
     // One row per incident duration (unnest pads the shorter arrays with nulls, which
-    // percentile_cont leaves out).
+    // percentile_cont leaves out), grouped by the period's start (a timestamp sorts faster
+    // than its text).
     db.execute(sql`
-      select period, ${pct("a")} as ttd, ${pct("b")} as tta, ${pct("c")} as ttm, ${pct("d")} as ttr
+      select to_char(period, 'YYYY-MM-DD') as period, ${pct("a")} as ttd, ${pct("b")} as tta,
+        ${pct("c")} as ttm, ${pct("d")} as ttr
       from (
-        select ${bucket} as period, u.a, u.b, u.c, u.d
+        select ${start} as period, u.a, u.b, u.c, u.d
         from ${R} cross join lateral unnest(${R.ttd}, ${R.tta}, ${R.ttm}, ${R.ttr}) as u(a, b, c, d)
         where ${where}
       ) x
       group by grouping sets ((period), ())`),
     db
-      .select({
-        stage: R.stage,
-        pilotId: R.pilotId,
-        set: sql<number>`grouping(${R.stage}, ${R.pilotId})::int`,
-        count: sumOf(R.incidents),
-        open: sumOf(R.open),
-      })
+      .select({ stage: R.stage, count: sumOf(R.incidents) })
       .from(R)
       .where(where)
-      .groupBy(sql`grouping sets ((${R.stage}), (${R.pilotId}))`),
-    db.execute(sql`
-      select ${R.pilotId} as pilot_id, percentile_cont(0.5) within group (order by v) as median
-      from ${R} cross join lateral unnest(${R.ttr}) as v
-      where ${where}
-      group by ${R.pilotId}`),
+      .groupBy(R.stage),
+    pilotTotals
+      ? db.execute(sql`
+          select ${P.pilotId} as pilot_id, ${P.incidents} as count, ${P.open} as open,
+            (select percentile_cont(0.5) within group (order by v) from unnest(${P.ttr}) as v) as median
+          from ${P}
+          where ${pilotWhere} and ${P.incidents} > 0`)
+      : db.execute(sql`
+          select c.pilot_id, c.count, c.open, m.median
+          from (
+            select ${D.pilotId} as pilot_id, sum(${D.incidents})::int as count,
+              sum(${D.open})::int as open
+            from ${D} where ${pilotWhere} group by ${D.pilotId}
+          ) c left join (
+            select ${D.pilotId} as pilot_id, percentile_cont(0.5) within group (order by v) as median
+            from ${D} cross join lateral unnest(${D.ttr}) as v
+            where ${pilotWhere} group by ${D.pilotId}
+          ) m on m.pilot_id is not distinct from c.pilot_id`),
     db.execute(sql`
       select u.n::int as n, sum(u.c)::int as count
       from ${R} cross join lateral unnest(${R.byCategory}) with ordinality as u(c, n)
@@ -253,12 +280,6 @@ async function metricsFromRollups(
       ttr: d?.ttr ?? null,
     };
   });
-  const medianOf = new Map(
-    rowsOf<{ pilot_id: string | null; median: unknown }>(pilotTtr).map((r) => [
-      r.pilot_id,
-      num(r.median),
-    ]),
-  );
   const none = { category: null, stage: null, pilotId: null, open: 0, ttrMedian: null };
   const breakdownRows: BreakdownRow[] = [
     ...rowsOf<{ n: number; count: number }>(categories)
@@ -269,26 +290,19 @@ async function metricsFromRollups(
         set: GROUPED_BY_CATEGORY,
         count: Number(r.count),
       })),
-    ...breakdown.map((r) =>
-      // grouping(stage, pilot) is 0b01 for the stage rows and 0b10 for the pilot rows.
-      Number(r.set) === 0b01
-        ? { ...none, stage: r.stage, set: GROUPED_BY_STAGE, count: r.count }
-        : {
-            ...none,
-            pilotId: r.pilotId,
-            set: GROUPED_BY_PILOT,
-            count: r.count,
-            open: r.open,
-            ttrMedian: medianOf.get(r.pilotId) ?? null,
-          },
-    ),
+    ...stageRows.map((r) => ({ ...none, stage: r.stage, set: GROUPED_BY_STAGE, count: r.count })),
+    ...rowsOf<{ pilot_id: string | null; count: unknown; open: unknown; median: unknown }>(
+      pilotRows,
+    ).map((r) => ({
+      ...none,
+      pilotId: r.pilot_id,
+      set: GROUPED_BY_PILOT,
+      count: Number(r.count),
+      open: Number(r.open),
+      ttrMedian: num(r.median),
+    })),
   ];
   return { periodRows, breakdownRows };
-}
-
-/** Rows of db.execute: an array on PostgreSQL, `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /**

@@ -1,13 +1,15 @@
 import { and, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { incidentDailyRollups } from "@/db/schema";
+import { incidentDailyRollups, incidentOrgDailyRollups } from "@/db/schema";
 import { INCIDENT_CATEGORIES } from "@/lib/domain/incidents";
 import { assertId } from "@/lib/errors";
 import { type IncidentFilters, pilotScope } from "./internal/incidents";
 
-// Daily incident rollups (table incident_daily_rollups): one row per organisation, pilot, UTC
-// day of the start and stage at the time. Every write of an incident takes its old values out
-// of its row and adds its new ones, in the writer's transaction. Increments go through
+// Incident rollups, three tables kept by the same functions: incident_daily_rollups (one row
+// per organisation, pilot, UTC day of the start and stage at the time), incident_org_daily_rollups
+// (the same summed over pilots: whole-organisation reads) and incident_pilot_rollups (each
+// pilot's count, open incidents and times to resolve of all time). Every write of an incident takes its old values out
+// of its rows and adds its new ones, in the writer's transaction. Increments go through
 // INSERT … ON CONFLICT DO UPDATE and UPDATE … SET n = n - 1, so concurrent writers to the same
 // row wait for each other's row lock instead of overwriting each other. Durations are kept as
 // each incident's value in minutes (the same expression the metrics used on the raw incidents)
@@ -38,67 +40,163 @@ const COUNTS = {
 } as const;
 const COUNT_KEYS = Object.keys(COUNTS) as (keyof typeof COUNTS)[];
 
-const KEY = "org_id, day, pilot_id, stage";
-const COLUMNS = `${KEY}, incidents, ${COUNT_KEYS.join(", ")}, by_category, cost, ${DURATION_KEYS.join(", ")}`;
 const DAY = "(i.started_at at time zone 'UTC')::date";
 
+/**
+ * One rollup table: its key columns (with the expression giving each from an incident `i`),
+ * the counts it keeps (see COUNTS) and the durations (see DURATIONS).
+ */
+type Rollup = {
+  table: string;
+  key: [column: string, expression: string][];
+  counts: readonly (keyof typeof COUNTS)[];
+  byCategory: boolean;
+  cost: boolean;
+  durations: readonly (keyof typeof DURATIONS)[];
+};
+
+const ROLLUPS: Rollup[] = [
+  {
+    table: "incident_daily_rollups",
+    key: [
+      ["org_id", "i.org_id"],
+      ["day", DAY],
+      ["pilot_id", "i.pilot_id"],
+      ["stage", "i.stage"],
+    ],
+    counts: COUNT_KEYS,
+    byCategory: true,
+    cost: true,
+    durations: DURATION_KEYS,
+  },
+  {
+    // The organisation's days summed over pilots: whole-organisation reads.
+    table: "incident_org_daily_rollups",
+    key: [
+      ["org_id", "i.org_id"],
+      ["day", DAY],
+      ["stage", "i.stage"],
+    ],
+    counts: COUNT_KEYS,
+    byCategory: true,
+    cost: true,
+    durations: DURATION_KEYS,
+  },
+  {
+    // Each pilot of all time: the by-pilot breakdown without a date range.
+    table: "incident_pilot_rollups",
+    key: [
+      ["org_id", "i.org_id"],
+      ["pilot_id", "i.pilot_id"],
+    ],
+    counts: ["open"],
+    byCategory: false,
+    cost: false,
+    durations: ["ttr"],
+  },
+];
+
+const categories = (each: (c: string, n: number) => string) =>
+  `array[${INCIDENT_CATEGORIES.map(each).join(", ")}]`;
+
+/** The column list of a rollup table, in the order of one() and many(). */
+const columns = (r: Rollup) =>
+  [
+    ...r.key.map(([c]) => c),
+    "incidents",
+    ...r.counts,
+    ...(r.byCategory ? ["by_category"] : []),
+    ...(r.cost ? ["cost"] : []),
+    ...r.durations,
+  ].join(", ");
+
 /** One incident's contribution to its rollup row (incidents aliased `i`). */
-const ONE = [
-  `i.org_id, ${DAY}, i.pilot_id, i.stage, 1`,
-  ...COUNT_KEYS.map((k) => `(${COUNTS[k]})::int`),
-  `array[${INCIDENT_CATEGORIES.map((c) => `(i.category = '${c}')::int`).join(", ")}]`,
-  "coalesce(i.cost_estimate, 0)",
-  ...DURATION_KEYS.map((k) => `array_remove(array[${DURATIONS[k]}], null)`),
-].join(", ");
+const one = (r: Rollup) =>
+  [
+    ...r.key.map(([, e]) => e),
+    "1",
+    ...r.counts.map((k) => `(${COUNTS[k]})::int`),
+    ...(r.byCategory ? [categories((c) => `(i.category = '${c}')::int`)] : []),
+    ...(r.cost ? ["coalesce(i.cost_estimate, 0)"] : []),
+    ...r.durations.map((k) => `array_remove(array[${DURATIONS[k]}], null)`),
+  ].join(", ");
 
 /** The rollup rows of many incidents (grouped by the key). */
-const MANY = [
-  `i.org_id, ${DAY}, i.pilot_id, i.stage, count(*)::int`,
-  ...COUNT_KEYS.map((k) => `count(*) filter (where ${COUNTS[k]})::int`),
-  `array[${INCIDENT_CATEGORIES.map((c) => `count(*) filter (where i.category = '${c}')::int`).join(", ")}]`,
-  "coalesce(sum(i.cost_estimate), 0)",
-  ...DURATION_KEYS.map(
-    (k) => `coalesce(array_agg(${DURATIONS[k]}) filter (where ${DURATIONS[k]} is not null), '{}')`,
-  ),
-].join(", ");
+const many = (r: Rollup) =>
+  [
+    ...r.key.map(([, e]) => e),
+    "count(*)::int",
+    ...r.counts.map((k) => `count(*) filter (where ${COUNTS[k]})::int`),
+    ...(r.byCategory
+      ? [categories((c) => `count(*) filter (where i.category = '${c}')::int`)]
+      : []),
+    ...(r.cost ? ["coalesce(sum(i.cost_estimate), 0)"] : []),
+    ...r.durations.map(
+      (k) =>
+        `coalesce(array_agg(${DURATIONS[k]}) filter (where ${DURATIONS[k]} is not null), '{}')`,
+    ),
+  ].join(", ");
 
-const ADD_ON_CONFLICT = [
-  "incidents = r.incidents + excluded.incidents",
-  ...COUNT_KEYS.map((k) => `${k} = r.${k} + excluded.${k}`),
-  `by_category = array[${INCIDENT_CATEGORIES.map((_, n) => `r.by_category[${n + 1}] + excluded.by_category[${n + 1}]`).join(", ")}]`,
-  "cost = r.cost + excluded.cost",
-  ...DURATION_KEYS.map((k) => `${k} = r.${k} || excluded.${k}`),
-].join(", ");
+const addOnConflict = (r: Rollup) =>
+  [
+    "incidents = r.incidents + excluded.incidents",
+    ...r.counts.map((k) => `${k} = r.${k} + excluded.${k}`),
+    ...(r.byCategory
+      ? [
+          `by_category = ${categories((_, n) => `r.by_category[${n + 1}] + excluded.by_category[${n + 1}]`)}`,
+        ]
+      : []),
+    ...(r.cost ? ["cost = r.cost + excluded.cost"] : []),
+    ...r.durations.map((k) => `${k} = r.${k} || excluded.${k}`),
+  ].join(", ");
 
 /** `a` without one element equal to `v` (the first), or `a` itself when `v` is null or absent. */
 const withoutOne = (a: string, v: string) =>
   `coalesce(${a}[:array_position(${a}, ${v}) - 1] || ${a}[array_position(${a}, ${v}) + 1:], ${a})`;
 
-const SUBTRACT = [
-  "incidents = r.incidents - 1",
-  ...COUNT_KEYS.map((k) => `${k} = r.${k} - (${COUNTS[k]})::int`),
-  `by_category = array[${INCIDENT_CATEGORIES.map((c, n) => `r.by_category[${n + 1}] - (i.category = '${c}')::int`).join(", ")}]`,
-  "cost = r.cost - coalesce(i.cost_estimate, 0)",
-  ...DURATION_KEYS.map((k) => `${k} = ${withoutOne(`r.${k}`, DURATIONS[k])}`),
-].join(", ");
+const subtract = (r: Rollup) =>
+  [
+    "incidents = r.incidents - 1",
+    ...r.counts.map((k) => `${k} = r.${k} - (${COUNTS[k]})::int`),
+    ...(r.byCategory
+      ? [
+          `by_category = ${categories((c, n) => `r.by_category[${n + 1}] - (i.category = '${c}')::int`)}`,
+        ]
+      : []),
+    ...(r.cost ? ["cost = r.cost - coalesce(i.cost_estimate, 0)"] : []),
+    ...r.durations.map((k) => `${k} = ${withoutOne(`r.${k}`, DURATIONS[k])}`),
+  ].join(", ");
 
-const SAME_ROW =
-  "r.org_id = i.org_id and r.day = " +
-  DAY +
-  " and r.pilot_id is not distinct from i.pilot_id and r.stage is not distinct from i.stage";
+type RowKey = { org_id: string; day: string; pilot_id: string | null; stage: string | null };
 
-/** Adds an incident, as it now is in the incidents table, to its rollup row. */
+/** The condition picking an incident's row of a rollup table (`=` or `is null`, both indexed). */
+const sameRow = (r: Rollup, key: RowKey) =>
+  sql.join(
+    r.key.map(([c]) => {
+      const v = key[c as keyof RowKey];
+      return v === null ? sql`r.${sql.raw(c)} is null` : sql`r.${sql.raw(c)} = ${v}`;
+    }),
+    sql` and `,
+  );
+
+/**
+ * Adds an incident, as it now is in the incidents table, to its rollup rows: its pilot's day,
+ * its organisation's day and its pilot's total.
+ */
 export async function addIncidentToRollups(tx: Executor, incidentId: string): Promise<void> {
-  await tx.execute(sql`
-    insert into incident_daily_rollups as r (${sql.raw(COLUMNS)})
-    select ${sql.raw(ONE)} from incidents i where i.id = ${incidentId}
-    on conflict (${sql.raw(KEY)}) do update set ${sql.raw(ADD_ON_CONFLICT)}`);
+  for (const r of ROLLUPS) {
+    await tx.execute(sql`
+      insert into ${sql.raw(r.table)} as r (${sql.raw(columns(r))})
+      select ${sql.raw(one(r))} from incidents i where i.id = ${incidentId}
+      on conflict (${sql.raw(r.key.map(([c]) => c).join(", "))}) do update set ${sql.raw(addOnConflict(r))}`);
+  }
 }
 
 /**
  * Adds many new incidents of an organisation, as they now are in the incidents table, to their
- * rollup rows: grouped by the rollup key first, one upsert per row. Rows are taken in key
- * order so concurrent batches lock shared rows in the same order.
+ * rollup rows in each table: grouped by the row's key first, one upsert per row. Rows are taken
+ * in key order, and the tables in the same order as addIncidentToRollups, so concurrent writers
+ * lock shared rows in the same order.
  */
 export async function addIncidentsToRollups(
   tx: Executor,
@@ -110,30 +208,53 @@ export async function addIncidentsToRollups(
     incidentIds.map((id) => sql`${id}`),
     sql`, `,
   );
-  await tx.execute(sql`
-    insert into incident_daily_rollups as r (${sql.raw(COLUMNS)})
-    ${rollupsFromIncidents(sql`i.org_id = ${orgId} and i.id in (${ids})`)}
-    order by 1, 2, 3, 4
-    on conflict (${sql.raw(KEY)}) do update set ${sql.raw(ADD_ON_CONFLICT)}`);
+  for (const r of ROLLUPS) {
+    const keyColumns = r.key.map(([c]) => c).join(", ");
+    await tx.execute(sql`
+      insert into ${sql.raw(r.table)} as r (${sql.raw(columns(r))})
+      ${rowsFromIncidents(r, sql`i.org_id = ${orgId} and i.id in (${ids})`)}
+      order by ${sql.raw(r.key.map((_, n) => String(n + 1)).join(", "))}
+      on conflict (${sql.raw(keyColumns)}) do update set ${sql.raw(addOnConflict(r))}`);
+  }
 }
 
 /**
- * Takes an incident, as it now is in the incidents table, out of its rollup row (before it is
+ * Takes an incident, as it now is in the incidents table, out of its rollup rows (before it is
  * changed); locks the incident row first so two writers of one incident take turns.
  */
 export async function removeIncidentFromRollups(tx: Executor, incidentId: string): Promise<void> {
-  await tx.execute(sql`select 1 from incidents where id = ${incidentId} for update`);
-  await tx.execute(sql`
-    update incident_daily_rollups r set ${sql.raw(SUBTRACT)}
-    from incidents i where i.id = ${incidentId} and ${sql.raw(SAME_ROW)}`);
-  await tx.execute(sql`
-    delete from incident_daily_rollups r using incidents i
-    where i.id = ${incidentId} and ${sql.raw(SAME_ROW)} and r.incidents <= 0`);
+  const [key] = rowsOf<RowKey>(
+    await tx.execute(sql`
+      select i.org_id, to_char(${sql.raw(DAY)}, 'YYYY-MM-DD') as day, i.pilot_id, i.stage::text as stage
+      from incidents i where i.id = ${incidentId} for update`),
+  );
+  if (!key) return;
+  for (const r of ROLLUPS) {
+    await tx.execute(sql`
+      update ${sql.raw(r.table)} r set ${sql.raw(subtract(r))}
+      from incidents i where i.id = ${incidentId} and ${sameRow(r, key)}`);
+    await tx.execute(sql`
+      delete from ${sql.raw(r.table)} r where ${sameRow(r, key)} and r.incidents <= 0`);
+  }
 }
 
-/** The rollup rows computed from scratch from the incidents matching `where` (alias `i`). */
-export const rollupsFromIncidents = (where: SQL) =>
-  sql`select ${sql.raw(MANY)} from incidents i where ${where} group by i.org_id, ${sql.raw(DAY)}, i.pilot_id, i.stage`;
+/** Rows of db.execute: an array on PostgreSQL, `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+const [PILOT_DAYS, ORG_DAYS, PILOT_TOTALS] = ROLLUPS as [Rollup, Rollup, Rollup];
+
+/** The rows of a rollup table computed from scratch from the incidents matching `where` (alias `i`). */
+const rowsFromIncidents = (r: Rollup, where: SQL) =>
+  sql`select ${sql.raw(many(r))} from incidents i where ${where} group by ${sql.raw(r.key.map(([, e]) => e).join(", "))}`;
+
+/** The daily rollup rows computed from scratch from the incidents matching `where` (alias `i`). */
+export const rollupsFromIncidents = (where: SQL) => rowsFromIncidents(PILOT_DAYS, where);
+/** The organisation's daily rollup rows computed from scratch (see rollupsFromIncidents). */
+export const orgRollupsFromIncidents = (where: SQL) => rowsFromIncidents(ORG_DAYS, where);
+/** The pilots' all-time rollup rows computed from scratch (see rollupsFromIncidents). */
+export const pilotRollupsFromIncidents = (where: SQL) => rowsFromIncidents(PILOT_TOTALS, where);
 
 /**
  * Recomputes an organisation's rollups from its incidents: for loaders that insert incidents
@@ -142,10 +263,12 @@ export const rollupsFromIncidents = (where: SQL) =>
  */
 export async function rebuildIncidentRollups(tx: Executor, orgId: string): Promise<void> {
   assertId(orgId, "The organisation");
-  await tx.execute(sql`delete from incident_daily_rollups where org_id = ${orgId}`);
-  await tx.execute(sql`
-    insert into incident_daily_rollups (${sql.raw(COLUMNS)})
-    ${rollupsFromIncidents(sql`i.org_id = ${orgId}`)}`);
+  for (const r of ROLLUPS) {
+    await tx.execute(sql`delete from ${sql.raw(r.table)} where org_id = ${orgId}`);
+    await tx.execute(sql`
+      insert into ${sql.raw(r.table)} (${sql.raw(columns(r))})
+      ${rowsFromIncidents(r, sql`i.org_id = ${orgId}`)}`);
+  }
 }
 
 const isMidnightUtc = (d: Date | undefined) => !d || d.getTime() % 86_400_000 === 0;
@@ -173,6 +296,30 @@ export function rollupWhere(orgId: string, filters: IncidentFilters): SQL | unde
 }
 
 /**
+ * The daily rollup table answering these filters and the condition on its rows: the
+ * organisation's days (summed over pilots, a fraction of the rows) when the filters pick no
+ * pilot, owner or current stage, else the pilots' days. Both tables have the same columns but
+ * the pilot, so the organisation's is typed as the pilots' one.
+ */
+export function dailyRollups(
+  orgId: string,
+  filters: IncidentFilters,
+): { R: typeof incidentDailyRollups; where: SQL | undefined; wholeOrg: boolean } {
+  const wholeOrg = !filters.pilotId && !filters.ownerId && !filters.pilotStage;
+  if (!wholeOrg) return { R: incidentDailyRollups, where: rollupWhere(orgId, filters), wholeOrg };
+  const O = incidentOrgDailyRollups;
+  return {
+    R: O as unknown as typeof incidentDailyRollups,
+    where: and(
+      eq(O.orgId, orgId),
+      filters.from ? gte(O.day, utcDay(filters.from)) : undefined,
+      filters.to ? lt(O.day, utcDay(filters.to)) : undefined,
+    ),
+    wholeOrg,
+  };
+}
+
+/**
  * How many incidents match, summed from the daily rollups instead of counting the incidents,
  * or null when the rollups cannot tell: words, times within a day, or more than one of
  * severity, category, outcome and status (the rollups count each on its own).
@@ -181,7 +328,7 @@ export async function countIncidentsFromRollups(
   orgId: string,
   filters: IncidentFilters,
 ): Promise<number | null> {
-  const R = incidentDailyRollups;
+  const { R, where } = dailyRollups(orgId, filters);
   const picked = [filters.severity, filters.category, filters.outcome, filters.status].filter(
     Boolean,
   );
@@ -205,6 +352,6 @@ export async function countIncidentsFromRollups(
   const [row] = await db
     .select({ n: sql<number>`coalesce(sum(${column}), 0)::int` })
     .from(R)
-    .where(rollupWhere(orgId, filters));
+    .where(where);
   return row?.n ?? 0;
 }

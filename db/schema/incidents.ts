@@ -124,3 +124,52 @@ export const incidentDailyRollups = pgTable(
     index("incident_daily_rollups_pilot_idx").on(t.orgId, t.pilotId, t.day),
   ],
 );
+
+/**
+ * The daily rollups of a whole organisation: the rows of incident_daily_rollups summed over
+ * pilots (one row per organisation, UTC day and stage at the time), for reads of every pilot
+ * at once. Maintained with them, in the same statements' transaction.
+ */
+export const incidentOrgDailyRollups = pgTable(
+  "incident_org_daily_rollups",
+  {
+    orgId: orgIdColumn(),
+    day: date("day").notNull(),
+    stage: stageEnum("stage"),
+    incidents: integer("incidents").notNull().default(0),
+    open: integer("open").notNull().default(0),
+    sev1: integer("sev1").notNull().default(0),
+    sev2: integer("sev2").notNull().default(0),
+    sev3: integer("sev3").notNull().default(0),
+    sev4: integer("sev4").notNull().default(0),
+    prevented: integer("prevented").notNull().default(0),
+    contained: integer("contained").notNull().default(0),
+    customerImpact: integer("customer_impact").notNull().default(0),
+    financialImpact: integer("financial_impact").notNull().default(0),
+    /** Incidents per category, in the order of INCIDENT_CATEGORIES. */
+    byCategory: integer("by_category").array().notNull(),
+    cost: bigint("cost", { mode: "number" }).notNull().default(0),
+    ttd: doublePrecision("ttd").array().notNull(),
+    tta: doublePrecision("tta").array().notNull(),
+    ttm: doublePrecision("ttm").array().notNull(),
+    ttr: doublePrecision("ttr").array().notNull(),
+  },
+  (t) => [unique("incident_org_daily_rollups_key").on(t.orgId, t.day, t.stage).nullsNotDistinct()],
+);
+
+/**
+ * Each pilot's incidents of all time (one row per organisation and pilot): the by-pilot
+ * breakdown of metrics without a date range, read without the pilot's daily rows.
+ */
+export const incidentPilotRollups = pgTable(
+  "incident_pilot_rollups",
+  {
+    orgId: orgIdColumn(),
+    /** Null for incidents logged organisation-wide. */
+    pilotId: uuid("pilot_id"),
+    incidents: integer("incidents").notNull().default(0),
+    open: integer("open").notNull().default(0),
+    ttr: doublePrecision("ttr").array().notNull(),
+  },
+  (t) => [unique("incident_pilot_rollups_key").on(t.orgId, t.pilotId).nullsNotDistinct()],
+);

@@ -225,7 +225,12 @@ describe("incident batch API", () => {
     );
     expect(missing.status).toBe(404);
     expect(await rowsOf(pilot.id)).toBe(0);
-    expect(await storedRollups(org.orgId)).toEqual([]);
-    expect(await storedRollups(other.orgId)).toEqual([]);
+    const none = {
+      incident_daily_rollups: [],
+      incident_org_daily_rollups: [],
+      incident_pilot_rollups: [],
+    };
+    expect(await storedRollups(org.orgId)).toEqual(none);
+    expect(await storedRollups(other.orgId)).toEqual(none);
   });
 });

@@ -1,11 +1,16 @@
-import { and, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { databaseKind, db } from "@/db";
-import { rollupWhere } from "@/db/queries/incident-rollups";
+import { dailyRollups, rollupWhere } from "@/db/queries/incident-rollups";
 import { createIncident } from "@/db/queries/incident-writes";
 import { incidentPageQuery } from "@/db/queries/incidents";
 import { type IncidentFilters, incidentWhere } from "@/db/queries/internal/incidents";
-import { idempotencyKeys, incidentDailyRollups, incidents } from "@/db/schema";
+import {
+  idempotencyKeys,
+  incidentDailyRollups,
+  incidentPilotRollups,
+  incidents,
+} from "@/db/schema";
 import { makeOrg, OPEN_INCIDENT_REST, startedPilot } from "./fixtures";
 
 // The plans of the hot incident queries on PostgreSQL: each reaches its rows through an index
@@ -75,6 +80,8 @@ describe.skipIf(databaseKind() !== "postgres")("plans of the hot incident querie
     }
     await db.execute(sql`analyze incidents`);
     await db.execute(sql`analyze incident_daily_rollups`);
+    await db.execute(sql`analyze incident_org_daily_rollups`);
+    await db.execute(sql`analyze incident_pilot_rollups`);
 
     const list = (filters: IncidentFilters, cursor: { at: string; id: string } | null = null) =>
       planOf(incidentPageQuery(incidentWhere(org.orgId, filters), cursor, 51));
@@ -113,6 +120,36 @@ describe.skipIf(databaseKind() !== "postgres")("plans of the hot incident querie
       ),
       "incident_daily_rollups",
       "day",
+    );
+
+    // Whole-organisation reads go to the organisation's days, by organisation and day.
+    const orgDays = (filters: IncidentFilters) => {
+      const { R, where } = dailyRollups(org.orgId, filters);
+      return planOf(
+        db
+          .select({ n: sql<number>`sum(${R.incidents})` })
+          .from(R)
+          .where(where),
+      );
+    };
+    expectIndexed(await orgDays({}), "incident_org_daily_rollups", "org_id");
+    expectIndexed(
+      await orgDays({ from: new Date("2026-06-01"), to: new Date("2026-07-01") }),
+      "incident_org_daily_rollups",
+      "day",
+    );
+    // An incident's row of each rollup table is found by its key (writes take it out by it).
+    expectIndexed(
+      await planOf(
+        db
+          .select({ n: incidentPilotRollups.incidents })
+          .from(incidentPilotRollups)
+          .where(
+            and(eq(incidentPilotRollups.orgId, org.orgId), isNull(incidentPilotRollups.pilotId)),
+          ),
+      ),
+      "incident_pilot_rollups",
+      "pilot_id",
     );
 
     // The look-up of an Idempotency-Key that was already used.

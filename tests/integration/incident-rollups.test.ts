@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
@@ -12,6 +12,8 @@ import {
   updateIncident,
 } from "@/db/queries/incident-writes";
 import { getIncident, listIncidents } from "@/db/queries/incidents";
+import type { IncidentFilters } from "@/db/queries/internal/incidents";
+import { pilots as pilotsTable } from "@/db/schema";
 import {
   DETECTION_SOURCES,
   INCIDENT_CATEGORIES,
@@ -71,7 +73,7 @@ function newIncident(next: () => number, now: number): IncidentInput {
 }
 
 /** The metrics from the rollups and from the incidents themselves, for the same filters. */
-async function bothWays(org: TestOrg, filters: { pilotId?: string; from?: Date; to?: Date }) {
+async function bothWays(org: TestOrg, filters: IncidentFilters) {
   const ctx = org.ctx.viewer;
   const plus1ms = (d: Date | undefined) => (d ? new Date(d.getTime() + 1) : undefined);
   const out = [];
@@ -174,15 +176,25 @@ describe("daily incident rollups", () => {
     );
 
     const stored = await storedRollups(org.orgId);
-    expect(stored.length).toBeGreaterThan(10);
+    expect(stored.incident_daily_rollups!.length).toBeGreaterThan(10);
+    expect(stored.incident_org_daily_rollups!.length).toBeGreaterThan(10);
+    expect(stored.incident_pilot_rollups!.length).toBeGreaterThanOrEqual(2);
     expect(stored).toEqual(await recomputedRollups(org.orgId));
 
+    const [{ ownerId: pilotOwner } = { ownerId: null }] = await db
+      .select({ ownerId: pilotsTable.ownerId })
+      .from(pilotsTable)
+      .where(eq(pilotsTable.id, pilots[0]!.id));
     const midnight = (daysAgo: number) => new Date(Math.floor(now / DAY) * DAY - daysAgo * DAY);
     for (const filters of [
       {},
       { pilotId: pilots[0]!.id },
       { from: midnight(20), to: midnight(5) },
       { pilotId: pilots[1]!.id, from: midnight(14) },
+      { pilotStage: "shadow" as const },
+      { pilotStage: "shadow" as const, from: midnight(20), to: midnight(5) },
+      { ownerId: pilotOwner ?? undefined },
+      { ownerId: org.ctx.viewer.actor.type === "user" ? org.ctx.viewer.actor.userId : undefined },
     ]) {
       for (const { fromRollups, fromIncidents } of await bothWays(org, filters)) {
         expect(fromRollups).toEqual(fromIncidents);

@@ -254,6 +254,7 @@ export async function authenticateApiToken(
       orgSlug: organisations.slug,
       orgName: organisations.name,
       currency: organisations.currency,
+      dataVersion: organisations.dataVersion,
       ...standingColumns,
     })
     .from(apiTokens)
@@ -284,6 +285,9 @@ export async function authenticateApiToken(
       currency: row.currency,
       role: effectiveTokenRole(facts),
       actor,
+      // Read with the token, so the request's cached organisation figures are as fresh as
+      // its own view of the database (see internal/org-cache.ts).
+      dataVersion: Number(row.dataVersion),
     },
   };
 }

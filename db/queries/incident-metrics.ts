@@ -21,6 +21,7 @@ import { assertId } from "@/lib/errors";
 import { dailyRollups, rollupsCover, rollupWhere, rowsOf } from "./incident-rollups";
 import { incidentCurrency } from "./incidents";
 import { type IncidentFilters, incidentWhere, pilotScope } from "./internal/incidents";
+import { cachedForOrg } from "./internal/org-cache";
 
 // date_part gives float8 (extract gives numeric, several times slower to aggregate).
 const minutes = (from: unknown, to: unknown) =>
@@ -317,6 +318,18 @@ export async function getIncidentMetrics(
 ): Promise<IncidentMetricsDto> {
   assertCan(ctx, "incident:read");
   if (filters.pilotId) assertId(filters.pilotId, "The pilot");
+  // Computed once per data version of the organisation: every incident or run-metric write
+  // raises it in its own transaction, so no answer is older than the caller's view.
+  return cachedForOrg(ctx, "incident-metrics", { filters, groupBy }, () =>
+    computeIncidentMetrics(ctx, filters, groupBy),
+  );
+}
+
+async function computeIncidentMetrics(
+  ctx: MemberContext,
+  filters: IncidentFilters,
+  groupBy: "week" | "month",
+): Promise<IncidentMetricsDto> {
   const where = incidentWhere(ctx.orgId, filters);
   const unit = sql.raw(`'${groupBy}'`);
   const bucket = sql<string>`to_char(date_trunc(${unit}, ${incidents.startedAt} at time zone 'UTC'), 'YYYY-MM-DD')`;

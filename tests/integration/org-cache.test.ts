@@ -3,7 +3,9 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { databaseKind, db } from "@/db";
+import { authenticateApiToken, createApiToken } from "@/db/queries/api-tokens";
 import { getGettingStarted } from "@/db/queries/dashboard";
+import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { createIncident } from "@/db/queries/incident-writes";
 import { getPortfolio } from "@/db/queries/portfolio";
 import { getSessionMember } from "@/db/queries/users";
@@ -86,6 +88,33 @@ describe("per-organisation cached aggregates", () => {
     const next = await getPortfolio(after, FILTERS);
     expect(next.totals.openSevere).toBe(1);
     expect((await getGettingStarted(after)).incidentLogged).toBe(true);
+  });
+
+  test("an API token's incident metrics are cached per data version and see the next write", async () => {
+    const org = await makeOrg();
+    const uc = await plainUseCase(org);
+    await submitAssessmentFor(org, uc.id);
+    const pilot = await startPilotOf(org.ctx.owner, uc.id);
+    const { token } = await createApiToken(org.ctx.owner, { name: "metrics", role: "viewer" });
+    const asToken = async () => {
+      const auth = await authenticateApiToken(token);
+      if (!auth.ok) throw new Error(auth.reason);
+      return auth.ctx;
+    };
+
+    const before = await asToken();
+    expect(before.dataVersion).toBeTypeOf("number");
+    const first = await getIncidentMetrics(before, {}, "month");
+    expect(first.summary.count).toBe(0);
+    // Same version, same filters: the same answer, not a second computation.
+    expect(await getIncidentMetrics(before, {}, "month")).toBe(first);
+    expect(await getIncidentMetrics(before, {}, "week")).not.toBe(first);
+
+    await writeElsewhere(org, pilot.id);
+
+    const after = await asToken();
+    expect(after.dataVersion).toBeGreaterThan(before.dataVersion ?? Number.POSITIVE_INFINITY);
+    expect((await getIncidentMetrics(after, {}, "month")).summary.count).toBe(1);
   });
 
   test("every audited transaction raises the version once; a rolled back one does not", async () => {

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { TitledCard } from "@/components/ui/card";
 import {
   ASSUMPTION_STATUS_LABELS,
@@ -69,34 +68,29 @@ export function AssumptionsCard({
         <p className="text-sm text-muted-foreground">The assessment recorded no assumptions.</p>
       ) : (
         // Printed as a compact two-column list: a long register on fewer pages.
+        // Printed as a compact two-column list: a long register on fewer pages. Its items are
+        // styled from the list's class (globals.css): a register of many items sends no class
+        // list per item.
         <ul
-          className="grid gap-4 print:block print:columns-2 print:gap-6"
+          className="assumption-list grid gap-4 print:block print:columns-2 print:gap-6"
           data-testid="assumptions"
         >
           {listed.map((a) => (
-            <li
-              key={a.id}
-              className="grid gap-2 border-b pb-4 last:border-0 print:mb-1.5 print:gap-0.5 print:border-0 print:pb-0"
-            >
+            <li key={a.id}>
               <p className="text-sm">
-                <Badge
-                  tone={
-                    a.status === "broken" ? "danger" : a.status === "open" ? "neutral" : "success"
-                  }
-                  className="mr-2"
+                <span
+                  className={`status ${a.status === "broken" ? "danger" : a.status === "open" ? "neutral" : "success"}`}
                 >
                   {ASSUMPTION_STATUS_LABELS[a.status]}
-                </Badge>
+                </span>
                 {a.text}
               </p>
               {a.updatedByName ? (
-                <p className="text-xs text-muted-foreground print:hidden">
+                <p className="small changed">
                   Last changed by {a.updatedByName}, {formatDateTime(a.updatedAt)}
                 </p>
               ) : null}
-              {a.evidence ? (
-                <p className="text-xs text-muted-foreground">Evidence: {a.evidence}</p>
-              ) : null}
+              {a.evidence ? <p className="small">Evidence: {a.evidence}</p> : null}
               {canEdit ? (
                 <AssumptionEditor
                   action={update}

@@ -136,6 +136,15 @@ export function DataTable<T>({
   // A table whose rows become blocks on phones loses its table semantics in some browsers,
   // so it states them explicitly; a table that stays a table needs no roles.
   const role = (r: string) => (stackOnPhones ? { role: r } : {});
+  // A body cell's classes, only where it has some (an absent prop costs nothing in the payload).
+  const classOf = (c: Column<T>) => {
+    const className = cn(
+      c.align === "right" && "num",
+      c.hideBelow && HIDE_BELOW[c.hideBelow],
+      c.className,
+    );
+    return className ? { className } : {};
+  };
   const sortable = (c: Column<T>) => Boolean(sort && c.sortValue && !c.headerHidden);
   const edge = (i: number) =>
     cn(i === 0 ? (inset ? "pl-5" : "pl-0") : "pl-3", i === columns.length - 1 && inset && "pr-5");
@@ -227,13 +236,7 @@ export function DataTable<T>({
                     // ones too, is written into the page's payload once per row.
                     {...(c.rowHeader ? { scope: "row" } : {})}
                     {...(c.headerHidden || c.rowHeader ? {} : { "data-label": c.header })}
-                    className={
-                      cn(
-                        c.align === "right" && "num",
-                        c.hideBelow && HIDE_BELOW[c.hideBelow],
-                        c.className,
-                      ) || undefined
-                    }
+                    {...classOf(c)}
                     {...role(c.rowHeader ? "rowheader" : "cell")}
                   >
                     {stack && !c.rowHeader ? <div>{c.cell(row)}</div> : c.cell(row)}

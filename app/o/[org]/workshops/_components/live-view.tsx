@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { NumbersTable } from "@/components/ui/numbers-table";
@@ -12,13 +12,13 @@ import type {
   HeatMapRow,
   QuestionAggregate,
   WorkshopComment,
-  WorkshopLive,
 } from "@/lib/domain/workshops";
 import {
   mostChosen,
   SPLIT_DISAGREEMENT,
   sortByDisagreement,
 } from "@/lib/domain/workshops/aggregates";
+import { type PackedWorkshopLive, unpackWorkshopLive } from "@/lib/domain/workshops/packed";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { ConsensusForm } from "./consensus-form";
 import { useLiveWorkshop } from "./use-live-workshop";
@@ -36,13 +36,15 @@ export function LiveView({
   recordAction,
 }: {
   url: string;
-  initial: WorkshopLive;
+  /** The numbers as the page rendered them, packed (`packWorkshopLive`). */
+  initial: PackedWorkshopLive;
   /** The room's answers recorded so far. */
   consensus?: ConsensusAnswer[];
   /** Given to those who may record the room's answers, while they may. */
   recordAction?: FormAction;
 }) {
-  const { live, problem } = useLiveWorkshop(url, initial);
+  const first = useMemo(() => unpackWorkshopLive(initial), [initial]);
+  const { live, problem } = useLiveWorkshop(url, first);
   const [order, setOrder] = useState<Order>("disagreement");
   const titles = new Map(live.progress.map((p) => [p.dimensionId, p.title]));
   const questions = order === "disagreement" ? sortByDisagreement(live.questions) : live.questions;

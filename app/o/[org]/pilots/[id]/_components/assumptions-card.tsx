@@ -8,6 +8,7 @@ import {
 import { formatDateTime } from "@/lib/format";
 import { addAssumptionAction, updateAssumptionAction } from "../actions";
 import { AssumptionEditor, NewAssumptionForm } from "./assumption-form";
+import { AssumptionListItems } from "./assumption-list";
 
 export type AssumptionRow = {
   id: string;
@@ -31,6 +32,17 @@ const STATUS_ORDER: Record<AssumptionStatus, number> = {
   accepted_risk: 2,
   verified: 3,
 };
+
+/** A status's badge tone (classes of `assumption-list` in globals.css). */
+const ASSUMPTION_TONE: Record<AssumptionStatus, "danger" | "neutral" | "success"> = {
+  broken: "danger",
+  open: "neutral",
+  accepted_risk: "success",
+  verified: "success",
+};
+
+const changedLine = (a: AssumptionRow) =>
+  `Last changed by ${a.updatedByName}, ${formatDateTime(a.updatedAt)}`;
 
 /**
  * The assumptions register: each belief with its status and evidence, editable in place. With
@@ -75,23 +87,17 @@ export function AssumptionsCard({
           className="assumption-list grid gap-4 print:block print:columns-2 print:gap-6"
           data-testid="assumptions"
         >
-          {listed.map((a) => (
-            <li key={a.id}>
-              <p className="text-sm">
-                <span
-                  className={`status ${a.status === "broken" ? "danger" : a.status === "open" ? "neutral" : "success"}`}
-                >
-                  {ASSUMPTION_STATUS_LABELS[a.status]}
-                </span>
-                {a.text}
-              </p>
-              {a.updatedByName ? (
-                <p className="small changed">
-                  Last changed by {a.updatedByName}, {formatDateTime(a.updatedAt)}
+          {canEdit ? (
+            listed.map((a) => (
+              <li key={a.id}>
+                <p className="text-sm">
+                  <span className={`status ${ASSUMPTION_TONE[a.status]}`}>
+                    {ASSUMPTION_STATUS_LABELS[a.status]}
+                  </span>
+                  {a.text}
                 </p>
-              ) : null}
-              {a.evidence ? <p className="small">Evidence: {a.evidence}</p> : null}
-              {canEdit ? (
+                {a.updatedByName ? <p className="small changed">{changedLine(a)}</p> : null}
+                {a.evidence ? <p className="small">Evidence: {a.evidence}</p> : null}
                 <AssumptionEditor
                   action={update}
                   assumption={{
@@ -104,9 +110,20 @@ export function AssumptionsCard({
                   statuses={STATUS_OPTIONS}
                   disabled={retired}
                 />
-              ) : null}
-            </li>
-          ))}
+              </li>
+            ))
+          ) : (
+            <AssumptionListItems
+              items={listed.map((a) => ({
+                id: a.id,
+                tone: ASSUMPTION_TONE[a.status],
+                statusLabel: ASSUMPTION_STATUS_LABELS[a.status],
+                text: a.text,
+                changed: a.updatedByName ? changedLine(a) : null,
+                evidence: a.evidence,
+              }))}
+            />
+          )}
         </ul>
       )}
       {listed.length < assumptions.length ? (

@@ -1,10 +1,6 @@
 import Link from "next/link";
 import { TitledCard } from "@/components/ui/card";
-import {
-  ASSUMPTION_STATUS_LABELS,
-  ASSUMPTION_STATUSES,
-  type AssumptionStatus,
-} from "@/lib/domain/pilots";
+import { ASSUMPTION_STATUS_LABELS, type AssumptionStatus } from "@/lib/domain/pilots";
 import { formatDateTime } from "@/lib/format";
 import { addAssumptionAction, updateAssumptionAction } from "../actions";
 import { AssumptionEditor, NewAssumptionForm } from "./assumption-form";
@@ -19,11 +15,6 @@ export type AssumptionRow = {
   updatedByName: string | null;
   updatedAt: Date;
 };
-
-const STATUS_OPTIONS = ASSUMPTION_STATUSES.map((s) => ({
-  value: s,
-  label: ASSUMPTION_STATUS_LABELS[s],
-}));
 
 /** Broken and open assumptions first: what needs looking at. */
 const STATUS_ORDER: Record<AssumptionStatus, number> = {
@@ -107,7 +98,6 @@ export function AssumptionsCard({
                     version: a.version,
                     text: a.text,
                   }}
-                  statuses={STATUS_OPTIONS}
                   disabled={retired}
                 />
               </li>

@@ -58,9 +58,7 @@ function MeasuresTable({ rows }: { rows: Measure[] }) {
       cell: (r) => (
         <>
           {r.label}
-          <span className="mt-1 block text-xs font-normal text-muted-foreground sm:hidden">
-            {r.definition}
-          </span>
+          <span className="measure-definition">{r.definition}</span>
         </>
       ),
       rowHeader: true,

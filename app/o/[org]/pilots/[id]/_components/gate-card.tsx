@@ -50,12 +50,12 @@ export function GateCard({
       header: "Result",
       cell: (c) =>
         c.pass ? (
-          <span className="inline-flex items-center gap-1 whitespace-nowrap text-success">
-            <SpriteIcon id="gate-pass" className="size-4" /> Pass
+          <span className="gate-result pass">
+            <SpriteIcon id="gate-pass" /> Pass
           </span>
         ) : (
-          <span className="inline-flex items-center gap-1 whitespace-nowrap text-destructive">
-            <SpriteIcon id="gate-fail" className="size-4" /> Fail
+          <span className="gate-result fail">
+            <SpriteIcon id="gate-fail" /> Fail
           </span>
         ),
     },

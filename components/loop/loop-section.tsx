@@ -8,6 +8,7 @@ import {
 } from "@/components/charts/loop-charts";
 import { Card } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { NumbersTable } from "@/components/ui/numbers-table";
 import { TableAlternative } from "@/components/ui/table-alternative";
 import { CATEGORY_LABELS } from "@/lib/domain/incidents";
 import {
@@ -62,9 +63,7 @@ function MeasuresTable({ rows }: { rows: Measure[] }) {
       cell: (r) => (
         <>
           {r.label}
-          <span className="mt-1 block text-xs font-normal text-muted-foreground sm:hidden">
-            {r.definition}
-          </span>
+          <span className="measure-definition">{r.definition}</span>
         </>
       ),
       rowHeader: true,
@@ -266,68 +265,47 @@ function dimensionPoints(loop: LoopDto): (DimensionOutcomePoint & { title: strin
     }));
 }
 
-const DIMENSION_COLUMN: Column<{ title: string }> = {
-  key: "dimension",
-  header: "Dimension",
-  cell: (d) => d.title,
-  rowHeader: true,
-};
+// The tables under the charts are fed their cells as words: a client table draws them, so the
+// payload carries each value once rather than a tree of elements per cell.
 
 /** For one pilot: each dimension's reading at its start and the matching incidents since. */
-const PILOT_DIMENSION_COLUMNS: Column<LoopDimensionRow>[] = [
-  DIMENSION_COLUMN,
-  {
-    key: "reading",
-    header: "At start",
-    cell: (d) =>
-      `${DIMENSION_READING_LABELS[d.reading]} (known answers ${formatScore(d.knownScore)}, ${formatPercent(d.unknownShare, 0)} not known)`,
-  },
-  {
-    key: "incidents",
-    header: "Matching incidents since",
-    cell: (d) => formatNumber(d.incidents, 0),
-    align: "right",
-  },
-];
+function PilotDimensionTable({ rows }: { rows: LoopDimensionRow[] }) {
+  return (
+    <NumbersTable
+      caption="Each dimension's reading at the start and the incidents in its categories since"
+      head={["Dimension", "At start", "Matching incidents since"]}
+      textColumns={2}
+      rows={rows.map((d) => [
+        d.title,
+        `${DIMENSION_READING_LABELS[d.reading]} (known answers ${formatScore(d.knownScore)}, ${formatPercent(d.unknownShare, 0)} not known)`,
+        formatNumber(d.incidents, 0),
+      ])}
+      stackOnPhones
+      testId="loop-dimensions"
+    />
+  );
+}
 
 /** Across pilots: how each dimension read at their starts and the incidents after each reading. */
-const PORTFOLIO_DIMENSION_COLUMNS: Column<LoopDimensionSummary>[] = [
-  DIMENSION_COLUMN,
-  {
-    key: "categories",
-    header: "Incident categories",
-    cell: (d) => d.categories.map((c) => CATEGORY_LABELS[c]).join(", ") || "None",
-  },
-  {
-    key: "warned",
-    header: "Pilots weak or not known · incidents after",
-    cell: (d) => `${d.pilotsWeakOrUnknown} · ${d.afterWeakOrUnknown}`,
-    align: "right",
-  },
-  { key: "mixed", header: "Incidents after middling", cell: (d) => d.afterMixed, align: "right" },
-  {
-    key: "well",
-    header: "Pilots answered well · incidents after",
-    cell: (d) => `${d.pilotsWell} · ${d.afterWell}`,
-    align: "right",
-  },
-];
-
-function DimensionTable<T extends { id: string }>({
-  caption,
-  columns,
-  rows,
-}: {
-  caption: string;
-  columns: Column<T>[];
-  rows: T[];
-}) {
+function PortfolioDimensionTable({ rows }: { rows: LoopDimensionSummary[] }) {
   return (
-    <DataTable
-      caption={caption}
-      columns={columns}
-      rows={rows}
-      rowKey={(d) => d.id}
+    <NumbersTable
+      caption="Each dimension across pilots: how it read at their start and the incidents in its categories since"
+      head={[
+        "Dimension",
+        "Incident categories",
+        "Pilots weak or not known · incidents after",
+        "Incidents after middling",
+        "Pilots answered well · incidents after",
+      ]}
+      textColumns={2}
+      rows={rows.map((d) => [
+        d.title,
+        d.categories.map((c) => CATEGORY_LABELS[c]).join(", ") || "None",
+        `${d.pilotsWeakOrUnknown} · ${d.afterWeakOrUnknown}`,
+        d.afterMixed,
+        `${d.pilotsWell} · ${d.afterWell}`,
+      ])}
       stackOnPhones
       testId="loop-dimensions"
     />
@@ -343,51 +321,28 @@ function PilotsTable({
   currency: string;
   orgSlug: string;
 }) {
-  const columns: Column<LoopPilotRow>[] = [
-    {
-      key: "pilot",
-      header: "Pilot",
-      cell: (p) => (
-        <Link className="text-primary underline" href={`/o/${orgSlug}/pilots/${p.pilotId}`}>
-          {p.useCaseName}
-        </Link>
-      ),
-      rowHeader: true,
-    },
-    {
-      key: "readiness",
-      header: "Readiness at start",
-      cell: (p) =>
-        p.assessment ? (
-          <span className="inline-flex flex-wrap items-center gap-2">
-            {formatScore(p.assessment.overall)}
-            <BandBadge band={p.assessment.band} />
-          </span>
-        ) : (
-          "Not assessed"
-        ),
-    },
-    {
-      key: "rate",
-      header: "Incidents / 1,000 actions",
-      cell: (p) => formatRate(p.incidentRate),
-      align: "right",
-    },
-    { key: "incidents", header: "Incidents", cell: (p) => p.incidents, align: "right" },
-    {
-      key: "cost",
-      header: "Cost",
-      cell: (p) => formatMoney(p.incidentCost, currency),
-      align: "right",
-    },
-    { key: "rollbacks", header: "Rollbacks", cell: (p) => p.rollbacks, align: "right" },
-  ];
   return (
-    <DataTable
+    <NumbersTable
       caption="Each pilot's readiness at start against what happened since"
-      columns={columns}
-      rows={pilots}
-      rowKey={(p) => p.pilotId}
+      head={[
+        "Pilot",
+        "Readiness at start",
+        "Incidents / 1,000 actions",
+        "Incidents",
+        "Cost",
+        "Rollbacks",
+      ]}
+      textColumns={2}
+      rows={pilots.map((p) => [
+        { text: p.useCaseName, href: `/o/${orgSlug}/pilots/${p.pilotId}` },
+        p.assessment
+          ? `${formatScore(p.assessment.overall)}${p.assessment.band ? ` · ${BAND_LABELS[p.assessment.band]}` : ""}`
+          : "Not assessed",
+        formatRate(p.incidentRate),
+        p.incidents,
+        formatMoney(p.incidentCost, currency),
+        p.rollbacks,
+      ])}
       stackOnPhones
       testId="loop-pilots"
     />
@@ -478,17 +433,9 @@ export function LoopSection({ loop, currency, orgSlug, className, pilotLimit }: 
           chart={<DimensionOutcomeChart data={points} labels={READING_KEYS} />}
           table={
             pilot ? (
-              <DimensionTable
-                caption="Each dimension's reading at the start and the incidents in its categories since"
-                columns={PILOT_DIMENSION_COLUMNS}
-                rows={pilot.dimensions}
-              />
+              <PilotDimensionTable rows={pilot.dimensions} />
             ) : (
-              <DimensionTable
-                caption="Each dimension across pilots: how it read at their start and the incidents in its categories since"
-                columns={PORTFOLIO_DIMENSION_COLUMNS}
-                rows={loop.dimensions}
-              />
+              <PortfolioDimensionTable rows={loop.dimensions} />
             )
           }
         />

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { BandBadge } from "@/components/band-badge";
-import { type Column, DataTable } from "@/components/ui/data-table";
+import { NumbersTable } from "@/components/ui/numbers-table";
 import { TableAlternative } from "@/components/ui/table-alternative";
 import { CHART_COLORS } from "@/lib/chart-colors";
 import {
@@ -93,39 +92,17 @@ export function ReadinessSection({
       ],
     };
   });
-  const columns: Column<ReadinessPoint>[] = [
-    {
-      key: "name",
-      header: "Use case",
-      rowHeader: true,
-      cell: (p) => (
-        <Link href={caseHref(p)} className="hover:underline">
-          {p.name}
-        </Link>
-      ),
-    },
-    {
-      key: "score",
-      header: "Readiness",
-      align: "right",
-      cell: (p) => formatScore(p.assessment?.score),
-    },
-    { key: "band", header: "Band", cell: (p) => <BandBadge band={p.assessment?.band ?? null} /> },
-    {
-      key: "confidence",
-      header: "Confidence",
-      align: "right",
-      cell: (p) => formatPercent(p.assessment?.confidence, 0),
-    },
-    { key: "value", header: "Value (1–5)", align: "right", cell: (p) => p.businessValue },
-    {
-      key: "annual",
-      header: `Annual value (${currency})`,
-      align: "right",
-      cell: (p) => formatMoney(p.annualValue, currency),
-    },
-    { key: "stage", header: "Stage", cell: (p) => PORTFOLIO_STAGE_LABELS[p.stage] },
-  ];
+  // The table under the chart is fed its cells as words: a client table draws them, so the
+  // payload carries each value once rather than a tree of elements per cell.
+  const tableRows = points.map((p) => [
+    { text: p.name, href: caseHref(p) },
+    formatScore(p.assessment?.score),
+    p.assessment?.band ? BAND_LABELS[p.assessment.band] : "—",
+    formatPercent(p.assessment?.confidence, 0),
+    p.businessValue,
+    formatMoney(p.annualValue, currency),
+    PORTFOLIO_STAGE_LABELS[p.stage],
+  ]);
   const stagesShown = PORTFOLIO_STAGES.filter((s) => assessed.some((p) => p.stage === s));
   return (
     <div className="grid gap-4 @2xl:grid-cols-[1fr_13rem] print:grid-cols-[1fr_12rem]">
@@ -165,11 +142,19 @@ export function ReadinessSection({
           </p>
         )}
         <TableAlternative className="mt-3">
-          <DataTable
+          <NumbersTable
             caption="Use cases by readiness and value"
-            columns={columns}
-            rows={points}
-            rowKey={(p) => p.useCaseId}
+            head={[
+              "Use case",
+              "Readiness",
+              "Band",
+              "Confidence",
+              "Value (1–5)",
+              `Annual value (${currency})`,
+              "Stage",
+            ]}
+            wordColumns={[2, 6]}
+            rows={tableRows}
             stackOnPhones
           />
         </TableAlternative>

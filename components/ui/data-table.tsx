@@ -136,25 +136,29 @@ export function DataTable<T>({
   // A table whose rows become blocks on phones loses its table semantics in some browsers,
   // so it states them explicitly; a table that stays a table needs no roles.
   const role = (r: string) => (stackOnPhones ? { role: r } : {});
+  // A body cell's classes, only where it has some (an absent prop costs nothing in the payload).
+  const classOf = (c: Column<T>) => {
+    const className = cn(
+      c.align === "right" && "num",
+      c.hideBelow && HIDE_BELOW[c.hideBelow],
+      c.className,
+    );
+    return className ? { className } : {};
+  };
   const sortable = (c: Column<T>) => Boolean(sort && c.sortValue && !c.headerHidden);
   const edge = (i: number) =>
     cn(i === 0 ? (inset ? "pl-5" : "pl-0") : "pl-3", i === columns.length - 1 && inset && "pr-5");
   // On phones a stacked table's header becomes a "Sort by" line of its sortable columns
-  // (or stays for screen readers only), and each row a card of label/value lines.
+  // (or stays for screen readers only), and each row a card of label/value lines. The body's
+  // cells are styled by the table's classes (`data-table`, `dt-stack`, `dt-inset`, `num` in globals.css),
+  // not class by class: a class list on every cell is written twice (HTML and payload) per row.
   const stack = stackOnPhones
     ? {
-        table: cn("max-sm:block", inset && "max-sm:p-3"),
         head: sort ? "max-sm:block" : "max-sm:sr-only",
         headRow: sort
           ? "max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:border-0 max-sm:pb-2 max-sm:before:content-['Sort_by']"
           : "",
         th: (c: Column<T>) => (sort ? (sortable(c) ? "max-sm:p-0" : "max-sm:hidden") : ""),
-        body: "max-sm:grid max-sm:gap-2",
-        row: "max-sm:grid max-sm:gap-1 max-sm:rounded-md max-sm:border max-sm:p-3",
-        title: "max-sm:block max-sm:p-0 max-sm:text-left",
-        cell: "max-sm:flex max-sm:items-baseline max-sm:justify-between max-sm:gap-3 max-sm:p-0 max-sm:text-left",
-        labelled:
-          "max-sm:before:shrink-0 max-sm:before:text-xs max-sm:before:font-normal max-sm:before:text-muted-foreground max-sm:before:content-[attr(data-label)]",
       }
     : null;
   return (
@@ -168,7 +172,11 @@ export function DataTable<T>({
       <p className="scroll-hint sticky left-0 pb-1 text-xs text-muted-foreground" aria-hidden>
         Scroll sideways for more columns →
       </p>
-      <table className={cn("w-full text-sm", stack?.table)} data-testid={testId} {...role("table")}>
+      <table
+        className={cn("data-table w-full text-sm", stack && "dt-stack", inset && "dt-inset")}
+        data-testid={testId}
+        {...role("table")}
+      >
         <caption className={captionVisible ? "mb-2 text-left text-sm font-medium" : "sr-only"}>
           {caption}
         </caption>
@@ -205,7 +213,7 @@ export function DataTable<T>({
             })}
           </tr>
         </thead>
-        <tbody className={stack?.body} {...role("rowgroup")}>
+        <tbody {...role("rowgroup")}>
           {sorted.length === 0 ? (
             <tr {...role("row")}>
               <td colSpan={columns.length} className="py-4 text-muted-foreground" {...role("cell")}>
@@ -216,15 +224,10 @@ export function DataTable<T>({
           {sorted.map((row) => (
             <tr
               key={keyOf(row)}
-              className={cn(
-                "align-baseline",
-                stack ? "sm:border-b sm:last:border-0" : "border-b last:border-0",
-                stack?.row,
-              )}
               {...(rowTestId ? { "data-testid": rowTestId(row) } : {})}
               {...role("row")}
             >
-              {columns.map((c, i) => {
+              {columns.map((c) => {
                 const Cell = c.rowHeader ? "th" : "td";
                 return (
                   <Cell
@@ -233,25 +236,10 @@ export function DataTable<T>({
                     // ones too, is written into the page's payload once per row.
                     {...(c.rowHeader ? { scope: "row" } : {})}
                     {...(c.headerHidden || c.rowHeader ? {} : { "data-label": c.header })}
-                    className={cn(
-                      "py-2",
-                      edge(i),
-                      c.rowHeader && "text-left font-medium",
-                      c.align === "right" && "text-right tabular-nums",
-                      c.hideBelow && HIDE_BELOW[c.hideBelow],
-                      // A column hidden on small screens stays hidden in the cards too.
-                      stack && !c.hideBelow && (c.rowHeader ? stack.title : stack.cell),
-                      stack && !c.hideBelow && !c.rowHeader && !c.headerHidden && stack.labelled,
-                      stack && c.headerHidden && "max-sm:justify-end",
-                      c.className,
-                    )}
+                    {...classOf(c)}
                     {...role(c.rowHeader ? "rowheader" : "cell")}
                   >
-                    {stack && !c.rowHeader ? (
-                      <div className="min-w-0 max-sm:text-right">{c.cell(row)}</div>
-                    ) : (
-                      c.cell(row)
-                    )}
+                    {stack && !c.rowHeader ? <div>{c.cell(row)}</div> : c.cell(row)}
                   </Cell>
                 );
               })}

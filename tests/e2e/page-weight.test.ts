@@ -115,6 +115,9 @@ beforeAll(async () => {
   routes.dashboard = org;
   routes["pilot board"] = `${org}/pilots`;
   routes["pilot page (production, heavy)"] = `${org}/pilots/${production.id}`;
+  routes["pilot report (production, heavy)"] = `${org}/pilots/${production.id}/report`;
+  routes["org report"] = `${org}/report`;
+  routes.lessons = `${org}/lessons`;
   routes.incidents = `${org}/incidents`;
   routes["incidents of the heavy pilot"] = `${org}/incidents?pilot=${production.id}`;
   routes["assessment results"] = await firstLink(
@@ -129,6 +132,7 @@ beforeAll(async () => {
     `${org}/workshops`,
     new RegExp(`${org}/workshops/${uuid}(?=")`),
   );
+  routes["workshop report"] = `${routes["workshop facilitator view"]}/report`;
 }, 300_000);
 
 afterAll(async () => {
@@ -149,11 +153,15 @@ test.each([
   "dashboard",
   "pilot board",
   "pilot page (production, heavy)",
+  "pilot report (production, heavy)",
   "incidents",
   "incidents of the heavy pilot",
   "assessment results",
   "assessment wizard",
   "workshop facilitator view",
+  "workshop report",
+  "org report",
+  "lessons",
 ])("the %s stays within the page-weight budgets", async (name) => {
   const path = routes[name]!;
   const weight = await measurePage(baseUrl, path, name === "sign-in" ? undefined : cookie);

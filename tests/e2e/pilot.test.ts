@@ -55,6 +55,8 @@ test("a lead runs a pilot to production through a blocked gate and an override, 
   const startStage = await lead.currentStage();
   expect(["Sandbox", "Shadow", "Supervised", "Limited production"]).toContain(startStage);
   await lead.recordMetrics({ attempted: 400, correct: 372, overrides: 30 });
+  // The chart loads after the page (its own chunk): waited for, then counted.
+  await leadPage.getByTestId("run-metrics-chart").waitFor();
   expect(await leadPage.getByTestId("run-metrics-chart").count()).toBe(1);
   expect(await (await lead.runMetricsTable()).textContent()).toContain("93%");
 

@@ -67,7 +67,10 @@ test("a facilitator opens a workshop, two people join by code and answer differe
   await card.getByText("We fix the exceptions by hand").waitFor();
   expect(await room.liveSummary().textContent()).toMatch(/2 joined · 2 answers/);
 
-  // The room's answer starts from the most common one (a tie goes to the more cautious).
+  // The room's answer is drawn when the facilitator opens it, starting from the most common
+  // one (a tie goes to the more cautious).
+  expect(await card.getByTestId("consensus-form").count()).toBe(0);
+  await card.getByRole("button", { name: "Set the room's answer" }).click();
   const consensus = card.getByTestId("consensus-form");
   await expect
     .poll(() => consensus.locator("select option:checked").textContent())

@@ -31,6 +31,7 @@ import {
   workshopQuestions,
 } from "@/lib/domain/workshops";
 import { workshopAnswersToCsv } from "@/lib/domain/workshops/csv";
+import { packWorkshopLive, unpackWorkshopLive } from "@/lib/domain/workshops/packed";
 
 const question: Question = {
   id: "q",
@@ -272,6 +273,33 @@ describe("consensusPrefill", () => {
         );
       }),
     );
+  });
+});
+
+describe("the live view as a page sends it", () => {
+  const counts: AnswerCount[] = [
+    { questionId: "q", roleTag: "Executive", optionId: "yes_a", count: 3 },
+    { questionId: "q", roleTag: "Operator", optionId: "none", count: 2 },
+    { questionId: "q", roleTag: "Operator", optionId: null, count: 1 },
+  ];
+  const live = {
+    state: "open" as const,
+    participants: 6,
+    questions: aggregateAnswers([question], ["Executive", "Operator", "Risk"], counts),
+    heatMap: [],
+    progress: [],
+    comments: [],
+    lastAnswerAt: null,
+  };
+  test("carries each role's counts without the option labels, and unpacks to the same view", () => {
+    const packed = packWorkshopLive(live);
+    expect(packed.questions[0]?.byRole.map((r) => r.counts)).toEqual([
+      [0, 0, 3, 0],
+      [2, 0, 0, 0],
+      [0, 0, 0, 0],
+    ]);
+    expect(JSON.stringify(packed.questions[0]?.byRole)).not.toContain("label");
+    expect(unpackWorkshopLive(packed)).toEqual(live);
   });
 });
 

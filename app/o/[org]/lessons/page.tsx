@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NumbersTable } from "@/components/ui/numbers-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { LESSONS_LIMIT, listLessons } from "@/db/queries/loop";
 import { requireMember } from "@/lib/auth/session";
@@ -23,8 +24,6 @@ export const metadata: Metadata = { title: "Lessons · Preflight" };
 
 /** Incidents each dimension's table lists; the rest are counted. */
 const ROWS_PER_DIMENSION = 25;
-
-const link = "text-primary underline";
 
 /** Answers each dimension lists at once; the rest are one click away. */
 const ANSWERS_SHOWN = 4;
@@ -70,53 +69,26 @@ function AnswersTable({ group }: { group: LessonGroup }) {
   );
 }
 
+/** The incidents of one dimension: a client table fed its cells, so the payload carries each once. */
 function IncidentsTable({ orgSlug, lessons }: { orgSlug: string; lessons: LessonDto[] }) {
   const base = `/o/${orgSlug}`;
-  const columns: Column<LessonDto>[] = [
-    {
-      key: "incident",
-      header: "Incident",
-      cell: (l) => (
-        <Link className={link} href={`${base}/incidents/${l.incidentId}`}>
-          {l.title}
-        </Link>
-      ),
-      rowHeader: true,
-    },
-    { key: "severity", header: "Severity", cell: (l) => SEVERITY_LABELS[l.severity] },
-    { key: "category", header: "Category", cell: (l) => CATEGORY_LABELS[l.category] },
-    {
-      key: "pilot",
-      header: "Pilot",
-      cell: (l) => (
-        <Link className={link} href={`${base}/pilots/${l.pilotId}`}>
-          {l.useCaseName}
-        </Link>
-      ),
-    },
-    {
-      key: "assessment",
-      header: "Assessment",
-      cell: (l) => (
-        <Link className={link} href={`${base}/assessments/${l.assessmentId}/results`}>
-          {formatDate(l.assessmentSubmittedAt)}: known answers {formatScore(l.knownScore)}
-        </Link>
-      ),
-    },
-    {
-      key: "started",
-      header: "Started",
-      cell: (l) => formatDate(l.startedAt),
-      className: "whitespace-nowrap",
-    },
-  ];
   return (
-    <DataTable
+    <NumbersTable
       caption="Incidents after these answers"
-      columns={columns}
-      rows={lessons.slice(0, ROWS_PER_DIMENSION)}
-      rowKey={(l) => l.incidentId}
-      rowTestId={() => "lesson-row"}
+      head={["Incident", "Severity", "Category", "Pilot", "Assessment", "Started"]}
+      textColumns={6}
+      rows={lessons.slice(0, ROWS_PER_DIMENSION).map((l) => [
+        { text: l.title, href: `${base}/incidents/${l.incidentId}` },
+        SEVERITY_LABELS[l.severity],
+        CATEGORY_LABELS[l.category],
+        { text: l.useCaseName, href: `${base}/pilots/${l.pilotId}` },
+        {
+          text: `${formatDate(l.assessmentSubmittedAt)}: known answers ${formatScore(l.knownScore)}`,
+          href: `${base}/assessments/${l.assessmentId}/results`,
+        },
+        formatDate(l.startedAt),
+      ])}
+      rowTestId="lesson-row"
       stackOnPhones
     />
   );

@@ -24,6 +24,7 @@ import {
   WORKSHOP_TRANSITION_LABELS,
   type WorkshopParticipantDto,
 } from "@/lib/domain/workshops";
+import { packWorkshopLive } from "@/lib/domain/workshops/packed";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { publicOrigin } from "@/lib/origin";
 import { found } from "@/lib/pages";
@@ -202,7 +203,7 @@ export default async function WorkshopPage({
       <div className="mb-6">
         <LiveView
           url={`${base}/live.json`}
-          initial={live}
+          initial={packWorkshopLive(live)}
           consensus={consensus}
           recordAction={
             recording ? recordConsensusAction.bind(null, member.orgSlug, workshop.id) : undefined

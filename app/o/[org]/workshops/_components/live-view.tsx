@@ -1,7 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { NumbersTable } from "@/components/ui/numbers-table";
 import type { FormAction } from "@/lib/action-result";
 import { CHART_COLORS } from "@/lib/chart-colors";
 import type {
@@ -10,15 +12,14 @@ import type {
   HeatMapRow,
   QuestionAggregate,
   WorkshopComment,
-  WorkshopLive,
 } from "@/lib/domain/workshops";
 import {
   mostChosen,
   SPLIT_DISAGREEMENT,
   sortByDisagreement,
 } from "@/lib/domain/workshops/aggregates";
+import { type PackedWorkshopLive, unpackWorkshopLive } from "@/lib/domain/workshops/packed";
 import { formatDateTime, formatNumber } from "@/lib/format";
-import { cn } from "@/lib/utils";
 import { ConsensusForm } from "./consensus-form";
 import { useLiveWorkshop } from "./use-live-workshop";
 
@@ -35,13 +36,15 @@ export function LiveView({
   recordAction,
 }: {
   url: string;
-  initial: WorkshopLive;
+  /** The numbers as the page rendered them, packed (`packWorkshopLive`). */
+  initial: PackedWorkshopLive;
   /** The room's answers recorded so far. */
   consensus?: ConsensusAnswer[];
   /** Given to those who may record the room's answers, while they may. */
   recordAction?: FormAction;
 }) {
-  const { live, problem } = useLiveWorkshop(url, initial);
+  const first = useMemo(() => unpackWorkshopLive(initial), [initial]);
+  const { live, problem } = useLiveWorkshop(url, first);
   const [order, setOrder] = useState<Order>("disagreement");
   const titles = new Map(live.progress.map((p) => [p.dimensionId, p.title]));
   const questions = order === "disagreement" ? sortByDisagreement(live.questions) : live.questions;
@@ -115,6 +118,9 @@ function QuestionCard({
   recordAction: FormAction | undefined;
 }) {
   const headingId = `q-${q.questionId}`;
+  // The form is drawn when the facilitator turns to this question: twenty open forms would
+  // make the page heavy and long, and it starts from the answers as they are when opened.
+  const [recording, setRecording] = useState(false);
   return (
     <Card aria-labelledby={headingId} className="grid gap-4" data-question={q.questionId}>
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -147,90 +153,91 @@ function QuestionCard({
           </ul>
         </div>
       ) : null}
-      {recordAction ? (
-        <ConsensusForm action={recordAction} question={q} recorded={recorded} />
-      ) : recorded ? (
-        <p className="border-t pt-3 text-sm" data-testid="consensus">
-          <span className="text-muted-foreground">The room's answer: </span>
-          {recorded.dontKnow
-            ? "Don't know"
-            : (q.options.find((o) => o.optionId === recorded.optionId)?.label ?? "—")}
-          {recorded.note ? <span className="text-muted-foreground"> · {recorded.note}</span> : null}
-        </p>
+      {recorded || recordAction ? (
+        <div className="grid gap-2 border-t pt-3">
+          {recorded ? (
+            <p className="text-sm" data-testid="consensus">
+              <span className="text-muted-foreground">The room's answer: </span>
+              {recorded.dontKnow
+                ? "Don't know"
+                : (q.options.find((o) => o.optionId === recorded.optionId)?.label ?? "—")}
+              {recorded.note ? (
+                <span className="text-muted-foreground"> · {recorded.note}</span>
+              ) : null}
+            </p>
+          ) : null}
+          {recordAction ? (
+            <div>
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                aria-expanded={recording}
+                aria-controls={`consensus-${q.questionId}-form`}
+                onClick={() => setRecording(!recording)}
+              >
+                {recording
+                  ? "Hide the room's answer form"
+                  : recorded
+                    ? "Change the room's answer"
+                    : "Set the room's answer"}
+              </Button>
+            </div>
+          ) : null}
+          {recordAction && recording ? (
+            <div id={`consensus-${q.questionId}-form`}>
+              <ConsensusForm action={recordAction} question={q} recorded={recorded} />
+            </div>
+          ) : null}
+        </div>
       ) : null}
     </Card>
   );
 }
 
-/** One small bar per option, "don't know" apart below them. */
+/** One small bar per option, "don't know" apart below them (styled in globals.css). */
 function OptionBars({ distribution: d }: { distribution: Distribution }) {
   const most = Math.max(1, ...d.options.map((o) => o.count), d.dontKnow);
   const row = (key: string, label: string, count: number, muted = false) => (
-    <li key={key} className="grid grid-cols-[minmax(0,1fr)_5rem_2rem] items-center gap-2 text-sm">
-      <span className={cn("min-w-0", muted && "text-muted-foreground")}>{label}</span>
-      <span className="h-2.5 rounded-sm bg-muted" aria-hidden>
-        <span
-          className="block h-full rounded-sm"
-          style={{
-            width: `${(count / most) * 100}%`,
-            background: muted ? "var(--muted-foreground)" : CHART_COLORS.primary,
-          }}
-        />
+    <li key={key} className={muted ? "muted" : undefined}>
+      <span>{label}</span>
+      <span aria-hidden>
+        <span style={{ width: `${(count / most) * 100}%` }} />
       </span>
-      <span className="text-right tabular-nums">{count}</span>
+      <span>{count}</span>
     </li>
   );
   return (
-    <ul className="grid gap-1.5" aria-label="Answers per option">
+    <ul className="option-bars" aria-label="Answers per option">
       {d.options.map((o) => row(o.optionId, o.label, o.count))}
       {row("dont-know", "Don't know", d.dontKnow, true)}
     </ul>
   );
 }
 
+/** Answers by role tag, folded: drawn when opened. */
 function RoleSplit({ question: q }: { question: QuestionAggregate }) {
+  const [open, setOpen] = useState(false);
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Answers by role tag</caption>
-        <thead className="text-left text-xs text-muted-foreground">
-          <tr>
-            <th scope="col" className="py-1 pr-2 font-medium">
-              Role
-            </th>
-            <th scope="col" className="py-1 pr-2 font-medium">
-              Most chose
-            </th>
-            <th scope="col" className="py-1 pr-2 text-right font-medium">
-              Answers
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Disagreement
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {q.byRole.map((r) => {
-            const top = mostChosen(r);
-            return (
-              <tr key={r.roleTag} className="border-t">
-                <th scope="row" className="py-1 pr-2 text-left font-normal">
-                  {r.roleTag}
-                </th>
-                <td className="py-1 pr-2">{top?.label ?? "—"}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">
-                  {r.scored}
-                  {r.dontKnow ? ` + ${r.dontKnow} don't know` : ""}
-                </td>
-                <td className="py-1 text-right tabular-nums">
-                  {r.disagreement === null ? "—" : formatNumber(r.disagreement, 2)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer text-sm text-primary">
+        Answers by role tag ({q.byRole.length} {q.byRole.length === 1 ? "role" : "roles"})
+      </summary>
+      {open ? (
+        <NumbersTable
+          caption="Answers by role tag"
+          head={["Role", "Most chose", "Answers", "Disagreement"]}
+          textColumns={2}
+          rows={q.byRole.map((r) => [
+            r.roleTag,
+            mostChosen(r)?.label ?? "—",
+            `${r.scored}${r.dontKnow ? ` + ${r.dontKnow} don't know` : ""}`,
+            r.disagreement === null ? "—" : formatNumber(r.disagreement, 2),
+          ])}
+          testId="role-split"
+        />
+      ) : null}
+    </details>
   );
 }
 

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormAction } from "@/lib/action-result";
+import { ASSUMPTION_STATUS_LABELS, ASSUMPTION_STATUSES } from "@/lib/domain/pilots";
 
 type Action = FormAction;
 
@@ -17,9 +18,14 @@ type AssumptionFormProps = {
     version: number;
     text: string;
   };
-  statuses: { value: string; label: string }[];
   disabled?: boolean;
 };
+
+/** The statuses to choose from, here rather than a prop: a register sends them once, not once an editor. */
+const STATUS_OPTIONS = ASSUMPTION_STATUSES.map((s) => ({
+  value: s,
+  label: ASSUMPTION_STATUS_LABELS[s],
+}));
 
 /**
  * A "Change" button that opens the form to change one assumption's status and evidence: a
@@ -48,7 +54,6 @@ export function AssumptionEditor(props: AssumptionFormProps) {
 export function AssumptionForm({
   action,
   assumption,
-  statuses,
   disabled,
   autoFocus,
 }: AssumptionFormProps & { autoFocus?: boolean }) {
@@ -65,7 +70,7 @@ export function AssumptionForm({
         disabled={disabled}
         autoFocus={autoFocus}
       >
-        {statuses.map((s) => (
+        {STATUS_OPTIONS.map((s) => (
           <option key={s.value} value={s.value}>
             {s.label}
           </option>

@@ -1,14 +1,10 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { TitledCard } from "@/components/ui/card";
-import {
-  ASSUMPTION_STATUS_LABELS,
-  ASSUMPTION_STATUSES,
-  type AssumptionStatus,
-} from "@/lib/domain/pilots";
+import { ASSUMPTION_STATUS_LABELS, type AssumptionStatus } from "@/lib/domain/pilots";
 import { formatDateTime } from "@/lib/format";
 import { addAssumptionAction, updateAssumptionAction } from "../actions";
 import { AssumptionEditor, NewAssumptionForm } from "./assumption-form";
+import { AssumptionListItems } from "./assumption-list";
 
 export type AssumptionRow = {
   id: string;
@@ -20,11 +16,6 @@ export type AssumptionRow = {
   updatedAt: Date;
 };
 
-const STATUS_OPTIONS = ASSUMPTION_STATUSES.map((s) => ({
-  value: s,
-  label: ASSUMPTION_STATUS_LABELS[s],
-}));
-
 /** Broken and open assumptions first: what needs looking at. */
 const STATUS_ORDER: Record<AssumptionStatus, number> = {
   broken: 0,
@@ -32,6 +23,17 @@ const STATUS_ORDER: Record<AssumptionStatus, number> = {
   accepted_risk: 2,
   verified: 3,
 };
+
+/** A status's badge tone (classes of `assumption-list` in globals.css). */
+const ASSUMPTION_TONE: Record<AssumptionStatus, "danger" | "neutral" | "success"> = {
+  broken: "danger",
+  open: "neutral",
+  accepted_risk: "success",
+  verified: "success",
+};
+
+const changedLine = (a: AssumptionRow) =>
+  `Last changed by ${a.updatedByName}, ${formatDateTime(a.updatedAt)}`;
 
 /**
  * The assumptions register: each belief with its status and evidence, editable in place. With
@@ -69,35 +71,24 @@ export function AssumptionsCard({
         <p className="text-sm text-muted-foreground">The assessment recorded no assumptions.</p>
       ) : (
         // Printed as a compact two-column list: a long register on fewer pages.
+        // Printed as a compact two-column list: a long register on fewer pages. Its items are
+        // styled from the list's class (globals.css): a register of many items sends no class
+        // list per item.
         <ul
-          className="grid gap-4 print:block print:columns-2 print:gap-6"
+          className="assumption-list grid gap-4 print:block print:columns-2 print:gap-6"
           data-testid="assumptions"
         >
-          {listed.map((a) => (
-            <li
-              key={a.id}
-              className="grid gap-2 border-b pb-4 last:border-0 print:mb-1.5 print:gap-0.5 print:border-0 print:pb-0"
-            >
-              <p className="text-sm">
-                <Badge
-                  tone={
-                    a.status === "broken" ? "danger" : a.status === "open" ? "neutral" : "success"
-                  }
-                  className="mr-2"
-                >
-                  {ASSUMPTION_STATUS_LABELS[a.status]}
-                </Badge>
-                {a.text}
-              </p>
-              {a.updatedByName ? (
-                <p className="text-xs text-muted-foreground print:hidden">
-                  Last changed by {a.updatedByName}, {formatDateTime(a.updatedAt)}
+          {canEdit ? (
+            listed.map((a) => (
+              <li key={a.id}>
+                <p className="text-sm">
+                  <span className={`status ${ASSUMPTION_TONE[a.status]}`}>
+                    {ASSUMPTION_STATUS_LABELS[a.status]}
+                  </span>
+                  {a.text}
                 </p>
-              ) : null}
-              {a.evidence ? (
-                <p className="text-xs text-muted-foreground">Evidence: {a.evidence}</p>
-              ) : null}
-              {canEdit ? (
+                {a.updatedByName ? <p className="small changed">{changedLine(a)}</p> : null}
+                {a.evidence ? <p className="small">Evidence: {a.evidence}</p> : null}
                 <AssumptionEditor
                   action={update}
                   assumption={{
@@ -107,12 +98,22 @@ export function AssumptionsCard({
                     version: a.version,
                     text: a.text,
                   }}
-                  statuses={STATUS_OPTIONS}
                   disabled={retired}
                 />
-              ) : null}
-            </li>
-          ))}
+              </li>
+            ))
+          ) : (
+            <AssumptionListItems
+              items={listed.map((a) => ({
+                id: a.id,
+                tone: ASSUMPTION_TONE[a.status],
+                statusLabel: ASSUMPTION_STATUS_LABELS[a.status],
+                text: a.text,
+                changed: a.updatedByName ? changedLine(a) : null,
+                evidence: a.evidence,
+              }))}
+            />
+          )}
         </ul>
       )}
       {listed.length < assumptions.length ? (

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { GateBadge } from "@/components/pilot-badges";
 import { TitledCard } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { IconSprite, SpriteIcon } from "@/components/ui/icon-sprite";
 import type { CriterionResult, GateEvaluation, GateSignoff } from "@/lib/domain/gates";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
@@ -49,12 +50,12 @@ export function GateCard({
       header: "Result",
       cell: (c) =>
         c.pass ? (
-          <span className="inline-flex items-center gap-1 whitespace-nowrap text-success">
-            <Check className="size-4" aria-hidden /> Pass
+          <span className="gate-result pass">
+            <SpriteIcon id="gate-pass" /> Pass
           </span>
         ) : (
-          <span className="inline-flex items-center gap-1 whitespace-nowrap text-destructive">
-            <X className="size-4" aria-hidden /> Fail
+          <span className="gate-result fail">
+            <SpriteIcon id="gate-fail" /> Fail
           </span>
         ),
     },
@@ -102,6 +103,8 @@ export function GateCard({
     >
       {evaluation ? (
         <>
+          {/* Each criterion shows one of two icons: drawn once here, used by every row. */}
+          <IconSprite icons={{ "gate-pass": Check, "gate-fail": X }} />
           <DataTable
             caption="Exit criteria of the current stage"
             columns={columns}

@@ -1,4 +1,5 @@
 import { TitledCard } from "@/components/ui/card";
+import { LazyDetails } from "@/components/ui/lazy-details";
 import { importRunMetricsAction, recordRunMetricsAction } from "../actions";
 import { RunMetricForm, RunMetricsImportForm } from "./run-metric-form";
 
@@ -26,14 +27,16 @@ export function RecordMetricsCard({
         today={today}
         startDate={startDate}
       />
-      <details className="mt-4 rounded-md border" data-testid="csv-import">
-        <summary className="cursor-pointer px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-ring">
-          Import many periods from a CSV file
-        </summary>
+      <LazyDetails
+        className="mt-4 rounded-md border"
+        testId="csv-import"
+        summaryClassName="cursor-pointer px-3 py-2 text-sm font-medium"
+        summary="Import many periods from a CSV file"
+      >
         <div className="border-t px-3 py-4">
           <RunMetricsImportForm action={importRunMetricsAction.bind(null, orgSlug, pilotId)} />
         </div>
-      </details>
+      </LazyDetails>
     </TitledCard>
   );
 }

@@ -33,7 +33,7 @@ export function SignoffForm({
   const [open, setOpen] = useState(false);
   return (
     <details className="group text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="inline-flex cursor-pointer list-none items-center whitespace-nowrap rounded-md border px-2 py-1 font-medium hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring">
+      <summary className="inline-flex cursor-pointer list-none whitespace-nowrap rounded-md border px-2 py-1 font-medium hover:bg-muted">
         Sign off<span className="sr-only"> {label}</span>
       </summary>
       {open ? <SignoffFields action={action} criterion={criterion} label={label} /> : null}

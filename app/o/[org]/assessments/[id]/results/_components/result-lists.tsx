@@ -15,34 +15,34 @@ export type RecommendationItem = {
   detail: string;
 };
 
-/** What would raise readiness most, in order; printed as a compact two-column list. */
+/**
+ * What would raise readiness most, in order; printed as a compact two-column list. Its items are
+ * styled from the list's class (`rec-list` in globals.css), not class by class.
+ */
 export function RecommendationList({ items }: { items: RecommendationItem[] }) {
   return (
     <ol
-      className="grid gap-3 print:block print:list-decimal print:columns-2 print:gap-6 print:pl-4"
+      className="rec-list grid gap-3 print:block print:list-decimal print:columns-2 print:gap-6 print:pl-4"
       data-testid="recommendations"
     >
       {items.map((r) => (
-        <li key={r.id} className="flex gap-3 text-sm print:mb-1 print:list-item print:text-xs">
-          <SpriteIcon
-            id={r.findOut ? "results-find-out" : "results-recommendation"}
-            className="mt-0.5 size-4 shrink-0 text-warning print:hidden"
-          />
-          <div className="min-w-0 print:inline">
-            <p className="print:inline">
+        <li key={r.id}>
+          <SpriteIcon id={r.findOut ? "results-find-out" : "results-recommendation"} />
+          <div>
+            <p>
               {r.findOut ? (
-                <Badge tone="warning" className="mr-1.5 print:px-1 print:py-0">
+                <Badge tone="warning" className="tag">
                   Find out
                 </Badge>
               ) : null}
               {r.unlocks ? (
-                <Badge tone="info" className="mr-1.5 print:px-1 print:py-0">
+                <Badge tone="info" className="tag">
                   {r.unlocks}
                 </Badge>
               ) : null}
               {r.text}
             </p>{" "}
-            <p className="mt-0.5 text-xs text-muted-foreground print:inline">{r.detail}</p>
+            <p>{r.detail}</p>
           </div>
         </li>
       ))}

@@ -14,10 +14,11 @@ import {
 } from "@/lib/domain/incidents/schemas";
 import { STAGES } from "@/lib/domain/stages";
 import { singleLine } from "@/lib/text";
-import { cursorParam, MAX_VERSION, pageSchema, searchParam } from "./schemas";
+import { calendarDay, cursorParam, MAX_VERSION, pageSchema, searchParam } from "./schemas";
 
 const timestamp = z.iso
   .datetime({ offset: true })
+  .refine((v) => v >= "1900", "Use a time from 1900 on.")
   .transform((v) => new Date(v))
   .meta({ description: "An ISO 8601 date-time with a time zone, e.g. 2026-11-24T09:30:00Z." });
 const optionalTimestamp = timestamp.nullable().optional();
@@ -81,7 +82,7 @@ export const incidentPatchSchema = z
   } as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> } & { version: z.ZodNumber })
   .meta({ id: "IncidentPatch" });
 
-const dateFilter = z.iso.date().meta({ description: "YYYY-MM-DD (UTC)." });
+const dateFilter = calendarDay("YYYY-MM-DD (UTC).");
 
 export const incidentQuerySchema = z.object({
   pilotId: z.uuid().optional(),

@@ -8,9 +8,9 @@ import {
   TRANSITION_KINDS,
 } from "@/lib/domain/pilots";
 import { STAGES } from "@/lib/domain/stages";
-import { listSchema, MAX_VERSION, searchParam, useCaseRecordHead } from "./schemas";
+import { calendarDay, listSchema, MAX_VERSION, searchParam, useCaseRecordHead } from "./schemas";
 
-const isoDate = z.iso.date().meta({ description: "A calendar date, YYYY-MM-DD." });
+const isoDate = calendarDay("A calendar date, YYYY-MM-DD.");
 
 export const pilotQuerySchema = z.object({
   stage: z.enum(STAGES).optional(),

@@ -22,6 +22,16 @@ export function pageSchema<T extends z.ZodType, E extends z.ZodRawShape = Record
 }
 
 /** The `cursor` query parameter of a paged list. */
+/**
+ * A calendar day, YYYY-MM-DD, from 1900 to 9999: the databases have no year 0, and no record
+ * of this product is dated before 1900.
+ */
+export const calendarDay = (description: string) =>
+  z.iso
+    .date()
+    .refine((v) => v >= "1900-01-01", "Use a day from 1900-01-01 on.")
+    .meta({ description });
+
 export const cursorParam = z
   .string()
   .max(200)

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_ROLE_TAGS, WORKSHOP_PACE_MODES, WORKSHOP_STATES } from "@/lib/domain/workshops";
 import { singleLine } from "@/lib/text";
-import { listSchema, useCaseRecordHead, versionField } from "./schemas";
+import { calendarDay, listSchema, useCaseRecordHead, versionField } from "./schemas";
 
 export const workshopQuerySchema = z.object({
   useCaseId: z.uuid().optional().meta({
@@ -13,7 +13,7 @@ export const workshopInputSchema = z
   .object({
     useCaseId: z.uuid(),
     title: singleLine().min(2).max(120),
-    date: z.iso.date().meta({ description: "The day of the workshop, YYYY-MM-DD." }),
+    date: calendarDay("The day of the workshop, YYYY-MM-DD."),
     dimensions: z
       .array(z.string().min(1).max(60))
       .min(1)

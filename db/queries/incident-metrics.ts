@@ -14,6 +14,7 @@ import { assertId } from "@/lib/errors";
 import { rollupsCover, rollupWhere } from "./incident-rollups";
 import { incidentCurrency } from "./incidents";
 import { type IncidentFilters, incidentWhere, pilotScope } from "./internal/incidents";
+import { cachedForOrg } from "./internal/org-cache";
 
 // date_part gives float8 (extract gives numeric, several times slower to aggregate).
 const minutes = (from: unknown, to: unknown) =>
@@ -303,6 +304,17 @@ export async function getIncidentMetrics(
 ): Promise<IncidentMetricsDto> {
   assertCan(ctx, "incident:read");
   if (filters.pilotId) assertId(filters.pilotId, "The pilot");
+  // The same for every reader of the organisation: computed once per change to its data.
+  return cachedForOrg(ctx, "incident-metrics", { filters, groupBy }, () =>
+    readIncidentMetrics(ctx, filters, groupBy),
+  );
+}
+
+async function readIncidentMetrics(
+  ctx: MemberContext,
+  filters: IncidentFilters,
+  groupBy: "week" | "month",
+): Promise<IncidentMetricsDto> {
   const where = incidentWhere(ctx.orgId, filters);
   const unit = sql.raw(`'${groupBy}'`);
   const bucket = sql<string>`to_char(date_trunc(${unit}, ${incidents.startedAt} at time zone 'UTC'), 'YYYY-MM-DD')`;

@@ -7,6 +7,7 @@ import { assertId, isUuid, notFound } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { countIncidentsFromRollups } from "./incident-rollups";
 import { type IncidentFilters, incidentWhere } from "./internal/incidents";
+import { cachedForOrg } from "./internal/org-cache";
 import { getPilot } from "./pilots";
 
 // Reads of the incident log: the filtered list by cursor, one incident, a pilot's latest.
@@ -85,6 +86,19 @@ export async function listIncidents(
 ): Promise<{ items: IncidentSummaryDto[]; nextCursor: string | null; total: number | null }> {
   assertCan(ctx, "incident:read");
   if (filters.pilotId) assertId(filters.pilotId, "The pilot");
+  // The same for every reader: a listed page is read once per change to the organisation's
+  // data. Exports (no total) page through everything once and are not kept.
+  if (page.withTotal === false) return readIncidentPage(ctx, filters, page);
+  return cachedForOrg(ctx, "incident-page", { filters, page }, () =>
+    readIncidentPage(ctx, filters, page),
+  );
+}
+
+async function readIncidentPage(
+  ctx: MemberContext,
+  filters: IncidentFilters,
+  page: { cursor?: string; limit?: number; withTotal?: boolean },
+): Promise<{ items: IncidentSummaryDto[]; nextCursor: string | null; total: number | null }> {
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
   const cursor = decodeCursor(page.cursor, (id) => (isUuid(id) ? id : null));
   const where = incidentWhere(ctx.orgId, filters);
@@ -141,6 +155,18 @@ export async function listPilotIncidents(
   limit = 10,
 ): Promise<{ items: IncidentSummaryDto[]; total: number; open: number }> {
   assertCan(ctx, "pilot:read");
+  // The same for every reader: read once per change to the organisation's data (a pilot
+  // that is not found throws, and a failure is not kept).
+  return cachedForOrg(ctx, "pilot-incidents", { pilotId, limit }, () =>
+    readPilotIncidents(ctx, pilotId, limit),
+  );
+}
+
+async function readPilotIncidents(
+  ctx: MemberContext,
+  pilotId: string,
+  limit: number,
+): Promise<{ items: IncidentSummaryDto[]; total: number; open: number }> {
   await getPilot(ctx, pilotId);
   const where = and(eq(incidents.orgId, ctx.orgId), eq(incidents.pilotId, pilotId));
   const [items, [counts]] = await Promise.all([

@@ -207,9 +207,12 @@ async function loadLoopInputs(ctx: MemberContext, scope: PilotScope): Promise<Lo
 export async function getPilotLoop(ctx: MemberContext, pilotId: string): Promise<LoopDto> {
   assertCan(ctx, "pilot:read");
   assertId(pilotId, "The pilot");
-  const inputs = await loadLoopInputs(ctx, { pilotId });
-  if (inputs.length === 0) throw notFound("The pilot");
-  return buildLoop("pilot", inputs);
+  // The same for every reader; computed once per change to the organisation's data.
+  return cachedForOrg(ctx, "pilot-loop", pilotId, async () => {
+    const inputs = await loadLoopInputs(ctx, { pilotId });
+    if (inputs.length === 0) throw notFound("The pilot");
+    return buildLoop("pilot", inputs);
+  });
 }
 
 /** The same across the organisation's pilots, narrowed by the dashboard's filters. */

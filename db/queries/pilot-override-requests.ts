@@ -19,6 +19,7 @@ import {
 import type { Stage } from "@/lib/domain/stages";
 import { AppError, assertId, conflict, notFound } from "@/lib/errors";
 import { writeAudit } from "./internal/audit";
+import { cachedForOrg } from "./internal/org-cache";
 import { getPilot, type PilotDto } from "./pilots";
 
 export type { OverrideRequestDto };
@@ -69,14 +70,19 @@ export async function listOverrideRequests(
   pilotId: string,
   limit = 20,
 ): Promise<OverrideRequestDto[]> {
-  const pilot = await getPilot(ctx, pilotId);
-  const rows = await selectRequests(db)
-    .where(
-      and(eq(gateOverrideRequests.orgId, ctx.orgId), eq(gateOverrideRequests.pilotId, pilotId)),
-    )
-    .orderBy(desc(gateOverrideRequests.createdAt), desc(gateOverrideRequests.id))
-    .limit(limit);
-  return rows.map((r) => toDto(r, pilot));
+  assertCan(ctx, "pilot:read");
+  assertId(pilotId, "The pilot");
+  // The same for every reader; read once per change to the organisation's data.
+  return cachedForOrg(ctx, "override-requests", { pilotId, limit }, async () => {
+    const pilot = await getPilot(ctx, pilotId);
+    const rows = await selectRequests(db)
+      .where(
+        and(eq(gateOverrideRequests.orgId, ctx.orgId), eq(gateOverrideRequests.pilotId, pilotId)),
+      )
+      .orderBy(desc(gateOverrideRequests.createdAt), desc(gateOverrideRequests.id))
+      .limit(limit);
+    return rows.map((r) => toDto(r, pilot));
+  });
 }
 
 /** One request of the pilot, locked for the decision on it; a foreign id is not found. */

@@ -546,10 +546,13 @@ export async function listPilotOptions(
   ctx: MemberContext,
 ): Promise<{ id: string; name: string; stage: Stage; status: PilotStatus }[]> {
   assertCan(ctx, "pilot:read");
-  return db
-    .select({ id: pilots.id, name: useCases.name, stage: pilots.stage, status: pilots.status })
-    .from(pilots)
-    .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
-    .where(eq(pilots.orgId, ctx.orgId))
-    .orderBy(asc(useCases.name));
+  // An async function: a query builder re-runs its query every time it is awaited.
+  return cachedForOrg(ctx, "pilot-options", null, async () =>
+    db
+      .select({ id: pilots.id, name: useCases.name, stage: pilots.stage, status: pilots.status })
+      .from(pilots)
+      .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
+      .where(eq(pilots.orgId, ctx.orgId))
+      .orderBy(asc(useCases.name)),
+  );
 }

@@ -7,6 +7,9 @@ import { authenticateApiToken, createApiToken } from "@/db/queries/api-tokens";
 import { getGettingStarted } from "@/db/queries/dashboard";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { createIncident } from "@/db/queries/incident-writes";
+import { listIncidents } from "@/db/queries/incidents";
+import { getPilotLoop } from "@/db/queries/loop";
+import { getPilotView } from "@/db/queries/pilot-view";
 import { getPortfolio } from "@/db/queries/portfolio";
 import { getSessionMember } from "@/db/queries/users";
 import { auditEvents, organisations } from "@/db/schema";
@@ -115,6 +118,58 @@ describe("per-organisation cached aggregates", () => {
     const after = await asToken();
     expect(after.dataVersion).toBeGreaterThan(before.dataVersion ?? Number.POSITIVE_INFINITY);
     expect((await getIncidentMetrics(after, {}, "month")).summary.count).toBe(1);
+  });
+
+  test("a pilot's page data read from the cache shows an incident logged since", async () => {
+    const org = await makeOrg();
+    const uc = await plainUseCase(org);
+    await submitAssessmentFor(org, uc.id);
+    const pilot = await startPilotOf(org.ctx.owner, uc.id);
+
+    const before = await pageContext(org);
+    const view = await getPilotView(before, pilot.id, 5);
+    expect(view.incidents.total).toBe(0);
+    const metrics = await getIncidentMetrics(before, { pilotId: pilot.id }, "month");
+    const orgMetrics = await getIncidentMetrics(before, {}, "month");
+    const loop = await getPilotLoop(before, pilot.id);
+    const list = await listIncidents(before, {}, { limit: 20 });
+    expect(list.total).toBe(0);
+    // Same data version: the very same results, not read again.
+    expect(await getPilotView(before, pilot.id, 5)).toBe(view);
+    expect(await getIncidentMetrics(before, { pilotId: pilot.id }, "month")).toBe(metrics);
+    expect(await getPilotLoop(before, pilot.id)).toBe(loop);
+    expect(await listIncidents(before, {}, { limit: 20 })).toBe(list);
+
+    await writeElsewhere(org, pilot.id);
+
+    const after = await pageContext(org);
+    const next = await getPilotView(after, pilot.id, 5);
+    expect(next.incidents.total).toBe(1);
+    expect(next.incidents.open).toBe(1);
+    expect(next.incidents.items[0]?.title).toMatch(/^Written by another/);
+    // Fresh reads (no data version) agree with what the new version answers.
+    const fresh = await getPilotView(org.ctx.owner, pilot.id, 5);
+    expect(next.incidents).toEqual(fresh.incidents);
+    expect(next.gate).toEqual(fresh.gate);
+    expect(await getIncidentMetrics(after, { pilotId: pilot.id }, "month")).toEqual(
+      await getIncidentMetrics(org.ctx.owner, { pilotId: pilot.id }, "month"),
+    );
+    expect(await getIncidentMetrics(after, {}, "month")).not.toEqual(orgMetrics);
+    expect((await listIncidents(after, {}, { limit: 20 })).total).toBe(1);
+    expect(await getPilotLoop(after, pilot.id)).toEqual(
+      await getPilotLoop(org.ctx.owner, pilot.id),
+    );
+  });
+
+  test("a cached pilot view is not found from another organisation", async () => {
+    const org = await makeOrg();
+    const uc = await plainUseCase(org);
+    await submitAssessmentFor(org, uc.id);
+    const pilot = await startPilotOf(org.ctx.owner, uc.id);
+    await getPilotView(await pageContext(org), pilot.id, 5);
+    const stranger = await pageContext(await makeOrg());
+    await expect(getPilotView(stranger, pilot.id, 5)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getPilotLoop(stranger, pilot.id)).rejects.toMatchObject({ code: "not_found" });
   });
 
   test("every audited transaction raises the version once; a rolled back one does not", async () => {

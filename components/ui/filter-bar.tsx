@@ -19,6 +19,8 @@ export type FilterField =
       anyLabel: string;
       options: readonly Option[];
       display?: boolean;
+      /** A line under the select saying what it leaves out (a long list cut short). */
+      hint?: string;
     }
   /** A day, `YYYY-MM-DD` in the URL. */
   | { kind: "date"; name: string; label: string }
@@ -152,9 +154,22 @@ function FilterControl({
     >
       <Label htmlFor={id}>{field.kind === "search" ? "Search" : field.label}</Label>
       {field.kind === "select" ? (
-        <Select id={id} name={field.name} defaultValue={text ?? ""} options={field.options}>
-          <option value="">{field.anyLabel}</option>
-        </Select>
+        <>
+          <Select
+            id={id}
+            name={field.name}
+            defaultValue={text ?? ""}
+            options={field.options}
+            aria-describedby={field.hint ? `${id}-hint` : undefined}
+          >
+            <option value="">{field.anyLabel}</option>
+          </Select>
+          {field.hint ? (
+            <p id={`${id}-hint`} className="max-w-xs text-xs text-muted-foreground">
+              {field.hint}
+            </p>
+          ) : null}
+        </>
       ) : (
         <Input
           id={id}

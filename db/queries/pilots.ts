@@ -4,6 +4,7 @@ import { db, type Executor } from "@/db";
 import {
   assessments,
   gateOverrideRequests,
+  incidentPilotRollups,
   memberships,
   pilotAssumptions,
   pilots,
@@ -26,7 +27,7 @@ import {
 } from "@/lib/domain/pilots";
 import { type AssessmentResult, normaliseResult } from "@/lib/domain/scoring";
 import { STAGE_LABELS, type Stage, stageIndex } from "@/lib/domain/stages";
-import { AppError, assertId, conflict, notFound } from "@/lib/errors";
+import { AppError, assertId, conflict, isUuid, notFound } from "@/lib/errors";
 import { writeAudit } from "./internal/audit";
 import {
   evaluatePilotGate,
@@ -538,6 +539,43 @@ export async function updatePilot(
       after: pick(after),
     });
     return after;
+  });
+}
+
+/**
+ * The pilots a filter offers when an organisation has too many to list: the `limit` with the
+ * most incidents of all time (read from the incident rollups), plus `selectedId` when it is
+ * one of the organisation's pilots, sorted by name; and how many pilots there are in all.
+ */
+export async function listPilotFilterOptions(
+  ctx: MemberContext,
+  limit: number,
+  selectedId?: string,
+): Promise<{ options: { id: string; name: string }[]; total: number }> {
+  assertCan(ctx, "pilot:read");
+  return cachedForOrg(ctx, "pilot-filter-options", { limit, selectedId }, async () => {
+    const busiest = sql`(select ${incidentPilotRollups.incidents} from ${incidentPilotRollups}
+      where ${incidentPilotRollups.orgId} = ${ctx.orgId} and ${incidentPilotRollups.pilotId} = ${pilots.id})`;
+    const [rows, [count]] = await Promise.all([
+      db
+        .select({ id: pilots.id, name: useCases.name })
+        .from(pilots)
+        .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
+        .where(eq(pilots.orgId, ctx.orgId))
+        .orderBy(sql`coalesce(${busiest}, 0) desc`, asc(useCases.name))
+        .limit(limit),
+      db.select({ n: sql<number>`count(*)::int` }).from(pilots).where(eq(pilots.orgId, ctx.orgId)),
+    ]);
+    if (selectedId && isUuid(selectedId) && !rows.some((r) => r.id === selectedId)) {
+      const [selected] = await db
+        .select({ id: pilots.id, name: useCases.name })
+        .from(pilots)
+        .innerJoin(useCases, eq(useCases.id, pilots.useCaseId))
+        .where(and(eq(pilots.orgId, ctx.orgId), eq(pilots.id, selectedId)));
+      if (selected) rows.push(selected);
+    }
+    rows.sort((a, b) => a.name.localeCompare(b.name));
+    return { options: rows, total: Number(count?.n ?? 0) };
   });
 }
 

@@ -24,7 +24,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getIncidentMetrics } from "@/db/queries/incident-metrics";
 import { listIncidents } from "@/db/queries/incidents";
 import { listMembers } from "@/db/queries/members";
-import { listPilotOptions } from "@/db/queries/pilots";
+import { listPilotFilterOptions } from "@/db/queries/pilots";
 import { requireMember } from "@/lib/auth/session";
 import {
   CATEGORY_LABELS,
@@ -44,6 +44,11 @@ export const metadata: Metadata = { title: "Incidents · Preflight" };
 
 /** Incidents a page lists: with the metrics below them, a page stays light. */
 const PAGE_SIZE = 20;
+/**
+ * Pilots the filter lists: past this, the pilots with the most incidents (and the one picked);
+ * every pilot's page links to its own incidents.
+ */
+const PILOT_CHOICES = 50;
 
 export default async function IncidentsPage({ params, searchParams }: ListPageProps) {
   const member = await requireMember((await params).org);
@@ -61,7 +66,7 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
           throw error;
         },
       ),
-      listPilotOptions(member),
+      listPilotFilterOptions(member, PILOT_CHOICES, filterParams.pilot),
       listMembers(member),
     ]),
   );
@@ -73,12 +78,19 @@ export default async function IncidentsPage({ params, searchParams }: ListPagePr
   );
   const fields: FilterField[] = [
     searchFilter("Title or description"),
-    selectFilter(
-      "pilot",
-      "Pilot",
-      "All pilots",
-      pilots.map((p) => ({ value: p.id, label: p.name })),
-    ),
+    {
+      ...selectFilter(
+        "pilot",
+        "Pilot",
+        "All pilots",
+        pilots.options.map((p) => ({ value: p.id, label: p.name })),
+      ),
+      ...(pilots.total > pilots.options.length
+        ? {
+            hint: `The ${PILOT_CHOICES} pilots with the most incidents of ${pilots.total}; any pilot's page links to its own incidents.`,
+          }
+        : {}),
+    },
     ownerFilter(members, "Pilot owner"),
     selectFilter("stage", "Pilot's stage", "Any stage", optionsOf(STAGES, STAGE_LABELS)),
     selectFilter("severity", "Severity", "Any severity", optionsOf(SEVERITIES, SEVERITY_LABELS)),

@@ -2,7 +2,6 @@ import { FileText } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type * as React from "react";
-import { LoopSection } from "@/components/loop/loop-section";
 import { AcrossPortfolioSection } from "@/components/portfolio/across-portfolio";
 import { AttentionList } from "@/components/portfolio/attention-list";
 import { allStepsDone, GettingStarted } from "@/components/portfolio/getting-started";
@@ -22,6 +21,7 @@ import {
   type RecurringFinding,
 } from "@/lib/domain/portfolio";
 import type { ListPageProps } from "@/lib/pages";
+import { LoopSummary } from "./_components/loop-summary";
 import { loadPortfolioView, readPortfolioRequest } from "./_lib/portfolio-view";
 
 export const metadata: Metadata = { title: "Dashboard · Preflight" };
@@ -33,18 +33,18 @@ export const metadata: Metadata = { title: "Dashboard · Preflight" };
 /** How many "needs attention" rows the dashboard shows (most severe first; the report lists all). */
 const ATTENTION_SHOWN = 8;
 /** How many use cases the readiness chart and its table show at most (the largest by value). */
-const READINESS_SHOWN = 12;
-/** How many pilots the loop's chart and table show at most (the most incidents first). */
-const LOOP_PILOTS_SHOWN = 10;
-/** How many use cases each recurring blocker or broken assumption names. */
-const FINDING_NAMES_SHOWN = 5;
+const READINESS_SHOWN = 10;
+/** How many recurring blockers and broken assumptions show (the most frequent first). */
+const FINDINGS_SHOWN = 3;
+/** How many use cases each of them names. */
+const FINDING_NAMES_SHOWN = 3;
 
-/** The recurring findings with at most `names` use cases named each (the count stays whole). */
-function namingAtMost(across: AcrossPortfolio, names: number): AcrossPortfolio {
+/** The most frequent findings, each naming at most `names` use cases (its count stays whole). */
+function mostFrequent(across: AcrossPortfolio, shown: number, names: number): AcrossPortfolio {
   const cut = (f: RecurringFinding) => ({ ...f, useCases: f.useCases.slice(0, names) });
   return {
-    blockers: across.blockers.map(cut),
-    brokenAssumptions: across.brokenAssumptions.map(cut),
+    blockers: across.blockers.slice(0, shown).map(cut),
+    brokenAssumptions: across.brokenAssumptions.slice(0, shown).map(cut),
   };
 }
 
@@ -114,7 +114,12 @@ export default async function DashboardPage(props: ListPageProps) {
               Most severe first. Pilots stall after {portfolio.settings.stallDays} days in a stage;
               assessments are due again after {portfolio.settings.reviewIntervalDays} days.
             </p>
-            <AttentionList items={portfolio.attention} base={base} limit={ATTENTION_SHOWN} folded={0} />
+            <AttentionList
+              items={portfolio.attention}
+              base={base}
+              limit={ATTENTION_SHOWN}
+              folded={0}
+            />
             {portfolio.attention.length > ATTENTION_SHOWN ? (
               <p className="border-t pt-3 text-sm" data-testid="attention-limited">
                 <Link
@@ -149,12 +154,11 @@ export default async function DashboardPage(props: ListPageProps) {
             incidentsHref={withQuery(`${base}/incidents`, incidentsQuery(filters, now))}
           />
         </section>
-        {loop ? (
-          <LoopSection
+        {loop && loop.pilots.length > 0 ? (
+          <LoopSummary
             loop={loop}
             currency={member.currency}
-            orgSlug={member.orgSlug}
-            pilotLimit={LOOP_PILOTS_SHOWN}
+            reportHref={`${withQuery(`${base}/report`, query)}#loop-heading`}
           />
         ) : null}
         <Card aria-labelledby="across-heading">
@@ -162,18 +166,19 @@ export default async function DashboardPage(props: ListPageProps) {
             Across the portfolio
           </h2>
           <AcrossPortfolioSection
-            across={namingAtMost(portfolio.across, FINDING_NAMES_SHOWN)}
+            across={mostFrequent(portfolio.across, FINDINGS_SHOWN, FINDING_NAMES_SHOWN)}
             base={base}
           />
           <p className="mt-3 text-xs text-muted-foreground">
-            Each names at most {FINDING_NAMES_SHOWN} of the use cases it counts;{" "}
+            The {FINDINGS_SHOWN} most frequent of each, naming at most {FINDING_NAMES_SHOWN} of the
+            use cases each counts;{" "}
             <Link
               href={withQuery(`${base}/report`, query)}
               className="text-primary hover:underline"
             >
               the portfolio report
             </Link>{" "}
-            names more.
+            lists more.
           </p>
         </Card>
         {allStepsDone(progress) ? null : <GettingStarted progress={progress} base={base} />}

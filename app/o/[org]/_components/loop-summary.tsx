@@ -20,7 +20,6 @@ export function LoopSummary({
   reportHref: string;
 }) {
   const rows = loopByBand(loop);
-  const cell = "py-1.5 pl-3 text-right tabular-nums";
   return (
     <Card aria-labelledby="loop-heading" data-testid="loop-summary">
       <h2 id="loop-heading" className="text-base font-semibold">
@@ -31,47 +30,32 @@ export function LoopSummary({
         rollbacks since. A lower band should see more incidents per 1,000 actions.
       </p>
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full text-sm">
+        {/* Cell styles set once on the table: the page carries every cell twice. */}
+        <table className="w-full text-sm [&_td]:py-1.5 [&_td]:pl-3 [&_td]:text-right [&_td]:tabular-nums [&_th]:py-1.5 [&_th]:text-left [&_thead_th]:font-medium [&_thead_th:not(:first-child)]:pl-3 [&_thead_th:not(:first-child)]:text-right">
           <caption className="sr-only">
             Incidents since the start per readiness band at the start
           </caption>
           <thead className="text-xs text-muted-foreground">
             <tr className="border-b">
-              <th scope="col" className="py-1.5 text-left font-medium">
-                Band at start
-              </th>
-              <th scope="col" className="py-1.5 pl-3 text-right font-medium">
-                Pilots
-              </th>
-              <th scope="col" className="py-1.5 pl-3 text-right font-medium">
-                Actions
-              </th>
-              <th scope="col" className="py-1.5 pl-3 text-right font-medium">
-                Incidents
-              </th>
-              <th scope="col" className="py-1.5 pl-3 text-right font-medium">
-                Per 1,000 actions
-              </th>
-              <th scope="col" className="py-1.5 pl-3 text-right font-medium">
-                Cost ({currency})
-              </th>
-              <th scope="col" className="py-1.5 pl-3 text-right font-medium">
-                Rollbacks
-              </th>
+              <th scope="col">Band at start</th>
+              <th scope="col">Pilots</th>
+              <th scope="col">Actions</th>
+              <th scope="col">Incidents</th>
+              <th scope="col">Per 1,000 actions</th>
+              <th scope="col">Cost ({currency})</th>
+              <th scope="col">Rollbacks</th>
             </tr>
           </thead>
           <tbody className="divide-y">
             {rows.map((r) => (
               <tr key={r.band ?? "none"} data-band={r.band ?? "none"}>
-                <th scope="row" className="py-1.5 text-left font-medium">
-                  {r.band ? BAND_LABELS[r.band] : "No assessment at start"}
-                </th>
-                <td className={cell}>{formatNumber(r.pilots, 0)}</td>
-                <td className={cell}>{formatNumber(r.actions, 0)}</td>
-                <td className={cell}>{formatNumber(r.incidents, 0)}</td>
-                <td className={cell}>{formatRate(r.incidentRate)}</td>
-                <td className={cell}>{formatMoney(r.incidentCost, currency)}</td>
-                <td className={cell}>{formatNumber(r.rollbacks, 0)}</td>
+                <th scope="row">{r.band ? BAND_LABELS[r.band] : "No assessment at start"}</th>
+                <td>{formatNumber(r.pilots, 0)}</td>
+                <td>{formatNumber(r.actions, 0)}</td>
+                <td>{formatNumber(r.incidents, 0)}</td>
+                <td>{formatRate(r.incidentRate)}</td>
+                <td>{formatMoney(r.incidentCost, currency)}</td>
+                <td>{formatNumber(r.rollbacks, 0)}</td>
               </tr>
             ))}
           </tbody>

@@ -68,6 +68,14 @@ test("an executive (viewer) reads the portfolio, opens use cases from the chart 
   await page.getByTestId("funnel-production").click();
   await page.waitForURL(/\/pilots\?stage=production/);
   expect(await page.getByTestId("pilot-card").count()).toBe(1);
+
+  // The loop, summed per readiness band at the start, links to the report's pilot-by-pilot view.
+  await dashboard.open();
+  const loop = page.getByTestId("loop-summary");
+  expect(await loop.locator("tbody tr").count()).toBeGreaterThan(0);
+  await loop.getByRole("link", { name: /in the portfolio report/ }).click();
+  await page.waitForURL(/\/report(\?[^#]*)?#loop-heading$/);
+  expect(await page.getByTestId("loop-section").isVisible()).toBe(true);
   expect(errors).toEqual([]);
   await ctx.close();
 });

@@ -1,7 +1,7 @@
 import { FileText } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import type * as React from "react";
-import { LoopSection } from "@/components/loop/loop-section";
 import { AcrossPortfolioSection } from "@/components/portfolio/across-portfolio";
 import { AttentionList } from "@/components/portfolio/attention-list";
 import { allStepsDone, GettingStarted } from "@/components/portfolio/getting-started";
@@ -15,20 +15,38 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getGettingStarted } from "@/db/queries/dashboard";
-import { PORTFOLIO_PERIOD_LABELS } from "@/lib/domain/portfolio";
+import {
+  type AcrossPortfolio,
+  PORTFOLIO_PERIOD_LABELS,
+  type RecurringFinding,
+} from "@/lib/domain/portfolio";
 import type { ListPageProps } from "@/lib/pages";
+import { LoopSummary } from "./_components/loop-summary";
 import { loadPortfolioView, readPortfolioRequest } from "./_lib/portfolio-view";
 
 export const metadata: Metadata = { title: "Dashboard · Preflight" };
 
-/** How many "needs attention" rows show before the rest fold away (the report lists all). */
+// A large portfolio has thousands of use cases, pilots and items that need attention: the
+// dashboard shows the few that matter most of each and links to the portfolio report, which
+// lists every one. Each row shown costs its HTML twice (the markup and the page's payload).
+
+/** How many "needs attention" rows the dashboard shows (most severe first; the report lists all). */
 const ATTENTION_SHOWN = 8;
 /** How many use cases the readiness chart and its table show at most (the largest by value). */
-const READINESS_SHOWN = 40;
-/** How many pilots the loop's chart and table show at most (the most incidents first). */
-const LOOP_PILOTS_SHOWN = 25;
-/** How many more the fold holds; the report lists every one. */
-const ATTENTION_FOLDED = 42;
+const READINESS_SHOWN = 10;
+/** How many recurring blockers and broken assumptions show (the most frequent first). */
+const FINDINGS_SHOWN = 3;
+/** How many use cases each of them names. */
+const FINDING_NAMES_SHOWN = 3;
+
+/** The most frequent findings, each naming at most `names` use cases (its count stays whole). */
+function mostFrequent(across: AcrossPortfolio, shown: number, names: number): AcrossPortfolio {
+  const cut = (f: RecurringFinding) => ({ ...f, useCases: f.useCases.slice(0, names) });
+  return {
+    blockers: across.blockers.slice(0, shown).map(cut),
+    brokenAssumptions: across.brokenAssumptions.slice(0, shown).map(cut),
+  };
+}
 
 export default async function DashboardPage(props: ListPageProps) {
   const { member, filters, base } = await readPortfolioRequest(props);
@@ -100,9 +118,18 @@ export default async function DashboardPage(props: ListPageProps) {
               items={portfolio.attention}
               base={base}
               limit={ATTENTION_SHOWN}
-              folded={ATTENTION_FOLDED}
-              allHref={withQuery(`${base}/report`, query)}
+              folded={0}
             />
+            {portfolio.attention.length > ATTENTION_SHOWN ? (
+              <p className="border-t pt-3 text-sm" data-testid="attention-limited">
+                <Link
+                  href={withQuery(`${base}/report`, query)}
+                  className="text-primary hover:underline"
+                >
+                  All {portfolio.attention.length} in the portfolio report →
+                </Link>
+              </p>
+            ) : null}
           </Card>
         </div>
         <Card aria-labelledby="funnel-heading">
@@ -127,19 +154,32 @@ export default async function DashboardPage(props: ListPageProps) {
             incidentsHref={withQuery(`${base}/incidents`, incidentsQuery(filters, now))}
           />
         </section>
-        {loop ? (
-          <LoopSection
+        {loop && loop.pilots.length > 0 ? (
+          <LoopSummary
             loop={loop}
             currency={member.currency}
-            orgSlug={member.orgSlug}
-            pilotLimit={LOOP_PILOTS_SHOWN}
+            reportHref={`${withQuery(`${base}/report`, query)}#loop-heading`}
           />
         ) : null}
         <Card aria-labelledby="across-heading">
           <h2 id="across-heading" className="mb-3 text-base font-semibold">
             Across the portfolio
           </h2>
-          <AcrossPortfolioSection across={portfolio.across} base={base} />
+          <AcrossPortfolioSection
+            across={mostFrequent(portfolio.across, FINDINGS_SHOWN, FINDING_NAMES_SHOWN)}
+            base={base}
+          />
+          <p className="mt-3 text-xs text-muted-foreground">
+            The {FINDINGS_SHOWN} most frequent of each, naming at most {FINDING_NAMES_SHOWN} of the
+            use cases each counts;{" "}
+            <Link
+              href={withQuery(`${base}/report`, query)}
+              className="text-primary hover:underline"
+            >
+              the portfolio report
+            </Link>{" "}
+            lists more.
+          </p>
         </Card>
         {allStepsDone(progress) ? null : <GettingStarted progress={progress} base={base} />}
       </div>

@@ -120,7 +120,7 @@ export function ReadinessSection({
                   {allHref ? (
                     <>
                       {"; "}
-                      <Link href={allHref} className="text-primary hover:underline">
+                      <Link href={allHref} className="text-primary underline">
                         the portfolio report shows every one
                       </Link>
                     </>

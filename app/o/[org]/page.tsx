@@ -174,7 +174,7 @@ export default async function DashboardPage(props: ListPageProps) {
             use cases each counts;{" "}
             <Link
               href={withQuery(`${base}/report`, query)}
-              className="text-primary hover:underline"
+              className="text-primary underline"
             >
               the portfolio report
             </Link>{" "}

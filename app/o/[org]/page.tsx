@@ -172,10 +172,7 @@ export default async function DashboardPage(props: ListPageProps) {
           <p className="mt-3 text-xs text-muted-foreground">
             The {FINDINGS_SHOWN} most frequent of each, naming at most {FINDING_NAMES_SHOWN} of the
             use cases each counts;{" "}
-            <Link
-              href={withQuery(`${base}/report`, query)}
-              className="text-primary underline"
-            >
+            <Link href={withQuery(`${base}/report`, query)} className="text-primary underline">
               the portfolio report
             </Link>{" "}
             lists more.

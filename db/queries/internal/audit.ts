@@ -30,14 +30,9 @@ function actorPerson(actor: Actor, column: "email" | "name") {
       >`(select u.${sql.identifier(column)} from ${users} u join ${apiTokens} t on t.created_by = u.id where t.id = ${actor.tokenId})`;
 }
 
-/** Appends one audit event; call it inside the transaction of the change it records. */
-export async function writeAudit(
-  tx: Executor,
-  orgId: string | null,
-  actor: Actor,
-  event: AuditInput,
-): Promise<void> {
-  await tx.insert(auditEvents).values({
+/** The audit row of one event by one actor (who is read as they are at that moment). */
+function auditRow(orgId: string | null, actor: Actor, event: AuditInput) {
+  return {
     orgId,
     actorUserId: actor.type === "user" ? actor.userId : null,
     actorTokenId: actor.type === "token" ? actor.tokenId : null,
@@ -49,7 +44,17 @@ export async function writeAudit(
     entityId: event.entityId ?? null,
     before: event.before ?? null,
     after: event.after ?? null,
-  });
+  };
+}
+
+/** Appends one audit event; call it inside the transaction of the change it records. */
+export async function writeAudit(
+  tx: Executor,
+  orgId: string | null,
+  actor: Actor,
+  event: AuditInput,
+): Promise<void> {
+  await tx.insert(auditEvents).values(auditRow(orgId, actor, event));
 }
 
 /** Appends many audit events of one actor in one insert (a batch of changes it made at once). */
@@ -60,19 +65,5 @@ export async function writeAuditMany(
   events: AuditInput[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(auditEvents).values(
-    events.map((event) => ({
-      orgId,
-      actorUserId: actor.type === "user" ? actor.userId : null,
-      actorTokenId: actor.type === "token" ? actor.tokenId : null,
-      actorLabel: actor.label,
-      actorEmail: actorPerson(actor, "email"),
-      actorName: actorPerson(actor, "name"),
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId ?? null,
-      before: event.before ?? null,
-      after: event.after ?? null,
-    })),
-  );
+  await tx.insert(auditEvents).values(events.map((event) => auditRow(orgId, actor, event)));
 }
